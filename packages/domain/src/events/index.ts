@@ -1,0 +1,3 @@
+export * from './catalogue.js';
+export * from './sequence.js';
+export * from './rooms.js';

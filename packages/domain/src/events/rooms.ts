@@ -1,0 +1,32 @@
+// Live room names (ARCHITECTURE.md "Live rooms"). `team` carries the staff activity feed.
+export const queueNames = ['submissions', 'listings', 'kyc', 'disputes', 'payouts', 'fraud'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+export type Room =
+  | { kind: 'user'; id: string }
+  | { kind: 'queue'; id: QueueName }
+  | { kind: 'order'; id: string }
+  | { kind: 'thread'; id: string }
+  | { kind: 'seller'; id: string }
+  | { kind: 'presence'; id: string }
+  | { kind: 'team'; id: 'all' };
+
+const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team'] as const;
+
+/** Parse `kind:id`; returns null for anything malformed so callers refuse it. */
+export function parseRoom(name: string): Room | null {
+  const at = name.indexOf(':');
+  if (at <= 0 || name.length > 200) return null;
+  const kind = name.slice(0, at);
+  const id = name.slice(at + 1);
+  if (!(roomKinds as readonly string[]).includes(kind) || !/^[A-Za-z0-9_\-./]+$/.test(id)) return null;
+  if (kind === 'queue' && !(queueNames as readonly string[]).includes(id)) return null;
+  if (kind === 'team' && id !== 'all') return null;
+  return { kind, id } as Room;
+}
+
+export function roomName(room: Room): string {
+  return `${room.kind}:${room.id}`;
+}
+
+export const teamRoom = 'team:all';

@@ -1,0 +1,44 @@
+// Who may join which live room. The Socket.IO server asks this before every join; object-level
+// facts (is this my order?) are looked up by the caller and passed in, keeping this pure.
+import { parseRoom } from '../events/rooms.js';
+import { type Actor, hasRole, isStaff } from './roles.js';
+
+export interface RoomFacts {
+  /** For order/thread rooms: the user ids party to the object (buyer, seller). */
+  participantIds?: readonly string[];
+  /** For seller rooms: the user id that owns the seller account. */
+  sellerOwnerId?: string;
+}
+
+export type RoomDecision = { ok: true } | { ok: false; reason: 'MALFORMED' | 'FORBIDDEN' };
+
+export function canJoinRoom(actor: Actor, name: string, facts: RoomFacts = {}): RoomDecision {
+  const room = parseRoom(name);
+  if (!room) return { ok: false, reason: 'MALFORMED' };
+  const allowed = ((): boolean => {
+    switch (room.kind) {
+      case 'user':
+        return room.id === actor.id;
+      case 'queue':
+        return room.id === 'disputes' ? isStaff(actor) : hasRole(actor, 'admin') || (room.id !== 'payouts' && isStaff(actor));
+      case 'team':
+        return isStaff(actor);
+      case 'presence':
+        return true;
+      case 'order':
+      case 'thread':
+        return isStaff(actor) || (facts.participantIds ?? []).includes(actor.id);
+      case 'seller':
+        return isStaff(actor) || facts.sellerOwnerId === actor.id;
+    }
+  })();
+  return allowed ? { ok: true } : { ok: false, reason: 'FORBIDDEN' };
+}
+
+/** Which facts a room needs before canJoinRoom can answer (so the server loads only what matters). */
+export function roomNeedsFacts(name: string): 'participants' | 'sellerOwner' | null {
+  const room = parseRoom(name);
+  if (room?.kind === 'order' || room?.kind === 'thread') return 'participants';
+  if (room?.kind === 'seller') return 'sellerOwner';
+  return null;
+}
