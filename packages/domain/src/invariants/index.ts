@@ -1,0 +1,2 @@
+export * from './assert.js';
+export * from './canonical-json.js';
