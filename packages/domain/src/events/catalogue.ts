@@ -1,6 +1,12 @@
 // The typed catalogue of every live event the outbox publishes. Server and clients import the
 // same names and payload schemas, so a rename or a payload change is a compile error everywhere.
 import { z } from 'zod';
+import { disputeEventPayloads } from './dispute-events.js';
+import { kycEventPayloads } from './kyc-events.js';
+import { listingEventPayloads } from './listing-events.js';
+import { orderEventPayloads } from './order-events.js';
+import { payoutEventPayloads } from './payout-events.js';
+import { submissionEventPayloads } from './submission-events.js';
 
 const id = z.string().min(1);
 
@@ -13,6 +19,13 @@ export const eventPayloads = {
   }),
   'session.revoked': z.object({ userId: id, sessionIds: z.array(id), everywhere: z.boolean() }),
   'mail.sent': z.object({ mailId: id, template: z.string(), subject: z.string() }),
+  // Emitted by the state machines in ../machines (one file per aggregate keeps this list short).
+  ...orderEventPayloads,
+  ...submissionEventPayloads,
+  ...listingEventPayloads,
+  ...kycEventPayloads,
+  ...disputeEventPayloads,
+  ...payoutEventPayloads,
 } as const;
 
 export type EventName = keyof typeof eventPayloads;

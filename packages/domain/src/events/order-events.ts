@@ -1,0 +1,16 @@
+// Order lifecycle events, published to `order:{id}` and the buyer's and seller's user rooms.
+import { z } from 'zod';
+import { amountFields, eventId, minor, transitionFields } from './transition-fields.js';
+
+const order = { orderId: eventId, buyerId: eventId, sellerId: eventId, ...transitionFields };
+
+export const orderEventPayloads = {
+  'order.paid': z.object({ ...order, paymentId: eventId }),
+  'order.shipped': z.object({ ...order, carrier: z.string(), trackingNumber: z.string() }),
+  'order.delivered': z.object(order),
+  'order.completed': z.object({ ...order, automatic: z.boolean() }),
+  'order.cancelled': z.object({ ...order, reason: z.string() }),
+  'order.refunded': z.object({ ...order, ...amountFields, refundMinor: minor }),
+  'order.partially_refunded': z.object({ ...order, ...amountFields, refundMinor: minor, refundedTotalMinor: minor }),
+  'order.disputed': z.object({ ...order, reason: z.string() }),
+} as const;
