@@ -6,3 +6,4 @@ export * from './expire.js';
 export * from './balances.js';
 export * from './replay.js';
 export * from './flows/index.js';
+export * from './flow-diagram.js';

@@ -42,7 +42,7 @@ export function transition<S extends string, CC extends CommandCatalogue, Ctx>(
   const context = edge.assign ? edge.assign(snapshot.context, parsed.data, actor, nowMs) : snapshot.context;
   const changed = edge.to !== snapshot.state;
   const next: Snapshot<S, Ctx> = { state: edge.to, context, enteredAtMs: changed ? nowMs : snapshot.enteredAtMs };
-  const info = { from: snapshot.state, to: edge.to, command: command.type, payload: parsed.data, actor, nowMs, context, previousContext: snapshot.context };
+  const info = { from: snapshot.state, to: edge.to, command: command.type, payload: parsed.data, actor, nowMs, context, previousContext: snapshot.context, previousEnteredAtMs: snapshot.enteredAtMs };
   const events: MachineEvent[] = edge.emits.map((name) => ({ name, payload: machine.eventPayload(name, info) }));
   const timers: TimerChanges = changed
     ? { cancel: timersOf(machine, snapshot.state), schedule: scheduleTimers(machine, next) }

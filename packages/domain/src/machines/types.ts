@@ -75,6 +75,8 @@ export interface TransitionInfo<S extends string, Ctx> {
   nowMs: number;
   context: Ctx;
   previousContext: Ctx;
+  /** When the state being left was entered (SLA events report the deadline that ran there). */
+  previousEnteredAtMs: number;
 }
 
 export interface MachineDefinition<S extends string, CC extends CommandCatalogue, Ctx> {

@@ -1,0 +1,80 @@
+// Seller identity verification (KYC). A seller cannot be paid out before approval (checked by the
+// payout service); missing information has a deadline after which the check is rejected.
+import { z } from 'zod';
+import { defineMachine } from '../define.js';
+import type { CommandCatalogue, MachineRole } from '../types.js';
+import { DAY_MS, actorIdOf, emptyPayload, payloadField, reasonPayload } from './shared.js';
+
+export type KycState = 'not_started' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'needs_info';
+
+export interface KycContext {
+  kycId: string;
+  sellerId: string;
+  reviewerId?: string;
+  /** How long the seller has to provide requested information. */
+  infoWindowMs: number;
+}
+
+export const defaultKycInfoWindowMs = 14 * DAY_MS;
+
+const kycCommands = {
+  submit: { label: 'Submit', payload: emptyPayload },
+  claim: { label: 'Claim', payload: emptyPayload },
+  release: { label: 'Release', payload: emptyPayload },
+  approve: { label: 'Approve', payload: emptyPayload },
+  reject: { label: 'Reject', payload: reasonPayload },
+  request_info: { label: 'Request information', payload: z.object({ message: z.string().trim().min(1).max(2000) }) },
+  resubmit: { label: 'Resubmit', payload: emptyPayload },
+  lapse: { label: 'Lapse', payload: emptyPayload },
+} satisfies CommandCatalogue;
+
+const ownSeller = { seller: (c: KycContext) => [c.sellerId] };
+const claimant = { agent: (c: KycContext) => [c.reviewerId] };
+const reviewers: MachineRole[] = ['agent', 'admin'];
+
+export const kycMachine = defineMachine<KycState, typeof kycCommands, KycContext>({
+  id: 'kyc',
+  label: 'KYC check',
+  initial: 'not_started',
+  commands: kycCommands,
+  states: {
+    not_started: { label: 'Not started', on: { submit: { to: 'submitted', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['kyc.submitted'] } } },
+    submitted: {
+      label: 'Submitted',
+      on: { claim: { to: 'in_review', allowedRoles: reviewers, assign: (c, _p, actor) => ({ ...c, reviewerId: actor.id }), emits: ['kyc.claimed'] } },
+    },
+    in_review: {
+      label: 'In review',
+      on: {
+        approve: { to: 'approved', allowedRoles: reviewers, scopedTo: claimant, emits: ['kyc.approved'] },
+        reject: { to: 'rejected', allowedRoles: reviewers, scopedTo: claimant, emits: ['kyc.rejected'] },
+        request_info: { to: 'needs_info', allowedRoles: reviewers, scopedTo: claimant, emits: ['kyc.info_requested'] },
+        release: { to: 'submitted', allowedRoles: reviewers, scopedTo: claimant, assign: ({ reviewerId: _r, ...c }) => c, emits: ['kyc.released'] },
+      },
+    },
+    needs_info: {
+      label: 'Needs information',
+      onEnter: [{ timer: 'kyc.infoDeadline', command: 'lapse', afterMs: (c) => c.infoWindowMs }],
+      on: {
+        resubmit: { to: 'submitted', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['kyc.submitted'] },
+        lapse: { to: 'rejected', allowedRoles: ['system'], emits: ['kyc.rejected'] },
+      },
+    },
+    approved: { label: 'Approved', terminal: true },
+    rejected: { label: 'Rejected', terminal: true },
+  },
+  eventPayload(name, info) {
+    const c = info.context;
+    const base = { kycId: c.kycId, sellerId: c.sellerId, from: info.from, to: info.to, actorId: actorIdOf(info.actor) };
+    switch (name) {
+      case 'kyc.claimed':
+        return { ...base, reviewerId: c.reviewerId };
+      case 'kyc.rejected':
+        return { ...base, reason: payloadField<string>(info.payload, 'reason') ?? 'information_not_provided' };
+      case 'kyc.info_requested':
+        return { ...base, message: payloadField<string>(info.payload, 'message') };
+      default:
+        return base;
+    }
+  },
+});

@@ -1,0 +1,80 @@
+// Listings: staff review a seller's listing before it goes live; stock drives sold-out.
+import { z } from 'zod';
+import { defineMachine } from '../define.js';
+import type { CommandCatalogue, GuardRefusal, MachineRole } from '../types.js';
+import { actorIdOf, emptyPayload, payloadField, reasonPayload } from './shared.js';
+
+export type ListingState = 'draft' | 'pending_review' | 'active' | 'paused' | 'sold_out' | 'archived' | 'rejected';
+
+export interface ListingContext {
+  listingId: string;
+  sellerId: string;
+  quantity: number;
+}
+
+const listingCommands = {
+  submit_for_review: { label: 'Submit for review', payload: emptyPayload },
+  approve: { label: 'Approve', payload: emptyPayload },
+  reject: { label: 'Reject', payload: reasonPayload },
+  revise: { label: 'Revise', payload: emptyPayload },
+  pause: { label: 'Pause', payload: emptyPayload },
+  resume: { label: 'Resume', payload: emptyPayload },
+  sell_out: { label: 'Sell out', payload: emptyPayload },
+  restock: { label: 'Restock', payload: z.object({ quantity: z.number().int().positive().max(1_000_000) }) },
+  archive: { label: 'Archive', payload: emptyPayload },
+} satisfies CommandCatalogue;
+
+const ownSeller = { seller: (c: ListingContext) => [c.sellerId] };
+const sellerOrAdmin: MachineRole[] = ['seller', 'admin'];
+const reviewers: MachineRole[] = ['agent', 'admin'];
+const archive = { to: 'archived', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.archived'] } as const;
+const inStock = (c: ListingContext): GuardRefusal | null => (c.quantity > 0 ? null : { reason: 'NO_STOCK', message: 'Add stock before the listing goes live' });
+
+export const listingMachine = defineMachine<ListingState, typeof listingCommands, ListingContext>({
+  id: 'listing',
+  label: 'Listing',
+  initial: 'draft',
+  commands: listingCommands,
+  states: {
+    draft: {
+      label: 'Draft',
+      on: { submit_for_review: { to: 'pending_review', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.submitted'] }, archive },
+    },
+    pending_review: {
+      label: 'Pending review',
+      on: {
+        approve: { to: 'active', allowedRoles: reviewers, guardLabel: 'in stock', guard: inStock, emits: ['listing.approved'] },
+        reject: { to: 'rejected', allowedRoles: reviewers, emits: ['listing.rejected'] },
+        archive,
+      },
+    },
+    rejected: {
+      label: 'Rejected',
+      on: { revise: { to: 'draft', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['listing.revised'] }, archive },
+    },
+    active: {
+      label: 'Active',
+      on: {
+        pause: { to: 'paused', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.paused'] },
+        sell_out: { to: 'sold_out', allowedRoles: ['system'], assign: (c) => ({ ...c, quantity: 0 }), emits: ['listing.sold_out'] },
+        archive,
+      },
+    },
+    paused: {
+      label: 'Paused',
+      on: { resume: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, guardLabel: 'in stock', guard: inStock, emits: ['listing.resumed'] }, archive },
+    },
+    sold_out: {
+      label: 'Sold out',
+      on: { restock: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] }, archive },
+    },
+    archived: { label: 'Archived', terminal: true },
+  },
+  eventPayload(name, info) {
+    const c = info.context;
+    const base = { listingId: c.listingId, sellerId: c.sellerId, from: info.from, to: info.to, actorId: actorIdOf(info.actor) };
+    if (name === 'listing.rejected') return { ...base, reason: payloadField<string>(info.payload, 'reason') };
+    if (name === 'listing.restocked') return { ...base, quantity: c.quantity };
+    return base;
+  },
+});
