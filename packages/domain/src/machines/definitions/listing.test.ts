@@ -1,0 +1,21 @@
+import { type MachineFixture, runMachineTableTests } from '../../testing/machine-harness.js';
+import { listingMachine } from './listing.js';
+
+const fixture: MachineFixture = {
+  machine: listingMachine,
+  initialContext: { listingId: 'l1', sellerId: 's1', quantity: 2 },
+  contextFor: () => ({ listingId: 'l1', sellerId: 's1', quantity: 2 }),
+  payloads: { reject: { reason: 'Photos missing' }, restock: { quantity: 5 } },
+  actorIds: { seller: 's1' },
+  guardCases: [
+    { state: 'pending_review', command: 'approve', reason: 'NO_STOCK', context: { quantity: 0 } },
+    { state: 'paused', command: 'resume', reason: 'NO_STOCK', context: { quantity: 0 } },
+  ],
+  walks: [
+    { name: 'happy path', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['pause', 'seller'], ['resume', 'seller'], ['sell_out', 'system'], ['restock', 'seller', { quantity: 3 }], ['archive', 'admin']] },
+    { name: 'rejected, revised, approved', ends: 'active', steps: [['submit_for_review', 'seller'], ['reject', 'agent'], ['revise', 'seller'], ['submit_for_review', 'admin'], ['approve', 'admin']] },
+    { name: 'rejected and archived', ends: 'archived', steps: [['submit_for_review', 'seller'], ['reject', 'admin'], ['archive', 'seller']] },
+  ],
+};
+
+runMachineTableTests(fixture);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../testing/machine-harness.js';
+import { start, transition } from '../transition.js';
+import { type OrderContext, defaultOrderTimings, orderMachine } from './order.js';
+import { DAY_MS } from './shared.js';
+
+const context: OrderContext = { orderId: 'o1', buyerId: 'b1', sellerId: 's1', currency: 'EUR', totalMinor: 10_000, refundedMinor: 0, ...defaultOrderTimings };
+const fixture: MachineFixture = {
+  machine: orderMachine,
+  initialContext: { ...context },
+  contextFor: (state) => (state === 'partially_refunded' ? { ...context, refundedMinor: 1_000 } : { ...context }),
+  payloads: {
+    mark_paid: { paymentId: 'pay_1' },
+    cancel: { reason: 'Changed my mind' },
+    ship: { carrier: 'Royal Mail', trackingNumber: 'RM123' },
+    open_dispute: { reason: 'Arrived scratched' },
+    refund: { reason: 'Out of stock' },
+    refund_partially: { refundMinor: 500, reason: 'Sleeve damage' },
+    resolve_split: { refundMinor: 500 },
+  },
+  actorIds: { buyer: 'b1', seller: 's1' },
+  guardCases: [
+    { state: 'delivered', command: 'refund_partially', reason: 'NOT_PARTIAL', payload: { refundMinor: 10_000, reason: 'x' } },
+    { state: 'partially_refunded', command: 'refund_partially', reason: 'NOT_PARTIAL', payload: { refundMinor: 9_000, reason: 'x' } },
+    { state: 'disputed', command: 'resolve_split', reason: 'NOT_PARTIAL', payload: { refundMinor: 10_000 } },
+  ],
+  walks: [
+    { name: 'happy path', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'system'], ['confirm_receipt', 'buyer']] },
+    { name: 'auto-complete', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'buyer'], ['auto_complete', 'system']] },
+    { name: 'unpaid cancel', ends: 'cancelled', steps: [['cancel', 'buyer']] },
+    { name: 'payment expiry', ends: 'cancelled', steps: [['expire_payment', 'system']] },
+    { name: 'paid cancel', ends: 'cancelled', steps: [['mark_paid', 'system'], ['cancel', 'seller']] },
+    { name: 'refund before shipping', ends: 'refunded', steps: [['mark_paid', 'system'], ['refund', 'agent']] },
+    { name: 'partial refunds then completion', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'system'], ['refund_partially', 'seller'], ['refund_partially', 'agent'], ['auto_complete', 'system']] },
+    { name: 'dispute for buyer', ends: 'refunded', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['open_dispute', 'buyer'], ['resolve_for_buyer', 'agent']] },
+    { name: 'dispute for seller', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'system'], ['open_dispute', 'buyer'], ['resolve_for_seller', 'system']] },
+    { name: 'dispute split then full refund', ends: 'refunded', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['open_dispute', 'buyer'], ['resolve_split', 'admin'], ['refund', 'admin']] },
+  ],
+};
+
+runMachineTableTests(fixture);
+
+describe('order machine details', () => {
+  it('starts the payment window and auto-completes 14 days after delivery', () => {
+    const { snapshot, timers } = start(orderMachine, context, T0);
+    expect(timers.schedule).toEqual([{ timer: 'order.paymentExpiry', command: 'expire_payment', fireAtMs: T0 + DAY_MS }]);
+    const delivered = { ...snapshot, state: 'shipped' as const };
+    const result = transition(orderMachine, delivered, { type: 'mark_delivered', payload: {} }, actorAs(fixture, 'system'), T0 + 5);
+    expect(result.ok && result.timers.schedule).toEqual([{ timer: 'order.autoComplete', command: 'auto_complete', fireAtMs: T0 + 5 + 14 * DAY_MS }]);
+  });
+
+  it('tracks refunded amounts and reports them in events', () => {
+    const snap = { state: 'delivered' as const, context, enteredAtMs: T0 };
+    const result = transition(orderMachine, snap, { type: 'refund_partially', payload: { refundMinor: 2_500, reason: 'Scuffs' } }, actorAs(fixture, 'agent'), T0);
+    expect(result.ok && result.snapshot.context.refundedMinor).toBe(2_500);
+    expect(result.ok && result.events[0]?.payload).toMatchObject({ refundMinor: 2_500, refundedTotalMinor: 2_500, currency: 'EUR', actorId: 'agent-1' });
+    const full = transition(orderMachine, result.ok ? result.snapshot : snap, { type: 'refund', payload: { reason: 'Returned' } }, actorAs(fixture, 'agent'), T0);
+    expect(full.ok && full.events[0]?.payload).toMatchObject({ refundMinor: 7_500 });
+  });
+
+  it('keeps the state clock on self-transitions', () => {
+    const snap = { state: 'partially_refunded' as const, context: { ...context, refundedMinor: 100 }, enteredAtMs: T0 };
+    const result = transition(orderMachine, snap, { type: 'refund_partially', payload: { refundMinor: 100, reason: 'More scuffs' } }, actorAs(fixture, 'agent'), T0 + 1_000);
+    expect(result).toMatchObject({ ok: true, changed: false, snapshot: { enteredAtMs: T0 }, timers: { schedule: [], cancel: [] } });
+  });
+
+  it('reports the system as a null actor and explains refusals in words', () => {
+    const snap = { state: 'awaiting_payment' as const, context, enteredAtMs: T0 };
+    const paid = transition(orderMachine, snap, { type: 'mark_paid', payload: { paymentId: 'p' } }, actorAs(fixture, 'system'), T0);
+    expect(paid.ok && paid.events[0]?.payload['actorId']).toBeNull();
+    expect(transition(orderMachine, snap, { type: 'ship', payload: { carrier: 'x', trackingNumber: 'y' } }, actorAs(fixture, 'seller'), T0)).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: 'Cannot ship when the order is awaiting payment',
+    });
+  });
+});
