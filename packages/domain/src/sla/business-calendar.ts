@@ -20,8 +20,6 @@ export interface BusinessCalendar {
   holidays: readonly string[];
 }
 
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
 // A calendar with no working time at all would loop forever; ten years is a generous bound.
 const MAX_DAYS_SEARCHED = 3_660;
 

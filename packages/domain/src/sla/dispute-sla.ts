@@ -1,6 +1,7 @@
 // The dispute desk's SLA policy: which clock runs in which dispute state, for how much working time,
 // on which calendar. The dispute machine turns these into timers on entering each state.
-import { type BusinessCalendar, HOUR_MS } from './business-calendar.js';
+import { HOUR_MS } from '../units.js';
+import type { BusinessCalendar } from './business-calendar.js';
 import { type SlaDeadlines, slaDeadlines } from './sla.js';
 
 export const disputeSlaKinds = ['first_response', 'seller_response', 'buyer_response', 'resolution'] as const;

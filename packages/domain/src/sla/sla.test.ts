@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvariantError } from '../invariants/assert.js';
-import { type BusinessCalendar, HOUR_MS, MINUTE_MS, addBusinessTime, businessTimeBetween, calendarProblems, workingIntervals } from './business-calendar.js';
+import { HOUR_MS, MINUTE_MS } from '../units.js';
+import { type BusinessCalendar, addBusinessTime, businessTimeBetween, calendarProblems, workingIntervals } from './business-calendar.js';
 import { defaultDisputeSlaPolicy, defaultSupportCalendar, disputeSlaFor } from './dispute-sla.js';
 import { atRiskAfterMs, slaDeadlines, slaStatus } from './sla.js';
 import { civilDateOf, localTimeToInstant, zoneOffsetMs } from './time-zone.js';

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
 import { type DisputeSlaPolicy, defaultDisputeSlaPolicy, disputeSlaFor } from '../../sla/dispute-sla.js';
+import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
 import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineRole, TimerSpec } from '../types.js';
-import { DAY_MS, actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
+import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type DisputeState = 'open' | 'awaiting_seller' | 'awaiting_buyer' | 'under_review' | 'resolved_buyer' | 'resolved_seller' | 'split' | 'closed';
 

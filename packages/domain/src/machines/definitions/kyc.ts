@@ -1,9 +1,10 @@
 // Seller identity verification (KYC). A seller cannot be paid out before approval (checked by the
 // payout service); missing information has a deadline after which the check is rejected.
 import { z } from 'zod';
+import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
 import type { CommandCatalogue, MachineRole } from '../types.js';
-import { DAY_MS, actorIdOf, emptyPayload, payloadField, reasonPayload } from './shared.js';
+import { actorIdOf, emptyPayload, payloadField, reasonPayload } from './shared.js';
 
 export type KycState = 'not_started' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'needs_info';
 

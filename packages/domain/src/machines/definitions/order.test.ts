@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../testing/machine-harness.js';
 import { start, transition } from '../transition.js';
 import { type OrderContext, defaultOrderTimings, orderMachine } from './order.js';
-import { DAY_MS } from './shared.js';
+import { DAY_MS } from '../../units.js';
 
 const context: OrderContext = { orderId: 'o1', buyerId: 'b1', sellerId: 's1', currency: 'EUR', totalMinor: 10_000, refundedMinor: 0, ...defaultOrderTimings };
 const fixture: MachineFixture = {

@@ -3,9 +3,10 @@
 // refunds in full when a paid order is cancelled (the `from` of order.cancelled says so).
 import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
+import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
 import type { CommandCatalogue, GuardRefusal, MachineRole } from '../types.js';
-import { DAY_MS, actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
+import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type OrderState = 'awaiting_payment' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded' | 'disputed';
 

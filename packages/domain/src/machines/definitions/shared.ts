@@ -15,5 +15,3 @@ export function actorIdOf(actor: MachineActor): string | null {
 export function payloadField<T>(payload: unknown, key: string): T | undefined {
   return payload !== null && typeof payload === 'object' ? ((payload as Record<string, unknown>)[key] as T | undefined) : undefined;
 }
-
-export const DAY_MS = 86_400_000;

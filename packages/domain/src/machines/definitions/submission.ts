@@ -2,9 +2,10 @@
 // (see pricing/quote.ts), the seller accepts or counters, and accepted goods are received and listed.
 import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
+import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
 import type { CommandCatalogue, MachineRole } from '../types.js';
-import { DAY_MS, actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
+import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type SubmissionState =
   | 'draft' | 'submitted' | 'in_review' | 'quoted' | 'countered'

@@ -1,0 +1,6 @@
+export * from './grades.js';
+export * from './policy.js';
+export * from './price-ending.js';
+export * from './item-price.js';
+export * from './quote.js';
+export * from './markdown.js';
