@@ -1,2 +1,4 @@
 export * from './roles.js';
 export * from './rooms.js';
+export * from './permissions.js';
+export * from './pii.js';

@@ -1,0 +1,112 @@
+// Fine-grained permissions and who holds them. A role grants a permission with a scope: on `any`
+// object, on objects the actor `own`s (their order, their listing), or on objects `assigned` to
+// them (the submission they claimed, the dispute they handle). The API checks `hasGrant` at the
+// procedure and `can` with the loaded object in the service; Socket.IO joins use the same answers.
+import type { Actor, Role } from './roles.js';
+
+export const permissions = [
+  'orders.view', 'orders.cancel', 'orders.ship', 'orders.refund', 'orders.view_shipping_address',
+  'submissions.create', 'submissions.view', 'submissions.claim', 'submissions.decide',
+  'listings.manage', 'listings.review',
+  'kyc.submit', 'kyc.review',
+  'disputes.open', 'disputes.view', 'disputes.handle', 'disputes.refund',
+  'payouts.request', 'payouts.view', 'payouts.approve',
+  'users.view_pii', 'users.manage_roles',
+  'ledger.view', 'ledger.reconcile',
+] as const;
+export type Permission = (typeof permissions)[number];
+export type Scope = 'any' | 'own' | 'assigned';
+
+/** Objects permissions apply to. Buyer and seller ids are the user ids of those people. */
+export type PolicyObject =
+  | { kind: 'order'; buyerId: string; sellerId: string; assigneeId?: string }
+  | { kind: 'submission'; sellerId: string; reviewerId?: string }
+  | { kind: 'listing'; sellerId: string }
+  | { kind: 'kyc'; sellerId: string; reviewerId?: string }
+  | { kind: 'dispute'; buyerId: string; sellerId: string; assigneeId?: string }
+  | { kind: 'payout'; sellerId: string }
+  | { kind: 'user'; userId: string; assignedAgentIds?: readonly string[] }
+  | { kind: 'ledger' };
+
+const objectKindOf: Record<string, PolicyObject['kind']> = {
+  orders: 'order', submissions: 'submission', listings: 'listing', kyc: 'kyc', disputes: 'dispute', payouts: 'payout', users: 'user', ledger: 'ledger',
+};
+
+const everything = Object.fromEntries(permissions.map((p) => [p, 'any'])) as Record<Permission, Scope>;
+
+export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
+  buyer: {
+    'orders.view': 'own', 'orders.cancel': 'own', 'orders.view_shipping_address': 'own',
+    'disputes.open': 'own', 'disputes.view': 'own', 'users.view_pii': 'own',
+  },
+  seller: {
+    'orders.view': 'own', 'orders.cancel': 'own', 'orders.ship': 'own', 'orders.refund': 'own', 'orders.view_shipping_address': 'own',
+    'submissions.create': 'own', 'submissions.view': 'own', 'listings.manage': 'own', 'kyc.submit': 'own',
+    'disputes.view': 'own', 'payouts.request': 'own', 'payouts.view': 'own', 'users.view_pii': 'own',
+  },
+  // Agents work queues: they see everything operational, but decide only what is assigned to them
+  // and see personal data only of people in cases assigned to them.
+  agent: {
+    'orders.view': 'any', 'orders.cancel': 'any', 'orders.refund': 'any', 'orders.view_shipping_address': 'assigned',
+    'submissions.view': 'any', 'submissions.claim': 'any', 'submissions.decide': 'assigned',
+    'listings.review': 'any', 'kyc.review': 'assigned',
+    'disputes.view': 'any', 'disputes.handle': 'any', 'disputes.refund': 'assigned',
+    'payouts.view': 'any', 'users.view_pii': 'assigned', 'ledger.view': 'any',
+  },
+  admin: everything,
+};
+
+/** Procedure-level gate: does any of the actor's roles grant this permission at all? */
+export function hasGrant(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((role) => roleGrants[role]?.[permission] !== undefined);
+}
+
+/**
+ * Object-level decision. Without an object only `any` grants count, so forgetting to pass the
+ * object fails closed. An object of the wrong kind for the permission is refused.
+ */
+export function can(actor: Actor, permission: Permission, object?: PolicyObject): boolean {
+  if (object && object.kind !== objectKindOf[permission.split('.')[0] ?? '']) return false;
+  return actor.roles.some((role) => {
+    const scope = roleGrants[role]?.[permission];
+    if (scope === 'any') return true;
+    if (!scope || !object) return false;
+    return scope === 'own' ? owns(role, actor.id, object) : isAssigned(actor.id, object);
+  });
+}
+
+/** Every permission the actor holds, with its widest scope (for the console's menus). */
+export function grantedPermissions(actor: Actor): Partial<Record<Permission, Scope>> {
+  const width: Record<Scope, number> = { own: 0, assigned: 1, any: 2 };
+  const granted: Partial<Record<Permission, Scope>> = {};
+  for (const role of actor.roles) {
+    for (const [permission, scope] of Object.entries(roleGrants[role] ?? {}) as [Permission, Scope][]) {
+      const current = granted[permission];
+      if (!current || width[scope] > width[current]) granted[permission] = scope;
+    }
+  }
+  return granted;
+}
+
+/** Ownership depends on the role acted through: as a buyer you own your purchases, as a seller your sales. */
+function owns(role: Role, actorId: string, o: PolicyObject): boolean {
+  if (o.kind === 'user') return o.userId === actorId;
+  if (role === 'buyer') return (o.kind === 'order' || o.kind === 'dispute') && o.buyerId === actorId;
+  if (role === 'seller') return o.kind !== 'ledger' && o.sellerId === actorId;
+  return false;
+}
+
+function isAssigned(actorId: string, o: PolicyObject): boolean {
+  switch (o.kind) {
+    case 'order':
+    case 'dispute':
+      return o.assigneeId === actorId;
+    case 'submission':
+    case 'kyc':
+      return o.reviewerId === actorId;
+    case 'user':
+      return (o.assignedAgentIds ?? []).includes(actorId);
+    default:
+      return false;
+  }
+}
