@@ -4,7 +4,6 @@ export * from './transition.js';
 export * from './describe.js';
 export * from './diagrams.js';
 export * from './registry.js';
-export * from './definitions/shared.js';
 export * from './definitions/order.js';
 export * from './definitions/submission.js';
 export * from './definitions/listing.js';

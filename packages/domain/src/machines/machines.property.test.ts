@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { T0, allRoles } from '../testing/machine-harness.js';
-import { findEdge, start, transition } from './transition.js';
+import { findEdge, startMachine, transition } from './transition.js';
 import type { AnyMachine, MachineActor, MachineRole, ScheduledTimer, Snapshot } from './types.js';
 import { disputeMachine } from './definitions/dispute.js';
 import { kycMachine } from './definitions/kyc.js';
@@ -81,7 +81,7 @@ function pickCommand(c: (typeof cases)[number], snapshot: Snapshot<string, unkno
 
 function run(c: (typeof cases)[number], steps: readonly Step[], visited: Set<string>): number {
   const m = c.machine;
-  const started = start(m, c.context, T0);
+  const started = startMachine(m, c.context, T0);
   let snapshot = started.snapshot;
   let active: ScheduledTimer[] = started.timers.schedule;
   let nowMs = T0;

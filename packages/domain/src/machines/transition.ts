@@ -51,7 +51,7 @@ export function transition<S extends string, CC extends CommandCatalogue, Ctx>(
 }
 
 /** The first snapshot of a new aggregate, with the timers its initial state starts. */
-export function start<S extends string, CC extends CommandCatalogue, Ctx>(
+export function startMachine<S extends string, CC extends CommandCatalogue, Ctx>(
   machine: Machine<S, CC, Ctx>,
   context: Ctx,
   nowMs: number,

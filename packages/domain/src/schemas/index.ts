@@ -1,1 +1,3 @@
 export * from './auth.js';
+export * from './money.js';
+export * from './pricing.js';

@@ -4,7 +4,7 @@
 // pair for INVALID_TRANSITION. Walks cover the happy path and every terminal state.
 import { describe, expect, it } from 'vitest';
 import { eventPayloads } from '../events/catalogue.js';
-import { findEdge, start, transition } from '../machines/transition.js';
+import { findEdge, startMachine, transition } from '../machines/transition.js';
 import type { AnyMachine, MachineActor, MachineRole, Snapshot, TransitionResult } from '../machines/types.js';
 
 export const T0 = Date.UTC(2025, 2, 3, 9, 0); // Monday 3 March 2025, 09:00 London
@@ -119,7 +119,7 @@ export function runMachineTableTests(f: MachineFixture): void {
 
     for (const walk of f.walks) {
       it(`walks ${walk.name} → ${walk.ends}`, () => {
-        let { snapshot } = start(m, f.initialContext, T0);
+        let { snapshot } = startMachine(m, f.initialContext, T0);
         let nowMs = T0;
         for (const [command, role, payload] of walk.steps) {
           nowMs += 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDisputeSlaPolicy, disputeSlaFor } from '../../sla/dispute-sla.js';
 import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../testing/machine-harness.js';
-import { start, transition } from '../transition.js';
+import { startMachine, transition } from '../transition.js';
 import { type DisputeContext, defaultDisputeCloseAfterMs, disputeMachine } from './dispute.js';
 
 const context: DisputeContext = {
@@ -33,7 +33,7 @@ runMachineTableTests(fixture);
 
 describe('dispute SLA timers', () => {
   it('schedules at-risk and breach timers on the support calendar and cancels them on leaving', () => {
-    const { timers } = start(disputeMachine, context, T0); // Monday 09:00 London
+    const { timers } = startMachine(disputeMachine, context, T0); // Monday 09:00 London
     const sla = disputeSlaFor('open', T0, defaultDisputeSlaPolicy)!;
     expect(timers.schedule).toEqual([
       { timer: 'dispute.sla.atRisk', command: 'sla_at_risk', fireAtMs: sla.atRiskAtMs },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../testing/machine-harness.js';
-import { start, transition } from '../transition.js';
+import { startMachine, transition } from '../transition.js';
 import { type OrderContext, defaultOrderTimings, orderMachine } from './order.js';
 import { DAY_MS } from '../../units.js';
 
@@ -42,7 +42,7 @@ runMachineTableTests(fixture);
 
 describe('order machine details', () => {
   it('starts the payment window and auto-completes 14 days after delivery', () => {
-    const { snapshot, timers } = start(orderMachine, context, T0);
+    const { snapshot, timers } = startMachine(orderMachine, context, T0);
     expect(timers.schedule).toEqual([{ timer: 'order.paymentExpiry', command: 'expire_payment', fireAtMs: T0 + DAY_MS }]);
     const delivered = { ...snapshot, state: 'shipped' as const };
     const result = transition(orderMachine, delivered, { type: 'mark_delivered', payload: {} }, actorAs(fixture, 'system'), T0 + 5);
