@@ -7,7 +7,7 @@ import type { CurrencyCode } from '../../money/currency.js';
 import { type DisputeSlaPolicy, defaultDisputeSlaPolicy, disputeSlaFor } from '../../sla/dispute-sla.js';
 import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
-import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineRole, TimerSpec } from '../types.js';
+import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineDefinition, MachineRole, StateSpec, TimerSpec } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type DisputeState = 'open' | 'awaiting_seller' | 'awaiting_buyer' | 'under_review' | 'resolved_buyer' | 'resolved_seller' | 'split' | 'closed';
@@ -76,6 +76,81 @@ const breach = (to: DisputeState, escalates: boolean): DisputeEdge => ({
 });
 const close: DisputeEdge = { to: 'closed', allowedRoles: ['system', 'agent', 'admin'], emits: ['dispute.closed'] };
 
+type DisputeOn = NonNullable<StateSpec<DisputeState, Commands, DisputeContext>['on']>;
+
+const openOn: DisputeOn = {
+  ask_seller: staffMove('awaiting_seller', 'dispute.seller_response_requested'),
+  ask_buyer: staffMove('awaiting_buyer', 'dispute.buyer_response_requested'),
+  start_review: staffMove('under_review', 'dispute.review_started'),
+  escalate: escalate('under_review', { ...ownBuyer, ...ownSeller }, ['buyer', 'seller', 'agent', 'admin']),
+  withdraw,
+  sla_at_risk: atRisk('open'),
+  sla_breach: breach('open', true),
+};
+
+// A party who lets their deadline pass loses their turn: the dispute goes to review without them.
+const awaitingSellerOn: DisputeOn = {
+  seller_respond: { to: 'under_review', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['dispute.seller_responded'] },
+  concede: { to: 'resolved_buyer', allowedRoles: ['seller'], scopedTo: ownSeller, assign: (c) => ({ ...c, buyerShareMinor: c.amountMinor }), emits: ['dispute.resolved'] },
+  escalate: escalate('under_review', ownBuyer, ['buyer', 'agent', 'admin']),
+  withdraw,
+  sla_at_risk: atRisk('awaiting_seller'),
+  sla_breach: breach('under_review', false),
+};
+
+const awaitingBuyerOn: DisputeOn = {
+  buyer_respond: { to: 'under_review', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['dispute.buyer_responded'] },
+  escalate: escalate('under_review', ownSeller, ['seller', 'agent', 'admin']),
+  withdraw,
+  sla_at_risk: atRisk('awaiting_buyer'),
+  sla_breach: breach('under_review', false),
+};
+
+const underReviewOn: DisputeOn = {
+  resolve_for_buyer: {
+    to: 'resolved_buyer', allowedRoles: staff, guardLabel: 'refund limit', emits: ['dispute.resolved'],
+    guard: (c, _p, actor) => withinRefundLimit(c, c.amountMinor, actor),
+    assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: c.amountMinor }),
+  },
+  resolve_for_seller: { to: 'resolved_seller', allowedRoles: staff, assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: 0 }), emits: ['dispute.resolved'] },
+  resolve_split: {
+    to: 'split', allowedRoles: staff, guardLabel: 'partial, refund limit', emits: ['dispute.resolved'],
+    guard: (c, p, actor) =>
+      p.buyerShareMinor >= c.amountMinor ? { reason: 'NOT_PARTIAL', message: 'A split gives the buyer less than the full amount; resolve for the buyer instead' }
+      : withinRefundLimit(c, p.buyerShareMinor, actor),
+    assign: (c, p, actor) => ({ ...assign(c, actor), buyerShareMinor: p.buyerShareMinor }),
+  },
+  ask_seller: staffMove('awaiting_seller', 'dispute.seller_response_requested'),
+  ask_buyer: staffMove('awaiting_buyer', 'dispute.buyer_response_requested'),
+  escalate: escalate('under_review', { ...ownBuyer, ...ownSeller }, ['buyer', 'seller', 'agent']),
+  withdraw,
+  sla_at_risk: atRisk('under_review'),
+  sla_breach: breach('under_review', true),
+};
+
+function disputeEventPayload(policy: DisputeSlaPolicy): MachineDefinition<DisputeState, Commands, DisputeContext>['eventPayload'] {
+  return (name, info) => {
+    const c = info.context;
+    const base = { disputeId: c.disputeId, orderId: c.orderId, buyerId: c.buyerId, sellerId: c.sellerId, from: info.from, to: info.to, actorId: actorIdOf(info.actor) };
+    switch (name) {
+      case 'dispute.escalated':
+        return { ...base, reason: payloadField<string>(info.payload, 'reason') ?? 'sla_breach' };
+      case 'dispute.resolved': {
+        const outcome = info.to === 'resolved_buyer' ? 'buyer' : info.to === 'resolved_seller' ? 'seller' : 'split';
+        return { ...base, currency: c.currency, outcome, buyerShareMinor: c.buyerShareMinor ?? 0 };
+      }
+      case 'dispute.sla.at_risk':
+      case 'dispute.sla.breached': {
+        const sla = disputeSlaFor(info.from, info.previousEnteredAtMs, policy);
+        return { ...base, sla: sla?.kind, dueAtMs: sla?.dueAtMs };
+      }
+      default:
+        return base;
+    }
+  };
+}
+
+/** The SLA policy decides the timers' instants, so the machine is built for a policy. */
 export function createDisputeMachine(policy: DisputeSlaPolicy = defaultDisputeSlaPolicy) {
   const slaTimers = (state: DisputeState): TimerSpec<DisputeContext, keyof Commands & string>[] => [
     { timer: 'dispute.sla.atRisk', command: 'sla_at_risk', atMs: (_c, enteredAtMs) => disputeSlaFor(state, enteredAtMs, policy)!.atRiskAtMs },
@@ -88,91 +163,16 @@ export function createDisputeMachine(policy: DisputeSlaPolicy = defaultDisputeSl
     initial: 'open',
     commands: disputeCommands,
     states: {
-      open: {
-        label: 'Open',
-        onEnter: slaTimers('open'),
-        on: {
-          ask_seller: staffMove('awaiting_seller', 'dispute.seller_response_requested'),
-          ask_buyer: staffMove('awaiting_buyer', 'dispute.buyer_response_requested'),
-          start_review: staffMove('under_review', 'dispute.review_started'),
-          escalate: escalate('under_review', { ...ownBuyer, ...ownSeller }, ['buyer', 'seller', 'agent', 'admin']),
-          withdraw,
-          sla_at_risk: atRisk('open'),
-          sla_breach: breach('open', true),
-        },
-      },
-      awaiting_seller: {
-        label: 'Awaiting seller',
-        onEnter: slaTimers('awaiting_seller'),
-        on: {
-          seller_respond: { to: 'under_review', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['dispute.seller_responded'] },
-          concede: { to: 'resolved_buyer', allowedRoles: ['seller'], scopedTo: ownSeller, assign: (c) => ({ ...c, buyerShareMinor: c.amountMinor }), emits: ['dispute.resolved'] },
-          escalate: escalate('under_review', ownBuyer, ['buyer', 'agent', 'admin']),
-          withdraw,
-          sla_at_risk: atRisk('awaiting_seller'),
-          sla_breach: breach('under_review', false),
-        },
-      },
-      awaiting_buyer: {
-        label: 'Awaiting buyer',
-        onEnter: slaTimers('awaiting_buyer'),
-        on: {
-          buyer_respond: { to: 'under_review', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['dispute.buyer_responded'] },
-          escalate: escalate('under_review', ownSeller, ['seller', 'agent', 'admin']),
-          withdraw,
-          sla_at_risk: atRisk('awaiting_buyer'),
-          sla_breach: breach('under_review', false),
-        },
-      },
-      under_review: {
-        label: 'Under review',
-        onEnter: slaTimers('under_review'),
-        on: {
-          resolve_for_buyer: {
-            to: 'resolved_buyer', allowedRoles: staff, guardLabel: 'refund limit', emits: ['dispute.resolved'],
-            guard: (c, _p, actor) => withinRefundLimit(c, c.amountMinor, actor),
-            assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: c.amountMinor }),
-          },
-          resolve_for_seller: { to: 'resolved_seller', allowedRoles: staff, assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: 0 }), emits: ['dispute.resolved'] },
-          resolve_split: {
-            to: 'split', allowedRoles: staff, guardLabel: 'partial, refund limit', emits: ['dispute.resolved'],
-            guard: (c, p, actor) =>
-              p.buyerShareMinor >= c.amountMinor ? { reason: 'NOT_PARTIAL', message: 'A split gives the buyer less than the full amount; resolve for the buyer instead' }
-              : withinRefundLimit(c, p.buyerShareMinor, actor),
-            assign: (c, p, actor) => ({ ...assign(c, actor), buyerShareMinor: p.buyerShareMinor }),
-          },
-          ask_seller: staffMove('awaiting_seller', 'dispute.seller_response_requested'),
-          ask_buyer: staffMove('awaiting_buyer', 'dispute.buyer_response_requested'),
-          escalate: escalate('under_review', { ...ownBuyer, ...ownSeller }, ['buyer', 'seller', 'agent']),
-          withdraw,
-          sla_at_risk: atRisk('under_review'),
-          sla_breach: breach('under_review', true),
-        },
-      },
+      open: { label: 'Open', onEnter: slaTimers('open'), on: openOn },
+      awaiting_seller: { label: 'Awaiting seller', onEnter: slaTimers('awaiting_seller'), on: awaitingSellerOn },
+      awaiting_buyer: { label: 'Awaiting buyer', onEnter: slaTimers('awaiting_buyer'), on: awaitingBuyerOn },
+      under_review: { label: 'Under review', onEnter: slaTimers('under_review'), on: underReviewOn },
       resolved_buyer: { label: 'Resolved for buyer', onEnter: closeTimer, on: { close } },
       resolved_seller: { label: 'Resolved for seller', onEnter: closeTimer, on: { close } },
       split: { label: 'Split', onEnter: closeTimer, on: { close } },
       closed: { label: 'Closed', terminal: true },
     },
-    eventPayload(name, info) {
-      const c = info.context;
-      const base = { disputeId: c.disputeId, orderId: c.orderId, buyerId: c.buyerId, sellerId: c.sellerId, from: info.from, to: info.to, actorId: actorIdOf(info.actor) };
-      switch (name) {
-        case 'dispute.escalated':
-          return { ...base, reason: payloadField<string>(info.payload, 'reason') ?? 'sla_breach' };
-        case 'dispute.resolved': {
-          const outcome = info.to === 'resolved_buyer' ? 'buyer' : info.to === 'resolved_seller' ? 'seller' : 'split';
-          return { ...base, currency: c.currency, outcome, buyerShareMinor: c.buyerShareMinor ?? 0 };
-        }
-        case 'dispute.sla.at_risk':
-        case 'dispute.sla.breached': {
-          const sla = disputeSlaFor(info.from, info.previousEnteredAtMs, policy);
-          return { ...base, sla: sla?.kind, dueAtMs: sla?.dueAtMs };
-        }
-        default:
-          return base;
-      }
-    },
+    eventPayload: disputeEventPayload(policy),
   });
 }
 
