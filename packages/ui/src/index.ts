@@ -1,0 +1,13 @@
+// @marketdesk/ui: what the console and the storefront share (theme, providers, layout pieces,
+// formatting, live status). Apps import '@mantine/core/styles.css' and '@mantine/notifications/styles.css' once.
+export { theme } from './theme';
+export { AppProviders, type AppProvidersProps } from './AppProviders/AppProviders';
+export { LiveStatusBadge, type LiveStatus, type LiveStatusBadgeProps } from './LiveStatusBadge/LiveStatusBadge';
+export { PresenceAvatars, initials, type PresenceUser, type PresenceAvatarsProps } from './PresenceAvatars/PresenceAvatars';
+export { PageHeader, type PageHeaderProps } from './PageHeader/PageHeader';
+export { EmptyState, type EmptyStateProps } from './EmptyState/EmptyState';
+export { ErrorState, errorMessage, type ErrorStateProps } from './ErrorState/ErrorState';
+export { LoadingState, type LoadingStateProps } from './LoadingState/LoadingState';
+export { ColorSchemeToggle } from './ColorSchemeToggle/ColorSchemeToggle';
+export { formatMoney, currencyExponent, minorToDecimalString, type MoneyLike } from './format/money';
+export { formatDate, formatDateTime, formatRelativeTime, type DateInput } from './format/date';
