@@ -1,0 +1,70 @@
+// Configuration, read once from the environment and validated. The only module that reads process.env.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
+  PGLITE_DIR: z.string().default('./.data/pglite'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
+  /** Namespaces every Redis key, queue and stream, so test runs and environments never collide. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('md'),
+  ALLOWED_ORIGINS: csv.default(['http://localhost:5173', 'http://localhost:5174']),
+  SESSION_COOKIE: z.string().default('md_session'),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// URL').optional(),
+  MAIL_DIR: z.string().default('./.data/mail'),
+  MAIL_FROM: z.string().default('Marketdesk <no-reply@marketdesk.test>'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  RUN_MIGRATIONS: bool.default(true),
+  SEED_DEMO: bool.default(false),
+  /** Run the BullMQ workers inside the API process (required with embedded PGlite: one process owns it). */
+  WORKER_IN_PROCESS: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse a config from a source (process.env by default); throws ConfigError naming each bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const value = present[name];
+      return `${name}: ${i.message}${value !== undefined ? ` (got "${value}")` : ''}`;
+    }),
+  );
+}
+
+/** Test helper and defaults in one: a config with overrides, validated the same way. */
+export function configWith(overrides: Record<string, string | undefined>): Config {
+  return loadConfig({ ...overrides });
+}

@@ -1,0 +1,105 @@
+// Assembles one API process: HTTP (Fastify + tRPC), the live channel, the outbox relay and, when
+// asked, the job workers. Returned with a close() that shuts down in the right order.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { Redis } from 'ioredis';
+import { openDatabase, type Database } from '@marketdesk/db';
+import type { Config } from '../env.js';
+import { createLogger } from '../logger.js';
+import { appRouter, type AppRouter } from '../routers/_app.js';
+import { createServices } from '../services/container.js';
+import { createContextFactory } from '../trpc/context.js';
+import { createSocketServer } from '../realtime/socket-server.js';
+import { createOutboxRelay } from '../realtime/outbox-relay.js';
+import { createQueues } from '../jobs/queues.js';
+import { startWorkers } from '../jobs/workers.js';
+import { createMailer } from '../integrations/mail/mailer.js';
+import { originGuard } from './csrf.js';
+import { registerHealthRoutes } from './health.js';
+
+export interface AppOptions {
+  /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
+  db?: Database;
+  startRelay?: boolean;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}) {
+  const log = createLogger(config, 'api');
+  const db = options.db ?? (await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    poolMax: config.DB_POOL_MAX,
+    migrate: config.RUN_MIGRATIONS,
+  }));
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
+  const services = createServices({ config, db, redis });
+  const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
+
+  const app = Fastify({
+    loggerInstance: log as unknown as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.addHook('onSend', async (req, reply) => void reply.header('x-request-id', req.id));
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', originGuard(config.ALLOWED_ORIGINS));
+  registerHealthRoutes(app, { db, redis });
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(services),
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'unhandled error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const live = createSocketServer(app.server, { config, redis, services, log });
+  services.setLiveGateway(live.gateway);
+  const relay = createOutboxRelay(db, { emit: live.emit, enqueue: queues.enqueue }, { pollMs: config.OUTBOX_POLL_MS, log });
+  const workers = config.WORKER_IN_PROCESS
+    ? startWorkers(config.REDIS_URL, config.REDIS_PREFIX, { db, log, mailer: createMailer({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM }), now: () => new Date() })
+    : null;
+
+  let closed = false;
+  return {
+    app,
+    io: live.io,
+    db,
+    redis,
+    services,
+    relay,
+    queues,
+    log,
+    async listen() {
+      await app.listen({ host: config.HOST, port: config.PORT });
+      if (options.startRelay !== false) await relay.start();
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : config.PORT;
+    },
+    /** Stop accepting, finish in-flight work, then close connections (SIGTERM path). */
+    async close() {
+      if (closed) return;
+      closed = true;
+      await relay.stop();
+      live.io.disconnectSockets(true);
+      await app.close(); // stops accepting and waits for in-flight requests; also closes io's server
+      await new Promise<void>((resolve) => live.io.close(() => resolve()));
+      await workers?.close();
+      await queues.close();
+      if (!options.db) await db.close();
+      redis.disconnect();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

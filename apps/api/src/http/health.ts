@@ -1,0 +1,25 @@
+// /healthz: the process is up. /readyz: its dependencies answer, so a load balancer may send traffic.
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Database } from '@marketdesk/db';
+
+async function check(fn: () => Promise<unknown>): Promise<'ok' | string> {
+  try {
+    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+    return 'ok';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+export function registerHealthRoutes(app: FastifyInstance, deps: { db: Database; redis: Redis }) {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const [postgres, redis] = await Promise.all([
+      check(() => deps.db.orm.em.fork().getConnection().execute('select 1')),
+      check(() => deps.redis.ping()),
+    ]);
+    const ready = postgres === 'ok' && redis === 'ok';
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', postgres, redis });
+  });
+}

@@ -1,0 +1,27 @@
+// A job is an id, the queue it runs on, a zod payload and a handler (documenso's shape).
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import type { Database } from '@marketdesk/db';
+import type { Mailer } from '../integrations/mail/mailer.js';
+
+export interface JobContext {
+  db: Database;
+  mailer: Mailer;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  id: string;
+  queue: QueueName;
+  schema: S;
+  /** Handlers must be idempotent: delivery is at-least-once. */
+  handle(ctx: JobContext, data: z.infer<S>): Promise<void>;
+}
+
+export const queueNames = ['mail'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  return def;
+}

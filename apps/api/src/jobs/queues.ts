@@ -1,0 +1,40 @@
+// Producers. The connection refuses to buffer commands while Redis is down
+// (enableOfflineQueue: false), so a request that enqueues fails fast instead of hanging.
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { findJob } from './registry.js';
+import { queueNames, type QueueName } from './job-definition.js';
+
+export interface JobQueues {
+  enqueue(jobId: string, data: Record<string, unknown>, opts: { dedupeId: string; delayMs?: number }): Promise<void>;
+  queue(name: QueueName): Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(redisUrl: string, prefix: string): JobQueues {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: false });
+  connection.on('error', () => {}); // surfaced through failed commands; avoid unhandled 'error' events
+  const queues = new Map(
+    queueNames.map((name) => [name, new Queue(name, { connection, prefix: `${prefix}:bull` })] as const),
+  );
+  return {
+    async enqueue(jobId, data, opts) {
+      const def = findJob(jobId);
+      if (!def) throw new Error(`Unknown job ${jobId}`);
+      const payload = def.schema.parse(data) as Record<string, unknown>;
+      await queues.get(def.queue)!.add(jobId, payload, {
+        jobId: opts.dedupeId,
+        delay: opts.delayMs,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      });
+    },
+    queue: (name) => queues.get(name)!,
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}

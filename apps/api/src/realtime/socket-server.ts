@@ -1,0 +1,61 @@
+// The live channel: Socket.IO on the API's HTTP server, sharing rooms across API processes through
+// the Redis Streams adapter (which, unlike plain pub/sub, supports connection-state recovery).
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AnyLiveEvent } from '@marketdesk/domain';
+import type { Config } from '../env.js';
+import type { AppServices } from '../services/container.js';
+import type { LiveGateway } from '../services/live-gateway.js';
+import { authenticateSocket, type SocketData } from './socket-auth.js';
+import { registerRoomHandlers } from './room-handlers.js';
+import { registerPresence } from './presence.js';
+
+export interface ServerToClient {
+  event: (event: AnyLiveEvent) => void;
+  presence: (state: { page: string; users: { id: string; displayName: string }[] }) => void;
+}
+type Ack = (res: { ok: boolean; error?: string }) => void;
+export interface ClientToServer {
+  subscribe: (room: string, ack?: Ack) => void;
+  unsubscribe: (room: string, ack?: Ack) => void;
+  'presence:enter': (page: string, ack?: Ack) => void;
+  'presence:leave': (page: string, ack?: Ack) => void;
+}
+export type LiveServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+export function createSocketServer(http: HttpServer, deps: { config: Config; redis: Redis; services: AppServices; log: Logger }) {
+  const { config } = deps;
+  const io: LiveServer = new Server(http, {
+    path: '/socket.io',
+    serveClient: false,
+    cors: { origin: config.ALLOWED_ORIGINS, credentials: true },
+    // Refuse cross-site handshakes before they reach the session check.
+    allowRequest: (req, cb) => cb(null, !req.headers.origin || config.ALLOWED_ORIGINS.includes(req.headers.origin)),
+    adapter: createAdapter(deps.redis, {
+      streamName: `${config.REDIS_PREFIX}:socket.io`,
+      channelPrefix: `${config.REDIS_PREFIX}:socket.io`,
+      sessionKeyPrefix: `${config.REDIS_PREFIX}:sio:session:`,
+    }),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  io.use(authenticateSocket(deps.services, config));
+  io.on('connection', (socket) => {
+    const { actor } = socket.data;
+    // After a recovered reconnect the socket is already back in its rooms.
+    if (!socket.recovered) void socket.join([`user:${actor.id}`, `session:${actor.sessionId}`]);
+    registerRoomHandlers(socket, deps.services);
+    registerPresence(io, socket);
+  });
+
+  const gateway: LiveGateway = {
+    async disconnectSessions(sessionIds) {
+      if (sessionIds.length) io.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+    },
+  };
+  const emit = (rooms: string[], event: AnyLiveEvent) => io.to(rooms).emit('event', event);
+  return { io, gateway, emit };
+}

@@ -1,0 +1,24 @@
+// Sessions: stored by token hash; expiry extended in place (sliding window).
+import { Session, type EntityManager } from '@marketdesk/db';
+
+export const sessionRepository = {
+  findWithUser(em: EntityManager, id: string): Promise<Session | null> {
+    return em.findOne(Session, { id }, { populate: ['user'] });
+  },
+  add(em: EntityManager, session: Session): void {
+    em.persist(session);
+  },
+  async extend(em: EntityManager, id: string, expiresAt: Date, seenAt: Date): Promise<void> {
+    await em.nativeUpdate(Session, { id }, { expiresAt, lastSeenAt: seenAt });
+  },
+  async delete(em: EntityManager, id: string): Promise<number> {
+    return em.nativeDelete(Session, { id });
+  },
+  async listIdsForUser(em: EntityManager, userId: string): Promise<string[]> {
+    const rows = await em.find(Session, { user: userId }, { fields: ['id'] });
+    return rows.map((r) => r.id);
+  },
+  async deleteAllForUser(em: EntityManager, userId: string): Promise<number> {
+    return em.nativeDelete(Session, { user: userId });
+  },
+};

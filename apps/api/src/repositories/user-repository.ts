@@ -1,0 +1,21 @@
+// Users: the only module that queries the users table.
+import { LockMode } from '@mikro-orm/core';
+import { User, type EntityManager } from '@marketdesk/db';
+
+export const userRepository = {
+  findByEmail(em: EntityManager, email: string): Promise<User | null> {
+    return em.findOne(User, { email });
+  },
+  findById(em: EntityManager, id: string): Promise<User | null> {
+    return em.findOne(User, { id });
+  },
+  /** Load for an edit that must not overwrite someone else's newer change. */
+  findForUpdate(em: EntityManager, id: string, expectedVersion?: number): Promise<User | null> {
+    return expectedVersion === undefined
+      ? em.findOne(User, { id })
+      : em.findOne(User, { id }, { lockMode: LockMode.OPTIMISTIC, lockVersion: expectedVersion });
+  },
+  add(em: EntityManager, user: User): void {
+    em.persist(user);
+  },
+};

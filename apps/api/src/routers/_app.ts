@@ -1,0 +1,15 @@
+// The root router. Clients import only `type AppRouter` from here.
+import { router } from '../trpc/procedures.js';
+import { activityRouter } from './activity/router.js';
+import { authRouter } from './auth/router.js';
+import { mailRouter } from './mail/router.js';
+import { profileRouter } from './profile/router.js';
+
+export const appRouter = router({
+  auth: authRouter,
+  profile: profileRouter,
+  activity: activityRouter,
+  mail: mailRouter,
+});
+
+export type AppRouter = typeof appRouter;

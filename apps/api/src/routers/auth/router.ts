@@ -1,0 +1,7 @@
+import { router } from '../../trpc/procedures.js';
+import { login } from './login.js';
+import { logout, logoutEverywhere } from './logout.js';
+import { me } from './me.js';
+import { register } from './register.js';
+
+export const authRouter = router({ register, login, logout, logoutEverywhere, me });

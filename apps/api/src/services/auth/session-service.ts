@@ -1,0 +1,81 @@
+// Creates, validates (with sliding expiry) and revokes sessions, and owns the cookie format.
+import type { FastifyReply } from 'fastify';
+import type { Role } from '@marketdesk/domain';
+import { Session, type EntityManager, type User } from '@marketdesk/db';
+import type { Config } from '../../env.js';
+import { sessionRepository } from '../../repositories/session-repository.js';
+import type { SessionActor } from '../../trpc/context.js';
+import { generateSessionToken, sessionIdFromToken } from './session-tokens.js';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export interface ValidatedSession {
+  actor: SessionActor;
+  session: Session;
+  /** True when the expiry was pushed out and the cookie must be re-sent. */
+  refreshed: boolean;
+}
+
+export function createSessionService(config: Config) {
+  const ttlMs = config.SESSION_TTL_DAYS * dayMs;
+  const secure = config.NODE_ENV === 'production';
+
+  return {
+    async create(em: EntityManager, user: User, meta: { ip: string; userAgent: string | null }, now: Date) {
+      const token = generateSessionToken();
+      const session = em.create(Session, {
+        id: sessionIdFromToken(token),
+        user,
+        expiresAt: new Date(now.getTime() + ttlMs),
+        createdAt: now,
+        lastSeenAt: now,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
+      sessionRepository.add(em, session);
+      await em.flush();
+      return { token, session };
+    },
+
+    async validate(em: EntityManager, token: string, now: Date): Promise<ValidatedSession | null> {
+      if (!/^[a-z2-7]{32}$/.test(token)) return null;
+      const session = await sessionRepository.findWithUser(em, sessionIdFromToken(token));
+      if (!session) return null;
+      if (session.expiresAt.getTime() <= now.getTime()) {
+        await sessionRepository.delete(em, session.id);
+        return null;
+      }
+      // Sliding expiry: once half the lifetime has passed, extend; writes stay rare.
+      const refreshed = session.expiresAt.getTime() - now.getTime() < ttlMs / 2;
+      if (refreshed) {
+        session.expiresAt = new Date(now.getTime() + ttlMs);
+        await sessionRepository.extend(em, session.id, session.expiresAt, now);
+      }
+      const user = session.user.getEntity();
+      const actor: SessionActor = {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        roles: user.roles as Role[],
+        sessionId: session.id,
+      };
+      return { actor, session, refreshed };
+    },
+
+    setCookie(res: FastifyReply, token: string, expiresAt: Date): void {
+      res.setCookie(config.SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        expires: expiresAt,
+      });
+    },
+
+    clearCookie(res: FastifyReply): void {
+      res.clearCookie(config.SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

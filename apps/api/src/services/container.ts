@@ -1,0 +1,31 @@
+// Builds the long-lived collaborators once per process; request code receives them via context.
+import type { Redis } from 'ioredis';
+import type { Database } from '@marketdesk/db';
+import type { Config } from '../env.js';
+import { createAuthService } from './auth/auth-service.js';
+import { createLoginRateLimit } from './auth/login-rate-limit.js';
+import { createSessionService } from './auth/session-service.js';
+import { noLiveGateway, type LiveGateway } from './live-gateway.js';
+
+export function createServices(deps: { config: Config; db: Database; redis: Redis }) {
+  const { config } = deps;
+  let live: LiveGateway = noLiveGateway;
+  const sessions = createSessionService(config);
+  const rateLimit = createLoginRateLimit(deps.redis, {
+    prefix: config.REDIS_PREFIX,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    windowSeconds: config.LOGIN_WINDOW_MINUTES * 60,
+  });
+  return {
+    config,
+    db: deps.db,
+    redis: deps.redis,
+    sessions,
+    auth: createAuthService({ sessions, rateLimit, live: () => live }),
+    setLiveGateway(gateway: LiveGateway) {
+      live = gateway;
+    },
+  };
+}
+
+export type AppServices = ReturnType<typeof createServices>;

@@ -1,0 +1,33 @@
+// The only way state changes announce themselves: validate against the catalogue, then append to
+// the outbox inside the caller's transaction. Nothing is sent until that transaction commits.
+import { parseEventPayload, type EventName, type EventPayload } from '@marketdesk/domain';
+import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import { outboxRepository } from '../../repositories/outbox-repository.js';
+
+export interface RecordEventInput<N extends EventName> {
+  stream: string;
+  name: N;
+  payload: EventPayload<N>;
+  rooms: string[];
+  jobs?: OutboxJob[];
+  actorId: string | null;
+  now: Date;
+}
+
+export async function recordEvent<N extends EventName>(em: EntityManager, input: RecordEventInput<N>) {
+  const payload = parseEventPayload(input.name, input.payload) as Record<string, unknown>;
+  const seq = await outboxRepository.nextSeq(em, input.stream);
+  return outboxRepository.add(
+    em,
+    {
+      stream: input.stream,
+      name: input.name,
+      payload,
+      rooms: input.rooms,
+      jobs: input.jobs ?? [],
+      actorId: input.actorId,
+      occurredAt: input.now,
+    },
+    seq,
+  );
+}

@@ -1,0 +1,15 @@
+// Turns an outbox row into the envelope clients receive.
+import type { AnyLiveEvent } from '@marketdesk/domain';
+import type { OutboxEvent } from '@marketdesk/db';
+
+export function toLiveEvent(row: OutboxEvent): AnyLiveEvent {
+  return {
+    id: String(row.id),
+    stream: row.stream,
+    seq: row.seq,
+    name: row.name,
+    payload: row.payload,
+    actorId: row.actorId,
+    occurredAt: row.occurredAt.toISOString(),
+  } as AnyLiveEvent;
+}

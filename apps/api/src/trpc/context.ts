@@ -1,0 +1,44 @@
+// Per-request context: a forked EntityManager, the signed-in actor (if any), request metadata.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import type { AppServices } from '../services/container.js';
+
+export interface SessionActor {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  sessionId: string;
+}
+
+export interface Context {
+  req: FastifyRequest;
+  res: FastifyReply;
+  em: EntityManager;
+  services: AppServices;
+  actor: SessionActor | null;
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+export function createContextFactory(services: AppServices) {
+  return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<Context> => {
+    const em = services.db.orm.em.fork();
+    const token = req.cookies[services.config.SESSION_COOKIE];
+    const validated = token ? await services.sessions.validate(em, token, new Date()) : null;
+    if (token && !validated) services.sessions.clearCookie(res);
+    if (validated?.refreshed) services.sessions.setCookie(res, token!, validated.session.expiresAt);
+    return {
+      req,
+      res,
+      em,
+      services,
+      actor: validated?.actor ?? null,
+      requestId: String(req.id),
+      ip: req.ip,
+      userAgent: req.headers['user-agent']?.slice(0, 400) ?? null,
+    };
+  };
+}

@@ -1,0 +1,36 @@
+// Worker process entry: BullMQ consumers running the same services as the API.
+import { openDatabase } from '@marketdesk/db';
+import { ConfigError, loadConfig, type Config } from './env.js';
+import { createLogger } from './logger.js';
+import { startWorkers } from './jobs/workers.js';
+import { createMailer } from './integrations/mail/mailer.js';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78);
+  }
+  throw err;
+}
+if (!config.DATABASE_URL) {
+  console.error('The worker needs DATABASE_URL: with the embedded database, set WORKER_IN_PROCESS=true on the API instead.');
+  process.exit(78);
+}
+
+const log = createLogger(config, 'worker');
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, migrate: false });
+const mailer = createMailer({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM });
+const workers = startWorkers(config.REDIS_URL, config.REDIS_PREFIX, { db, mailer, log, now: () => new Date() });
+log.info({ mailer: mailer.kind }, 'worker ready');
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    log.info({ signal }, 'worker shutting down');
+    await workers.close();
+    await db.close();
+    process.exit(0);
+  });
+}

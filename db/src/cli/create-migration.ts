@@ -1,0 +1,22 @@
+// Generates a migration by diffing the entities against a scratch PostgreSQL database that has all
+// existing migrations applied. Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run migration:create -w db
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase } from '../orm.js';
+
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const scratch = `md_migration_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${scratch}`);
+const url = new URL(adminUrl);
+url.pathname = `/${scratch}`;
+try {
+  const db = await openDatabase({ databaseUrl: url.toString(), migrate: true });
+  const result = await db.orm.getMigrator().createMigration('db/src/migrations', false, false);
+  console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
+  await db.close();
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${scratch}`);
+  await admin.end();
+}

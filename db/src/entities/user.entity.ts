@@ -1,0 +1,35 @@
+// A person who can sign in. Roles are additive: a seller can also buy, an admin can also be an agent.
+import { randomUUID } from 'node:crypto';
+import { EntitySchema } from '@mikro-orm/core';
+import type { Role } from '@marketdesk/domain';
+
+export class User {
+  id: string = randomUUID();
+  email!: string;
+  passwordHash!: string;
+  displayName!: string;
+  roles: Role[] = ['buyer'];
+  /** Optimistic lock: profile edits from two tabs must not silently overwrite each other. */
+  version!: number;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+
+  constructor(init: { email: string; passwordHash: string; displayName: string; roles?: Role[] }) {
+    Object.assign(this, init);
+  }
+}
+
+export const UserSchema = new EntitySchema<User>({
+  class: User,
+  tableName: 'users',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    email: { type: 'string', length: 254, unique: true },
+    passwordHash: { type: 'text' },
+    displayName: { type: 'string', length: 80 },
+    roles: { type: 'string[]', columnType: 'text[]' },
+    version: { type: 'integer', version: true },
+    createdAt: { type: 'datetime', columnType: 'timestamptz' },
+    updatedAt: { type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() },
+  },
+});

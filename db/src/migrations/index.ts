@@ -1,0 +1,8 @@
+// Migrations are listed explicitly so they load the same way under tsx, vitest and a bundle.
+// Generate a new one with `npm run migration:create -w db`, then add it here.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124173400 } from './Migration20261124173400.js';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261124173400', class: Migration20261124173400 },
+];

@@ -1,0 +1,54 @@
+// Opens the database: a MikroORM instance over PostgreSQL or the embedded PGlite, migrated on request.
+import { mkdirSync } from 'node:fs';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager as PgEntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PGlite } from '@electric-sql/pglite';
+import { buildOrmConfig } from './mikro-orm.config.js';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+export type EntityManager = PgEntityManager;
+
+export interface OpenDbOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for the embedded database (used only without databaseUrl). */
+  pgliteDir?: string;
+  poolMax?: number;
+  migrate?: boolean;
+  debug?: boolean;
+}
+
+export interface Database {
+  orm: Orm;
+  /** Present only in embedded mode: LISTEN/NOTIFY goes through it instead of a pg client. */
+  pglite: PGlite | null;
+  databaseUrl: string | null;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: OpenDbOptions): Promise<Database> {
+  let pglite: PGlite | null = null;
+  if (!options.databaseUrl) {
+    const dir = options.pgliteDir ?? './.data/pglite';
+    mkdirSync(dir, { recursive: true });
+    pglite = await PGlite.create(dir);
+  }
+  const config = buildOrmConfig({
+    databaseUrl: options.databaseUrl,
+    ...(pglite ? { pglite } : {}),
+    ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+    ...(options.debug ? { debug: options.debug } : {}),
+  });
+  // The PGlite driver shares the PostgreSQL SQL dialect; typing both as the PostgreSQL ORM keeps
+  // repositories identical across the two modes.
+  const orm = (await MikroORM.init(config as never)) as unknown as Orm;
+  if (options.migrate) await orm.getMigrator().up();
+  return {
+    orm,
+    pglite,
+    databaseUrl: options.databaseUrl ?? null,
+    async close() {
+      await orm.close(true);
+      if (pglite) await pglite.close();
+    },
+  };
+}
