@@ -39,6 +39,8 @@ const schema = z.object({
   WORKER_IN_PROCESS: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
+  /** Trust X-Forwarded-For (only behind a load balancer that sets it), for client IPs in rate limits. */
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Config = z.infer<typeof schema>;

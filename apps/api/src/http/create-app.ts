@@ -45,7 +45,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   });
   app.addHook('onSend', async (req, reply) => void reply.header('x-request-id', req.id));

@@ -1,0 +1,141 @@
+// Sessions, login throttling, roles and CSRF, over real HTTP against PostgreSQL and Redis.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mutate, query, registerUser, startApi, uniqueEmail, type RunningApi } from './harness.js';
+
+let api: RunningApi;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+const ipFor = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+describe('login', () => {
+  it('signs in with the right password and sets an HttpOnly SameSite=Lax cookie', async () => {
+    const user = await registerUser(api);
+    const res = await fetch(`${api.baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+      body: JSON.stringify({ json: { email: user.email, password: user.password } }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const me = await query<{ email: string }>(api, 'auth.me', undefined, { cookie: cookie.split(';')[0] });
+    expect(me.data?.email).toBe(user.email);
+  });
+
+  it('refuses a wrong password with UNAUTHORIZED and a readable message', async () => {
+    const user = await registerUser(api);
+    const res = await mutate(api, 'auth.login', { email: user.email, password: 'wrong password!' }, { ip: ipFor() });
+    expect(res.error?.data.code).toBe('UNAUTHORIZED');
+    expect(res.error?.message).toBe('Email or password is incorrect.');
+  });
+
+  it('answers an unknown user exactly like a wrong password', async () => {
+    const res = await mutate(api, 'auth.login', { email: uniqueEmail('ghost'), password: 'whatever12345' }, { ip: ipFor() });
+    expect(res.error?.data.code).toBe('UNAUTHORIZED');
+    expect(res.error?.message).toBe('Email or password is incorrect.');
+  });
+
+  it('locks the account after 5 failures, even for the right password, with a retry-after', async () => {
+    const user = await registerUser(api);
+    for (let i = 0; i < 5; i++) {
+      const res = await mutate(api, 'auth.login', { email: user.email, password: `wrong-${i}-password` }, { ip: ipFor() });
+      expect(res.error?.data.code).toBe('UNAUTHORIZED');
+    }
+    const locked = await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip: ipFor() });
+    expect(locked.status).toBe(429);
+    expect(locked.error?.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(locked.error?.data.details?.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('throttles per IP across different accounts', async () => {
+    const ip = ipFor();
+    for (let i = 0; i < 5; i++) await mutate(api, 'auth.login', { email: uniqueEmail('spray'), password: 'nope-nope-nope' }, { ip });
+    const user = await registerUser(api);
+    const res = await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip });
+    expect(res.error?.data.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('rejects malformed input with BAD_REQUEST and the zod issues', async () => {
+    const res = await mutate(api, 'auth.login', { email: 'not-an-email', password: '' });
+    expect(res.status).toBe(400);
+    expect(res.error?.data.code).toBe('BAD_REQUEST');
+    expect(res.error?.message).toContain('email: Enter a valid email address');
+    expect(res.error?.data.zodIssues).toHaveLength(2);
+  });
+
+  it('refuses a duplicate registration with CONFLICT', async () => {
+    const user = await registerUser(api);
+    const res = await mutate(api, 'auth.register', { email: user.email, password: 'another password', displayName: 'Dup' });
+    expect(res.error?.data.code).toBe('CONFLICT');
+  });
+});
+
+describe('sessions', () => {
+  it('forgets an expired session', async () => {
+    const user = await registerUser(api);
+    await api.app.db.orm.em.fork().getConnection().execute(
+      `update sessions set expires_at = now() - interval '1 minute' where user_id = ?`,
+      [user.id],
+    );
+    const me = await query(api, 'auth.me', undefined, { cookie: user.cookie });
+    expect(me.data).toBeNull();
+  });
+
+  it('logout ends only this session; logout-everywhere ends all of them', async () => {
+    const user = await registerUser(api);
+    const second = await mutate(api, 'auth.login', { email: user.email, password: user.password });
+    const third = await mutate(api, 'auth.login', { email: user.email, password: user.password });
+    await mutate(api, 'auth.logout', undefined, { cookie: user.cookie });
+    expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).toBeNull();
+    expect((await query(api, 'auth.me', undefined, { cookie: second.setCookie })).data).not.toBeNull();
+
+    const res = await mutate<{ revoked: number }>(api, 'auth.logoutEverywhere', undefined, { cookie: second.setCookie });
+    expect(res.data?.revoked).toBe(2);
+    expect((await query(api, 'auth.me', undefined, { cookie: third.setCookie })).data).toBeNull();
+  });
+
+  it('refuses signed-out callers with UNAUTHORIZED', async () => {
+    const res = await mutate(api, 'profile.update', { displayName: 'X' });
+    expect(res.error?.data.code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('roles', () => {
+  it('refuses a buyer on staff and admin procedures with FORBIDDEN', async () => {
+    const buyer = await registerUser(api);
+    expect((await query(api, 'activity.list', undefined, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await query(api, 'mail.listSent', undefined, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+  });
+
+  it('lets an agent read activity but not sent mail', async () => {
+    const agent = await registerUser(api, { roles: ['agent'] });
+    expect((await query(api, 'activity.list', undefined, { cookie: agent.cookie })).error).toBeUndefined();
+    expect((await query(api, 'mail.listSent', undefined, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a cross-origin POST that carries a session cookie', async () => {
+    const user = await registerUser(api);
+    const res = await mutate(api, 'profile.update', { displayName: 'Evil' }, { cookie: user.cookie, origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    const missing = await mutate(api, 'profile.update', { displayName: 'Evil' }, { cookie: user.cookie, origin: null });
+    expect(missing.status).toBe(403);
+    const me = await query<{ displayName: string }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    expect(me.data?.displayName).toBe('Test User');
+  });
+});
+
+describe('health', () => {
+  it('reports liveness and readiness', async () => {
+    expect((await fetch(`${api.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${api.baseUrl}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok' });
+  });
+});

@@ -1,0 +1,140 @@
+// Starts real API instances (real PostgreSQL, real Redis, real sockets) and talks to them over HTTP.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import superjson from 'superjson';
+import { configWith, createApp, type App } from '../src/index.js';
+
+export const allowedOrigin = 'http://localhost:5173';
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return configWith({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_PREFIX: inject('redisPrefix'),
+    RUN_MIGRATIONS: 'false',
+    OUTBOX_POLL_MS: '200',
+    LOG_LEVEL: 'silent',
+    DB_POOL_MAX: '5',
+    ALLOWED_ORIGINS: allowedOrigin,
+    TRUST_PROXY: 'true',
+    MAIL_DIR: mkdtempSync(join(tmpdir(), 'md-mail-')),
+    ...overrides,
+  });
+}
+
+export interface RunningApi {
+  app: App;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(overrides: Record<string, string> = {}, options: { startRelay?: boolean } = {}): Promise<RunningApi> {
+  const app = await createApp(testConfig(overrides), options);
+  const port = await app.listen();
+  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+export interface CallOptions {
+  cookie?: string | undefined;
+  origin?: string | null;
+  ip?: string;
+}
+
+export interface CallResult<T = unknown> {
+  status: number;
+  data: T | undefined;
+  error: { message: string; code: number; data: { code: string; zodIssues: unknown[] | null; details: Record<string, unknown> | null } } | undefined;
+  setCookie: string | undefined;
+}
+
+async function parse<T>(res: Response): Promise<CallResult<T>> {
+  const body = (await res.json()) as { result?: { data: unknown }; error?: { json: CallResult['error'] } };
+  const raw = res.headers.get('set-cookie') ?? undefined;
+  return {
+    status: res.status,
+    data: body.result ? (superjson.deserialize(body.result.data as never) as T) : undefined,
+    error: body.error?.json ?? (body as { error?: CallResult['error'] }).error,
+    setCookie: raw?.split(';')[0],
+  };
+}
+
+function headers(opts: CallOptions): Record<string, string> {
+  const h: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.cookie) h.cookie = opts.cookie;
+  if (opts.origin !== null) h.origin = opts.origin ?? allowedOrigin;
+  if (opts.ip) h['x-forwarded-for'] = opts.ip;
+  return h;
+}
+
+export async function mutate<T = unknown>(api: RunningApi, path: string, input?: unknown, opts: CallOptions = {}) {
+  const res = await fetch(`${api.baseUrl}/trpc/${path}`, {
+    method: 'POST',
+    headers: headers(opts),
+    body: JSON.stringify(superjson.serialize(input)),
+  });
+  return parse<T>(res);
+}
+
+export async function query<T = unknown>(api: RunningApi, path: string, input?: unknown, opts: CallOptions = {}) {
+  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+  const res = await fetch(`${api.baseUrl}/trpc/${path}${qs}`, { headers: headers(opts) });
+  return parse<T>(res);
+}
+
+let counter = 0;
+export function uniqueEmail(tag = 'user'): string {
+  counter += 1;
+  return `${tag}.${Date.now().toString(36)}.${counter}@example.test`;
+}
+
+/** Registers a user and returns its cookie. Roles beyond buyer/seller are granted directly in the DB. */
+export async function registerUser(api: RunningApi, opts: { email?: string; password?: string; displayName?: string; roles?: string[] } = {}) {
+  const email = opts.email ?? uniqueEmail();
+  const password = opts.password ?? 'correct horse battery';
+  const res = await mutate<{ id: string }>(api, 'auth.register', { email, password, displayName: opts.displayName ?? 'Test User' });
+  if (!res.data) throw new Error(`register failed: ${JSON.stringify(res.error)}`);
+  if (opts.roles) {
+    await api.app.db.orm.em.fork().getConnection().execute('update users set roles = ? where id = ?', [`{${opts.roles.join(',')}}`, res.data.id]);
+  }
+  return { id: res.data.id, email, password, cookie: res.setCookie! };
+}
+
+export function openSocket(api: RunningApi, cookie: string, origin = allowedOrigin): Socket {
+  return connect(api.baseUrl, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin },
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+}
+
+export function nextEvent<T = unknown>(socket: Socket, name: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 8000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(name, handler);
+      reject(new Error(`timed out waiting for ${name}`));
+    }, timeoutMs);
+    const handler = (payload: T) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      socket.off(name, handler);
+      resolve(payload);
+    };
+    socket.on(name, handler);
+  });
+}
+
+export function waitFor(socket: Socket, event: 'connect' | 'disconnect' | 'connect_error', timeoutMs = 8000): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
+    socket.once(event, (arg: unknown) => {
+      clearTimeout(timer);
+      resolve(arg);
+    });
+  });
+}
