@@ -1,0 +1,28 @@
+// Route guard: signed-out people go to /login (and come back after), buyers see a friendly refusal.
+import { Center } from '@mantine/core';
+import { ErrorState, LoadingState } from '@marketdesk/ui';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { NoAccessPage } from '../../pages/no-access-page';
+import { hasConsoleAccess, useMe } from './use-session';
+
+export function RequireConsoleAccess() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <Center h="100vh" p="xl">
+        <LoadingState label="Checking your session…" rows={2} />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Center h="100vh" p="xl">
+        <ErrorState title="Could not reach Marketdesk" error={me.error} onRetry={() => void me.refetch()} />
+      </Center>
+    );
+  }
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!hasConsoleAccess(me.data)) return <NoAccessPage me={me.data} />;
+  return <Outlet />;
+}

@@ -1,0 +1,45 @@
+// Who is signed in, and the sign-in / sign-out actions that keep the cache and socket in step.
+import { hasRole, type Role } from '@marketdesk/domain';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { disconnectLive } from '../../live';
+import { trpc, type Me } from '../../trpc';
+
+export function useMe() {
+  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+}
+
+export function can(me: Me | null | undefined, ...roles: Role[]): boolean {
+  return !!me && hasRole({ id: me.id, roles: me.roles }, ...roles);
+}
+
+/** The console is for people who run the marketplace or sell on it; buyers use the storefront. */
+export function hasConsoleAccess(me: Me): boolean {
+  return can(me, 'seller', 'agent', 'admin');
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const afterSignOut = () => {
+    disconnectLive();
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
+  const logout = trpc.auth.logout.useMutation({
+    onSuccess: afterSignOut,
+    onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: error.message }),
+  });
+  const logoutEverywhere = trpc.auth.logoutEverywhere.useMutation({
+    onSuccess: ({ revoked }) => {
+      notifications.show({
+        title: 'Signed out everywhere',
+        message: `${revoked} ${revoked === 1 ? 'session was' : 'sessions were'} ended.`,
+      });
+      afterSignOut();
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: error.message }),
+  });
+  return { logout, logoutEverywhere };
+}

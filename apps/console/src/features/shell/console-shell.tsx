@@ -1,0 +1,84 @@
+// The signed-in frame: header (presence, live status, scheme, user menu) and a navbar per role.
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { Role } from '@marketdesk/domain';
+import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useLiveConnection, useLiveStatus, usePresence } from '../../live';
+import { can, useMe } from '../auth/use-session';
+import { UserMenu } from './user-menu';
+
+const navItems: { to: string; label: string; roles?: Role[] }[] = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/activity', label: 'Team activity', roles: ['agent', 'admin'] },
+  { to: '/mail', label: 'Sent mail', roles: ['admin'] },
+  { to: '/profile', label: 'Profile' },
+];
+
+function PresenceHere() {
+  const { pathname } = useLocation();
+  const me = useMe();
+  const everyone = usePresence(pathname);
+  const others = everyone.filter((u) => u.id !== me.data?.id);
+  if (others.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" visibleFrom="sm">
+        Only you here
+      </Text>
+    );
+  }
+  return <PresenceAvatars users={others} />;
+}
+
+export function ConsoleShell() {
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  useLiveConnection(!!me.data);
+  const liveStatus = useLiveStatus();
+  const items = navItems.filter((item) => !item.roles || can(me.data, ...item.roles));
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={2} size="h4">
+              Marketdesk{' '}
+              <Text span c="dimmed" fw={400} inherit>
+                Console
+              </Text>
+            </Title>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <PresenceHere />
+            <LiveStatusBadge status={liveStatus} />
+            <ColorSchemeToggle />
+            {me.data && <UserMenu me={me.data} />}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main">
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+            aria-current={(item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)) ? 'page' : undefined}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,150 @@
+// The console's one Socket.IO connection and the hooks that read it. The socket authenticates with
+// the session cookie (same origin), so it connects only while someone is signed in.
+import type { AnyLiveEvent } from '@marketdesk/domain';
+import type { LiveStatus } from '@marketdesk/ui';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+export interface PresenceUpdate {
+  page: string;
+  users: { id: string; displayName: string }[];
+}
+interface Ack {
+  ok: boolean;
+  error?: string;
+}
+interface ServerToClient {
+  event: (event: AnyLiveEvent) => void;
+  presence: (update: PresenceUpdate) => void;
+}
+interface ClientToServer {
+  subscribe: (room: string, ack: (res: Ack) => void) => void;
+  unsubscribe: (room: string, ack: (res: Ack) => void) => void;
+  'presence:enter': (page: string, ack: (res: Ack) => void) => void;
+  'presence:leave': (page: string, ack: (res: Ack) => void) => void;
+}
+export type LiveSocket = Socket<ServerToClient, ClientToServer>;
+
+let socket: LiveSocket | null = null;
+let status: LiveStatus = 'offline';
+const statusListeners = new Set<() => void>();
+
+function setStatus(next: LiveStatus) {
+  if (next === status) return;
+  status = next;
+  statusListeners.forEach((l) => l());
+}
+
+export function getSocket(): LiveSocket {
+  if (socket) return socket;
+  const s: LiveSocket = io({ path: '/socket.io', withCredentials: true, autoConnect: false });
+  s.on('connect', () => setStatus('connected'));
+  s.on('disconnect', (reason) => {
+    // A deliberate disconnect (ours, or the server's after logout) will not be retried.
+    setStatus(reason === 'io client disconnect' || reason === 'io server disconnect' ? 'offline' : 'reconnecting');
+  });
+  s.on('connect_error', () => setStatus(s.active ? 'reconnecting' : 'offline'));
+  s.io.on('reconnect_attempt', () => setStatus('reconnecting'));
+  socket = s;
+  return s;
+}
+
+/** Open the live channel while `enabled` (someone is signed in); close it otherwise. */
+export function useLiveConnection(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const s = getSocket();
+    s.connect();
+    return () => {
+      s.disconnect();
+    };
+  }, [enabled]);
+}
+
+/** Close the socket now (sign-out): the server also drops it, this just avoids a reconnect race. */
+export function disconnectLive() {
+  socket?.disconnect();
+}
+
+export function useLiveStatus(): LiveStatus {
+  return useSyncExternalStore(
+    (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    () => status,
+  );
+}
+
+/** Run `onConnect` on every (re)connect: the place to (re)subscribe and refetch what was missed. */
+export function useOnConnect(onConnect: (s: LiveSocket) => void) {
+  const ref = useRef(onConnect);
+  useEffect(() => {
+    ref.current = onConnect;
+  });
+  useEffect(() => {
+    const s = getSocket();
+    const handler = () => ref.current(s);
+    s.on('connect', handler);
+    if (s.connected) handler();
+    return () => {
+      s.off('connect', handler);
+    };
+  }, []);
+}
+
+/** Keep this socket in `room` while mounted (re-asking after every reconnect). */
+export function useRoom(room: string | null) {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!room) return;
+    const s = getSocket();
+    const join = () =>
+      s.emit('subscribe', room, (res) => setError(res.ok ? null : (res.error ?? 'Could not subscribe')));
+    s.on('connect', join);
+    if (s.connected) join();
+    return () => {
+      s.off('connect', join);
+      if (s.connected) s.emit('unsubscribe', room, () => {});
+    };
+  }, [room]);
+  return { error };
+}
+
+/** Call `handler` for every live event this socket receives. */
+export function useLiveEvents(handler: (event: AnyLiveEvent) => void) {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => {
+    const s = getSocket();
+    const listener = (event: AnyLiveEvent) => ref.current(event);
+    s.on('event', listener);
+    return () => {
+      s.off('event', listener);
+    };
+  }, []);
+}
+
+/** Announce that we are on `page` and return everyone the server says is on it. */
+export function usePresence(page: string) {
+  const [users, setUsers] = useState<PresenceUpdate['users']>([]);
+  useEffect(() => {
+    const s = getSocket();
+    const enter = () => s.emit('presence:enter', page, () => {});
+    const onPresence = (update: PresenceUpdate) => {
+      if (update.page === page) setUsers(update.users);
+    };
+    s.on('presence', onPresence);
+    s.on('connect', enter);
+    if (s.connected) enter();
+    return () => {
+      s.off('presence', onPresence);
+      s.off('connect', enter);
+      setUsers([]);
+      if (s.connected) s.emit('presence:leave', page, () => {});
+    };
+  }, [page]);
+  return users;
+}

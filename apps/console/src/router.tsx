@@ -1,0 +1,44 @@
+// Console routes (react-router data mode). Guards are layout routes so every page is covered.
+import { createBrowserRouter } from 'react-router';
+import { RequireConsoleAccess } from './features/auth/require-console-access';
+import { RequireRole } from './features/auth/require-role';
+import { ConsoleShell } from './features/shell/console-shell';
+import { ActivityPage } from './pages/activity-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ProfilePage } from './pages/profile-page';
+import { SentMailPage } from './pages/sent-mail-page';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireConsoleAccess />,
+    children: [
+      {
+        element: <ConsoleShell />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          {
+            path: 'activity',
+            element: (
+              <RequireRole roles={['agent', 'admin']}>
+                <ActivityPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'mail',
+            element: (
+              <RequireRole roles={['admin']}>
+                <SentMailPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
