@@ -1,0 +1,43 @@
+// The job path: registration → outbox → BullMQ → worker → .eml file + sent-mail record + event.
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { SentMail } from '@marketdesk/db';
+import { welcomeEmailJob } from '../src/jobs/mail/welcome-email.js';
+import { createMailer } from '../src/integrations/mail/mailer.js';
+import { query, registerUser, startApi, type RunningApi } from './harness.js';
+
+let api: RunningApi;
+beforeAll(async () => {
+  api = await startApi({ WORKER_IN_PROCESS: 'true' });
+});
+afterAll(async () => {
+  await api.close();
+});
+
+async function mailsFor(userId: string) {
+  return api.app.db.orm.em.fork().find(SentMail, { userId });
+}
+
+it('sends the welcome email once, as a file, and shows it to admins', async () => {
+  const user = await registerUser(api, { displayName: 'Wendy Welcome' });
+  let mails: SentMail[] = [];
+  for (let i = 0; i < 100 && mails.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    mails = await mailsFor(user.id);
+  }
+  expect(mails).toHaveLength(1);
+  const mail = mails[0]!;
+  expect(mail.subject).toBe('Welcome to Marketdesk, Wendy Welcome');
+  expect(existsSync(mail.location!)).toBe(true);
+  expect(readFileSync(mail.location!, 'utf8')).toContain(`To: ${user.email}`);
+
+  // A retried job is a no-op.
+  const ctx = { db: api.app.db, mailer: createMailer({ mailDir: api.app.services.config.MAIL_DIR, from: 'x@y.z' }), log: pino({ level: 'silent' }), now: () => new Date() };
+  await welcomeEmailJob.handle(ctx, { userId: user.id });
+  expect(await mailsFor(user.id)).toHaveLength(1);
+
+  const admin = await registerUser(api, { roles: ['admin'] });
+  const listed = await query<{ toAddress: string }[]>(api, 'mail.listSent', { limit: 200 }, { cookie: admin.cookie });
+  expect(listed.data?.some((m) => m.toAddress === user.email)).toBe(true);
+});
