@@ -1,0 +1,31 @@
+// Who is signed in, plus sign-out that also forgets every cached answer about them.
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { trpc } from '../../trpc';
+
+export function useMe() {
+  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
+  const navigate = useNavigate();
+  return trpc.auth.logout.useMutation({
+    onSuccess: () => {
+      queryClient.clear();
+      utils.auth.me.setData(undefined, null);
+      notifications.show({ title: 'Signed out', message: 'See you soon.' });
+      void navigate('/', { replace: true });
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: error.message }),
+  });
+}
+
+/** First zod issue message per field, from a schema's safeParse result. */
+export function issuesByField(issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[String(issue.path[0] ?? '')] ??= issue.message;
+  return out;
+}

@@ -1,0 +1,55 @@
+// Your account: who you are and what you can do. Orders and addresses arrive with their features.
+import { Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
+import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { Navigate } from 'react-router';
+import { useMe, useSignOut } from '../features/auth/use-session';
+
+export function AccountPage() {
+  const me = useMe();
+  const signOut = useSignOut();
+  if (me.isPending) return <LoadingState label="Loading your account…" rows={2} />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace />;
+  const { displayName, email, roles } = me.data;
+  return (
+    <Stack maw={560} py="lg">
+      <PageHeader
+        title="Your account"
+        actions={
+          <Button variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+            Sign out
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" p="lg">
+        <Title order={2} size="h4" mb="sm">
+          Details
+        </Title>
+        <Table variant="vertical" layout="fixed" withTableBorder={false}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={140}>Name</Table.Th>
+              <Table.Td>{displayName}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Email</Table.Th>
+              <Table.Td>{email}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Roles</Table.Th>
+              <Table.Td>
+                <Group gap="xs" aria-label="Roles">
+                  {roles.map((role) => (
+                    <Badge key={role} variant="light">
+                      {role}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

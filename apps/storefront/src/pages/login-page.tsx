@@ -1,0 +1,68 @@
+// Storefront sign-in; the API's refusal (wrong password, too many attempts) is shown as written.
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { loginInput } from '@marketdesk/domain';
+import { type FormEvent, useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { issuesByField, useMe } from '../features/auth/use-session';
+import { fieldErrors, trpc } from '../trpc';
+
+export function LoginPage() {
+  const me = useMe();
+  const utils = trpc.useUtils();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const login = trpc.auth.login.useMutation({
+    onSuccess: (user) => {
+      utils.auth.me.setData(undefined, user);
+      void navigate('/account', { replace: true });
+    },
+  });
+  if (me.data && !login.isPending) return <Navigate to="/account" replace />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = loginInput.safeParse({ email, password });
+    if (!parsed.success) return setClientErrors(issuesByField(parsed.error.issues));
+    setClientErrors({});
+    login.mutate(parsed.data);
+  };
+  const serverFieldErrors = fieldErrors(login.error);
+  const errors = { ...serverFieldErrors, ...clientErrors };
+
+  return (
+    <Paper withBorder p="xl" radius="lg" maw={400} mx="auto" my="xl">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <Title order={1} size="h2">
+            Sign in
+          </Title>
+          {login.error && Object.keys(serverFieldErrors).length === 0 && (
+            <Alert color="red" variant="light" role="alert" title="Could not sign you in">
+              {login.error.message}
+            </Alert>
+          )}
+          <TextInput label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} required />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            required
+          />
+          <Button type="submit" loading={login.isPending}>
+            Sign in
+          </Button>
+          <Text size="sm" ta="center">
+            New here?{' '}
+            <Anchor component={Link} to="/register">
+              Create an account
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
