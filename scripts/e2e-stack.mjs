@@ -1,0 +1,48 @@
+// The stack the browser tests run against: a fresh PostgreSQL database, all four processes
+// (API, worker, console, storefront) on their own ports, demo data seeded. Dropped on exit.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { ensureRedis, onShutdown, run, stopOnSignals, waitForUrl, bin, root } from './lib/processes.mjs';
+
+const require = createRequire(join(root, 'db', 'package.json'));
+const pg = require('pg');
+stopOnSignals();
+
+const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `md_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+await admin.end();
+onShutdown(async () => {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.end();
+});
+const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+await ensureRedis(redisUrl);
+const ports = { api: '3100', console: '5273', storefront: '5274' };
+const env = {
+  NODE_ENV: 'test',
+  PORT: ports.api,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: `mde2e_${randomBytes(4).toString('hex')}`,
+  SEED_DEMO: 'true',
+  ALLOWED_ORIGINS: `http://localhost:${ports.console},http://localhost:${ports.storefront}`,
+  MAIL_DIR: join(root, '.data', 'e2e-mail'),
+  OUTBOX_POLL_MS: '250',
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+};
+run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env });
+await waitForUrl(`http://127.0.0.1:${ports.api}/readyz`);
+run('worker', bin('tsx'), [join(root, 'apps/api/src/worker.ts')], { env: { ...env, SEED_DEMO: 'false' } });
+const viteEnv = { API_URL: `http://127.0.0.1:${ports.api}`, CONSOLE_PORT: ports.console, STOREFRONT_PORT: ports.storefront };
+run('console', bin('vite'), [], { cwd: join(root, 'apps/console'), env: viteEnv });
+run('storefront', bin('vite'), [], { cwd: join(root, 'apps/storefront'), env: viteEnv });
+await Promise.all([waitForUrl(`http://localhost:${ports.console}/`), waitForUrl(`http://localhost:${ports.storefront}/`)]);
+console.log('e2e stack ready');
