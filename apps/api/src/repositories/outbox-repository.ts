@@ -1,6 +1,6 @@
 // The outbox table: appended to inside business transactions, drained by the relay.
 import { LockMode } from '@mikro-orm/core';
-import { OutboxEvent, StreamSequence, type EntityManager, type OutboxJob } from '@marketdesk/db';
+import { OutboxEvent, type EntityManager, type OutboxJob } from '@marketdesk/db';
 
 export interface NewOutboxEvent {
   stream: string;
