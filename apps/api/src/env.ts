@@ -70,3 +70,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 export function configWith(overrides: Record<string, string | undefined>): Config {
   return loadConfig({ ...overrides });
 }
+
+/** For process entry points: a bad config prints the problems and exits with EX_CONFIG (78). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(78);
+  }
+}

@@ -1,19 +1,10 @@
 // API process entry: validate config, open everything, seed demo data if asked, serve, shut down on SIGTERM.
 import { seedDemo } from '@marketdesk/db';
-import { ConfigError, loadConfig, type Config } from './env.js';
+import { loadConfigOrExit } from './env.js';
 import { createApp } from './http/create-app.js';
 import { hashPassword } from './services/auth/passwords.js';
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(78); // EX_CONFIG
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 
 const api = await createApp(config);
 if (config.SEED_DEMO) {

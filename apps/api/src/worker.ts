@@ -1,20 +1,11 @@
 // Worker process entry: BullMQ consumers running the same services as the API.
 import { openDatabase } from '@marketdesk/db';
-import { ConfigError, loadConfig, type Config } from './env.js';
+import { loadConfigOrExit } from './env.js';
 import { createLogger } from './logger.js';
 import { startWorkers } from './jobs/workers.js';
 import { createMailer } from './integrations/mail/mailer.js';
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
   console.error('The worker needs DATABASE_URL: with the embedded database, set WORKER_IN_PROCESS=true on the API instead.');
   process.exit(78);
