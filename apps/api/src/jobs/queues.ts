@@ -1,7 +1,9 @@
-// Producers. The connection refuses to buffer commands while Redis is down
-// (enableOfflineQueue: false), so a request that enqueues fails fast instead of hanging.
+// Producers. A request that enqueues must fail fast while Redis is down instead of hanging:
+// the connection refuses to buffer commands (enableOfflineQueue: false), and since BullMQ itself
+// waits for a ready connection, enqueue checks readiness first and refuses with UNAVAILABLE.
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { AppError } from '../errors/app-error.js';
 import { findJob } from './registry.js';
 import { queueNames, type QueueName } from './job-definition.js';
 
@@ -17,11 +19,15 @@ export function createQueues(redisUrl: string, prefix: string): JobQueues {
   const queues = new Map(
     queueNames.map((name) => [name, new Queue(name, { connection, prefix: `${prefix}:bull` })] as const),
   );
+  for (const q of queues.values()) q.on('error', () => {}); // connection errors surface as refused enqueues
   return {
     async enqueue(jobId, data, opts) {
       const def = findJob(jobId);
       if (!def) throw new Error(`Unknown job ${jobId}`);
       const payload = def.schema.parse(data) as Record<string, unknown>;
+      if (connection.status !== 'ready') {
+        throw new AppError('UNAVAILABLE', 'Background jobs are unavailable right now (Redis is not reachable). Try again shortly.');
+      }
       await queues.get(def.queue)!.add(jobId, payload, {
         jobId: opts.dedupeId,
         delay: opts.delayMs,
