@@ -14,7 +14,7 @@ test('register, see the account, sign out, sign in again', async ({ page }) => {
   await page.getByRole('link', { name: 'Create account' }).click();
   await page.getByLabel('Display name').fill(displayName);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
 
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
@@ -27,11 +27,11 @@ test('register, see the account, sign out, sign in again', async ({ page }) => {
 
   await page.goto(`${storefrontURL}/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('Email or password is incorrect');
 
-  await page.getByLabel('Password').fill(password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   await expect(page.getByRole('cell', { name: displayName })).toBeVisible();
@@ -41,7 +41,7 @@ test('client-side validation uses the shared schema', async ({ page }) => {
   await page.goto(`${storefrontURL}/register`);
   await page.getByLabel('Display name').fill('Short Pass');
   await page.getByLabel('Email').fill('not-an-email');
-  await page.getByLabel('Password').fill('short');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Enter a valid email address')).toBeVisible();
   await expect(page.getByText('Use at least 10 characters')).toBeVisible();

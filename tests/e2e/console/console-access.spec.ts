@@ -12,7 +12,7 @@ test('signed-out visitors are sent to the sign-in page', async ({ page }) => {
 test('a buyer sees that the console is not for them, and can sign out', async ({ page }) => {
   await page.goto(`${consoleURL}/login`);
   await page.getByLabel('Email').fill(demo.buyer1.email);
-  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'No console access' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
@@ -23,7 +23,7 @@ test('a buyer sees that the console is not for them, and can sign out', async ({
 test('an admin sees every section and the live badge', async ({ page }) => {
   await page.goto(`${consoleURL}/login`);
   await page.getByLabel('Email').fill(demo.admin.email);
-  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const name of ['Dashboard', 'Team activity', 'Sent mail', 'Profile']) {

@@ -38,7 +38,7 @@ export function AccountPage() {
             <Table.Tr>
               <Table.Th>Roles</Table.Th>
               <Table.Td>
-                <Group gap="xs" aria-label="Roles">
+                <Group gap="xs" role="group" aria-label="Roles">
                   {roles.map((role) => (
                     <Badge key={role} variant="light">
                       {role}

@@ -29,8 +29,11 @@ export function RegisterPage() {
   };
   const serverFieldErrors = fieldErrors(register.error);
   const errors = { ...serverFieldErrors, ...clientErrors };
-  const set = (key: 'displayName' | 'email' | 'password') => (e: ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [key]: e.currentTarget.value }));
+  const set = (key: 'displayName' | 'email' | 'password') => (e: ChangeEvent<HTMLInputElement>) => {
+    // Read the value now: the event's currentTarget is gone by the time the updater runs.
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   return (
     <Paper withBorder p="xl" radius="lg" maw={440} mx="auto" my="xl">

@@ -2,9 +2,16 @@
 import { hasRole, type Role } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import { useNavigate } from 'react-router';
 import { disconnectLive } from '../../live';
 import { trpc, type Me } from '../../trpc';
+
+const meKey = JSON.stringify(getQueryKey(trpc.auth.me)[0]);
+
+function isMeQuery(queryKey: readonly unknown[]): boolean {
+  return JSON.stringify(queryKey[0]) === meKey;
+}
 
 export function useMe() {
   return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
@@ -21,11 +28,15 @@ export function hasConsoleAccess(me: Me): boolean {
 
 export function useSignOut() {
   const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const navigate = useNavigate();
   const afterSignOut = () => {
     disconnectLive();
-    queryClient.clear();
+    // "Nobody" first, so guards redirect instead of refetching as a signed-out user; then forget
+    // everything else fetched as that person.
+    utils.auth.me.setData(undefined, null);
     void navigate('/login', { replace: true });
+    queryClient.removeQueries({ predicate: (query) => !isMeQuery(query.queryKey) });
   };
   const logout = trpc.auth.logout.useMutation({
     onSuccess: afterSignOut,

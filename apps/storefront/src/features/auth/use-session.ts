@@ -1,8 +1,15 @@
 // Who is signed in, plus sign-out that also forgets every cached answer about them.
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import { useNavigate } from 'react-router';
 import { trpc } from '../../trpc';
+
+const meKey = JSON.stringify(getQueryKey(trpc.auth.me)[0]);
+
+function isMeQuery(queryKey: readonly unknown[]): boolean {
+  return JSON.stringify(queryKey[0]) === meKey;
+}
 
 export function useMe() {
   return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
@@ -14,8 +21,9 @@ export function useSignOut() {
   const navigate = useNavigate();
   return trpc.auth.logout.useMutation({
     onSuccess: () => {
-      queryClient.clear();
+      // Set "nobody" rather than clearing: clear() would leave mounted observers showing the old user.
       utils.auth.me.setData(undefined, null);
+      queryClient.removeQueries({ predicate: (query) => !isMeQuery(query.queryKey) });
       notifications.show({ title: 'Signed out', message: 'See you soon.' });
       void navigate('/', { replace: true });
     },
