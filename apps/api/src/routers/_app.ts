@@ -2,11 +2,13 @@
 import { router } from '../trpc/procedures.js';
 import { activityRouter } from './activity/router.js';
 import { authRouter } from './auth/router.js';
+import { catalogRouter } from './catalog/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
 export const appRouter = router({
   auth: authRouter,
+  catalog: catalogRouter,
   profile: profileRouter,
   activity: activityRouter,
   mail: mailRouter,
