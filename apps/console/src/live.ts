@@ -148,3 +148,21 @@ export function usePresence(page: string) {
   }, [page]);
   return users;
 }
+
+/** Run `handler` when the server closes our socket (sign-out here or elsewhere, or a revoked session). */
+export function useServerDisconnect(handler: () => void) {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => {
+    const s = getSocket();
+    const listener = (reason: string) => {
+      if (reason === 'io server disconnect') ref.current();
+    };
+    s.on('disconnect', listener);
+    return () => {
+      s.off('disconnect', listener);
+    };
+  }, []);
+}

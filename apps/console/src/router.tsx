@@ -7,13 +7,15 @@ import { ActivityPage } from './pages/activity-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { RouteErrorPage } from './pages/route-error-page';
 import { ProfilePage } from './pages/profile-page';
 import { SentMailPage } from './pages/sent-mail-page';
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
     element: <RequireConsoleAccess />,
+    errorElement: <RouteErrorPage />,
     children: [
       {
         element: <ConsoleShell />,

@@ -1,8 +1,8 @@
 // The typed tRPC client for the storefront. Only the router's *type* crosses from the API.
 import type { AppRouter } from '@marketdesk/api/router';
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { TRPCClientError, httpBatchLink } from '@trpc/client';
-import { createTRPCReact, type inferReactQueryProcedureOptions } from '@trpc/react-query';
+import { createTRPCReact, getQueryKey, type inferReactQueryProcedureOptions } from '@trpc/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 
@@ -42,7 +42,16 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 export function createQueryClient() {
-  return new QueryClient({
+  // A call refused as UNAUTHORIZED means the session ended (expired, or signed out elsewhere):
+  // re-ask `auth.me`, whose null answer sends guarded pages to sign-in.
+  const onError = (error: unknown) => {
+    if (errorCode(error) === 'UNAUTHORIZED') {
+      void client.invalidateQueries({ queryKey: getQueryKey(trpc.auth.me), exact: false });
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // Client errors (401/403/400) will not fix themselves by retrying; network blips might.
@@ -52,4 +61,5 @@ export function createQueryClient() {
       },
     },
   });
+  return client;
 }

@@ -11,3 +11,4 @@ export { LoadingState, type LoadingStateProps } from './LoadingState/LoadingStat
 export { ColorSchemeToggle } from './ColorSchemeToggle/ColorSchemeToggle';
 export { formatMoney, currencyExponent, minorToDecimalString, type MoneyLike } from './format/money';
 export { formatDate, formatDateTime, formatRelativeTime, type DateInput } from './format/date';
+export { ErrorPage, type ErrorPageProps } from './ErrorPage/ErrorPage';

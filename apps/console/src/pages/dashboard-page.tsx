@@ -12,7 +12,7 @@ export function DashboardPage() {
     <>
       <PageHeader title="Dashboard" description={me.data ? `Welcome back, ${me.data.displayName}.` : undefined} />
       <SimpleGrid cols={{ base: 1, md: staff ? 3 : 1 }} spacing="lg">
-        <Card withBorder radius="md" padding="lg">
+        <Card withBorder radius="md" padding="lg" style={{ alignSelf: 'start' }}>
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
               Signed in as

@@ -37,8 +37,8 @@ function FeedItem({ event, fresh, now }: { event: AnyLiveEvent; fresh: boolean; 
             </Text>
           )}
         </Stack>
-        <Stack gap={4} align="flex-end">
-          <Badge variant="light" color={color} size="sm">
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+          <Badge variant="light" color={color} size="sm" tt="none">
             {event.name}
           </Badge>
           <Text size="xs" c="dimmed" title={formatDateTime(event.occurredAt)}>

@@ -4,7 +4,8 @@ import { useDisclosure } from '@mantine/hooks';
 import type { Role } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLiveConnection, useLiveStatus, usePresence } from '../../live';
+import { useLiveConnection, useLiveStatus, usePresence, useServerDisconnect } from '../../live';
+import { trpc } from '../../trpc';
 import { can, useMe } from '../auth/use-session';
 import { UserMenu } from './user-menu';
 
@@ -34,7 +35,11 @@ export function ConsoleShell() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  const utils = trpc.useUtils();
   useLiveConnection(!!me.data);
+  // The server drops the socket when this session ends (e.g. "Sign out everywhere" in another
+  // browser); re-checking `me` then takes this tab to sign-in instead of leaving it stale.
+  useServerDisconnect(() => void utils.auth.me.invalidate());
   const liveStatus = useLiveStatus();
   const items = navItems.filter((item) => !item.roles || can(me.data, ...item.roles));
 
