@@ -1,8 +1,8 @@
-// The storefront front door. The catalog arrives with its own issue; until then we say so plainly.
+// The storefront front door: what Marketdesk is, how to join, and the category shelves.
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { EmptyState } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import { useMe } from '../features/auth/use-session';
+import { CategoriesSection } from '../features/catalog/categories-section';
 
 export function HomePage() {
   const me = useMe();
@@ -35,15 +35,7 @@ export function HomePage() {
           </Group>
         </Stack>
       </Paper>
-      <Stack gap="xs">
-        <Title order={2} size="h3">
-          Categories
-        </Title>
-        <EmptyState
-          title="The catalog is on its way"
-          description="Browsing by category and search arrive with the catalog. Create an account now and you will be ready when the first listings go live."
-        />
-      </Stack>
+      <CategoriesSection />
     </Stack>
   );
 }
