@@ -52,10 +52,9 @@ test('staff see each other on the page and each other’s changes live', async (
   await agent.context().close();
 });
 
-// Presence names come from the socket's handshake snapshot, so a rename shows only after the
-// renamed person reconnects. Enable once the API refreshes `socket.data.actor` on
-// `user.profile.updated` (reported to the API owner).
-test.fixme('presence shows a new display name without reconnecting', async ({ browser }) => {
+// Presence names are read fresh on every broadcast, and a rename re-announces the pages its
+// author is on, so nobody has to reconnect to see it.
+test('presence shows a new display name without reconnecting', async ({ browser }) => {
   const admin = await openAs(browser, demo.admin.email);
   const agent = await openAs(browser, demo.agent2.email);
   await agent.goto(`${consoleURL}/profile`);

@@ -1,25 +1,36 @@
 // Who is on which console page right now. The truth is the set of sockets in `presence:{page}`,
-// read across every API process via the adapter, so no separate store can drift.
+// read across every API process via the adapter, so no separate store can drift. Names are read
+// fresh from the database, so a rename shows without reconnecting.
 import { canJoinRoom } from '@marketdesk/domain';
 import type { LiveServer, LiveSocket } from './socket-server.js';
 
+export type NameLookup = (userIds: string[]) => Promise<Map<string, string>>;
+
 const pagePattern = /^[A-Za-z0-9_\-./]{1,100}$/;
 
-export async function broadcastPresence(io: LiveServer, page: string): Promise<void> {
+export async function broadcastPresence(io: LiveServer, page: string, names: NameLookup): Promise<void> {
   const room = `presence:${page}`;
   const sockets = await io.in(room).fetchSockets();
-  const byUser = new Map<string, { id: string; displayName: string }>();
-  for (const s of sockets) byUser.set(s.data.actor.id, { id: s.data.actor.id, displayName: s.data.actor.displayName });
-  io.to(room).emit('presence', { page, users: [...byUser.values()] });
+  const ids = [...new Set(sockets.map((s) => s.data.actor.id))];
+  const current = await names(ids);
+  const users = ids.map((id) => ({ id, displayName: current.get(id) ?? 'Someone' }));
+  io.to(room).emit('presence', { page, users });
 }
 
-export function registerPresence(io: LiveServer, socket: LiveSocket): void {
+/** Re-announce every page a user is on (after a rename). */
+export async function refreshPresenceOf(io: LiveServer, userId: string, names: NameLookup): Promise<void> {
+  const sockets = await io.in(`user:${userId}`).fetchSockets();
+  const pages = new Set(sockets.map((s) => s.data.presencePage).filter((p): p is string => Boolean(p)));
+  await Promise.all([...pages].map((page) => broadcastPresence(io, page, names)));
+}
+
+export function registerPresence(io: LiveServer, socket: LiveSocket, names: NameLookup): void {
   const leaveCurrent = async () => {
     const page = socket.data.presencePage;
     if (!page) return;
     socket.data.presencePage = null;
     await socket.leave(`presence:${page}`);
-    await broadcastPresence(io, page);
+    await broadcastPresence(io, page, names);
   };
   socket.on('presence:enter', async (page, ack) => {
     if (typeof page !== 'string' || !pagePattern.test(page)) return ack?.({ ok: false, error: 'MALFORMED' });
@@ -28,7 +39,7 @@ export function registerPresence(io: LiveServer, socket: LiveSocket): void {
     socket.data.presencePage = page;
     await socket.join(`presence:${page}`);
     ack?.({ ok: true });
-    await broadcastPresence(io, page);
+    await broadcastPresence(io, page, names);
   });
   socket.on('presence:leave', async (_page, ack) => {
     await leaveCurrent();
@@ -36,6 +47,6 @@ export function registerPresence(io: LiveServer, socket: LiveSocket): void {
   });
   socket.on('disconnect', () => {
     const page = socket.data.presencePage;
-    if (page) void broadcastPresence(io, page).catch(() => {});
+    if (page) void broadcastPresence(io, page, names).catch(() => {});
   });
 }

@@ -11,7 +11,8 @@ import type { AppServices } from '../services/container.js';
 import type { LiveGateway } from '../services/live-gateway.js';
 import { authenticateSocket, type SocketData } from './socket-auth.js';
 import { registerRoomHandlers } from './room-handlers.js';
-import { registerPresence } from './presence.js';
+import { refreshPresenceOf, registerPresence, type NameLookup } from './presence.js';
+import { userRepository } from '../repositories/user-repository.js';
 
 export interface ServerToClient {
   event: (event: AnyLiveEvent) => void;
@@ -42,13 +43,14 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
     }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
+  const names: NameLookup = (ids) => userRepository.displayNames(deps.services.db.orm.em.fork(), ids);
   io.use(authenticateSocket(deps.services, config));
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     // After a recovered reconnect the socket is already back in its rooms.
     if (!socket.recovered) void socket.join([`user:${actor.id}`, `session:${actor.sessionId}`]);
     registerRoomHandlers(socket, deps.services);
-    registerPresence(io, socket);
+    registerPresence(io, socket, names);
   });
 
   const gateway: LiveGateway = {
@@ -56,6 +58,11 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
       if (sessionIds.length) io.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
     },
   };
-  const emit = (rooms: string[], event: AnyLiveEvent) => io.to(rooms).emit('event', event);
+  const emit = (rooms: string[], event: AnyLiveEvent) => {
+    io.to(rooms).emit('event', event);
+    if (event.name === 'user.profile.updated') {
+      void refreshPresenceOf(io, event.payload.userId, names).catch((err: Error) => deps.log.warn({ err: err.message }, 'presence refresh failed'));
+    }
+  };
   return { io, gateway, emit };
 }

@@ -15,6 +15,11 @@ export const userRepository = {
       ? em.findOne(User, { id })
       : em.findOne(User, { id }, { lockMode: LockMode.OPTIMISTIC, lockVersion: expectedVersion });
   },
+  async displayNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await em.find(User, { id: { $in: ids } }, { fields: ['id', 'displayName'] });
+    return new Map(rows.map((u) => [u.id, u.displayName]));
+  },
   add(em: EntityManager, user: User): void {
     em.persist(user);
   },

@@ -1,4 +1,5 @@
 // Per-request context: a forked EntityManager, the signed-in actor (if any), request metadata.
+import type {} from '@fastify/cookie'; // loads its FastifyRequest/Reply augmentations for every importer of the router type
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';

@@ -1,0 +1,2 @@
+export * from './trpc';
+export { mountApp } from './mount-app';

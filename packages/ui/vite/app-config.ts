@@ -1,0 +1,21 @@
+// The dev-server setup both apps share: same-origin /trpc and /socket.io proxied to the API, so
+// the session cookie just works.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export function appViteConfig(options: { port: number }) {
+  const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+  return defineConfig({
+    plugins: [react()],
+    server: {
+      host: 'localhost',
+      port: options.port,
+      strictPort: true,
+      proxy: {
+        '/trpc': { target: apiUrl, changeOrigin: false },
+        '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
+      },
+    },
+    preview: { host: 'localhost', port: options.port, strictPort: true },
+  });
+}
