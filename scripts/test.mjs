@@ -1,6 +1,6 @@
 // `npm test`: every test — typecheck, lint, unit and integration (Vitest against real PostgreSQL and
 // Redis), then the browser tests (Playwright driving Debian's Chromium).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureInstalled, ensureRedis, portOpen, bin, root } from './lib/processes.mjs';
 
@@ -17,14 +17,36 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const step = (title, command, args, cwd = root) => {
-  console.log(`\n▶ ${title}`);
-  const r = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
-  if (r.status !== 0) {
-    console.error(`✖ ${title} failed`);
-    process.exit(r.status ?? 1);
+// Counted from the runners' own summaries, for one closing line over every suite.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const count = (text) => {
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+  for (const line of plain.split('\n')) {
+    const vitest = line.match(/^(?:\S+:\s+)?\s*Tests\s+(.*)\(\d+\)\s*$/);
+    const playwright = line.match(/^\s+(\d+) (passed|failed|skipped|flaky)(?: \([\d.]+m?s\))?\s*$/);
+    if (vitest) for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped)/g)) totals[kind] += Number(n);
+    else if (playwright) totals[playwright[2] === 'flaky' ? 'passed' : playwright[2]] += Number(playwright[1]);
   }
 };
-step('typecheck, lint, unit + integration tests', bin('turbo'), ['run', 'typecheck', 'lint', 'test', '--concurrency=2']);
-step('browser tests (Playwright + Chromium)', bin('playwright'), ['test'], `${root}/tests`);
+
+const step = (title, command, args, cwd = root) =>
+  new Promise((resolve) => {
+    console.log(`\n▶ ${title}`);
+    const child = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { process.stdout.write(d); out += d; });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('exit', (code) => {
+      count(out);
+      if (code !== 0) {
+        console.error(`✖ ${title} failed`);
+        console.log(`\n${totals.passed} passed, ${Math.max(totals.failed, 1)} failed, ${totals.skipped} skipped`);
+        process.exit(code ?? 1);
+      }
+      resolve();
+    });
+  });
+await step('typecheck, lint, unit + integration tests', bin('turbo'), ['run', 'typecheck', 'lint', 'test', '--concurrency=2']);
+await step('browser tests (Playwright + Chromium)', bin('playwright'), ['test'], `${root}/tests`);
 console.log('\n✔ all tests passed');
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
