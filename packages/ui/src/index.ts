@@ -12,3 +12,5 @@ export { ColorSchemeToggle } from './ColorSchemeToggle/ColorSchemeToggle';
 export { formatMoney, currencyExponent, minorToDecimalString, type MoneyLike } from './format/money';
 export { formatDate, formatDateTime, formatRelativeTime, type DateInput } from './format/date';
 export { ErrorPage, type ErrorPageProps } from './ErrorPage/ErrorPage';
+export { CredentialsFields, type CredentialsFieldsProps } from './CredentialsFields/CredentialsFields';
+export { NotFound } from './NotFound/NotFound';

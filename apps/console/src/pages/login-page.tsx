@@ -1,6 +1,7 @@
 // Console sign-in. Client-side checks use the same zod schema as the API; server refusals
 // (wrong password, lockout) are shown as the API words them.
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { CredentialsFields } from '@marketdesk/ui';
 import { loginInput } from '@marketdesk/domain';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -59,23 +60,13 @@ export function LoginPage() {
                 {login.error.message}
               </Alert>
             )}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errors.email}
-              required
+            <CredentialsFields
+              email={email}
+              password={password}
+              onEmailChange={setEmail}
+              onPasswordChange={setPassword}
+              errors={errors}
               autoFocus
-            />
-            <PasswordInput
-              label="Password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.password}
-              required
             />
             <Button type="submit" loading={login.isPending} fullWidth>
               Sign in

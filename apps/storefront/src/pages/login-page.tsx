@@ -1,5 +1,6 @@
 // Storefront sign-in; the API's refusal (wrong password, too many attempts) is shown as written.
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { CredentialsFields } from '@marketdesk/ui';
 import { loginInput } from '@marketdesk/domain';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -43,15 +44,7 @@ export function LoginPage() {
               {login.error.message}
             </Alert>
           )}
-          <TextInput label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} required />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            required
-          />
+          <CredentialsFields email={email} password={password} onEmailChange={setEmail} onPasswordChange={setPassword} errors={errors} />
           <Button type="submit" loading={login.isPending}>
             Sign in
           </Button>

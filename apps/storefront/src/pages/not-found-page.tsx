@@ -1,17 +1,5 @@
-import { Button } from '@mantine/core';
-import { EmptyState } from '@marketdesk/ui';
-import { Link } from 'react-router';
+import { NotFound } from '@marketdesk/ui';
 
 export function NotFoundPage() {
-  return (
-    <EmptyState
-      title="Page not found"
-      description="The address may be mistyped, or the page has moved."
-      action={
-        <Button component={Link} to="/">
-          Back to the home page
-        </Button>
-      }
-    />
-  );
+  return <NotFound homeLabel="Back to the home page" />;
 }
