@@ -26,6 +26,13 @@ export const OutboxEventSchema = new EntitySchema<OutboxEvent>({
   class: OutboxEvent,
   tableName: 'outbox_events',
   uniques: [{ properties: ['stream', 'seq'] }],
+  // Declared so schema diffs keep it: the relay scans only unpublished rows.
+  indexes: [
+    {
+      name: 'outbox_events_unpublished_index',
+      expression: 'create index "outbox_events_unpublished_index" on "outbox_events" ("id") where "published_at" is null',
+    },
+  ],
   properties: {
     id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     stream: { type: 'string', length: 120 },

@@ -2,7 +2,9 @@
 // Generate a new one with `npm run migration:create -w db`, then add it here.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124173400 } from './Migration20261124173400.js';
+import { Migration20261124192010 } from './Migration20261124192010.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
+  { name: 'Migration20261124192010', class: Migration20261124192010 },
 ];

@@ -1,0 +1,79 @@
+// Ledger tables. Accounts are locked in code order (FOR UPDATE) so concurrent transfers over the
+// same accounts queue up instead of deadlocking or reading stale totals.
+import type { Account, Posting, TransferRecord, Transfer } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+
+type Row = Record<string, unknown>;
+const exec = (em: EntityManager, sql: string, params: unknown[] = []) =>
+  em.getConnection().execute<Row[]>(sql, params, 'all', em.getTransactionContext());
+
+function toAccount(r: Row): Account {
+  return {
+    code: r.code as Account['code'],
+    type: r.type as Account['type'],
+    normalSide: r.normal_side as Account['normalSide'],
+    rule: r.rule as Account['rule'],
+    currency: r.currency as Account['currency'],
+    debitsPostedMinor: Number(r.debits_posted_minor),
+    creditsPostedMinor: Number(r.credits_posted_minor),
+    debitsPendingMinor: Number(r.debits_pending_minor),
+    creditsPendingMinor: Number(r.credits_pending_minor),
+  };
+}
+
+export const ledgerRepository = {
+  async openAccounts(em: EntityManager, accounts: Account[]): Promise<void> {
+    for (const a of accounts) {
+      await exec(em, `insert into ledger_accounts (code, type, normal_side, rule, currency) values (?, ?, ?, ?, ?) on conflict (code) do nothing`, [a.code, a.type, a.normalSide, a.rule, a.currency]);
+    }
+  },
+  async lockAccounts(em: EntityManager, codes: string[]): Promise<Account[]> {
+    if (codes.length === 0) return [];
+    const rows = await exec(em, `select * from ledger_accounts where code in (${codes.map(() => '?').join(',')}) order by code for update`, codes);
+    return rows.map(toAccount);
+  },
+  async findTransfers(em: EntityManager, ids: string[]): Promise<TransferRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await exec(em, `select * from ledger_transfers where id in (${ids.map(() => '?').join(',')})`, ids);
+    return rows.map((r) => ({
+      transfer: r.body as unknown as Transfer,
+      status: r.status as TransferRecord['status'],
+      appliedAtMs: new Date(r.applied_at as string).getTime(),
+      ...(r.resolved_by ? { resolvedBy: r.resolved_by as string } : {}),
+    }));
+  },
+  async saveAccount(em: EntityManager, a: Account): Promise<void> {
+    await exec(
+      em,
+      `update ledger_accounts set debits_posted_minor = ?, credits_posted_minor = ?, debits_pending_minor = ?, credits_pending_minor = ? where code = ?`,
+      [a.debitsPostedMinor, a.creditsPostedMinor, a.debitsPendingMinor, a.creditsPendingMinor, a.code],
+    );
+  },
+  async insertTransfer(em: EntityManager, record: TransferRecord): Promise<void> {
+    const t = record.transfer;
+    const pendingId = t.kind === 'post_pending' || t.kind === 'void_pending' ? t.pendingId : null;
+    const expiresAtMs = t.kind === 'pending' ? t.expiresAtMs : undefined;
+    await exec(
+      em,
+      `insert into ledger_transfers (id, kind, code, status, pending_id, body, applied_at, expires_at, resolved_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [t.id, t.kind, t.code, record.status, pendingId, JSON.stringify(t), new Date(record.appliedAtMs), expiresAtMs ? new Date(expiresAtMs) : null, record.resolvedBy ?? null],
+    );
+  },
+  async updateTransferStatus(em: EntityManager, record: TransferRecord): Promise<void> {
+    await exec(em, `update ledger_transfers set status = ?, resolved_by = ? where id = ?`, [record.status, record.resolvedBy ?? null, record.transfer.id]);
+  },
+  async appendPostings(em: EntityManager, transferId: string, postings: readonly Posting[], phase: 'posted' | 'pending' | 'released', at: Date): Promise<void> {
+    for (const p of postings) {
+      await exec(em, `insert into ledger_postings (transfer_id, account_code, side, amount_minor, currency, phase, created_at) values (?, ?, ?, ?, ?, ?, ?)`, [transferId, p.account, p.side, p.amountMinor, p.currency, phase, at]);
+    }
+  },
+  /** Per currency: total debits and credits over all accounts, posted and pending. */
+  async totals(em: EntityManager): Promise<{ currency: string; debitsPosted: number; creditsPosted: number; debitsPending: number; creditsPending: number }[]> {
+    const rows = await exec(em, `select currency, sum(debits_posted_minor) dp, sum(credits_posted_minor) cp, sum(debits_pending_minor) dq, sum(credits_pending_minor) cq from ledger_accounts group by currency order by currency`);
+    return rows.map((r) => ({ currency: r.currency as string, debitsPosted: Number(r.dp), creditsPosted: Number(r.cp), debitsPending: Number(r.dq), creditsPending: Number(r.cq) }));
+  },
+  async balanceOf(em: EntityManager, code: string): Promise<Account | null> {
+    const rows = await exec(em, `select * from ledger_accounts where code = ?`, [code]);
+    return rows[0] ? toAccount(rows[0]) : null;
+  },
+};
