@@ -1,0 +1,163 @@
+// PaymentGateway over the real `stripe` SDK. With `apiBase` set, the SDK talks to that host instead
+// of api.stripe.com (the local test server in tests and offline dev); the code path is otherwise the
+// same. maxNetworkRetries makes the SDK retry transient failures with the same idempotency key.
+import Stripe from 'stripe';
+import { sdkHostOptions, type StripeGatewayConfig } from './config.js';
+import { GatewayError } from './gateway-error.js';
+import { toGatewayError } from './map-error.js';
+import { toGatewayEvent } from './map-event.js';
+import type {
+  ConfirmResult,
+  CreatePaymentInput,
+  CreatePayoutInput,
+  CreateSellerAccountInput,
+  GatewayEvent,
+  PaymentGateway,
+  PaymentResult,
+  PayoutResult,
+  RefundInput,
+  RefundResult,
+  TestCard,
+  TransferResult,
+  TransferToSellerInput,
+} from './payment-gateway.js';
+
+const TEST_PAYMENT_METHODS: Record<TestCard, string> = {
+  visa: 'pm_card_visa',
+  declined: 'pm_card_chargeDeclined',
+  insufficient_funds: 'pm_card_chargeDeclinedInsufficientFunds',
+  expired: 'pm_card_chargeDeclinedExpiredCard',
+};
+const DEFAULT_WEBHOOK_TOLERANCE_SEC = 300;
+
+function assertAmount(amountMinor: number, field = 'amountMinor'): void {
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
+    throw new GatewayError('invalid_request', `${field} must be a positive integer of minor units (got ${amountMinor}).`);
+  }
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toGatewayError(err);
+  }
+}
+
+export class StripeGateway implements PaymentGateway {
+  readonly stripe: Stripe;
+
+  constructor(private readonly config: StripeGatewayConfig) {
+    this.stripe = new Stripe(config.secretKey, {
+      maxNetworkRetries: 2,
+      timeout: config.timeoutMs ?? 20_000,
+      ...(config.apiBase ? sdkHostOptions(config.apiBase) : {}),
+    });
+  }
+
+  async createPayment(input: CreatePaymentInput): Promise<PaymentResult> {
+    assertAmount(input.amountMinor);
+    const pi = await call(() =>
+      this.stripe.paymentIntents.create(
+        {
+          amount: input.amountMinor,
+          currency: input.currency.toLowerCase(),
+          capture_method: 'automatic',
+          metadata: { ...input.metadata, order_id: input.orderId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    if (!pi.client_secret) throw new GatewayError('invalid_state', `PaymentIntent ${pi.id} came back without a client secret.`);
+    return { providerPaymentId: pi.id, clientSecret: pi.client_secret, status: pi.status, amountMinor: pi.amount, currency: pi.currency };
+  }
+
+  async confirmTestPayment(input: { providerPaymentId: string; card: TestCard; idempotencyKey?: string }): Promise<ConfirmResult> {
+    try {
+      const pi = await this.stripe.paymentIntents.confirm(
+        input.providerPaymentId,
+        { payment_method: TEST_PAYMENT_METHODS[input.card] },
+        input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : undefined,
+      );
+      const providerChargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
+      if (pi.status === 'requires_capture') return { outcome: 'requires_capture', status: pi.status, providerChargeId };
+      return { outcome: 'succeeded', status: pi.status, providerChargeId };
+    } catch (err) {
+      if (err instanceof Stripe.errors.StripeCardError) {
+        const status = err.payment_intent?.status ?? 'requires_payment_method';
+        return { outcome: 'declined', status, declineCode: err.decline_code ?? err.code ?? 'card_declined', message: err.message };
+      }
+      throw toGatewayError(err);
+    }
+  }
+
+  async refund(input: RefundInput): Promise<RefundResult> {
+    if (input.amountMinor !== undefined) assertAmount(input.amountMinor);
+    const refund = await call(() =>
+      this.stripe.refunds.create(
+        { payment_intent: input.providerPaymentId, amount: input.amountMinor, reason: input.reason },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return { providerRefundId: refund.id, amountMinor: refund.amount, currency: refund.currency, status: refund.status ?? 'pending' } as RefundResult;
+  }
+
+  async createSellerAccount(input: CreateSellerAccountInput): Promise<{ accountId: string }> {
+    const account = await call(() =>
+      this.stripe.accounts.create(
+        {
+          type: 'express',
+          country: input.country.toUpperCase(),
+          email: input.email,
+          capabilities: { transfers: { requested: true } },
+          metadata: { seller_id: input.sellerId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return { accountId: account.id };
+  }
+
+  async transferToSeller(input: TransferToSellerInput): Promise<TransferResult> {
+    assertAmount(input.amountMinor);
+    const transfer = await call(() =>
+      this.stripe.transfers.create(
+        {
+          amount: input.amountMinor,
+          currency: input.currency.toLowerCase(),
+          destination: input.sellerAccountId,
+          transfer_group: input.transferGroup,
+          metadata: input.metadata,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return { providerTransferId: transfer.id, amountMinor: transfer.amount, currency: transfer.currency };
+  }
+
+  async createPayout(input: CreatePayoutInput): Promise<PayoutResult> {
+    assertAmount(input.amountMinor);
+    const payout = await call(() =>
+      this.stripe.payouts.create(
+        { amount: input.amountMinor, currency: input.currency.toLowerCase(), metadata: { payout_id: input.payoutId } },
+        { idempotencyKey: input.idempotencyKey, ...(input.sellerAccountId ? { stripeAccount: input.sellerAccountId } : {}) },
+      ),
+    );
+    return { providerPayoutId: payout.id, status: payout.status as PayoutResult['status'], amountMinor: payout.amount, currency: payout.currency };
+  }
+
+  parseWebhook(rawBody: string | Buffer, signatureHeader: string | undefined): GatewayEvent {
+    if (!signatureHeader) throw new GatewayError('invalid_signature', 'Webhook has no Stripe-Signature header.');
+    try {
+      const event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signatureHeader,
+        this.config.webhookSecret,
+        this.config.webhookToleranceSec ?? DEFAULT_WEBHOOK_TOLERANCE_SEC,
+      );
+      return toGatewayEvent(event);
+    } catch (err) {
+      throw toGatewayError(err);
+    }
+  }
+}
