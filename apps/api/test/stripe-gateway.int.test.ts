@@ -121,6 +121,16 @@ describe('StripeGateway against the local Stripe server', () => {
     expect(err.message).toMatch(/same parameters/);
   });
 
+  it('survives a lost response: the SDK retries with the same idempotency key and nothing is created twice', async () => {
+    const count = () => [...server.state.objects.values()].filter((o) => o.object === 'payment_intent').length;
+    const before = count();
+    server.dropNextResponses(1);
+    const payment = await gateway.createPayment({ orderId: 'ord_103', amountMinor: 990, currency: 'eur', idempotencyKey: key('lost') });
+    expect(server.state.faults.dropResponses).toBe(0);
+    expect(count()).toBe(before + 1);
+    expect(server.state.objects.get(payment.providerPaymentId)).toMatchObject({ amount: 990 });
+  });
+
   it('refunds partially, then fully, and refuses over-refunds; a retried refund is not applied twice', async () => {
     received = [];
     const payment = await paidPayment(1000);
@@ -217,6 +227,12 @@ describe('StripeGateway against the local Stripe server', () => {
       () => gateway.parseWebhook(body, delivery?.signature?.replace(/v1=./, (m) => (m.endsWith('0') ? 'v1=1' : 'v1=0'))),
       () => gateway.parseWebhook(body, gateway.stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_someone_else' })),
       () => gateway.parseWebhook(body, undefined),
+      // Correctly signed, but outside the 300 s tolerance window: a replayed old delivery.
+      () =>
+        gateway.parseWebhook(
+          body,
+          gateway.stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 }),
+        ),
     ];
     for (const attempt of bad) {
       expect(attempt).toThrow(GatewayError);
