@@ -8,6 +8,7 @@ import { toGatewayError } from './map-error.js';
 import { toGatewayEvent } from './map-event.js';
 import type {
   ConfirmResult,
+  ConfirmTestPaymentInput,
   CreatePaymentInput,
   CreatePayoutInput,
   CreateSellerAccountInput,
@@ -72,7 +73,7 @@ export class StripeGateway implements PaymentGateway {
     return { providerPaymentId: pi.id, clientSecret: pi.client_secret, status: pi.status, amountMinor: pi.amount, currency: pi.currency };
   }
 
-  async confirmTestPayment(input: { providerPaymentId: string; card: TestCard; idempotencyKey?: string }): Promise<ConfirmResult> {
+  async confirmTestPayment(input: ConfirmTestPaymentInput): Promise<ConfirmResult> {
     try {
       const pi = await this.stripe.paymentIntents.confirm(
         input.providerPaymentId,
