@@ -22,3 +22,11 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('Stripe settings', () => {
+  it('are optional, and checked when given', () => {
+    expect(loadConfig({}).STRIPE_SECRET_KEY).toBeUndefined();
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_test_oops' })).toThrow(/STRIPE_SECRET_KEY: expected a Stripe secret key/);
+    expect(loadConfig({ STRIPE_API_BASE: 'http://127.0.0.1:12111' }).STRIPE_API_BASE).toBe('http://127.0.0.1:12111');
+  });
+});

@@ -1,5 +1,6 @@
 // Configuration, read once from the environment and validated. The only module that reads process.env.
 import { z } from 'zod';
+import { stripeConfigSchema } from './integrations/stripe/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -11,7 +12,7 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = z.object({
+const schema = stripeConfigSchema.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),

@@ -45,7 +45,7 @@ describe('ledger persistence', () => {
   it('replaying the same transfers changes nothing and appends no postings', async () => {
     const sellerId = randomUUID();
     const captured = await paidAndReleased(sellerId, 5_000, 500);
-    const count = async () => (await db.orm.em.fork().getConnection().execute('select count(*)::int n from ledger_postings'))[0].n as number;
+    const count = async () => (await db.orm.em.fork().getConnection().execute('select count(*)::int n from ledger_postings'))[0]!.n as number;
     const postingsBefore = await count();
     const result = await post([...captured.transfers, ...releaseEscrow(captured.hold!).transfers]);
     expect(result.applied).toEqual([]);
