@@ -139,3 +139,27 @@ describe('health', () => {
     expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok' });
   });
 });
+
+describe('devices', () => {
+  it('lists my sessions, marks this one, and signs out another device', async () => {
+    const user = await registerUser(api);
+    const other = await mutate(api, 'auth.login', { email: user.email, password: user.password });
+    const list = await query<{ id: string; current: boolean }[]>(api, 'auth.sessions', undefined, { cookie: user.cookie });
+    expect(list.data).toHaveLength(2);
+    expect(list.data?.filter((s) => s.current)).toHaveLength(1);
+    const otherId = list.data!.find((s) => !s.current)!.id;
+    expect((await mutate(api, 'auth.revokeSession', { sessionId: otherId }, { cookie: user.cookie })).data).toEqual({ ok: true });
+    expect((await query(api, 'auth.me', undefined, { cookie: other.setCookie })).data).toBeNull();
+    expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).not.toBeNull();
+  });
+
+  it("cannot end someone else's session", async () => {
+    const victim = await registerUser(api);
+    const attacker = await registerUser(api);
+    const [victimSession] = (await query<{ id: string }[]>(api, 'auth.sessions', undefined, { cookie: victim.cookie })).data!;
+    const res = await mutate(api, 'auth.revokeSession', { sessionId: victimSession!.id }, { cookie: attacker.cookie });
+    expect(res.error?.data.code).toBe('NOT_FOUND');
+    expect((await query(api, 'auth.me', undefined, { cookie: victim.cookie })).data).not.toBeNull();
+    expect((await mutate(api, 'auth.revokeSession', { sessionId: 'nope' }, { cookie: attacker.cookie })).error?.data.code).toBe('BAD_REQUEST');
+  });
+});

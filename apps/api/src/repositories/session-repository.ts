@@ -14,6 +14,12 @@ export const sessionRepository = {
   async delete(em: EntityManager, id: string): Promise<number> {
     return em.nativeDelete(Session, { id });
   },
+  listForUser(em: EntityManager, userId: string): Promise<Session[]> {
+    return em.find(Session, { user: userId }, { orderBy: { lastSeenAt: 'desc' } });
+  },
+  async deleteForUser(em: EntityManager, id: string, userId: string): Promise<number> {
+    return em.nativeDelete(Session, { id, user: userId });
+  },
   async listIdsForUser(em: EntityManager, userId: string): Promise<string[]> {
     const rows = await em.find(Session, { user: userId }, { fields: ['id'] });
     return rows.map((r) => r.id);

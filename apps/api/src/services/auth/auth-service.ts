@@ -77,6 +77,27 @@ export function createAuthService(deps: { sessions: SessionService; rateLimit: L
       await deps.live().disconnectSessions([sessionId]);
     },
 
+    /** The user's signed-in devices, most recently active first. */
+    async listSessions(em: EntityManager, userId: string, currentSessionId: string) {
+      const rows = await sessionRepository.listForUser(em, userId);
+      return rows.map((s) => ({
+        id: s.id,
+        current: s.id === currentSessionId,
+        userAgent: s.userAgent,
+        ip: s.ip,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        expiresAt: s.expiresAt,
+      }));
+    },
+
+    /** "Sign out this device": only the owner's own sessions can be ended. */
+    async revokeSession(em: EntityManager, userId: string, sessionId: string) {
+      const deleted = await sessionRepository.deleteForUser(em, sessionId, userId);
+      if (deleted === 0) throw new AppError('NOT_FOUND', 'That session has already ended.');
+      await deps.live().disconnectSessions([sessionId]);
+    },
+
     /** Ends every session of the user, this one included, and drops their live connections. */
     async logoutEverywhere(em: EntityManager, userId: string) {
       const ids = await sessionRepository.listIdsForUser(em, userId);
