@@ -4,6 +4,7 @@ import { updateProfileInput } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { PageHeader } from '@marketdesk/ui';
 import { type FormEvent, useState } from 'react';
+import { SessionsCard } from '../features/auth/sessions-card';
 import { useMe } from '../features/auth/use-session';
 import { fieldErrors, trpc, type Me } from '../trpc';
 
@@ -59,7 +60,12 @@ export function ProfilePage() {
   return (
     <>
       <PageHeader title="Profile" description="How you appear to others." />
-      {me.data && <ProfileForm me={me.data} />}
+      {me.data && (
+        <Stack gap="xl">
+          <ProfileForm me={me.data} />
+          <SessionsCard />
+        </Stack>
+      )}
     </>
   );
 }
