@@ -3,6 +3,7 @@ import { LedgerAccountSchema } from './ledger-account.entity.js';
 import { LedgerPostingSchema } from './ledger-posting.entity.js';
 import { LedgerTransferSchema } from './ledger-transfer.entity.js';
 import { OutboxEventSchema } from './outbox-event.entity.js';
+import { ProviderWebhookEventSchema } from './provider-webhook-event.entity.js';
 import { SentMailSchema } from './sent-mail.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { StreamSequenceSchema } from './stream-sequence.entity.js';
@@ -13,6 +14,7 @@ export * from './ledger-account.entity.js';
 export * from './ledger-posting.entity.js';
 export * from './ledger-transfer.entity.js';
 export * from './outbox-event.entity.js';
+export * from './provider-webhook-event.entity.js';
 export * from './sent-mail.entity.js';
 export * from './session.entity.js';
 export * from './stream-sequence.entity.js';
@@ -28,4 +30,5 @@ export const entities = [
   LedgerAccountSchema,
   LedgerTransferSchema,
   LedgerPostingSchema,
+  ProviderWebhookEventSchema,
 ];

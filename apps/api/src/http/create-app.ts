@@ -18,6 +18,8 @@ import { startWorkers } from '../jobs/workers.js';
 import { createMailer } from '../integrations/mail/mailer.js';
 import { originGuard } from './csrf.js';
 import { registerHealthRoutes } from './health.js';
+import { registerStripeWebhook } from './stripe-webhook.js';
+import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -52,6 +54,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   await app.register(fastifyCookie);
   app.addHook('onRequest', originGuard(config.ALLOWED_ORIGINS));
   registerHealthRoutes(app, { db, redis });
+  const stripeConfig = stripeGatewayConfigFrom(config);
+  const gateway = stripeConfig ? new StripeGateway(stripeConfig) : null;
+  if (gateway) await registerStripeWebhook(app, { gateway, db });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -79,6 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     services,
     relay,
     queues,
+    gateway,
     log,
     async listen() {
       await app.listen({ host: config.HOST, port: config.PORT });

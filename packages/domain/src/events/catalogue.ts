@@ -19,6 +19,8 @@ export const eventPayloads = {
   }),
   'session.revoked': z.object({ userId: id, sessionIds: z.array(id), everywhere: z.boolean() }),
   'mail.sent': z.object({ mailId: id, template: z.string(), subject: z.string() }),
+  /** A verified payment-provider webhook, recorded once per provider event id. */
+  'payment.webhook.received': z.object({ provider: z.string(), eventId: id, type: z.string() }),
   // Emitted by the state machines in ../machines (one file per aggregate keeps this list short).
   ...orderEventPayloads,
   ...submissionEventPayloads,
