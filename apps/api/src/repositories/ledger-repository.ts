@@ -72,6 +72,33 @@ export const ledgerRepository = {
     const rows = await exec(em, `select currency, sum(debits_posted_minor) dp, sum(credits_posted_minor) cp, sum(debits_pending_minor) dq, sum(credits_pending_minor) cq from ledger_accounts group by currency order by currency`);
     return rows.map((r) => ({ currency: r.currency as string, debitsPosted: Number(r.dp), creditsPosted: Number(r.cp), debitsPending: Number(r.dq), creditsPending: Number(r.cq) }));
   },
+  async accountsByCode(em: EntityManager, codes: string[]): Promise<Account[]> {
+    if (codes.length === 0) return [];
+    const rows = await exec(em, `select * from ledger_accounts where code in (${codes.map(() => '?').join(',')}) order by code`, codes);
+    return rows.map(toAccount);
+  },
+  /** Postings on these accounts, newest first; `beforeId` pages backwards. */
+  async postingsOf(em: EntityManager, codes: string[], limit: number, beforeId?: string) {
+    const rows = await exec(
+      em,
+      `select p.id, p.transfer_id, p.account_code, p.side, p.amount_minor, p.currency, p.phase, p.created_at, t.code
+         from ledger_postings p join ledger_transfers t on t.id = p.transfer_id
+        where p.account_code in (${codes.map(() => '?').join(',')}) ${beforeId ? 'and p.id < ?' : ''}
+        order by p.id desc limit ?`,
+      [...codes, ...(beforeId ? [beforeId] : []), limit],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      transferId: r.transfer_id as string,
+      reason: r.code as string,
+      account: r.account_code as string,
+      side: r.side as 'debit' | 'credit',
+      amountMinor: Number(r.amount_minor),
+      currency: r.currency as string,
+      phase: r.phase as 'posted' | 'pending' | 'released',
+      createdAt: new Date(r.created_at as string),
+    }));
+  },
   async balanceOf(em: EntityManager, code: string): Promise<Account | null> {
     const rows = await exec(em, `select * from ledger_accounts where code = ?`, [code]);
     return rows[0] ? toAccount(rows[0]) : null;

@@ -3,6 +3,7 @@ import { router } from '../trpc/procedures.js';
 import { activityRouter } from './activity/router.js';
 import { authRouter } from './auth/router.js';
 import { catalogRouter } from './catalog/router.js';
+import { ledgerRouter } from './ledger/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   profile: profileRouter,
   activity: activityRouter,
   mail: mailRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;
