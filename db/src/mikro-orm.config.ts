@@ -1,8 +1,7 @@
-// MikroORM configuration shared by the API, the worker, the seeder and the tests.
+// MikroORM configuration shared by the API, the worker, the demo seed and the tests.
 // PostgreSQL when a URL is given; otherwise the embedded PGlite (ARCHITECTURE.md "Embedded defaults").
 import { defineConfig as definePgConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { SeedManager } from '@mikro-orm/seeder';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { entities } from './entities/index.js';
@@ -19,7 +18,7 @@ export interface DbConfigInput {
 export function buildOrmConfig(input: DbConfigInput) {
   const common = {
     entities,
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator],
     migrations: {
       migrationsList,
       transactional: true,

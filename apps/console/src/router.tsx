@@ -1,7 +1,7 @@
 // Console routes (react-router data mode). Guards are layout routes so every page is covered.
 import { createBrowserRouter } from 'react-router';
 import { RequireConsoleAccess } from './features/auth/require-console-access';
-import { RequireRole } from './features/auth/require-role';
+import { RequirePermission } from './features/auth/require-permission';
 import { ConsoleShell } from './features/shell/console-shell';
 import { ActivityPage } from './pages/activity-page';
 import { DashboardPage } from './pages/dashboard-page';
@@ -24,17 +24,17 @@ export const router = createBrowserRouter([
           {
             path: 'activity',
             element: (
-              <RequireRole roles={['agent', 'admin']}>
+              <RequirePermission permission="activity.view">
                 <ActivityPage />
-              </RequireRole>
+              </RequirePermission>
             ),
           },
           {
             path: 'mail',
             element: (
-              <RequireRole roles={['admin']}>
+              <RequirePermission permission="mail.view">
                 <SentMailPage />
-              </RequireRole>
+              </RequirePermission>
             ),
           },
           { path: 'profile', element: <ProfilePage /> },

@@ -3,9 +3,7 @@
 import type { Account, Posting, TransferRecord, Transfer } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 
-type Row = Record<string, unknown>;
-const exec = (em: EntityManager, sql: string, params: unknown[] = []) =>
-  em.getConnection().execute<Row[]>(sql, params, 'all', em.getTransactionContext());
+import { placeholders, sql as exec, type Row } from './sql.js';
 
 function toAccount(r: Row): Account {
   return {
@@ -29,12 +27,12 @@ export const ledgerRepository = {
   },
   async lockAccounts(em: EntityManager, codes: string[]): Promise<Account[]> {
     if (codes.length === 0) return [];
-    const rows = await exec(em, `select * from ledger_accounts where code in (${codes.map(() => '?').join(',')}) order by code for update`, codes);
+    const rows = await exec(em, `select * from ledger_accounts where code in (${placeholders(codes)}) order by code for update`, codes);
     return rows.map(toAccount);
   },
   async findTransfers(em: EntityManager, ids: string[]): Promise<TransferRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await exec(em, `select * from ledger_transfers where id in (${ids.map(() => '?').join(',')})`, ids);
+    const rows = await exec(em, `select * from ledger_transfers where id in (${placeholders(ids)})`, ids);
     return rows.map((r) => ({
       transfer: r.body as unknown as Transfer,
       status: r.status as TransferRecord['status'],
@@ -74,7 +72,7 @@ export const ledgerRepository = {
   },
   async accountsByCode(em: EntityManager, codes: string[]): Promise<Account[]> {
     if (codes.length === 0) return [];
-    const rows = await exec(em, `select * from ledger_accounts where code in (${codes.map(() => '?').join(',')}) order by code`, codes);
+    const rows = await exec(em, `select * from ledger_accounts where code in (${placeholders(codes)}) order by code`, codes);
     return rows.map(toAccount);
   },
   /** Postings on these accounts, newest first; `beforeId` pages backwards. */
@@ -83,7 +81,7 @@ export const ledgerRepository = {
       em,
       `select p.id, p.transfer_id, p.account_code, p.side, p.amount_minor, p.currency, p.phase, p.created_at, t.code
          from ledger_postings p join ledger_transfers t on t.id = p.transfer_id
-        where p.account_code in (${codes.map(() => '?').join(',')}) ${beforeId ? 'and p.id < ?' : ''}
+        where p.account_code in (${placeholders(codes)}) ${beforeId ? 'and p.id < ?' : ''}
         order by p.id desc limit ?`,
       [...codes, ...(beforeId ? [beforeId] : []), limit],
     );

@@ -1,5 +1,6 @@
 // The outbox table: appended to inside business transactions, drained by the relay.
 import { LockMode } from '@mikro-orm/core';
+import { sql } from './sql.js';
 import { OutboxEvent, type EntityManager, type OutboxJob } from '@marketdesk/db';
 
 export interface NewOutboxEvent {
@@ -18,15 +19,14 @@ export const outboxRepository = {
    * until commit, so concurrent writers to the same stream queue up instead of colliding.
    */
   async nextSeq(em: EntityManager, stream: string): Promise<number> {
-    const rows: { last_seq: number }[] = await em.getConnection().execute(
+    const rows = await sql(
+      em,
       `insert into stream_sequences (stream, last_seq) values (?, 1)
        on conflict (stream) do update set last_seq = stream_sequences.last_seq + 1
        returning last_seq`,
       [stream],
-      'all',
-      em.getTransactionContext(),
     );
-    return rows[0]!.last_seq;
+    return Number(rows[0]!.last_seq);
   },
   add(em: EntityManager, event: NewOutboxEvent, seq: number): OutboxEvent {
     const row = em.create(OutboxEvent, { ...event, seq, jobs: event.jobs ?? [], publishedAt: null });
@@ -46,8 +46,5 @@ export const outboxRepository = {
   },
   async recentInRoom(em: EntityManager, room: string, limit: number): Promise<OutboxEvent[]> {
     return em.find(OutboxEvent, { rooms: { $contains: [room] } }, { orderBy: { id: 'desc' }, limit });
-  },
-  async listStream(em: EntityManager, stream: string, afterSeq: number): Promise<OutboxEvent[]> {
-    return em.find(OutboxEvent, { stream, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' } });
   },
 };

@@ -1,5 +1,4 @@
 // Users: the only module that queries the users table.
-import { LockMode } from '@mikro-orm/core';
 import { User, type EntityManager } from '@marketdesk/db';
 
 export const userRepository = {
@@ -8,12 +7,6 @@ export const userRepository = {
   },
   findById(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { id });
-  },
-  /** Load for an edit that must not overwrite someone else's newer change. */
-  findForUpdate(em: EntityManager, id: string, expectedVersion?: number): Promise<User | null> {
-    return expectedVersion === undefined
-      ? em.findOne(User, { id })
-      : em.findOne(User, { id }, { lockMode: LockMode.OPTIMISTIC, lockVersion: expectedVersion });
   },
   async displayNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

@@ -1,14 +1,14 @@
 // Accepted provider webhooks, keyed by the provider's event id.
 import type { EntityManager } from '@marketdesk/db';
+import { sql } from './sql.js';
 
 export const webhookRepository = {
   /** Inserts the event; false when it was already recorded (a redelivery). */
   async recordOnce(em: EntityManager, e: { id: string; provider: string; type: string; payload: unknown; occurredAt: Date; receivedAt: Date }): Promise<boolean> {
-    const rows: unknown[] = await em.getConnection().execute(
+    const rows = await sql(
+      em,
       `insert into provider_webhook_events (id, provider, type, payload, occurred_at, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing returning id`,
       [e.id, e.provider, e.type, JSON.stringify(e.payload), e.occurredAt, e.receivedAt],
-      'all',
-      em.getTransactionContext(),
     );
     return rows.length === 1;
   },

@@ -1,6 +1,6 @@
 // The procedure builders every router uses: public, signed-in, and role-gated.
 import { TRPCError } from '@trpc/server';
-import { hasRole, type Role } from '@marketdesk/domain';
+import { hasGrant, hasRole, type Permission, type Role } from '@marketdesk/domain';
 import { toTrpcError } from '../errors/to-trpc.js';
 import { t } from './init.js';
 
@@ -34,5 +34,12 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
-export const staffProcedure = roleProcedure('agent', 'admin');
-export const adminProcedure = roleProcedure('admin');
+/** Gate by the domain's permission policy (ARCHITECTURE.md rule 5); object checks stay in services. */
+export function permissionProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!hasGrant(ctx.actor, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have the ${permission} permission.` });
+    }
+    return next();
+  });
+}

@@ -7,7 +7,7 @@ import { can, useMe } from '../features/auth/use-session';
 
 export function DashboardPage() {
   const me = useMe();
-  const staff = can(me.data, 'agent', 'admin');
+  const staff = can(me.data, 'activity.view');
   return (
     <>
       <PageHeader title="Dashboard" description={me.data ? `Welcome back, ${me.data.displayName}.` : undefined} />

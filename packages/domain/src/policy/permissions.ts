@@ -13,6 +13,7 @@ export const permissions = [
   'payouts.request', 'payouts.view', 'payouts.approve',
   'users.view_pii', 'users.manage_roles',
   'ledger.view', 'ledger.reconcile',
+  'console.access', 'activity.view', 'mail.view',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type Scope = 'any' | 'own' | 'assigned';
@@ -43,6 +44,7 @@ export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
     'orders.view': 'own', 'orders.cancel': 'own', 'orders.ship': 'own', 'orders.refund': 'own', 'orders.view_shipping_address': 'own',
     'submissions.create': 'own', 'submissions.view': 'own', 'listings.manage': 'own', 'kyc.submit': 'own',
     'disputes.view': 'own', 'payouts.request': 'own', 'payouts.view': 'own', 'users.view_pii': 'own',
+    'ledger.view': 'own', 'console.access': 'any',
   },
   // Agents work queues: they see everything operational, but decide only what is assigned to them
   // and see personal data only of people in cases assigned to them.
@@ -52,6 +54,7 @@ export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
     'listings.review': 'any', 'kyc.review': 'assigned',
     'disputes.view': 'any', 'disputes.handle': 'any', 'disputes.refund': 'assigned',
     'payouts.view': 'any', 'users.view_pii': 'assigned', 'ledger.view': 'any',
+    'console.access': 'any', 'activity.view': 'any',
   },
   admin: everything,
 };

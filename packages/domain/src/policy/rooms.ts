@@ -1,6 +1,7 @@
 // Who may join which live room. The Socket.IO server asks this before every join; object-level
 // facts (is this my order?) are looked up by the caller and passed in, keeping this pure.
 import { parseRoom } from '../events/rooms.js';
+import { hasGrant } from './permissions.js';
 import { type Actor, hasRole, isStaff } from './roles.js';
 
 export interface RoomFacts {
@@ -22,7 +23,7 @@ export function canJoinRoom(actor: Actor, name: string, facts: RoomFacts = {}): 
       case 'queue':
         return room.id === 'disputes' ? isStaff(actor) : hasRole(actor, 'admin') || (room.id !== 'payouts' && isStaff(actor));
       case 'team':
-        return isStaff(actor);
+        return hasGrant(actor, 'activity.view');
       case 'presence':
         return true;
       case 'order':

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 import { publicProcedure } from '../../trpc/procedures.js';
+import { toMe } from '../../services/auth/auth-service.js';
 
-export const me = publicProcedure.input(z.void()).query(({ ctx }) => {
-  if (!ctx.actor) return null;
-  const { id, email, displayName, roles } = ctx.actor;
-  return { id, email, displayName, roles: [...roles] };
-});
+export const me = publicProcedure.input(z.void()).query(({ ctx }) => (ctx.actor ? toMe(ctx.actor) : null));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { roleProcedure, router } from '../../trpc/procedures.js';
+import { permissionProcedure, router } from '../../trpc/procedures.js';
 import { sellerBalances, sellerStatement } from '../../services/ledger/seller-balances.js';
 
-const sellerProcedure = roleProcedure('seller');
+// Own balances only: the service reads the signed-in person's accounts.
+const sellerProcedure = permissionProcedure('ledger.view');
 
 const myBalances = sellerProcedure.input(z.void()).query(({ ctx }) => sellerBalances(ctx.em, ctx.actor.id));
 

@@ -10,10 +10,8 @@ export interface LoginRateLimitOptions {
 }
 
 export function createLoginRateLimit(redis: Redis, options: LoginRateLimitOptions) {
-  const keys = (email: string, ip: string) => [
-    `${options.prefix}:login-fail:acct:${email}`,
-    `${options.prefix}:login-fail:ip:${ip}`,
-  ];
+  const accountKey = (email: string) => `${options.prefix}:login-fail:acct:${email}`;
+  const keys = (email: string, ip: string) => [accountKey(email), `${options.prefix}:login-fail:ip:${ip}`];
 
   return {
     async assertAllowed(email: string, ip: string): Promise<void> {
@@ -42,7 +40,7 @@ export function createLoginRateLimit(redis: Redis, options: LoginRateLimitOption
     },
 
     async reset(email: string): Promise<void> {
-      await redis.del(keys(email, '')[0]!);
+      await redis.del(accountKey(email));
     },
   };
 }

@@ -1,5 +1,5 @@
 // Who is signed in, and the sign-in / sign-out actions that keep the cache and socket in step.
-import { hasRole, type Role } from '@marketdesk/domain';
+import { hasGrant, type Permission } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
@@ -17,13 +17,14 @@ export function useMe() {
   return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
 }
 
-export function can(me: Me | null | undefined, ...roles: Role[]): boolean {
-  return !!me && hasRole({ id: me.id, roles: me.roles }, ...roles);
+/** The same permission policy the API enforces (packages/domain), so menus never drift from it. */
+export function can(me: Me | null | undefined, permission: Permission): boolean {
+  return !!me && hasGrant({ id: me.id, roles: me.roles }, permission);
 }
 
 /** The console is for people who run the marketplace or sell on it; buyers use the storefront. */
 export function hasConsoleAccess(me: Me): boolean {
-  return can(me, 'seller', 'agent', 'admin');
+  return can(me, 'console.access');
 }
 
 export function useSignOut() {

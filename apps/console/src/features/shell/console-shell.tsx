@@ -1,7 +1,7 @@
 // The signed-in frame: header (presence, live status, scheme, user menu) and a navbar per role.
 import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { Role } from '@marketdesk/domain';
+import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLiveConnection, useLiveStatus, usePresence, useServerDisconnect } from '../../live';
@@ -9,10 +9,10 @@ import { trpc } from '../../trpc';
 import { can, useMe } from '../auth/use-session';
 import { UserMenu } from './user-menu';
 
-const navItems: { to: string; label: string; roles?: Role[] }[] = [
+const navItems: { to: string; label: string; permission?: Permission }[] = [
   { to: '/', label: 'Dashboard' },
-  { to: '/activity', label: 'Team activity', roles: ['agent', 'admin'] },
-  { to: '/mail', label: 'Sent mail', roles: ['admin'] },
+  { to: '/activity', label: 'Team activity', permission: 'activity.view' },
+  { to: '/mail', label: 'Sent mail', permission: 'mail.view' },
   { to: '/profile', label: 'Profile' },
 ];
 
@@ -41,7 +41,7 @@ export function ConsoleShell() {
   // browser); re-checking `me` then takes this tab to sign-in instead of leaving it stale.
   useServerDisconnect(() => void utils.auth.me.invalidate());
   const liveStatus = useLiveStatus();
-  const items = navItems.filter((item) => !item.roles || can(me.data, ...item.roles));
+  const items = navItems.filter((item) => !item.permission || can(me.data, item.permission));
 
   return (
     <AppShell
