@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as PgEntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { buildOrmConfig } from './mikro-orm.config.js';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -30,7 +31,8 @@ export async function openDatabase(options: OpenDbOptions): Promise<Database> {
   if (!options.databaseUrl) {
     const dir = options.pgliteDir ?? './.data/pglite';
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    // pg_trgm powers typo-tolerant search; PostgreSQL servers get it from the migration.
+    pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
   }
   const config = buildOrmConfig({
     databaseUrl: options.databaseUrl,

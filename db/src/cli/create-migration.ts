@@ -1,6 +1,7 @@
 // Generates a migration by diffing the entities against a scratch PostgreSQL database that has all
 // existing migrations applied. Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run migration:create -w db
 import { randomBytes } from 'node:crypto';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../orm.js';
 
@@ -14,9 +15,25 @@ url.pathname = `/${scratch}`;
 try {
   const db = await openDatabase({ databaseUrl: url.toString(), migrate: true });
   const result = await db.orm.getMigrator().createMigration('db/src/migrations', false, false);
-  console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
+  const created = result.fileName ? dropSpuriousLines(`db/src/migrations/${result.fileName}`) : false;
+  console.log(created ? `created ${result.fileName}` : 'no changes');
   await db.close();
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${scratch}`);
   await admin.end();
+}
+
+/**
+ * Schema objects the entity metadata cannot describe (a CHECK added by hand, the generated
+ * search_vector column) always show up in the diff; drop those lines so they are never undone.
+ */
+function dropSpuriousLines(file: string): boolean {
+  const spurious = [/ledger_postings_amount_positive/, /"search_vector"/, /"listings" alter column "attributes"/];
+  const kept = readFileSync(file, 'utf8').split('\n').filter((line) => !spurious.some((re) => re.test(line)));
+  if (!kept.some((line) => line.includes('addSql'))) {
+    unlinkSync(file);
+    return false;
+  }
+  writeFileSync(file, kept.join('\n'));
+  return true;
 }

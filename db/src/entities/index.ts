@@ -1,3 +1,13 @@
+import { ListingSchema } from './listing.entity.js';
+import { ListingImageSchema } from './listing-image.entity.js';
+import { SearchWordSchema } from './search-word.entity.js';
+import { AddressSchema } from './address.entity.js';
+import { CartLineSchema } from './cart-line.entity.js';
+import { CheckoutSchema } from './checkout.entity.js';
+import { OrderSchema } from './order.entity.js';
+import { OrderItemSchema } from './order-item.entity.js';
+import { StockReservationSchema } from './stock-reservation.entity.js';
+import { IdempotencyRecordSchema } from './idempotency-record.entity.js';
 import { CategorySchema } from './category.entity.js';
 import { LedgerAccountSchema } from './ledger-account.entity.js';
 import { LedgerPostingSchema } from './ledger-posting.entity.js';
@@ -9,6 +19,16 @@ import { SessionSchema } from './session.entity.js';
 import { StreamSequenceSchema } from './stream-sequence.entity.js';
 import { UserSchema } from './user.entity.js';
 
+export * from './listing.entity.js';
+export * from './listing-image.entity.js';
+export * from './search-word.entity.js';
+export * from './address.entity.js';
+export * from './cart-line.entity.js';
+export * from './checkout.entity.js';
+export * from './order.entity.js';
+export * from './order-item.entity.js';
+export * from './stock-reservation.entity.js';
+export * from './idempotency-record.entity.js';
 export * from './category.entity.js';
 export * from './ledger-account.entity.js';
 export * from './ledger-posting.entity.js';
@@ -31,4 +51,14 @@ export const entities = [
   LedgerTransferSchema,
   LedgerPostingSchema,
   ProviderWebhookEventSchema,
+  ListingSchema,
+  ListingImageSchema,
+  SearchWordSchema,
+  AddressSchema,
+  CartLineSchema,
+  CheckoutSchema,
+  OrderSchema,
+  OrderItemSchema,
+  StockReservationSchema,
+  IdempotencyRecordSchema,
 ];
