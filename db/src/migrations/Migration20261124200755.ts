@@ -73,6 +73,17 @@ export class Migration20261124200755 extends Migration {
     this.addSql(`alter table "addresses" add constraint "addresses_user_id_foreign" foreign key ("user_id") references "users" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`create sequence if not exists "order_number_seq" start 1001;`);
+    // "Did you mean": every word of a listing's title and artist joins the vocabulary in the same
+    // transaction as the listing write.
+    this.addSql(`create function listings_collect_search_words() returns trigger language plpgsql as $$
+      begin
+        insert into search_words (word)
+          select distinct w from regexp_split_to_table(lower(new.title || ' ' || coalesce(new.attributes->>'artist', '')), '[^[:alnum:]]+') as w
+          where length(w) between 3 and 80
+          on conflict do nothing;
+        return new;
+      end $$;`);
+    this.addSql(`create trigger listings_search_words after insert or update of title, attributes on listings for each row execute function listings_collect_search_words();`);
   }
 
   override async down(): Promise<void> {
@@ -111,6 +122,7 @@ export class Migration20261124200755 extends Migration {
     this.addSql(`drop table if exists "addresses" cascade;`);
 
     this.addSql(`drop sequence if exists "order_number_seq";`);
+    this.addSql(`drop function if exists listings_collect_search_words() cascade;`);
   }
 
 }

@@ -1,6 +1,7 @@
 // Seeds the demo data once: runs only on an empty users table, so restarts keep what people changed.
 import type { EntityManager } from '../orm.js';
-import { Category, User } from '../entities/index.js';
+import { Category, Listing, User } from '../entities/index.js';
+import { demoListings } from './demo-listings.js';
 import { demoCategories, demoPassword, demoUsers, type DemoCategory } from './demo-data.js';
 
 export interface SeedResult {
@@ -16,15 +17,53 @@ export async function seedDemo(
   if ((await em.count(User, {})) > 0) return { seeded: false, users };
   const passwordHash = await hashPassword(demoPassword);
   await em.transactional(async (tx) => {
-    for (const u of demoUsers) tx.persist(new User({ ...u, passwordHash }));
-    persistCategories(tx, demoCategories, null);
+    const people = demoUsers.map((u) => new User({ ...u, passwordHash }));
+    tx.persist(people);
+    const categories = persistCategories(tx, demoCategories, null);
+    persistListings(tx, people, categories);
   });
   return { seeded: true, users };
 }
 
-function persistCategories(em: EntityManager, list: DemoCategory[], parent: Category | null): void {
+function persistCategories(em: EntityManager, list: DemoCategory[], parent: Category | null, bySlug = new Map<string, Category>()): Map<string, Category> {
   list.forEach((c, position) => {
     const category = em.create(Category, { slug: c.slug, name: c.name, position, parent });
-    persistCategories(em, c.children ?? [], category);
+    bySlug.set(c.slug, category);
+    persistCategories(em, c.children ?? [], category, bySlug);
   });
+  return bySlug;
+}
+
+/** Live listings, published a few hours apart so "new arrivals" has an order. */
+function persistListings(em: EntityManager, people: User[], categories: Map<string, Category>): void {
+  const now = Date.now();
+  demoListings.forEach((d, i) => {
+    const seller = people.find((p) => p.email === `seller${d.seller}@marketdesk.test`);
+    const category = categories.get(d.category);
+    if (!seller || !category) throw new Error(`demo listing ${d.title}: unknown seller or category`);
+    const at = new Date(now - (demoListings.length - i) * 3 * 3600_000);
+    const listing = new Listing();
+    Object.assign(listing, {
+      seller: em.getReference(User, seller.id),
+      category: em.getReference(Category, category.id),
+      slug: `${slugify(`${d.artist} ${d.title}`)}-${listing.id.slice(0, 6)}`,
+      title: `${d.artist} – ${d.title}`,
+      description: d.description,
+      attributes: { artist: d.artist, format: d.format, year: String(d.year) },
+      condition: d.condition,
+      priceMinor: d.priceMinor,
+      quantity: d.quantity,
+      shippingMinor: d.shippingMinor,
+      deliverySlaDays: d.deliverySlaDays,
+      state: 'active',
+      publishedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+    em.persist(listing);
+  });
+}
+
+export function slugify(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
 }
