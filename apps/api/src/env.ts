@@ -1,6 +1,7 @@
 // Configuration, read once from the environment and validated. The only module that reads process.env.
 import { z } from 'zod';
 import { stripeConfigSchema } from './integrations/stripe/config.js';
+import { storageConfigSchema } from './integrations/storage/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -12,7 +13,7 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = stripeConfigSchema.extend({
+const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
@@ -42,6 +43,11 @@ const schema = stripeConfigSchema.extend({
   LOG_PRETTY: bool.default(false),
   /** Trust X-Forwarded-For (only behind a load balancer that sets it), for client IPs in rate limits. */
   TRUST_PROXY: bool.default(false),
+  /** Platform commission on item subtotals, in basis points (1250 = 12.5 %). */
+  PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** How long checkout holds stock while the buyer pays. */
+  RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  PUBLIC_STOREFRONT_URL: z.string().url().default('http://localhost:5174'),
 });
 
 export type Config = z.infer<typeof schema>;

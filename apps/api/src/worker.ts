@@ -3,7 +3,7 @@ import { openDatabase } from '@marketdesk/db';
 import { loadConfigOrExit } from './env.js';
 import { createLogger } from './logger.js';
 import { startWorkers } from './jobs/workers.js';
-import { createMailer } from './integrations/mail/mailer.js';
+import { createJobContext } from './jobs/job-context.js';
 
 const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
@@ -13,9 +13,9 @@ if (!config.DATABASE_URL) {
 
 const log = createLogger(config, 'worker');
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, migrate: false });
-const mailer = createMailer({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM });
-const workers = startWorkers(config.REDIS_URL, config.REDIS_PREFIX, { db, mailer, log, now: () => new Date() });
-log.info({ mailer: mailer.kind }, 'worker ready');
+const jobContext = createJobContext(config, db, log);
+const workers = startWorkers(config.REDIS_URL, config.REDIS_PREFIX, jobContext);
+log.info({ mailer: jobContext.mailer.kind, storage: jobContext.storage.kind, payments: jobContext.gateway ? 'stripe' : 'off' }, 'worker ready');
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {

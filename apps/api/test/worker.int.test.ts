@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { SentMail } from '@marketdesk/db';
 import { welcomeEmailJob } from '../src/jobs/mail/welcome-email.js';
+import { createJobContext } from '../src/jobs/job-context.js';
 import { createMailer } from '../src/integrations/mail/mailer.js';
 import { query, registerUser, startApi, type RunningApi } from './harness.js';
 
@@ -33,7 +34,7 @@ it('sends the welcome email once, as a file, and shows it to admins', async () =
   expect(readFileSync(mail.location!, 'utf8')).toContain(`To: ${user.email}`);
 
   // A retried job is a no-op.
-  const ctx = { db: api.app.db, mailer: createMailer({ mailDir: api.app.services.config.MAIL_DIR, from: 'x@y.z' }), log: pino({ level: 'silent' }), now: () => new Date() };
+  const ctx = { ...createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), mailer: createMailer({ mailDir: api.app.services.config.MAIL_DIR, from: 'x@y.z' }) };
   await welcomeEmailJob.handle(ctx, { userId: user.id });
   expect(await mailsFor(user.id)).toHaveLength(1);
 

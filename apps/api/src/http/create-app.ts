@@ -15,7 +15,7 @@ import { createSocketServer } from '../realtime/socket-server.js';
 import { createOutboxRelay } from '../realtime/outbox-relay.js';
 import { createQueues } from '../jobs/queues.js';
 import { startWorkers } from '../jobs/workers.js';
-import { createMailer } from '../integrations/mail/mailer.js';
+import { createJobContext } from '../jobs/job-context.js';
 import { originGuard } from './csrf.js';
 import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
@@ -72,7 +72,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   services.setLiveGateway(live.gateway);
   const relay = createOutboxRelay(db, { emit: live.emit, enqueue: queues.enqueue }, { pollMs: config.OUTBOX_POLL_MS, log });
   const workers = config.WORKER_IN_PROCESS
-    ? startWorkers(config.REDIS_URL, config.REDIS_PREFIX, { db, log, mailer: createMailer({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM }), now: () => new Date() })
+    ? startWorkers(config.REDIS_URL, config.REDIS_PREFIX, createJobContext(config, db, log, gateway))
     : null;
 
   let closed = false;

@@ -3,10 +3,15 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Database } from '@marketdesk/db';
 import type { Mailer } from '../integrations/mail/mailer.js';
+import type { StoragePort } from '../integrations/storage/storage-port.js';
+import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
 
 export interface JobContext {
   db: Database;
   mailer: Mailer;
+  storage: StoragePort;
+  /** Null when payments are not configured. */
+  gateway: PaymentGateway | null;
   log: Logger;
   now: () => Date;
 }
@@ -19,7 +24,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handle(ctx: JobContext, data: z.infer<S>): Promise<void>;
 }
 
-export const queueNames = ['mail'] as const;
+export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
