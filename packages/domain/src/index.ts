@@ -9,4 +9,5 @@ export * from './ledger/index.js';
 export * from './machines/index.js';
 export * from './pricing/index.js';
 export * from './sla/index.js';
+export * from './checkout/index.js';
 export * from './docs/index.js';

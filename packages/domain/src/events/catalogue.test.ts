@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allMachines } from '../machines/registry.js';
-import { eventNames, isEventName, parseEventPayload } from './catalogue.js';
+import { eventNames, isEventName, parseEventPayload, serviceEventNames } from './catalogue.js';
 
 describe('event catalogue', () => {
   it('names every event noun.verb in snake case', () => {
@@ -11,14 +11,52 @@ describe('event catalogue', () => {
     for (const name of ['user.registered', 'user.profile.updated', 'session.revoked', 'mail.sent']) expect(isEventName(name)).toBe(true);
     const emitted = new Set(allMachines.flatMap((m) => m.describe().edges.flatMap((e) => e.emits)));
     for (const name of emitted) expect(isEventName(name)).toBe(true);
-    // Every machine event in the catalogue is emitted by some machine (no dead entries).
+    // Every machine event in the catalogue is emitted by some machine (no dead entries), except the
+    // few a service publishes itself; and those are never also emitted by a machine.
     const machineNouns = ['order.', 'submission.', 'listing.', 'kyc.', 'dispute.', 'payout.'];
-    expect(eventNames.filter((n) => machineNouns.some((p) => n.startsWith(p)) && !emitted.has(n))).toEqual([]);
+    const services = new Set<string>(serviceEventNames);
+    expect(eventNames.filter((n) => machineNouns.some((p) => n.startsWith(p)) && !emitted.has(n) && !services.has(n))).toEqual([]);
+    expect(serviceEventNames.filter((n) => emitted.has(n))).toEqual([]);
   });
 
   it('validates payloads', () => {
     const payload = { orderId: 'o1', buyerId: 'b1', sellerId: 's1', from: 'paid', to: 'shipped', actorId: 's1', carrier: 'DHL', trackingNumber: 'X1' };
     expect(parseEventPayload('order.shipped', payload)).toEqual(payload);
     expect(() => parseEventPayload('order.shipped', { ...payload, carrier: undefined })).toThrow();
+  });
+
+  it('holds the listing, checkout and order-placed events a service publishes', () => {
+    expect([...serviceEventNames].sort()).toEqual(
+      ['checkout.created', 'checkout.expired', 'checkout.paid', 'checkout.payment_failed', 'listing.created', 'listing.edited', 'listing.stock_changed', 'order.placed'].sort(),
+    );
+    const valid: [string, unknown][] = [
+      ['listing.created', { listingId: 'l1', sellerId: 's1', actorId: 's1' }],
+      ['listing.edited', { listingId: 'l1', sellerId: 's1', actorId: 's1', fields: ['title', 'priceMinor'] }],
+      ['listing.stock_changed', { listingId: 'l1', sellerId: 's1', available: 0, soldOut: true }],
+      ['listing.deal_expired', { listingId: 'l1', sellerId: 's1', from: 'active', to: 'archived', actorId: null }],
+      ['checkout.created', { checkoutId: 'c1', buyerId: 'b1', orderIds: ['o1', 'o2'], totalMinor: 4599, currency: 'EUR' }],
+      ['checkout.paid', { checkoutId: 'c1', buyerId: 'b1', orderIds: ['o1'] }],
+      ['checkout.payment_failed', { checkoutId: 'c1', buyerId: 'b1', failureCode: null, message: null }],
+      ['checkout.payment_failed', { checkoutId: 'c1', buyerId: 'b1', failureCode: 'card_declined', message: 'Your card was declined.' }],
+      ['checkout.expired', { checkoutId: 'c1', buyerId: 'b1' }],
+      ['order.placed', { orderId: 'o1', buyerId: 'b1', sellerId: 's1', number: 'MD-000123', totalMinor: 2599, currency: 'EUR' }],
+    ];
+    for (const [name, payload] of valid) {
+      expect(isEventName(name), name).toBe(true);
+      if (isEventName(name)) expect(parseEventPayload(name, payload)).toEqual(payload);
+    }
+    const invalid: [string, unknown][] = [
+      ['listing.stock_changed', { listingId: 'l1', sellerId: 's1', available: -1, soldOut: false }],
+      ['listing.stock_changed', { listingId: 'l1', sellerId: 's1', available: 1.5, soldOut: false }],
+      ['listing.edited', { listingId: 'l1', sellerId: 's1', actorId: 's1' }],
+      ['listing.created', { listingId: 'l1', sellerId: 's1', actorId: null }],
+      ['checkout.created', { checkoutId: 'c1', buyerId: 'b1', orderIds: [], totalMinor: 1, currency: 'EUR' }],
+      ['checkout.created', { checkoutId: 'c1', buyerId: 'b1', orderIds: ['o1'], totalMinor: 1.5, currency: 'EUR' }],
+      ['checkout.payment_failed', { checkoutId: 'c1', buyerId: 'b1' }],
+      ['order.placed', { orderId: 'o1', buyerId: 'b1', sellerId: 's1', number: '', totalMinor: 1, currency: 'EUR' }],
+    ];
+    for (const [name, payload] of invalid) {
+      if (isEventName(name)) expect(() => parseEventPayload(name, payload), `${name} ${JSON.stringify(payload)}`).toThrow();
+    }
   });
 });

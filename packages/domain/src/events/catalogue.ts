@@ -1,9 +1,10 @@
 // The typed catalogue of every live event the outbox publishes. Server and clients import the
 // same names and payload schemas, so a rename or a payload change is a compile error everywhere.
 import { z } from 'zod';
+import { checkoutEventPayloads } from './checkout-events.js';
 import { disputeEventPayloads } from './dispute-events.js';
 import { kycEventPayloads } from './kyc-events.js';
-import { listingEventPayloads } from './listing-events.js';
+import { listingEventPayloads, listingRecordEventPayloads } from './listing-events.js';
 import { orderEventPayloads } from './order-events.js';
 import { payoutEventPayloads } from './payout-events.js';
 import { submissionEventPayloads } from './submission-events.js';
@@ -28,12 +29,20 @@ export const eventPayloads = {
   ...kycEventPayloads,
   ...disputeEventPayloads,
   ...payoutEventPayloads,
+  // Published by services directly, not by a machine.
+  ...checkoutEventPayloads,
 } as const;
 
 export type EventName = keyof typeof eventPayloads;
 export type EventPayload<N extends EventName> = z.infer<(typeof eventPayloads)[N]>;
 
 export const eventNames = Object.keys(eventPayloads) as EventName[];
+
+/**
+ * Events about a machine's aggregate (`listing.*`, `order.*`) that a service publishes itself
+ * rather than a transition emitting them; every other machine-noun event must come from a machine.
+ */
+export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads)] as EventName[];
 
 /** What a client receives: the event plus its global id and its per-stream sequence. */
 export interface LiveEvent<N extends EventName = EventName> {

@@ -1,4 +1,5 @@
-// Live room names (ARCHITECTURE.md "Live rooms"). `team` carries the staff activity feed.
+// Live room names (ARCHITECTURE.md "Live rooms"). `team` carries the staff activity feed;
+// `listing:{id}` is public (live stock on a listing page, open to anonymous visitors).
 export const queueNames = ['submissions', 'listings', 'kyc', 'disputes', 'payouts', 'fraud'] as const;
 export type QueueName = (typeof queueNames)[number];
 
@@ -9,9 +10,10 @@ export type Room =
   | { kind: 'thread'; id: string }
   | { kind: 'seller'; id: string }
   | { kind: 'presence'; id: string }
-  | { kind: 'team'; id: 'all' };
+  | { kind: 'team'; id: 'all' }
+  | { kind: 'listing'; id: string };
 
-const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team'] as const;
+const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team', 'listing'] as const;
 
 /** Parse `kind:id`; returns null for anything malformed so callers refuse it. */
 export function parseRoom(name: string): Room | null {
@@ -30,3 +32,7 @@ export function roomName(room: Room): string {
 }
 
 export const teamRoom = 'team:all';
+
+export function listingRoom(listingId: string): string {
+  return roomName({ kind: 'listing', id: listingId });
+}

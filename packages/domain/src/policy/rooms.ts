@@ -1,5 +1,7 @@
 // Who may join which live room. The Socket.IO server asks this before every join; object-level
 // facts (is this my order?) are looked up by the caller and passed in, keeping this pure.
+// Public rooms (`listing:{id}`) are open to everyone, including anonymous visitors (actor null);
+// every other room needs a signed-in actor.
 import { parseRoom } from '../events/rooms.js';
 import { hasGrant } from './permissions.js';
 import { type Actor, hasRole, isStaff } from './roles.js';
@@ -13,10 +15,13 @@ export interface RoomFacts {
 
 export type RoomDecision = { ok: true } | { ok: false; reason: 'MALFORMED' | 'FORBIDDEN' };
 
-export function canJoinRoom(actor: Actor, name: string, facts: RoomFacts = {}): RoomDecision {
+export function canJoinRoom(actor: Actor | null | undefined, name: string, facts: RoomFacts = {}): RoomDecision {
   const room = parseRoom(name);
   if (!room) return { ok: false, reason: 'MALFORMED' };
   const allowed = ((): boolean => {
+    // A listing room carries only what the public listing page shows (stock, sold out).
+    if (room.kind === 'listing') return true;
+    if (!actor) return false;
     switch (room.kind) {
       case 'user':
         return room.id === actor.id;

@@ -14,6 +14,9 @@ const fixture: MachineFixture = {
   walks: [
     { name: 'happy path', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['pause', 'seller'], ['resume', 'seller'], ['sell_out', 'system'], ['restock', 'seller', { quantity: 3 }], ['archive', 'admin']] },
     { name: 'rejected, revised, approved', ends: 'active', steps: [['submit_for_review', 'seller'], ['reject', 'agent'], ['revise', 'seller'], ['submit_for_review', 'admin'], ['approve', 'admin']] },
+    { name: 'deal expires while live', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['expire_deal', 'system']] },
+    { name: 'deal expires while paused', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['pause', 'seller'], ['expire_deal', 'system']] },
+    { name: 'deal expires while sold out', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['sell_out', 'system'], ['expire_deal', 'system']] },
     { name: 'rejected and archived', ends: 'archived', steps: [['submit_for_review', 'seller'], ['reject', 'admin'], ['archive', 'seller']] },
   ],
 };

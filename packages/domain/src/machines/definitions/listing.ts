@@ -1,4 +1,5 @@
-// Listings: staff review a seller's listing before it goes live; stock drives sold-out.
+// Listings: staff review a seller's listing before it goes live; stock drives sold-out, and the
+// end of a listing's deal window archives it (the worker sends `expire_deal` as the system).
 import { z } from 'zod';
 import { defineMachine } from '../define.js';
 import type { CommandCatalogue, GuardRefusal, MachineRole } from '../types.js';
@@ -22,12 +23,15 @@ const listingCommands = {
   sell_out: { label: 'Sell out', payload: emptyPayload },
   restock: { label: 'Restock', payload: z.object({ quantity: z.number().int().positive().max(1_000_000) }) },
   archive: { label: 'Archive', payload: emptyPayload },
+  expire_deal: { label: 'Expire deal', payload: emptyPayload },
 } satisfies CommandCatalogue;
 
 const ownSeller = { seller: (c: ListingContext) => [c.sellerId] };
 const sellerOrAdmin: MachineRole[] = ['seller', 'admin'];
 const reviewers: MachineRole[] = ['agent', 'admin'];
 const archive = { to: 'archived', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.archived'] } as const;
+// Only a live listing (selling, paused or sold out) has a deal window that can run out.
+const expireDeal = { to: 'archived', allowedRoles: ['system'], emits: ['listing.deal_expired'] } as const;
 const inStock = (c: ListingContext): GuardRefusal | null => (c.quantity > 0 ? null : { reason: 'NO_STOCK', message: 'Add stock before the listing goes live' });
 
 export const listingMachine = defineMachine<ListingState, typeof listingCommands, ListingContext>({
@@ -58,15 +62,24 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
         pause: { to: 'paused', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.paused'] },
         sell_out: { to: 'sold_out', allowedRoles: ['system'], assign: (c) => ({ ...c, quantity: 0 }), emits: ['listing.sold_out'] },
         archive,
+        expire_deal: expireDeal,
       },
     },
     paused: {
       label: 'Paused',
-      on: { resume: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, guardLabel: 'in stock', guard: inStock, emits: ['listing.resumed'] }, archive },
+      on: {
+        resume: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, guardLabel: 'in stock', guard: inStock, emits: ['listing.resumed'] },
+        archive,
+        expire_deal: expireDeal,
+      },
     },
     sold_out: {
       label: 'Sold out',
-      on: { restock: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] }, archive },
+      on: {
+        restock: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] },
+        archive,
+        expire_deal: expireDeal,
+      },
     },
     archived: { label: 'Archived', terminal: true },
   },

@@ -1,0 +1,19 @@
+// Checkout events, for the buyer's `user:{id}` room (payment progress) and, for `order.placed`,
+// the seller's. A checkout pays for several orders, one per seller, in one payment.
+import { z } from 'zod';
+import { amountFields, eventId, minor } from './transition-fields.js';
+
+const checkout = { checkoutId: eventId, buyerId: eventId };
+
+export const checkoutEventPayloads = {
+  'checkout.created': z.object({ ...checkout, orderIds: z.array(eventId).min(1), ...amountFields, totalMinor: minor }),
+  'checkout.paid': z.object({ ...checkout, orderIds: z.array(eventId).min(1) }),
+  /** The provider's decline code and message, when it gave them. */
+  'checkout.payment_failed': z.object({ ...checkout, failureCode: z.string().nullable(), message: z.string().nullable() }),
+  'checkout.expired': z.object(checkout),
+  /**
+   * One per seller order when its checkout is created. Not a transition of the order machine (the
+   * order starts there), so it lives here with the checkout that places it.
+   */
+  'order.placed': z.object({ orderId: eventId, buyerId: eventId, sellerId: eventId, number: z.string().min(1), ...amountFields, totalMinor: minor }),
+} as const;
