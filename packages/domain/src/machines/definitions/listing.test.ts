@@ -17,6 +17,8 @@ const fixture: MachineFixture = {
     { name: 'deal expires while live', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['expire_deal', 'system']] },
     { name: 'deal expires while paused', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['pause', 'seller'], ['expire_deal', 'system']] },
     { name: 'deal expires while sold out', ends: 'archived', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['sell_out', 'system'], ['expire_deal', 'system']] },
+    { name: 'edited while live, re-reviewed', ends: 'active', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['submit_changes', 'seller'], ['approve', 'admin']] },
+    { name: 'edited while paused', ends: 'pending_review', steps: [['submit_for_review', 'seller'], ['approve', 'agent'], ['pause', 'seller'], ['submit_changes', 'seller']] },
     { name: 'rejected and archived', ends: 'archived', steps: [['submit_for_review', 'seller'], ['reject', 'admin'], ['archive', 'seller']] },
   ],
 };

@@ -18,6 +18,7 @@ const listingCommands = {
   approve: { label: 'Approve', payload: emptyPayload },
   reject: { label: 'Reject', payload: reasonPayload },
   revise: { label: 'Revise', payload: emptyPayload },
+  submit_changes: { label: 'Submit changes', payload: emptyPayload },
   pause: { label: 'Pause', payload: emptyPayload },
   resume: { label: 'Resume', payload: emptyPayload },
   sell_out: { label: 'Sell out', payload: emptyPayload },
@@ -29,6 +30,8 @@ const listingCommands = {
 const ownSeller = { seller: (c: ListingContext) => [c.sellerId] };
 const sellerOrAdmin: MachineRole[] = ['seller', 'admin'];
 const reviewers: MachineRole[] = ['agent', 'admin'];
+// A live (or paused) listing whose content the seller edited goes back to review before buyers see it.
+const submitChanges = { to: 'pending_review', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.submitted'] } as const;
 const archive = { to: 'archived', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.archived'] } as const;
 // Only a live listing (selling, paused or sold out) has a deal window that can run out.
 const expireDeal = { to: 'archived', allowedRoles: ['system'], emits: ['listing.deal_expired'] } as const;
@@ -61,6 +64,7 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
       on: {
         pause: { to: 'paused', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.paused'] },
         sell_out: { to: 'sold_out', allowedRoles: ['system'], assign: (c) => ({ ...c, quantity: 0 }), emits: ['listing.sold_out'] },
+        submit_changes: submitChanges,
         archive,
         expire_deal: expireDeal,
       },
@@ -69,6 +73,7 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
       label: 'Paused',
       on: {
         resume: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, guardLabel: 'in stock', guard: inStock, emits: ['listing.resumed'] },
+        submit_changes: submitChanges,
         archive,
         expire_deal: expireDeal,
       },
