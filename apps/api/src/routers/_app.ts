@@ -4,6 +4,7 @@ import { activityRouter } from './activity/router.js';
 import { authRouter } from './auth/router.js';
 import { catalogRouter } from './catalog/router.js';
 import { ledgerRouter } from './ledger/router.js';
+import { listingsRouter } from './listings/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   activity: activityRouter,
   mail: mailRouter,
   ledger: ledgerRouter,
+  listings: listingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

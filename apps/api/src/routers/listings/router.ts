@@ -1,0 +1,39 @@
+// Seller listing management and the simple review list (the live triage queue is its own feature).
+import { z } from 'zod';
+import { permissionProcedure, router } from '../../trpc/procedures.js';
+import { listingFieldsSchema, listingPatchSchema } from '../../services/listings/listing-input.js';
+import { commandListing, createListing, editListing } from '../../services/listings/listing-service.js';
+import { listViews } from '../../services/listings/listing-view.js';
+import { listingRepository } from '../../repositories/listing-repository.js';
+
+const manage = permissionProcedure('listings.manage');
+const review = permissionProcedure('listings.review');
+
+const listingStates = ['draft', 'pending_review', 'active', 'paused', 'sold_out', 'archived', 'rejected'] as const;
+
+const mine = manage
+  .input(z.object({ states: z.array(z.enum(listingStates)).max(7).optional() }).default({}))
+  .query(async ({ ctx, input }) => listViews(ctx.em, await listingRepository.listBySeller(ctx.em, ctx.actor.id, input.states ?? null), new Date()));
+
+const create = manage.input(listingFieldsSchema.extend({ draft: z.boolean().default(false) })).mutation(({ ctx, input }) => createListing(ctx.em, ctx.actor, input, new Date()));
+
+const update = manage.input(listingPatchSchema).mutation(({ ctx, input }) => editListing(ctx.em, ctx.actor, input, new Date()));
+
+const sellerCommand = manage
+  .input(z.object({ id: z.string().uuid(), version: z.number().int().positive(), command: z.enum(['submit_for_review', 'revise', 'pause', 'resume', 'archive']) }))
+  .mutation(({ ctx, input }) => commandListing(ctx.em, ctx.actor, input, new Date()));
+
+const pendingReview = review
+  .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }).default({ limit: 100 }))
+  .query(async ({ ctx, input }) => listViews(ctx.em, await listingRepository.listByState(ctx.em, 'pending_review', input.limit), new Date()));
+
+const decide = review
+  .input(
+    z.discriminatedUnion('command', [
+      z.object({ id: z.string().uuid(), version: z.number().int().positive(), command: z.literal('approve') }),
+      z.object({ id: z.string().uuid(), version: z.number().int().positive(), command: z.literal('reject'), reason: z.string().trim().min(3, 'Say why, so the seller can fix it').max(1000) }),
+    ]),
+  )
+  .mutation(({ ctx, input }) => commandListing(ctx.em, ctx.actor, input, new Date()));
+
+export const listingsRouter = router({ mine, create, update, command: sellerCommand, pendingReview, decide });

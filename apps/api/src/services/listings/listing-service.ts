@@ -1,0 +1,149 @@
+// Seller and reviewer actions on listings. Every state change goes through the listing machine in
+// packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
+// reviewer) never silently overwrite each other.
+import { randomUUID } from 'node:crypto';
+import { can, listingMachine, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { slugify } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { listingRepository, type ListingChanges, type ListingRecord } from '../../repositories/listing-repository.js';
+import { runCommand } from '../machines/run-command.js';
+import type { ListingFields, ListingPatch } from './listing-input.js';
+import { recordListingEvent } from './listing-events.js';
+
+/** A signed-in person acting on listings. */
+export interface Actor {
+  id: string;
+  roles: Role[];
+}
+
+const contentFields = ['categoryId', 'title', 'description', 'attributes', 'condition', 'priceMinor', 'shippingMinor', 'deliverySlaDays', 'dealEndsAt', 'imageIds'] as const;
+
+export function snapshotOf(l: ListingRecord): Snapshot<ListingState, ListingContext> {
+  return { state: l.state as ListingState, context: { listingId: l.id, sellerId: l.sellerId, quantity: l.quantity }, enteredAtMs: l.updatedAt.getTime() };
+}
+
+async function loadForUpdate(em: EntityManager, id: string): Promise<ListingRecord> {
+  const listing = await listingRepository.findById(em, id, { forUpdate: true });
+  if (!listing) throw new AppError('NOT_FOUND', 'This listing does not exist.');
+  return listing;
+}
+
+function assertOwner(actor: Actor, listing: ListingRecord) {
+  if (!can(actor, 'listings.manage', { kind: 'listing', sellerId: listing.sellerId })) throw new AppError('FORBIDDEN', 'Only the seller of this listing can change it.');
+}
+
+function assertVersion(listing: ListingRecord, version: number) {
+  if (listing.version !== version) {
+    throw new AppError('CONFLICT', `This listing changed since you opened it (now version ${listing.version}, state ${listing.state}). Reload to see the latest.`, { currentVersion: listing.version, state: listing.state });
+  }
+}
+
+/** A new listing goes straight into the review queue (or stays a draft when asked). */
+export async function createListing(em: EntityManager, actor: Actor, fields: ListingFields & { draft?: boolean }, now: Date) {
+  return em.transactional(async (tx) => {
+    const id = randomUUID();
+    const slug = `${slugify(fields.title) || 'listing'}-${id.slice(0, 6)}`;
+    await listingRepository.insert(tx, {
+      id,
+      sellerId: actor.id,
+      categoryId: fields.categoryId,
+      slug,
+      title: fields.title,
+      description: fields.description,
+      attributes: fields.attributes,
+      condition: fields.condition,
+      priceMinor: fields.priceMinor,
+      currency: 'EUR',
+      quantity: fields.quantity,
+      shippingMinor: fields.shippingMinor,
+      deliverySlaDays: fields.deliverySlaDays,
+      state: 'draft',
+      dealEndsAt: fields.dealEndsAt,
+      now,
+    }).catch((err: unknown) => {
+      if (String((err as Error).message).includes('listings_category_id_foreign')) throw new AppError('BAD_REQUEST', 'Choose an existing category.', { field: 'categoryId' });
+      throw err;
+    });
+    await attachImages(tx, id, actor.id, fields.imageIds);
+    const listing = { id, sellerId: actor.id };
+    await recordListingEvent(tx, listing, { name: 'listing.created', payload: { listingId: id, sellerId: actor.id, actorId: actor.id } }, actor.id, now);
+    let state = 'draft';
+    let version = 1;
+    if (!fields.draft) {
+      const created = (await listingRepository.findById(tx, id))!;
+      const result = await applyCommand(tx, actor, created, { type: 'submit_for_review' }, now);
+      state = result.state;
+      version = result.version;
+    }
+    return { id, slug, state, version };
+  });
+}
+
+/**
+ * Edits: content changes to a live or paused listing send it back to review; a stock change alone
+ * does not (and restocks a sold-out listing).
+ */
+export async function editListing(em: EntityManager, actor: Actor, patch: ListingPatch, now: Date) {
+  return em.transactional(async (tx) => {
+    const listing = await loadForUpdate(tx, patch.id);
+    assertOwner(actor, listing);
+    assertVersion(listing, patch.version);
+    if (listing.state === 'archived') throw new AppError('CONFLICT', 'Archived listings cannot be edited.', { state: listing.state });
+    const changed = contentFields.filter((f) => patch[f] !== undefined);
+    const changes: ListingChanges = {};
+    for (const f of changed) if (f !== 'imageIds') (changes as Record<string, unknown>)[f] = patch[f];
+    if (patch.quantity !== undefined && listing.state !== 'sold_out') changes.quantity = patch.quantity;
+    if (!(await listingRepository.update(tx, listing.id, listing.version, changes, now))) assertVersion((await listingRepository.findById(tx, listing.id))!, patch.version);
+    if (patch.imageIds) await attachImages(tx, listing.id, listing.sellerId, patch.imageIds);
+    const fields = [...changed, ...(patch.quantity !== undefined ? ['quantity'] : [])];
+    await recordListingEvent(tx, listing, { name: 'listing.edited', payload: { listingId: listing.id, sellerId: listing.sellerId, actorId: actor.id, fields } }, actor.id, now);
+    let current = (await listingRepository.findById(tx, listing.id))!;
+    if (changed.length > 0 && (current.state === 'active' || current.state === 'paused')) current = await reload(tx, await applyCommand(tx, actor, current, { type: 'submit_changes' }, now));
+    if (patch.quantity !== undefined && patch.quantity > 0 && current.state === 'sold_out') {
+      current = await reload(tx, await applyCommand(tx, actor, current, { type: 'restock', payload: { quantity: patch.quantity } }, now));
+    }
+    if (patch.quantity !== undefined) await announceStock(tx, current, actor.id, now);
+    return { id: current.id, state: current.state, version: current.version };
+  });
+}
+
+const reload = async (em: EntityManager, r: { id: string }) => (await listingRepository.findById(em, r.id))!;
+
+export type ListingCommand = 'submit_for_review' | 'approve' | 'reject' | 'revise' | 'pause' | 'resume' | 'archive';
+
+/** A machine command from the console (seller or reviewer), on the version the client saw. */
+export async function commandListing(em: EntityManager, actor: Actor, input: { id: string; version: number; command: ListingCommand; reason?: string }, now: Date) {
+  return em.transactional(async (tx) => {
+    const listing = await loadForUpdate(tx, input.id);
+    assertVersion(listing, input.version);
+    const payload = input.command === 'reject' ? { reason: input.reason ?? '' } : {};
+    return applyCommand(tx, actor, listing, { type: input.command, payload }, now);
+  });
+}
+
+/** Runs one machine command on a locked listing and records its events. */
+export async function applyCommand(em: EntityManager, actor: MachineActor, listing: ListingRecord, command: { type: string; payload?: unknown }, now: Date) {
+  const result = runCommand(listingMachine, snapshotOf(listing), command, actor, now);
+  const changes: ListingChanges = { state: result.state, quantity: result.snapshot.context.quantity };
+  if (result.state === 'active' && !listing.publishedAt) changes.publishedAt = now;
+  await listingRepository.update(em, listing.id, listing.version, changes, now);
+  const dealJob =
+    result.state === 'active' && listing.dealEndsAt && listing.dealEndsAt > now
+      ? [{ name: 'listing.dealExpiry', data: { listingId: listing.id, dealEndsAt: listing.dealEndsAt.toISOString() }, delayMs: listing.dealEndsAt.getTime() - now.getTime() }]
+      : [];
+  const actorId = actor.id === 'system' ? null : actor.id;
+  for (const [i, event] of result.events.entries()) await recordListingEvent(em, listing, event, actorId, now, i === 0 ? dealJob : []);
+  return { id: listing.id, state: result.state, version: listing.version + 1 };
+}
+
+/** Live stock for open listing pages. */
+export async function announceStock(em: EntityManager, listing: { id: string; sellerId: string; quantity: number; state: string }, actorId: string | null, now: Date) {
+  await recordListingEvent(em, listing, { name: 'listing.stock_changed', payload: { listingId: listing.id, sellerId: listing.sellerId, available: listing.quantity, soldOut: listing.quantity === 0 || listing.state === 'sold_out' } }, actorId, now);
+}
+
+async function attachImages(em: EntityManager, listingId: string, ownerId: string, imageIds: string[]) {
+  if (imageIds.length === 0) return;
+  const attached = await listingRepository.setImages(em, listingId, ownerId, imageIds);
+  if (attached !== imageIds.length) throw new AppError('BAD_REQUEST', 'Some photos were not found among your uploads.', { field: 'imageIds' });
+}

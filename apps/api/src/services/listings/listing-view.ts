@@ -1,0 +1,60 @@
+// One listing as the storefront and the console show it. The public sees live and sold-out
+// listings; the seller and reviewers also see drafts, reviews and archived ones.
+import { can, deliveryEstimate, hasGrant, type Role } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { listingRepository, type ListingImageRecord, type ListingRecord } from '../../repositories/listing-repository.js';
+import { imageUrl, thumbUrl } from '../media/image-urls.js';
+
+const publicStates = new Set(['active', 'sold_out']);
+
+export interface Viewer {
+  id: string;
+  roles: Role[];
+}
+
+export function canSeeListing(viewer: Viewer | null, l: ListingRecord): boolean {
+  if (publicStates.has(l.state)) return true;
+  if (!viewer) return false;
+  return can(viewer, 'listings.manage', { kind: 'listing', sellerId: l.sellerId }) || hasGrant(viewer, 'listings.review');
+}
+
+export function toListingView(l: ListingRecord, images: ListingImageRecord[], now: Date) {
+  const estimate = deliveryEstimate(l.deliverySlaDays, now.getTime());
+  return {
+    id: l.id,
+    slug: l.slug,
+    title: l.title,
+    description: l.description,
+    attributes: l.attributes,
+    condition: l.condition,
+    priceMinor: l.priceMinor,
+    currency: l.currency,
+    available: l.quantity,
+    soldOut: l.state === 'sold_out' || (l.state === 'active' && l.quantity === 0),
+    state: l.state,
+    version: l.version,
+    shippingMinor: l.shippingMinor,
+    deliverySlaDays: l.deliverySlaDays,
+    delivery: { earliest: new Date(estimate.earliestMs), latest: new Date(estimate.latestMs) },
+    dealEndsAt: l.dealEndsAt,
+    publishedAt: l.publishedAt,
+    updatedAt: l.updatedAt,
+    seller: { id: l.sellerId, name: l.sellerName },
+    category: { id: l.categoryId, slug: l.categorySlug, name: l.categoryName },
+    images: images.map((i) => ({ id: i.id, url: imageUrl(i.storageKey), thumbUrl: thumbUrl(i), width: i.width, height: i.height, status: i.status })),
+  };
+}
+
+export type ListingView = ReturnType<typeof toListingView>;
+
+export async function getListing(em: EntityManager, viewer: Viewer | null, by: { slug?: string | undefined; id?: string | undefined }, now: Date): Promise<ListingView> {
+  const l = by.id ? await listingRepository.findById(em, by.id) : by.slug ? await listingRepository.findBySlug(em, by.slug) : null;
+  if (!l || !canSeeListing(viewer, l)) throw new AppError('NOT_FOUND', 'This listing does not exist or is no longer available.');
+  return toListingView(l, await listingRepository.imagesOf(em, [l.id]), now);
+}
+
+export async function listViews(em: EntityManager, listings: ListingRecord[], now: Date): Promise<ListingView[]> {
+  const images = await listingRepository.imagesOf(em, listings.map((l) => l.id));
+  return listings.map((l) => toListingView(l, images.filter((i) => i.listingId === l.id), now));
+}
