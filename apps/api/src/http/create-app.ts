@@ -19,7 +19,6 @@ import { createJobContext } from '../jobs/job-context.js';
 import { originGuard } from './csrf.js';
 import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
-import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -54,8 +53,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   await app.register(fastifyCookie);
   app.addHook('onRequest', originGuard(config.ALLOWED_ORIGINS));
   registerHealthRoutes(app, { db, redis });
-  const stripeConfig = stripeGatewayConfigFrom(config);
-  const gateway = stripeConfig ? new StripeGateway(stripeConfig) : null;
+  const gateway = services.gateway;
   if (gateway) await registerStripeWebhook(app, { gateway, db });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

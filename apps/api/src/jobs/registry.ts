@@ -1,8 +1,11 @@
 // Every job definition, by id.
 import type { JobDefinition } from './job-definition.js';
 import { welcomeEmailJob } from './mail/welcome-email.js';
+import { processWebhookJob } from './payments/process-webhook.js';
+import { expireCheckoutJob } from './checkout/expire-checkout.js';
+import { dealExpiryJob } from './catalog/deal-expiry.js';
 
-export const jobDefinitions: JobDefinition[] = [welcomeEmailJob as unknown as JobDefinition];
+export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob] as unknown as JobDefinition[];
 
 export function findJob(id: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);

@@ -11,7 +11,7 @@ const pagePattern = /^[A-Za-z0-9_\-./]{1,100}$/;
 export async function broadcastPresence(io: LiveServer, page: string, names: NameLookup): Promise<void> {
   const room = `presence:${page}`;
   const sockets = await io.in(room).fetchSockets();
-  const ids = [...new Set(sockets.map((s) => s.data.actor.id))];
+  const ids = [...new Set(sockets.flatMap((s) => (s.data.actor ? [s.data.actor.id] : [])))];
   const current = await names(ids);
   const users = ids.map((id) => ({ id, displayName: current.get(id) ?? 'Someone' }));
   io.to(room).emit('presence', { page, users });

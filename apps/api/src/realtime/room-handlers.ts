@@ -1,15 +1,27 @@
 // subscribe / unsubscribe: every join goes through the same permission policy as the API.
-import { canJoinRoom } from '@marketdesk/domain';
+import { canJoinRoom, roomNeedsFacts, type RoomFacts } from '@marketdesk/domain';
+import { orderRepository } from '../repositories/order-repository.js';
 import type { AppServices } from '../services/container.js';
 import type { LiveSocket } from './socket-server.js';
 
-export function registerRoomHandlers(socket: LiveSocket, _services: AppServices): void {
+/** Loads only the facts a room's rule needs: an order's parties, a seller room's owner. */
+async function factsFor(services: AppServices, room: string): Promise<RoomFacts> {
+  const need = roomNeedsFacts(room);
+  const id = room.slice(room.indexOf(':') + 1);
+  if (need === 'sellerOwner') return { sellerOwnerId: id }; // seller ids are their user ids
+  if (need === 'participants' && room.startsWith('order:') && /^[0-9a-f-]{36}$/.test(id)) {
+    const order = await orderRepository.findById(services.db.orm.em.fork(), id);
+    return { participantIds: order ? [order.buyerId, order.sellerId] : [] };
+  }
+  return {};
+}
+
+export function registerRoomHandlers(socket: LiveSocket, services: AppServices): void {
   socket.on('subscribe', async (room, ack) => {
     if (typeof room !== 'string' || room.startsWith('presence:')) {
       return ack?.({ ok: false, error: 'Use presence:enter for presence rooms.' });
     }
-    // Object-level facts (order participants, seller owners) arrive with the features that own them.
-    const decision = canJoinRoom(socket.data.actor, room, {});
+    const decision = canJoinRoom(socket.data.actor, room, await factsFor(services, room));
     if (!decision.ok) return ack?.({ ok: false, error: decision.reason });
     await socket.join(room);
     ack?.({ ok: true });

@@ -6,7 +6,8 @@ import type { AppServices } from '../services/container.js';
 import type { SessionActor } from '../trpc/context.js';
 
 export interface SocketData {
-  actor: SessionActor;
+  /** Null for an anonymous storefront visitor, who may only follow public rooms (listing stock). */
+  actor: SessionActor | null;
   presencePage: string | null;
 }
 
@@ -17,10 +18,16 @@ export function authenticateSocket(services: AppServices, config: Config) {
       if (origin && !config.ALLOWED_ORIGINS.includes(origin)) return next(new Error('FORBIDDEN_ORIGIN'));
       const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
       const token = cookies[config.SESSION_COOKIE];
-      if (!token) return next(new Error('UNAUTHORIZED'));
+      const data = socket.data as Partial<SocketData>;
+      // No cookie: an anonymous visitor (listing pages). A cookie that no longer validates is
+      // refused, so a signed-out console notices instead of silently losing its rooms.
+      if (!token) {
+        data.actor = null;
+        data.presencePage ??= null;
+        return next();
+      }
       const validated = await services.sessions.validate(services.db.orm.em.fork(), token, new Date());
       if (!validated) return next(new Error('UNAUTHORIZED'));
-      const data = socket.data as Partial<SocketData>;
       data.actor = validated.actor;
       data.presencePage ??= null;
       next();

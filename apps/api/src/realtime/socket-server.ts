@@ -48,7 +48,7 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     // After a recovered reconnect the socket is already back in its rooms.
-    if (!socket.recovered) void socket.join([`user:${actor.id}`, `session:${actor.sessionId}`]);
+    if (actor && !socket.recovered) void socket.join([`user:${actor.id}`, `session:${actor.sessionId}`]);
     registerRoomHandlers(socket, deps.services);
     registerPresence(io, socket, names);
   });

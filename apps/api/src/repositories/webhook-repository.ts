@@ -12,4 +12,10 @@ export const webhookRepository = {
     );
     return rows.length === 1;
   },
+
+  async find(em: EntityManager, id: string): Promise<{ id: string; type: string; payload: unknown } | null> {
+    const rows = await sql(em, `select id, type, payload from provider_webhook_events where id = ?`, [id]);
+    const r = rows[0];
+    return r ? { id: r.id as string, type: r.type as string, payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload } : null;
+  },
 };

@@ -5,6 +5,10 @@ import { authRouter } from './auth/router.js';
 import { catalogRouter } from './catalog/router.js';
 import { ledgerRouter } from './ledger/router.js';
 import { listingsRouter } from './listings/router.js';
+import { cartRouter } from './cart/router.js';
+import { addressesRouter } from './addresses/router.js';
+import { checkoutRouter } from './checkout/router.js';
+import { ordersRouter } from './orders/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
@@ -16,6 +20,10 @@ export const appRouter = router({
   mail: mailRouter,
   ledger: ledgerRouter,
   listings: listingsRouter,
+  cart: cartRouter,
+  addresses: addressesRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

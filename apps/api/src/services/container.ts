@@ -6,6 +6,8 @@ import { createAuthService } from './auth/auth-service.js';
 import { createLoginRateLimit } from './auth/login-rate-limit.js';
 import { createSessionService } from './auth/session-service.js';
 import { noLiveGateway, type LiveGateway } from './live-gateway.js';
+import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
+import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
 
 export function createServices(deps: { config: Config; db: Database; redis: Redis }) {
   const { config } = deps;
@@ -16,8 +18,12 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
     maxFailures: config.LOGIN_MAX_FAILURES,
     windowSeconds: config.LOGIN_WINDOW_MINUTES * 60,
   });
+  const stripe = stripeGatewayConfigFrom(config);
+  const gateway: PaymentGateway | null = stripe ? new StripeGateway(stripe) : null;
   return {
     config,
+    /** Null when payments are not configured (checkout then refuses with UNAVAILABLE). */
+    gateway,
     db: deps.db,
     redis: deps.redis,
     sessions,

@@ -13,6 +13,8 @@ export const stripeConfigSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/\s]+\/?$/, 'expected a base URL such as http://127.0.0.1:12111')
     .optional(),
+  /** pk_test_… / pk_live_…: handed to the storefront for Stripe's Payment Element. */
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, 'expected a Stripe publishable key (pk_test_…)').optional(),
   /** whsec_… of the webhook endpoint, used to verify Stripe-Signature. */
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'expected a webhook signing secret (whsec_…)').optional(),
 });

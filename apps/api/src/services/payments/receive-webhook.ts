@@ -1,6 +1,6 @@
 // A verified provider webhook enters the system once: recorded by event id and announced through
-// the outbox in the same transaction. The features that act on payments (checkout, refunds,
-// payouts, disputes) subscribe to these records rather than to the HTTP request.
+// the outbox in the same transaction; a BullMQ job then acts on it (checkout today; refunds,
+// payouts and disputes as those features land), never the HTTP request itself.
 import { teamRoom } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { GatewayEvent } from '../../integrations/stripe/index.js';
@@ -16,6 +16,8 @@ export async function receiveWebhook(em: EntityManager, provider: string, event:
       name: 'payment.webhook.received',
       payload: { provider, eventId: event.eventId, type: event.type },
       rooms: [teamRoom],
+      // Acted on by a job with retries, after commit (jobs/payments/process-webhook.ts).
+      jobs: [{ name: 'payments.processWebhook', data: { eventId: event.eventId } }],
       actorId: null,
       now,
     });

@@ -1,0 +1,22 @@
+// A listing's deal window ended: the listing machine archives it. Ignored when the seller changed
+// the window since the timer was set, or the listing is already gone.
+import { z } from 'zod';
+import { systemActor } from '@marketdesk/domain';
+import { listingRepository } from '../../repositories/listing-repository.js';
+import { applyCommand } from '../../services/listings/listing-service.js';
+import { defineJob } from '../job-definition.js';
+
+export const dealExpiryJob = defineJob({
+  id: 'listing.dealExpiry',
+  queue: 'catalog',
+  schema: z.object({ listingId: z.string().uuid(), dealEndsAt: z.string().datetime() }),
+  async handle(ctx, { listingId, dealEndsAt }) {
+    const now = ctx.now();
+    await ctx.db.orm.em.fork().transactional(async (tx) => {
+      const listing = await listingRepository.findById(tx, listingId, { forUpdate: true });
+      if (!listing || listing.dealEndsAt?.toISOString() !== dealEndsAt || listing.dealEndsAt > now) return;
+      if (!['active', 'paused', 'sold_out'].includes(listing.state)) return;
+      await applyCommand(tx, systemActor, listing, { type: 'expire_deal' }, now);
+    });
+  },
+});

@@ -1,0 +1,37 @@
+// Acts on a recorded provider webhook. Runs with retries; every branch is idempotent, so duplicate
+// and out-of-order deliveries are harmless (a failure after success is ignored, a success after a
+// failure retakes the stock or refunds).
+import { z } from 'zod';
+import type { GatewayEvent } from '../../integrations/stripe/payment-gateway.js';
+import { webhookRepository } from '../../repositories/webhook-repository.js';
+import { failCheckoutPayment } from '../../services/checkout/end-checkout.js';
+import { settleCheckoutPayment } from '../../services/checkout/settle-payment.js';
+import { defineJob } from '../job-definition.js';
+
+export const processWebhookJob = defineJob({
+  id: 'payments.processWebhook',
+  queue: 'payments',
+  schema: z.object({ eventId: z.string().min(1) }),
+  async handle(ctx, { eventId }) {
+    const em = ctx.db.orm.em.fork();
+    const stored = await webhookRepository.find(em, eventId);
+    if (!stored) return ctx.log.warn({ eventId }, 'webhook event not found');
+    const event = stored.payload as GatewayEvent;
+    switch (event.type) {
+      case 'payment.succeeded': {
+        const outcome = await settleCheckoutPayment(em, ctx.gateway, { providerPaymentId: event.providerPaymentId, amountMinor: event.amountMinor, currency: event.currency }, ctx.now(), ctx.log);
+        ctx.log.info({ eventId, outcome }, 'payment succeeded');
+        return;
+      }
+      case 'payment.failed': {
+        const outcome = await failCheckoutPayment(em, { providerPaymentId: event.providerPaymentId, code: event.failureCode, message: event.failureMessage }, ctx.now());
+        ctx.log.info({ eventId, outcome }, 'payment failed');
+        return;
+      }
+      default:
+        // Refunds, chargebacks and payouts are recorded (and shown in the team feed) and acted on by
+        // the fulfilment, dispute and payout features.
+        ctx.log.info({ eventId, type: event.type }, 'webhook recorded');
+    }
+  },
+});

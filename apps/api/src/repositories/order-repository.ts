@@ -1,0 +1,52 @@
+// Order lists for buyers and sellers, and one order with its lines.
+import type { EntityManager } from '@marketdesk/db';
+import { sql } from './sql.js';
+import { toOrder, type OrderRecord } from './checkout-repository.js';
+
+export interface OrderListRow extends OrderRecord {
+  buyerName: string;
+  sellerName: string;
+  itemCount: number;
+  firstTitle: string;
+}
+
+const listColumns = `o.*, b.display_name as buyer_name, s.display_name as seller_name,
+  (select count(*) from order_items i where i.order_id = o.id) as item_count,
+  (select i.title from order_items i where i.order_id = o.id order by i.title limit 1) as first_title`;
+const listFrom = `from orders o join users b on b.id = o.buyer_id join users s on s.id = o.seller_id`;
+
+const toRow = (r: Record<string, unknown>): OrderListRow => ({
+  ...toOrder(r),
+  buyerName: r.buyer_name as string,
+  sellerName: r.seller_name as string,
+  itemCount: Number(r.item_count),
+  firstTitle: (r.first_title as string) ?? '',
+});
+
+export const orderRepository = {
+  async findById(em: EntityManager, id: string): Promise<OrderListRow | null> {
+    const rows = await sql(em, `select ${listColumns} ${listFrom} where o.id = ?`, [id]);
+    return rows[0] ? toRow(rows[0]) : null;
+  },
+  async listForBuyer(em: EntityManager, buyerId: string, limit: number): Promise<OrderListRow[]> {
+    const rows = await sql(em, `select ${listColumns} ${listFrom} where o.buyer_id = ? and o.state <> 'awaiting_payment' order by o.created_at desc, o.number desc limit ?`, [buyerId, limit]);
+    return rows.map(toRow);
+  },
+  /** Paid-and-later orders of a seller (unpaid checkouts are the buyer's business). */
+  async listForSeller(em: EntityManager, sellerId: string, states: string[] | null, limit: number): Promise<OrderListRow[]> {
+    const filter = states?.length ? ` and o.state in (${states.map(() => '?').join(',')})` : ` and o.state not in ('awaiting_payment', 'cancelled')`;
+    const rows = await sql(em, `select ${listColumns} ${listFrom} where o.seller_id = ?${filter} order by o.paid_at desc nulls last, o.number desc limit ?`, [sellerId, ...(states ?? []), limit]);
+    return rows.map(toRow);
+  },
+  async timeline(em: EntityManager, orderId: string) {
+    const rows = await sql(em, `select id, seq, name, payload, actor_id, occurred_at from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      seq: Number(r.seq),
+      name: r.name as string,
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+      actorId: (r.actor_id as string | null) ?? null,
+      occurredAt: new Date(r.occurred_at as string),
+    }));
+  },
+};

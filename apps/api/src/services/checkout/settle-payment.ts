@@ -1,0 +1,110 @@
+// A payment succeeded (webhook or the synchronous test-card confirmation, whichever comes first):
+// in one transaction the orders become `paid` through the order machine, the reservation is
+// converted, the ledger captures the money into escrow with a hold per order, sold-out listings
+// change state, and the outbox carries it all to the buyer, the sellers and staff.
+// Idempotent: a paid checkout is left alone, so duplicate and late deliveries change nothing.
+import { orderMachine, paymentCaptured, systemActor, type CurrencyCode } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import type { Logger } from 'pino';
+import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
+import { checkoutRepository, type CheckoutRecord } from '../../repositories/checkout-repository.js';
+import { listingRepository } from '../../repositories/listing-repository.js';
+import { sql } from '../../repositories/sql.js';
+import { postTransfers } from '../ledger/post-transfers.js';
+import { applyCommand } from '../listings/listing-service.js';
+import { runCommand } from '../machines/run-command.js';
+import { recordCheckoutEvent, recordOrderEvent } from './checkout-events.js';
+import { orderSnapshot } from './order-snapshot.js';
+
+export interface PaymentSucceeded {
+  providerPaymentId: string;
+  amountMinor: number;
+  currency: string;
+}
+
+export type SettleOutcome = 'paid' | 'already_paid' | 'unknown_payment' | 'amount_mismatch' | 'refunded_late';
+
+export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentGateway | null, payment: PaymentSucceeded, now: Date, log?: Logger): Promise<SettleOutcome> {
+  const outcome = await em.transactional(async (tx): Promise<SettleOutcome | { refund: CheckoutRecord }> => {
+    const found = await checkoutRepository.findCheckoutByPayment(tx, payment.providerPaymentId);
+    if (!found) return 'unknown_payment';
+    const checkout = (await checkoutRepository.findCheckout(tx, found.id, { forUpdate: true }))!;
+    if (checkout.state === 'paid') return 'already_paid';
+    if (checkout.totalMinor !== payment.amountMinor || checkout.currency.toUpperCase() !== payment.currency.toUpperCase()) return 'amount_mismatch';
+    if (checkout.state === 'expired' || !(await retakeReleasedStock(tx, checkout.id))) return { refund: checkout };
+    await markPaid(tx, checkout, payment.providerPaymentId, now);
+    return 'paid';
+  });
+  if (typeof outcome === 'string') {
+    if (outcome === 'amount_mismatch' || outcome === 'unknown_payment') log?.error({ payment, outcome }, 'payment could not be matched to a checkout');
+    return outcome;
+  }
+  await refundLatePayment(em, gateway, outcome.refund, now);
+  return 'refunded_late';
+}
+
+async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPaymentId: string, now: Date) {
+  await checkoutRepository.setReservationsState(tx, checkout.id, 'held', 'converted');
+  const orders = await checkoutRepository.ordersOfCheckout(tx, checkout.id);
+  for (const order of orders) {
+    const result = runCommand(orderMachine, orderSnapshot(order), { type: 'mark_paid', payload: { paymentId: providerPaymentId } }, systemActor, now);
+    const flow = paymentCaptured({
+      orderId: order.id,
+      paymentId: `${providerPaymentId}:${order.id}`,
+      sellerId: order.sellerId,
+      currency: order.currency as CurrencyCode,
+      grossMinor: order.totalMinor,
+      feeMinor: order.feeMinor,
+    });
+    await postTransfers(tx, flow.transfers, now);
+    await checkoutRepository.saveOrder(tx, { id: order.id, version: order.version, state: result.state, hold: flow.hold, paidAt: now }, now);
+    for (const event of result.events) await recordOrderEvent(tx, order, event, null, now);
+    await recordOrderEvent(
+      tx,
+      order,
+      { name: 'order.placed', payload: { orderId: order.id, buyerId: order.buyerId, sellerId: order.sellerId, number: order.number, totalMinor: order.totalMinor, currency: order.currency } },
+      order.buyerId,
+      now,
+    );
+  }
+  const reservations = await checkoutRepository.reservationsOf(tx, checkout.id);
+  for (const r of reservations) {
+    const listing = await listingRepository.findById(tx, r.listingId, { forUpdate: true });
+    if (listing && listing.state === 'active' && listing.quantity === 0) await applyCommand(tx, systemActor, listing, { type: 'sell_out' }, now);
+  }
+  await sql(tx, `delete from cart_lines where user_id = ? and listing_id in (select listing_id from stock_reservations where checkout_id = ?)`, [checkout.buyerId, checkout.id]);
+  await checkoutRepository.setState(tx, checkout.id, 'paid', { paidAt: now });
+  await recordCheckoutEvent(tx, checkout, 'checkout.paid', { checkoutId: checkout.id, buyerId: checkout.buyerId, orderIds: orders.map((o) => o.id) }, now);
+}
+
+/**
+ * A checkout whose payment failed earlier released its stock; a later success on the same payment
+ * (the buyer retried in the Payment Element) takes the units again if they are all still there.
+ */
+async function retakeReleasedStock(tx: EntityManager, checkoutId: string): Promise<boolean> {
+  const reservations = await checkoutRepository.reservationsOf(tx, checkoutId);
+  const released = reservations.filter((r) => r.state === 'released');
+  if (released.length === 0) return true;
+  for (const r of released) {
+    const listing = await listingRepository.findById(tx, r.listingId, { forUpdate: true });
+    if (!listing || listing.state !== 'active' || listing.quantity < r.quantity) return false;
+  }
+  for (const r of released) await listingRepository.reserve(tx, r.listingId, r.quantity);
+  await checkoutRepository.setReservationsState(tx, checkoutId, 'released', 'held');
+  return true;
+}
+
+/** Money arrived for a checkout that can no longer be fulfilled: give it all back. */
+async function refundLatePayment(em: EntityManager, gateway: PaymentGateway | null, checkout: CheckoutRecord, now: Date) {
+  if (!gateway || !checkout.providerPaymentId) return;
+  await gateway.refund({ providerPaymentId: checkout.providerPaymentId, idempotencyKey: `late-refund:${checkout.id}`, reason: 'requested_by_customer' });
+  await em.transactional(async (tx) => {
+    await recordCheckoutEvent(
+      tx,
+      checkout,
+      'checkout.payment_failed',
+      { checkoutId: checkout.id, buyerId: checkout.buyerId, failureCode: 'late_payment_refunded', message: 'Your payment arrived after the reservation ended and the items were gone, so it was refunded in full.' },
+      now,
+    );
+  });
+}

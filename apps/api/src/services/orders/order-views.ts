@@ -1,0 +1,70 @@
+// Orders as buyers, sellers and staff see them. Access follows the domain policy (orders.view):
+// the buyer and the seller of an order, and staff.
+import { can, type Role } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { checkoutRepository } from '../../repositories/checkout-repository.js';
+import { orderRepository, type OrderListRow } from '../../repositories/order-repository.js';
+
+interface Viewer {
+  id: string;
+  roles: Role[];
+}
+
+export function toOrderSummary(o: OrderListRow) {
+  return {
+    id: o.id,
+    number: o.number,
+    state: o.state,
+    version: o.version,
+    currency: o.currency,
+    itemsMinor: o.itemsMinor,
+    shippingMinor: o.shippingMinor,
+    taxMinor: o.taxMinor,
+    totalMinor: o.totalMinor,
+    feeMinor: o.feeMinor,
+    itemCount: o.itemCount,
+    firstTitle: o.firstTitle,
+    buyer: { id: o.buyerId, name: o.buyerName },
+    seller: { id: o.sellerId, name: o.sellerName },
+    deliverySlaDays: o.deliverySlaDays,
+    paidAt: o.paidAt,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+  };
+}
+
+export async function getOrder(em: EntityManager, viewer: Viewer, id: string) {
+  const o = await orderRepository.findById(em, id);
+  if (!o || !can(viewer, 'orders.view', { kind: 'order', buyerId: o.buyerId, sellerId: o.sellerId })) throw new AppError('NOT_FOUND', 'This order does not exist.');
+  const [items, timeline] = await Promise.all([checkoutRepository.itemsOf(em, [o.id]), orderRepository.timeline(em, o.id)]);
+  const showAddress = can(viewer, 'orders.view_shipping_address', { kind: 'order', buyerId: o.buyerId, sellerId: o.sellerId });
+  return {
+    ...toOrderSummary(o),
+    checkoutId: o.checkoutId,
+    address: showAddress ? o.address : null,
+    items: items.map((i) => ({ id: i.id, listingId: i.listingId, title: i.title, unitPriceMinor: i.unitPriceMinor, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })),
+    timeline,
+  };
+}
+
+export async function getCheckout(em: EntityManager, viewer: Viewer, id: string) {
+  const c = await checkoutRepository.findCheckout(em, id);
+  if (!c || c.buyerId !== viewer.id) throw new AppError('NOT_FOUND', 'This checkout does not exist.');
+  const orders = await checkoutRepository.ordersOfCheckout(em, c.id);
+  const items = await checkoutRepository.itemsOf(em, orders.map((o) => o.id));
+  return {
+    id: c.id,
+    state: c.state,
+    currency: c.currency,
+    itemsMinor: c.itemsMinor,
+    shippingMinor: c.shippingMinor,
+    taxMinor: c.taxMinor,
+    totalMinor: c.totalMinor,
+    address: c.address,
+    failureMessage: c.failureMessage,
+    expiresAt: c.expiresAt,
+    paidAt: c.paidAt,
+    orders: orders.map((o) => ({ id: o.id, number: o.number, state: o.state, sellerId: o.sellerId, totalMinor: o.totalMinor, deliverySlaDays: o.deliverySlaDays, items: items.filter((i) => i.orderId === o.id).map((i) => ({ title: i.title, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })) })),
+  };
+}
