@@ -1,0 +1,30 @@
+// Builds catalog data through the real API: a category, sellers' listings approved by a reviewer.
+import { randomUUID } from 'node:crypto';
+import { Category } from '@marketdesk/db';
+import { mutate, registerUser, type RunningApi } from './harness.js';
+
+export async function createCategory(api: RunningApi, name = 'Test records'): Promise<{ id: string; slug: string }> {
+  const em = api.app.db.orm.em.fork();
+  const category = em.create(Category, { slug: `cat-${randomUUID().slice(0, 8)}`, name, position: 0, parent: null });
+  await em.flush();
+  return { id: category.id, slug: category.slug };
+}
+
+export type Person = Awaited<ReturnType<typeof registerUser>>;
+
+export async function createLiveListing(
+  api: RunningApi,
+  seller: Person,
+  reviewer: Person,
+  fields: { categoryId: string; title: string; priceMinor: number; quantity: number; attributes?: Record<string, string>; shippingMinor?: number; condition?: string; description?: string },
+): Promise<{ id: string; slug: string }> {
+  const created = await mutate<{ id: string; slug: string; version: number }>(api, 'listings.create', { condition: 'VG+', shippingMinor: 500, deliverySlaDays: 2, ...fields }, { cookie: seller.cookie });
+  if (!created.data) throw new Error(`create failed: ${JSON.stringify(created.error)}`);
+  const approved = await mutate(api, 'listings.decide', { id: created.data.id, version: created.data.version, command: 'approve' }, { cookie: reviewer.cookie });
+  if (approved.error) throw new Error(`approve failed: ${JSON.stringify(approved.error)}`);
+  return created.data;
+}
+
+export const address = { name: 'Bea Buyer', line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' };
+
+export const key = () => `key-${randomUUID()}`;

@@ -1,0 +1,207 @@
+// Checkout end to end against real PostgreSQL, Redis and the local Stripe-compatible server driven
+// by the real SDK: reservation under concurrency, idempotency, payment success and failure,
+// webhook duplicates and disorder, reservation expiry, and the ledger afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Stripe from 'stripe';
+import { startStripeServer, type StripeServer } from '../../../tests/fixtures/stripe-server/index.js';
+import { expireCheckout } from '../src/services/checkout/end-checkout.js';
+import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
+import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
+import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+
+const secret = 'whsec_checkouttest';
+let stripe: StripeServer;
+let api: RunningApi;
+let seller: Person;
+let seller2: Person;
+let admin: Person;
+let categoryId: string;
+
+beforeAll(async () => {
+  stripe = await startStripeServer({ port: 0 });
+  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true', DB_POOL_MAX: '20' });
+  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  [seller, seller2, admin] = await Promise.all([registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Groove' }), registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Vault' }), registerUser(api, { roles: ['admin'] })]);
+  categoryId = (await createCategory(api)).id;
+});
+afterAll(async () => {
+  await api.close();
+  await stripe.close();
+});
+
+const db = () => api.app.db.orm.em.fork().getConnection();
+const stockOf = async (id: string) => Number((await db().execute(`select quantity from listings where id = ?`, [id]))[0].quantity);
+const listingState = async (id: string) => (await db().execute(`select state from listings where id = ?`, [id]))[0].state as string;
+const checkoutState = async (id: string) => (await db().execute(`select state from checkouts where id = ?`, [id]))[0].state as string;
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+type Started = { checkoutId: string; providerPaymentId: string; totalMinor: number; orders: { id: string; number: string; sellerId: string; totalMinor: number }[] };
+
+async function start(buyer: Person, lines: { listingId: string; quantity: number; priceMinor: number }[], idempotencyKey = key()) {
+  return mutate<Started>(api, 'checkout.start', { idempotencyKey, address, lines }, { cookie: buyer.cookie });
+}
+
+describe('checkout', () => {
+  it('sells exactly the stock when 50 buyers check out at once; the rest get a clear sold-out error', async () => {
+    const listing = await createLiveListing(api, seller, admin, { categoryId, title: 'Rare pressing', priceMinor: 2000, quantity: 5 });
+    const buyers = await Promise.all(Array.from({ length: 50 }, () => registerUser(api)));
+    const results = await Promise.all(
+      buyers.map(async (b) => {
+        const started = await start(b, [{ listingId: listing.id, quantity: 1, priceMinor: 2000 }]);
+        if (!started.data) return { started };
+        const paid = await mutate<{ status: string }>(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: b.cookie });
+        return { started, paid };
+      }),
+    );
+    const paid = results.filter((r) => r.paid?.data?.status === 'paid');
+    const refused = results.filter((r) => !r.started.data);
+    expect(paid).toHaveLength(5);
+    expect(refused).toHaveLength(45);
+    for (const r of refused) {
+      expect(r.started.error?.data.code).toBe('CONFLICT');
+      expect(r.started.error?.message).toMatch(/sold out/i);
+    }
+    expect(await stockOf(listing.id)).toBe(0);
+    expect(await listingState(listing.id)).toBe('sold_out');
+    const orders = await db().execute(`select o.state from orders o join order_items i on i.order_id = o.id where i.listing_id = ?`, [listing.id]);
+    expect(orders.map((o: { state: string }) => o.state)).toEqual(Array(5).fill('paid'));
+  }, 120_000);
+
+  it('splits a two-seller cart into two paid orders, each held in escrow in the ledger', async () => {
+    const a = await createLiveListing(api, seller, admin, { categoryId, title: 'Abbey Road', priceMinor: 4500, quantity: 2, shippingMinor: 595 });
+    const b = await createLiveListing(api, seller2, admin, { categoryId, title: 'Revolver', priceMinor: 3800, quantity: 1, shippingMinor: 495 });
+    const buyer = await registerUser(api);
+    const started = await start(buyer, [
+      { listingId: a.id, quantity: 1, priceMinor: 4500 },
+      { listingId: b.id, quantity: 1, priceMinor: 3800 },
+    ]);
+    expect(started.error).toBeUndefined();
+    const s = started.data!;
+    expect(s.orders).toHaveLength(2);
+    // DE tax 19 % on items + shipping: (4500 + 595) × 1.19 + (3800 + 495) × 1.19, rounded per order.
+    expect(s.totalMinor).toBe(Math.round(5095 * 1.19) + Math.round(4295 * 1.19));
+    const paid = await mutate<{ status: string }>(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    expect(paid.data).toEqual({ status: 'paid' });
+
+    const mine = await query<{ number: string; state: string }[]>(api, 'orders.mine', undefined, { cookie: buyer.cookie });
+    expect(mine.data?.map((o) => o.state)).toEqual(['paid', 'paid']);
+    const sellerView = await query<{ number: string }[]>(api, 'orders.selling', undefined, { cookie: seller2.cookie });
+    expect(sellerView.data?.map((o) => o.number)).toContain(s.orders.find((o) => o.sellerId === seller2.id)!.number);
+    const detail = await query<{ timeline: { name: string }[]; items: unknown[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    expect(detail.data?.timeline.map((e) => e.name)).toEqual(['order.paid', 'order.placed']);
+    const stranger = await registerUser(api);
+    expect((await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: stranger.cookie })).error?.data.code).toBe('NOT_FOUND');
+
+    for (const o of s.orders) {
+      const [capture] = await db().execute(`select amount_minor from ledger_postings where transfer_id = ? and account_code = 'platform:escrow'`, [`payment:${s.providerPaymentId}:${o.id}:capture`]);
+      expect(Number(capture.amount_minor)).toBe(o.totalMinor);
+      const hold = await db().execute(`select status from ledger_transfers where id = ?`, [`order:${o.id}:hold`]);
+      expect(hold[0].status).toBe('pending');
+    }
+  });
+
+  it('replays the same Idempotency-Key with the same body and refuses it with another body', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Kind of Blue', priceMinor: 5500, quantity: 3 });
+    const buyer = await registerUser(api);
+    const k = key();
+    const first = await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 5500 }], k);
+    const again = await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 5500 }], k);
+    expect(again.data?.checkoutId).toBe(first.data?.checkoutId);
+    expect(await stockOf(l.id)).toBe(2);
+    const other = await start(buyer, [{ listingId: l.id, quantity: 2, priceMinor: 5500 }], k);
+    expect(other.error?.data.code).toBe('CONFLICT');
+    expect(other.error?.message).toMatch(/Idempotency-Key/);
+    const stale = await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 5000 }]);
+    expect(stale.error?.data.code).toBe('CONFLICT');
+    expect(stale.error?.message).toMatch(/price .* changed/i);
+    const bad = await mutate(api, 'checkout.start', { idempotencyKey: 'x', address: { ...address, country: 'Germany' }, lines: [] }, { cookie: buyer.cookie });
+    expect(bad.error?.data.code).toBe('BAD_REQUEST');
+    expect((bad.error?.data.zodIssues ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('releases the reservation when the payment fails', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'A Love Supreme', priceMinor: 6200, quantity: 1 });
+    const buyer = await registerUser(api);
+    const s = (await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 6200 }])).data!;
+    expect(await stockOf(l.id)).toBe(0);
+    const declined = await mutate<{ status: string; message: string }>(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'declined', idempotencyKey: key() }, { cookie: buyer.cookie });
+    expect(declined.data?.status).toBe('declined');
+    expect(await stockOf(l.id)).toBe(1);
+    expect(await checkoutState(s.checkoutId)).toBe('failed');
+    const ledger = await db().execute(`select count(*)::int n from ledger_transfers where id like ?`, [`order:${s.orders[0]!.id}%`]);
+    expect(ledger[0].n).toBe(0);
+  });
+
+  it('returns stock when a reservation expires, and cancels its orders', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Time Out', priceMinor: 2800, quantity: 2 });
+    const buyer = await registerUser(api);
+    const s = (await start(buyer, [{ listingId: l.id, quantity: 2, priceMinor: 2800 }])).data!;
+    expect(await stockOf(l.id)).toBe(0);
+    const em = api.app.db.orm.em.fork();
+    expect(await expireCheckout(em, s.checkoutId, new Date())).toBe('ignored'); // not due yet
+    expect(await expireCheckout(em, s.checkoutId, new Date(Date.now() + 16 * 60_000))).toBe('expired');
+    expect(await expireCheckout(em, s.checkoutId, new Date(Date.now() + 17 * 60_000))).toBe('ignored'); // the timer firing twice is harmless
+    expect(await stockOf(l.id)).toBe(2);
+    expect(await checkoutState(s.checkoutId)).toBe('expired');
+    const [order] = await db().execute(`select state from orders where id = ?`, [s.orders[0]!.id]);
+    expect(order.state).toBe('cancelled');
+    const closed = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    expect(closed.error?.data.code).toBe('CONFLICT');
+  });
+
+  it('acts once on a webhook delivered 10 times and out of order; refuses a bad signature', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Discovery', priceMinor: 7900, quantity: 4 });
+    const buyer = await registerUser(api);
+    const s = (await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 7900 }])).data!;
+    // The buyer pays "in the browser": only the webhook tells us.
+    await api.app.gateway!.confirmTestPayment({ providerPaymentId: s.providerPaymentId, card: 'visa' });
+    await stripe.flushWebhooks();
+    const orderId = s.orders[0]!.id;
+    expect(await until(() => checkoutState(s.checkoutId), (v) => v === 'paid')).toBe('paid');
+
+    const [event] = await db().execute(`select id from provider_webhook_events where type = 'payment.succeeded' and payload->>'providerPaymentId' = ?`, [s.providerPaymentId]);
+    const body = JSON.stringify(await (await fetch(`${stripe.url}/v1/events/${event.id}`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json());
+    const post = (payload: string, header = Stripe.webhooks.generateTestHeaderString({ payload, secret })) =>
+      fetch(`${api.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+    // A failure for the same payment, older than the success, arriving late.
+    const failed = JSON.parse(body) as { id: string; type: string; created: number; data: { object: Record<string, unknown> } };
+    failed.id = `${failed.id}_late_failure`;
+    failed.type = 'payment_intent.payment_failed';
+    failed.created -= 60;
+    failed.data.object = { ...failed.data.object, status: 'requires_payment_method', last_payment_error: { code: 'card_declined', message: 'Your card was declined.' } };
+    const responses = await Promise.all([...Array.from({ length: 10 }, () => post(body)), post(JSON.stringify(failed))]);
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const forged = await post(body, 't=1,v1=deadbeef');
+    expect(forged.status).toBe(400);
+    await api.app.relay.drain();
+    await new Promise((r) => setTimeout(r, 1500)); // let the webhook jobs run
+
+    const transitions = await db().execute(`select name from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);
+    expect(transitions.map((t: { name: string }) => t.name)).toEqual(['order.paid', 'order.placed']);
+    const transfers = await db().execute(`select id from ledger_transfers where id in (?, ?)`, [`payment:${s.providerPaymentId}:${orderId}:capture`, `order:${orderId}:hold`]);
+    expect(transfers).toHaveLength(2);
+    expect(await checkoutState(s.checkoutId)).toBe('paid');
+    expect(await stockOf(l.id)).toBe(3);
+  });
+
+  it('keeps the books balanced, with escrow equal to what was paid and not released', async () => {
+    expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
+    const amount = async (where: string) =>
+      Number((await db().execute(`select coalesce(sum(p.amount_minor), 0)::bigint as n from orders o join checkouts c on c.id = o.checkout_id join ledger_postings p on ${where} where p.account_code = 'platform:escrow'`))[0].n);
+    const [paid] = await db().execute(`select coalesce(sum(total_minor), 0)::bigint as n from orders where state = 'paid'`);
+    expect(Number(paid.n)).toBeGreaterThan(0);
+    // Captured into escrow: exactly the paid orders (and nothing for failed or expired checkouts).
+    expect(await amount(`p.transfer_id = 'payment:' || c.provider_payment_id || ':' || o.id || ':capture' and p.side = 'credit'`)).toBe(Number(paid.n));
+    expect(await amount(`p.transfer_id = 'payment:' || c.provider_payment_id || ':' || o.id || ':capture' and o.state <> 'paid'`)).toBe(0);
+    // Earmarked by a pending hold per order until release.
+    expect(await amount(`p.transfer_id = 'order:' || o.id || ':hold' and p.side = 'debit' and p.phase = 'pending' and o.state = 'paid'`)).toBe(Number(paid.n));
+  });
+});
