@@ -1,0 +1,114 @@
+// Listings through the listing machine (create → review → live, edits back to review, version
+// conflicts) and storefront search (typos, facets, sorting, cursors) on real PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCategory, createLiveListing, type Person } from './catalog-fixtures.js';
+import { mutate, openSocket, nextEvent, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+
+let api: RunningApi;
+let seller: Person;
+let seller2: Person;
+let admin: Person;
+let rock: { id: string; slug: string };
+let jazz: { id: string; slug: string };
+const tag = Date.now().toString(36);
+
+interface SearchResult {
+  items: { id: string; title: string; priceMinor: number; condition: string | null; soldOut: boolean }[];
+  total: number;
+  nextCursor: string | null;
+  correctedQuery: string | null;
+  suggestion: string | null;
+  facets: { category: { value: string; count: number }[]; condition: { value: string; count: number }[]; price: { value: string; count: number }[]; seller: { value: string; count: number }[]; inStock: number };
+}
+
+const search = async (input: Record<string, unknown>) => (await query<SearchResult>(api, 'catalog.search', input)).data!;
+
+beforeAll(async () => {
+  api = await startApi();
+  [seller, seller2, admin] = await Promise.all([registerUser(api, { roles: ['seller'] }), registerUser(api, { roles: ['seller'] }), registerUser(api, { roles: ['admin'] })]);
+  rock = await createCategory(api, 'Rock');
+  jazz = await createCategory(api, 'Jazz');
+  const l = (s: Person, categoryId: string, title: string, priceMinor: number, condition: string, artist: string) =>
+    createLiveListing(api, s, admin, { categoryId, title: `${title} ${tag}`, priceMinor, quantity: 1, condition, attributes: { artist, format: 'LP' } });
+  await l(seller, rock.id, 'The Beatles – Abbey Road', 4500, 'VG+', 'The Beatles');
+  await l(seller2, rock.id, 'The Beatles – Revolver', 3800, 'VG', 'The Beatles');
+  await l(seller, rock.id, 'Zeppelin IV', 4200, 'NM', 'Led Zeppelin');
+  await l(seller2, jazz.id, 'Kind of Blue', 5500, 'VG+', 'Miles Davis');
+});
+afterAll(async () => {
+  await api.close();
+});
+
+it('finds listings despite a typo and says what it searched for', async () => {
+  const r = await search({ q: `beatels ${tag}` });
+  expect(r.items.map((i) => i.title).sort()).toEqual([`The Beatles – Abbey Road ${tag}`, `The Beatles – Revolver ${tag}`]);
+  expect(r.correctedQuery).toBe(`beatles ${tag}`);
+  const none = await search({ q: `zzqxv ${tag}` });
+  expect(none.total).toBe(0);
+});
+
+it('counts facets, each ignoring its own filter, and filters by them', async () => {
+  const all = await search({ q: tag });
+  expect(all.total).toBe(4);
+  expect(all.facets.category.find((c) => c.value === rock.slug)?.count).toBe(3);
+  const vgPlus = await search({ q: tag, conditions: ['VG+'] });
+  expect(vgPlus.items).toHaveLength(2);
+  expect(vgPlus.facets.condition.find((c) => c.value === 'NM')?.count).toBe(1); // its own filter ignored
+  const rockOnly = await search({ q: tag, category: rock.slug, price: '25-50' });
+  expect(rockOnly.items.map((i) => i.priceMinor).sort()).toEqual([3800, 4200, 4500]);
+  const bySeller = await search({ q: tag, sellerId: seller2.id });
+  expect(bySeller.total).toBe(2);
+  expect((await query(api, 'catalog.search', { q: tag, category: 'no-such-category' })).error?.data.code).toBe('NOT_FOUND');
+  expect((await query(api, 'catalog.search', { q: tag, conditions: ['Shiny'] })).error?.data.code).toBe('BAD_REQUEST');
+});
+
+it('sorts by price and pages with cursors without repeats or gaps', async () => {
+  const seen: number[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 5; i++) {
+    const page = await search({ q: tag, sort: 'price_asc', limit: 1, ...(cursor ? { cursor } : {}) });
+    seen.push(...page.items.map((x) => x.priceMinor));
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  expect(seen).toEqual([3800, 4200, 4500, 5500]);
+  expect((await query(api, 'catalog.search', { q: tag, cursor: 'garbage' })).error?.data.code).toBe('BAD_REQUEST');
+});
+
+it('sends an edited live listing back to review, refuses stale versions, and hides it meanwhile', async () => {
+  const created = await mutate<{ id: string; version: number; state: string }>(api, 'listings.create', { categoryId: jazz.id, title: `Time Out ${tag}`, priceMinor: 2800, quantity: 2, condition: 'VG' }, { cookie: seller.cookie });
+  expect(created.data?.state).toBe('pending_review');
+  expect((await query(api, 'catalog.listing', { id: created.data!.id })).error?.data.code).toBe('NOT_FOUND'); // not public yet
+  const pending = await query<{ id: string }[]>(api, 'listings.pendingReview', undefined, { cookie: admin.cookie });
+  expect(pending.data?.some((l) => l.id === created.data!.id)).toBe(true);
+  expect((await query(api, 'listings.pendingReview', undefined, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+  const approved = await mutate<{ version: number; state: string }>(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
+  expect(approved.data?.state).toBe('active');
+
+  const stale = await mutate(api, 'listings.update', { id: created.data!.id, version: created.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
+  expect(stale.error?.data.code).toBe('CONFLICT');
+  const other = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 1 }, { cookie: seller2.cookie });
+  expect(other.error?.data.code).toBe('BAD_REQUEST'); // below the minimum price, checked before anything else
+  const notOwner = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller2.cookie });
+  expect(notOwner.error?.data.code).toBe('FORBIDDEN');
+  const edited = await mutate<{ state: string }>(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
+  expect(edited.data?.state).toBe('pending_review');
+  const stockOnly = await mutate<{ state: string; version: number }>(api, 'listings.update', { id: created.data!.id, version: approved.data!.version + 2, quantity: 5 }, { cookie: seller.cookie });
+  expect(stockOnly.error).toBeUndefined();
+  expect(stockOnly.data?.state).toBe('pending_review');
+});
+
+it('pushes live stock to anonymous visitors of a listing page', async () => {
+  const l = await createLiveListing(api, seller, admin, { categoryId: rock.id, title: `Rumours ${tag}`, priceMinor: 2900, quantity: 3 });
+  const socket = openSocket(api, '');
+  await waitFor(socket, 'connect');
+  const joined = await new Promise<{ ok: boolean }>((resolve) => socket.emit('subscribe', `listing:${l.id}`, resolve));
+  expect(joined.ok).toBe(true);
+  const denied = await new Promise<{ ok: boolean }>((resolve) => socket.emit('subscribe', 'team:all', resolve));
+  expect(denied.ok).toBe(false);
+  const listing = await query<{ version: number }>(api, 'catalog.listing', { id: l.id });
+  const event = nextEvent<{ name: string; payload: { available: number } }>(socket, 'event', (e) => e.name === 'listing.stock_changed');
+  await mutate(api, 'listings.update', { id: l.id, version: listing.data!.version, quantity: 7 }, { cookie: seller.cookie });
+  expect((await event).payload.available).toBe(7);
+  socket.disconnect();
+});
