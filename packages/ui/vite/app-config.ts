@@ -1,5 +1,5 @@
-// The dev-server setup both apps share: same-origin /trpc and /socket.io proxied to the API, so
-// the session cookie just works.
+// The dev-server setup both apps share: same-origin /trpc, /socket.io, /uploads and /media proxied
+// to the API, so the session cookie just works.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -14,6 +14,8 @@ export function appViteConfig(options: { port: number }) {
       proxy: {
         '/trpc': { target: apiUrl, changeOrigin: false },
         '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
+        '/uploads': { target: apiUrl, changeOrigin: false },
+        '/media': { target: apiUrl, changeOrigin: false },
       },
     },
     preview: { host: 'localhost', port: options.port, strictPort: true },
