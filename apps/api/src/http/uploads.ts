@@ -1,0 +1,141 @@
+// Listing photos over plain HTTP (tRPC does not carry files):
+//   POST /uploads/listing-images      multipart, one field `file`; sellers (listings.manage) only
+//   GET  /uploads/listing-images/:id  the upload's status for its owner, polled until the thumbnail is ready
+//   GET  /media/:folder/:file         public, immutable files from storage (public folders only)
+// Multipart parsing is registered inside this plugin's own scope, so the tRPC routes never see it.
+import type {} from '@fastify/cookie'; // req.cookies
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can, hasGrant } from '@marketdesk/domain';
+import type { Database } from '@marketdesk/db';
+import type { Config } from '../env.js';
+import { AppError } from '../errors/app-error.js';
+import { assertSafeKey, type StoragePort } from '../integrations/storage/storage-port.js';
+import type { JobQueues } from '../jobs/queues.js';
+import type { SessionService } from '../services/auth/session-service.js';
+import { listingRepository } from '../repositories/listing-repository.js';
+import { publicMediaFolders } from '../services/media/image-keys.js';
+import { imageUrl, thumbUrl } from '../services/media/image-urls.js';
+import { inspectImage } from '../services/media/inspect-image.js';
+import { uploadListingImage } from '../services/media/upload-listing-image.js';
+import type { SessionActor } from '../trpc/context.js';
+
+export interface UploadRouteDeps {
+  db: Database;
+  storage: StoragePort;
+  config: Config;
+  authenticate: (req: FastifyRequest) => Promise<SessionActor | null>;
+  enqueue: JobQueues['enqueue'];
+}
+
+/** The signed-in actor from the session cookie, the same check tRPC's context makes. */
+export function sessionAuthenticator(deps: { db: Database; config: Config; sessions: SessionService }): UploadRouteDeps['authenticate'] {
+  return async (req) => {
+    const token = req.cookies[deps.config.SESSION_COOKIE];
+    if (!token) return null;
+    const validated = await deps.sessions.validate(deps.db.orm.em.fork(), token, new Date());
+    return validated?.actor ?? null;
+  };
+}
+
+type ErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNAVAILABLE';
+
+const statusOf: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAVAILABLE: 503,
+};
+
+function fail(reply: FastifyReply, code: ErrorCode, message: string) {
+  return reply.code(statusOf[code]).send({ error: { code, message } });
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const imageIdParams = z.object({ id: z.string().uuid() });
+const mediaParams = z.object({ folder: z.string(), file: z.string() });
+
+export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRouteDeps): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldSize: 0, headerPairs: 50 },
+    });
+    scope.post('/uploads/listing-images', (req, reply) => postListingImage(req, reply, deps));
+    scope.get('/uploads/listing-images/:id', (req, reply) => getListingImage(req, reply, deps));
+    scope.get('/media/:folder/:file', (req, reply) => getMedia(req, reply, deps));
+  });
+}
+
+async function postListingImage(req: FastifyRequest, reply: FastifyReply, deps: UploadRouteDeps) {
+  const actor = await deps.authenticate(req);
+  if (!actor) return fail(reply, 'UNAUTHORIZED', 'Sign in to upload images.');
+  if (!hasGrant(actor, 'listings.manage')) return fail(reply, 'FORBIDDEN', 'Only sellers can upload listing images.');
+  if (!req.isMultipart()) return fail(reply, 'BAD_REQUEST', 'Send the image as multipart/form-data in a field named "file".');
+
+  const tooLarge = `The image is larger than the ${megabytes(deps.config.UPLOAD_MAX_BYTES)} limit.`;
+  let bytes: Buffer;
+  try {
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') return fail(reply, 'BAD_REQUEST', 'Send the image in a field named "file".');
+    bytes = await part.toBuffer();
+    // toBuffer() does not always throw when the limit falls on a chunk boundary: it then returns
+    // the first UPLOAD_MAX_BYTES bytes. The stream's own flag is the reliable signal.
+    if (part.file.truncated) return fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
+    if (code?.startsWith('FST_') || code === 'ECONNRESET') {
+      return fail(reply, 'BAD_REQUEST', 'The upload could not be read: send one file in a field named "file".');
+    }
+    throw err;
+  }
+
+  const inspected = await inspectImage(bytes);
+  if (!inspected.ok) {
+    return fail(reply, inspected.reason === 'too_many_pixels' ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE', inspected.message);
+  }
+  try {
+    const uploaded = await uploadListingImage(
+      { em: deps.db.orm.em.fork(), storage: deps.storage, enqueue: deps.enqueue },
+      { ownerId: actor.id, bytes, image: inspected.image, now: new Date() },
+    );
+    req.log.info({ imageId: uploaded.id, bytes: bytes.length, format: inspected.image.format }, 'listing image uploaded');
+    return reply.code(201).send(uploaded);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'UNAVAILABLE') return fail(reply, 'UNAVAILABLE', err.message);
+    throw err;
+  }
+}
+
+async function getListingImage(req: FastifyRequest, reply: FastifyReply, deps: UploadRouteDeps) {
+  const actor = await deps.authenticate(req);
+  if (!actor) return fail(reply, 'UNAUTHORIZED', 'Sign in to see your uploads.');
+  const notFound = () => fail(reply, 'NOT_FOUND', 'No such upload.');
+  const params = imageIdParams.safeParse(req.params);
+  if (!params.success) return notFound();
+  const image = await listingRepository.findImage(deps.db.orm.em.fork(), params.data.id);
+  // Someone else's upload answers like a missing one, so ids cannot be probed.
+  if (!image || !can(actor, 'listings.manage', { kind: 'listing', sellerId: image.ownerId })) return notFound();
+  return reply.send({ id: image.id, status: image.status, url: imageUrl(image.storageKey), thumbUrl: thumbUrl(image) });
+}
+
+async function getMedia(req: FastifyRequest, reply: FastifyReply, deps: UploadRouteDeps) {
+  const { folder, file } = mediaParams.parse(req.params);
+  const key = `${folder}/${file}`;
+  try {
+    assertSafeKey(key);
+  } catch {
+    return fail(reply, 'BAD_REQUEST', 'That is not a valid media path.');
+  }
+  const found = publicMediaFolders.has(folder) ? await deps.storage.get(key) : null;
+  if (!found) return fail(reply, 'NOT_FOUND', 'No such file.');
+  return reply
+    .header('content-type', found.contentType)
+    .header('cache-control', 'public, max-age=31536000, immutable')
+    .header('x-content-type-options', 'nosniff')
+    .send(found.body);
+}

@@ -1,0 +1,85 @@
+// Files in an S3 bucket, or an S3-compatible service (MinIO, R2…) when S3_ENDPOINT is set. The
+// content type is stored as the object's Content-Type, so reads serve exactly what was validated at
+// upload, as with the local disk.
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type { StorageEnv } from './config.js';
+import { assertSafeKey, type StoragePort, type StoredObject } from './storage-port.js';
+
+export interface S3StorageConfig {
+  bucket: string;
+  region: string;
+  /** Set for S3-compatible services; switches to path-style addressing (http://host/bucket/key). */
+  endpoint?: string | undefined;
+  /** Without both keys the SDK's default chain applies (environment, instance role, …). */
+  accessKeyId?: string | undefined;
+  secretAccessKey?: string | undefined;
+}
+
+/** The S3 settings when a bucket is configured, otherwise null (files go to the local disk). */
+export function s3StorageConfigFrom(env: StorageEnv): S3StorageConfig | null {
+  if (!env.S3_BUCKET) return null;
+  return {
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+  };
+}
+
+export function s3ClientConfig(config: S3StorageConfig): S3ClientConfig {
+  const credentials =
+    config.accessKeyId && config.secretAccessKey
+      ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+      : undefined;
+  return {
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
+    ...(credentials ? { credentials } : {}),
+  };
+}
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
+export class S3Storage implements StoragePort {
+  readonly kind = 's3' as const;
+  readonly client: S3Client;
+  private readonly bucket: string;
+
+  /** `client` is for tests that answer the SDK's requests without a network. */
+  constructor(config: S3StorageConfig, client?: S3Client) {
+    this.bucket = config.bucket;
+    this.client = client ?? new S3Client(s3ClientConfig(config));
+  }
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    assertSafeKey(key);
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  async get(key: string): Promise<StoredObject | null> {
+    assertSafeKey(key);
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (!res.Body) return null;
+      const body = Buffer.from(await res.Body.transformToByteArray());
+      return { body, contentType: res.ContentType ?? 'application/octet-stream' };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /** Deleting a missing object succeeds, as on the local disk. */
+  async delete(key: string): Promise<void> {
+    assertSafeKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}
