@@ -1,7 +1,7 @@
 // Builds catalog data through the real API: a category, sellers' listings approved by a reviewer.
 import { randomUUID } from 'node:crypto';
 import { Category } from '@marketdesk/db';
-import { mutate, registerUser, type RunningApi } from './harness.js';
+import { mutate, type registerUser, type RunningApi } from './harness.js';
 
 export async function createCategory(api: RunningApi, name = 'Test records'): Promise<{ id: string; slug: string }> {
   const em = api.app.db.orm.em.fork();

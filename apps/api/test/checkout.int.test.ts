@@ -29,10 +29,13 @@ afterAll(async () => {
   await stripe.close();
 });
 
-const db = () => api.app.db.orm.em.fork().getConnection();
-const stockOf = async (id: string) => Number((await db().execute(`select quantity from listings where id = ?`, [id]))[0].quantity);
-const listingState = async (id: string) => (await db().execute(`select state from listings where id = ?`, [id]))[0].state as string;
-const checkoutState = async (id: string) => (await db().execute(`select state from checkouts where id = ?`, [id]))[0].state as string;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRow = Record<string, any>;
+const rows = async (sql: string, params: unknown[] = []) => (await api.app.db.orm.em.fork().getConnection().execute(sql, params)) as AnyRow[];
+const one = async (sql: string, params: unknown[] = []) => (await rows(sql, params))[0] ?? {};
+const stockOf = async (id: string) => Number((await one(`select quantity from listings where id = ?`, [id])).quantity);
+const listingState = async (id: string) => (await one(`select state from listings where id = ?`, [id])).state as string;
+const checkoutState = async (id: string) => (await one(`select state from checkouts where id = ?`, [id])).state as string;
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -71,8 +74,8 @@ describe('checkout', () => {
     }
     expect(await stockOf(listing.id)).toBe(0);
     expect(await listingState(listing.id)).toBe('sold_out');
-    const orders = await db().execute(`select o.state from orders o join order_items i on i.order_id = o.id where i.listing_id = ?`, [listing.id]);
-    expect(orders.map((o: { state: string }) => o.state)).toEqual(Array(5).fill('paid'));
+    const orders = await rows(`select o.state from orders o join order_items i on i.order_id = o.id where i.listing_id = ?`, [listing.id]);
+    expect(orders.map((o) => o.state)).toEqual(Array(5).fill('paid'));
   }, 120_000);
 
   it('splits a two-seller cart into two paid orders, each held in escrow in the ledger', async () => {
@@ -101,10 +104,10 @@ describe('checkout', () => {
     expect((await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: stranger.cookie })).error?.data.code).toBe('NOT_FOUND');
 
     for (const o of s.orders) {
-      const [capture] = await db().execute(`select amount_minor from ledger_postings where transfer_id = ? and account_code = 'platform:escrow'`, [`payment:${s.providerPaymentId}:${o.id}:capture`]);
+      const capture = await one(`select amount_minor from ledger_postings where transfer_id = ? and account_code = 'platform:escrow'`, [`payment:${s.providerPaymentId}:${o.id}:capture`]);
       expect(Number(capture.amount_minor)).toBe(o.totalMinor);
-      const hold = await db().execute(`select status from ledger_transfers where id = ?`, [`order:${o.id}:hold`]);
-      expect(hold[0].status).toBe('pending');
+      const hold = await one(`select status from ledger_transfers where id = ?`, [`order:${o.id}:hold`]);
+      expect(hold.status).toBe('pending');
     }
   });
 
@@ -136,8 +139,8 @@ describe('checkout', () => {
     expect(declined.data?.status).toBe('declined');
     expect(await stockOf(l.id)).toBe(1);
     expect(await checkoutState(s.checkoutId)).toBe('failed');
-    const ledger = await db().execute(`select count(*)::int n from ledger_transfers where id like ?`, [`order:${s.orders[0]!.id}%`]);
-    expect(ledger[0].n).toBe(0);
+    const ledger = await one(`select count(*)::int n from ledger_transfers where id like ?`, [`order:${s.orders[0]!.id}%`]);
+    expect(ledger.n).toBe(0);
   });
 
   it('returns stock when a reservation expires, and cancels its orders', async () => {
@@ -151,7 +154,7 @@ describe('checkout', () => {
     expect(await expireCheckout(em, s.checkoutId, new Date(Date.now() + 17 * 60_000))).toBe('ignored'); // the timer firing twice is harmless
     expect(await stockOf(l.id)).toBe(2);
     expect(await checkoutState(s.checkoutId)).toBe('expired');
-    const [order] = await db().execute(`select state from orders where id = ?`, [s.orders[0]!.id]);
+    const order = await one(`select state from orders where id = ?`, [s.orders[0]!.id]);
     expect(order.state).toBe('cancelled');
     const closed = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(closed.error?.data.code).toBe('CONFLICT');
@@ -167,7 +170,7 @@ describe('checkout', () => {
     const orderId = s.orders[0]!.id;
     expect(await until(() => checkoutState(s.checkoutId), (v) => v === 'paid')).toBe('paid');
 
-    const [event] = await db().execute(`select id from provider_webhook_events where type = 'payment.succeeded' and payload->>'providerPaymentId' = ?`, [s.providerPaymentId]);
+    const event = await one(`select id from provider_webhook_events where type = 'payment.succeeded' and payload->>'providerPaymentId' = ?`, [s.providerPaymentId]);
     const body = JSON.stringify(await (await fetch(`${stripe.url}/v1/events/${event.id}`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json());
     const post = (payload: string, header = Stripe.webhooks.generateTestHeaderString({ payload, secret })) =>
       fetch(`${api.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
@@ -184,9 +187,9 @@ describe('checkout', () => {
     await api.app.relay.drain();
     await new Promise((r) => setTimeout(r, 1500)); // let the webhook jobs run
 
-    const transitions = await db().execute(`select name from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);
-    expect(transitions.map((t: { name: string }) => t.name)).toEqual(['order.paid', 'order.placed']);
-    const transfers = await db().execute(`select id from ledger_transfers where id in (?, ?)`, [`payment:${s.providerPaymentId}:${orderId}:capture`, `order:${orderId}:hold`]);
+    const transitions = await rows(`select name from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);
+    expect(transitions.map((t) => t.name)).toEqual(['order.paid', 'order.placed']);
+    const transfers = await rows(`select id from ledger_transfers where id in (?, ?)`, [`payment:${s.providerPaymentId}:${orderId}:capture`, `order:${orderId}:hold`]);
     expect(transfers).toHaveLength(2);
     expect(await checkoutState(s.checkoutId)).toBe('paid');
     expect(await stockOf(l.id)).toBe(3);
@@ -195,8 +198,8 @@ describe('checkout', () => {
   it('keeps the books balanced, with escrow equal to what was paid and not released', async () => {
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
     const amount = async (where: string) =>
-      Number((await db().execute(`select coalesce(sum(p.amount_minor), 0)::bigint as n from orders o join checkouts c on c.id = o.checkout_id join ledger_postings p on ${where} where p.account_code = 'platform:escrow'`))[0].n);
-    const [paid] = await db().execute(`select coalesce(sum(total_minor), 0)::bigint as n from orders where state = 'paid'`);
+      Number((await one(`select coalesce(sum(p.amount_minor), 0)::bigint as n from orders o join checkouts c on c.id = o.checkout_id join ledger_postings p on ${where} where p.account_code = 'platform:escrow'`)).n);
+    const paid = await one(`select coalesce(sum(total_minor), 0)::bigint as n from orders where state = 'paid'`);
     expect(Number(paid.n)).toBeGreaterThan(0);
     // Captured into escrow: exactly the paid orders (and nothing for failed or expired checkouts).
     expect(await amount(`p.transfer_id = 'payment:' || c.provider_payment_id || ':' || o.id || ':capture' and p.side = 'credit'`)).toBe(Number(paid.n));

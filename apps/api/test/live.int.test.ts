@@ -119,11 +119,17 @@ describe('two API processes', () => {
 });
 
 describe('socket security', () => {
-  it('refuses a handshake without a session, and one from another origin', async () => {
+  it('lets an anonymous visitor in for public rooms only; refuses a stale session and another origin', async () => {
     const user = await registerUser(a);
     const anon = openSocket(a, '');
-    expect(((await waitFor(anon, 'connect_error')) as Error).message).toBe('UNAUTHORIZED');
+    await waitFor(anon, 'connect');
+    const ask = (room: string) => new Promise((r) => anon.emit('subscribe', room, r));
+    expect(await ask(`user:${user.id}`)).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(await ask('queue:listings')).toEqual({ ok: false, error: 'FORBIDDEN' });
     anon.close();
+    const stale = openSocket(a, 'md_session=not-a-real-session-token');
+    expect(((await waitFor(stale, 'connect_error')) as Error).message).toBe('UNAUTHORIZED');
+    stale.close();
     const evil = openSocket(a, user.cookie, 'https://evil.example');
     await waitFor(evil, 'connect_error');
     evil.close();

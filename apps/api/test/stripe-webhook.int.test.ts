@@ -18,12 +18,13 @@ afterAll(async () => {
   await stripe.close();
 });
 
+// Other test files share the database: look only at this file's payments.
 const rows = async (type: string) =>
-  (await api.app.db.orm.em.fork().getConnection().execute(`select id from provider_webhook_events where type = ?`, [type])) as { id: string }[];
+  (await api.app.db.orm.em.fork().getConnection().execute(`select id from provider_webhook_events where type = ? and payload->>'orderId' like 'webhook-test-%'`, [type])) as { id: string }[];
 
 it('records a payment webhook once and announces it', async () => {
   const gateway = api.app.gateway!;
-  const payment = await gateway.createPayment({ orderId: 'order-1', amountMinor: 2500, currency: 'EUR', idempotencyKey: 'pay-1' });
+  const payment = await gateway.createPayment({ orderId: 'webhook-test-1', amountMinor: 2500, currency: 'EUR', idempotencyKey: 'pay-1' });
   await gateway.confirmTestPayment({ providerPaymentId: payment.providerPaymentId, card: 'visa' });
   await stripe.flushWebhooks();
   const recorded = await rows('payment.succeeded');
@@ -37,14 +38,15 @@ it('records a payment webhook once and announces it', async () => {
 
 it('ignores a redelivered event and refuses a bad signature', async () => {
   const [event] = await rows('payment.succeeded');
-  const stored = (await api.app.db.orm.em.fork().getConnection().execute(`select count(*)::int n from provider_webhook_events`))[0]!.n;
+  const count = async () => (await api.app.db.orm.em.fork().getConnection().execute(`select count(*)::int n from provider_webhook_events`))[0]!.n;
+  const stored = await count();
   // Replay: post the same provider event again, correctly signed, as Stripe does on retries.
   const { default: Stripe } = await import('stripe');
   const body = JSON.stringify((await (await fetch(`${stripe.url}/v1/events/${event!.id}`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json()));
   const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret });
   const again = await fetch(`${api.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body });
   expect(await again.json()).toEqual({ received: true, duplicate: true });
-  expect((await api.app.db.orm.em.fork().getConnection().execute(`select count(*)::int n from provider_webhook_events`))[0]!.n).toBe(stored);
+  expect(await count()).toBe(stored);
 
   const forged = await fetch(`${api.baseUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=deadbeef' }, body });
   expect(forged.status).toBe(400);

@@ -131,13 +131,18 @@ describe('POST /uploads/listing-images', () => {
     expect(await listingRepository.findImage(api.app.db.orm.em.fork(), id)).toEqual(ready);
   });
 
-  it('marks an image whose bytes are corrupt as failed instead of retrying forever', async () => {
+  it('refuses a damaged image at upload, and a thumbnail job over damaged bytes marks it failed instead of retrying forever', async () => {
     const seller = await registerUser(api, { roles: ['seller'] });
     const noisy = await sharp(Buffer.from(Array.from({ length: 300 * 200 * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: 300, height: 200, channels: 3 } }).png().toBuffer();
     const truncated = noisy.subarray(0, Math.floor(noisy.length / 2)); // header intact, pixels cut off
     const res = await upload(truncated, { cookie: seller.cookie });
-    expect(res.status).toBe(201);
-    const id = res.body.id;
+    expect(res.status).toBe(415);
+    expect(res.body.error.message).toMatch(/damaged/);
+    // Bytes that went bad in storage after upload: the job gives up cleanly.
+    const good = await upload(noisy, { cookie: seller.cookie });
+    const id = good.body.id;
+    const stored = await listingRepository.findImage(api.app.db.orm.em.fork(), id);
+    await createStorage(api.app.services.config).put(stored!.storageKey, truncated, 'image/png');
     await makeThumbnailJob.handle(jobContext(), { imageId: id });
     expect(await listingRepository.findImage(api.app.db.orm.em.fork(), id)).toMatchObject({ status: 'failed', thumbKey: null });
     const status = await fetch(`${api.baseUrl}/uploads/listing-images/${id}`, { headers: { cookie: seller.cookie } });

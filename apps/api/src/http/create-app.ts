@@ -19,6 +19,8 @@ import { createJobContext } from '../jobs/job-context.js';
 import { originGuard } from './csrf.js';
 import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
+import { registerUploadRoutes, sessionAuthenticator } from './uploads.js';
+import { createStorage } from '../integrations/storage/index.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -55,6 +57,13 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   registerHealthRoutes(app, { db, redis });
   const gateway = services.gateway;
   if (gateway) await registerStripeWebhook(app, { gateway, db });
+  await registerUploadRoutes(app, {
+    db,
+    storage: createStorage(config),
+    config,
+    authenticate: sessionAuthenticator({ db, config, sessions: services.sessions }),
+    enqueue: queues.enqueue,
+  });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

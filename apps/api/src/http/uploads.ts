@@ -107,6 +107,7 @@ async function postListingImage(req: FastifyRequest, reply: FastifyReply, deps: 
     return reply.code(201).send(uploaded);
   } catch (err) {
     if (err instanceof AppError && err.code === 'UNAVAILABLE') return fail(reply, 'UNAVAILABLE', err.message);
+    if (err instanceof AppError && err.details.reason === 'CORRUPT_IMAGE') return fail(reply, 'UNSUPPORTED_MEDIA_TYPE', err.message);
     throw err;
   }
 }

@@ -4,8 +4,9 @@ import { welcomeEmailJob } from './mail/welcome-email.js';
 import { processWebhookJob } from './payments/process-webhook.js';
 import { expireCheckoutJob } from './checkout/expire-checkout.js';
 import { dealExpiryJob } from './catalog/deal-expiry.js';
+import { makeThumbnailJob } from './media/make-thumbnail.js';
 
-export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob] as unknown as JobDefinition[];
+export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob] as unknown as JobDefinition[];
 
 export function findJob(id: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);

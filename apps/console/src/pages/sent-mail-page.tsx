@@ -2,7 +2,7 @@
 import { Code, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { EmptyState, ErrorState, LoadingState, PageHeader, formatDateTime } from '@marketdesk/ui';
 import { useState } from 'react';
-import { useLiveEvents } from '../live';
+import { useLiveEvents } from '@marketdesk/ui/app';
 import { trpc, type RouterOutputs } from '../trpc';
 
 type SentMail = RouterOutputs['mail']['listSent'][number];

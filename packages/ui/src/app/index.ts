@@ -1,2 +1,3 @@
 export * from './trpc';
 export { mountApp } from './mount-app';
+export * from './live';

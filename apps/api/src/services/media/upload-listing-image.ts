@@ -1,6 +1,8 @@
 // A seller's photo upload: store the original, record it as processing, ask the worker for the
 // thumbnail. Listings attach uploads later by id (listingRepository.setImages).
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { AppError } from '../../errors/app-error.js';
 import type { EntityManager } from '@marketdesk/db';
 import type { StoragePort } from '../../integrations/storage/storage-port.js';
 import type { JobQueues } from '../../jobs/queues.js';
@@ -34,14 +36,21 @@ export async function uploadListingImage(
 ): Promise<UploadedImage> {
   const id = randomUUID();
   const storageKey = originalImageKey(id, input.image.ext);
+  // Re-encoded in its own format, upright: the public original carries no EXIF (camera GPS!).
+  const bytes = await sharp(input.bytes)
+    .rotate()
+    .toBuffer()
+    .catch(() => {
+      throw new AppError('BAD_REQUEST', 'This image is damaged or incomplete and cannot be read. Please export it again.', { reason: 'CORRUPT_IMAGE' });
+    });
   // The file first: a row never points at bytes that are not there.
-  await deps.storage.put(storageKey, input.bytes, input.image.contentType);
+  await deps.storage.put(storageKey, bytes, input.image.contentType);
   await listingRepository.insertImage(deps.em, {
     id,
     ownerId: input.ownerId,
     storageKey,
     contentType: input.image.contentType,
-    bytes: input.bytes.length,
+    bytes: bytes.length,
     width: input.image.width,
     height: input.image.height,
     now: input.now,

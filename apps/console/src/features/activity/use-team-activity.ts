@@ -3,7 +3,7 @@
 // which is how we catch up on anything missed while the socket was away (ARCHITECTURE rule 3).
 import { type AnyLiveEvent, judgeSequence } from '@marketdesk/domain';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useLiveEvents, useOnConnect, useRoom } from '../../live';
+import { useLiveEvents, useOnConnect, useRoom } from '@marketdesk/ui/app';
 import { trpc } from '../../trpc';
 
 const freshForMs = 8_000;

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
 import { useNavigate } from 'react-router';
-import { disconnectLive } from '../../live';
+import { disconnectLive } from '@marketdesk/ui/app';
 import { trpc, type Me } from '../../trpc';
 
 const meKey = JSON.stringify(getQueryKey(trpc.auth.me)[0]);

@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLiveConnection, useLiveStatus, usePresence, useServerDisconnect } from '../../live';
+import { useLiveConnection, useLiveStatus, usePresence, useServerDisconnect } from '@marketdesk/ui/app';
 import { trpc } from '../../trpc';
 import { can, useMe } from '../auth/use-session';
 import { UserMenu } from './user-menu';

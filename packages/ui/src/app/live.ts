@@ -1,7 +1,8 @@
-// The console's one Socket.IO connection and the hooks that read it. The socket authenticates with
-// the session cookie (same origin), so it connects only while someone is signed in.
+// The app's one Socket.IO connection and the hooks that read it (console and storefront). The
+// socket authenticates with the session cookie (same origin); the console connects only while
+// someone is signed in, the storefront also anonymously (public listing rooms only).
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import type { LiveStatus } from '@marketdesk/ui';
+import type { LiveStatus } from '../LiveStatusBadge/LiveStatusBadge';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
