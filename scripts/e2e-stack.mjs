@@ -25,7 +25,12 @@ const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).t
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 await ensureRedis(redisUrl);
-const ports = { api: '3100', console: '5273', storefront: '5274' };
+const ports = { api: '3100', console: '5273', storefront: '5274', stripe: '12211' };
+const stripeSecret = 'whsec_marketdesk_e2e';
+run('stripe', bin('tsx'), [join(root, 'packages/stripe-local/src/cli.ts')], {
+  env: { STRIPE_SERVER_PORT: ports.stripe, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.api}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: stripeSecret },
+});
+await waitForUrl(`http://127.0.0.1:${ports.stripe}/_test/health`, 60_000);
 const env = {
   NODE_ENV: 'test',
   PORT: ports.api,
@@ -36,6 +41,9 @@ const env = {
   ALLOWED_ORIGINS: `http://localhost:${ports.console},http://localhost:${ports.storefront}`,
   MAIL_DIR: join(root, '.data', 'e2e-mail'),
   OUTBOX_POLL_MS: '250',
+  STRIPE_SECRET_KEY: 'sk_test_marketdesk_e2e',
+  STRIPE_WEBHOOK_SECRET: stripeSecret,
+  STRIPE_API_BASE: `http://127.0.0.1:${ports.stripe}`,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
 };
 run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env });

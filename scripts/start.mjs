@@ -22,6 +22,18 @@ const apiEnv = {
   LOG_PRETTY: process.env.LOG_PRETTY ?? 'true',
 };
 
+// Payments: real Stripe when keys are configured; otherwise the built-in Stripe-compatible test
+// server (packages/stripe-local), driven by the same SDK, so checkout works offline end to end.
+const localStripe = !process.env.STRIPE_SECRET_KEY;
+if (localStripe) {
+  const stripePort = process.env.STRIPE_SERVER_PORT ?? '12111';
+  const secret = 'whsec_marketdesk_local';
+  run('stripe', bin('tsx'), [join(root, 'packages/stripe-local/src/cli.ts')], {
+    env: { STRIPE_SERVER_PORT: stripePort, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: secret },
+  });
+  await waitForUrl(`http://127.0.0.1:${stripePort}/_test/health`, 60_000);
+  Object.assign(apiEnv, { STRIPE_SECRET_KEY: 'sk_test_marketdesk_local', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: `http://127.0.0.1:${stripePort}` });
+}
 run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env: apiEnv });
 await waitForUrl(`http://127.0.0.1:${apiPort}/readyz`, 180_000);
 if (!embedded) run('worker', bin('tsx'), [join(root, 'apps/api/src/worker.ts')], { env: { ...apiEnv, SEED_DEMO: 'false' } });
@@ -36,6 +48,7 @@ console.log(`
     Storefront  http://localhost:${storefrontPort}
     API         http://127.0.0.1:${apiPort}  (/healthz, /readyz, /trpc, /socket.io)
     Sent mail   ./.data/mail/*.eml
+    Payments    ${localStripe ? 'built-in Stripe test server (pay with the test cards on the checkout page)' : 'Stripe (STRIPE_SECRET_KEY)'}
 
   Demo logins (password: marketdesk-demo)
     admin@marketdesk.test           admin + agent

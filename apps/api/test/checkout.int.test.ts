@@ -3,7 +3,7 @@
 // webhook duplicates and disorder, reservation expiry, and the ledger afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
-import { startStripeServer, type StripeServer } from '../../../tests/fixtures/stripe-server/index.js';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { expireCheckout } from '../src/services/checkout/end-checkout.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';

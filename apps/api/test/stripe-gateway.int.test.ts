@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeServer, type StripeServer } from '../../../tests/fixtures/stripe-server/index.js';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { GatewayError, StripeGateway, stripeConfigSchema, type GatewayEvent } from '../src/integrations/stripe/index.js';
 
 const SECRET_KEY = 'sk_test_marketdesk_local';

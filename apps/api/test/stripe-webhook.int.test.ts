@@ -1,7 +1,7 @@
 // Webhooks from the (local, Stripe-compatible) provider reach POST /webhooks/stripe, are verified
 // with the real SDK, recorded once per event id and announced through the outbox.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startStripeServer, type StripeServer } from '../../../tests/fixtures/stripe-server/index.js';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { startApi, type RunningApi } from './harness.js';
 
 const secret = 'whsec_marketdesktest';

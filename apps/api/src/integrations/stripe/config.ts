@@ -1,6 +1,6 @@
 // Stripe configuration. `stripeConfigSchema` is merged into apps/api/src/env.ts; this folder never
 // reads process.env. STRIPE_API_BASE points the real SDK at another host, e.g. the local test server
-// (tests/fixtures/stripe-server) at http://127.0.0.1:12111; unset means api.stripe.com.
+// (packages/stripe-local) at http://127.0.0.1:12111; unset means api.stripe.com.
 import { z } from 'zod';
 
 export const stripeConfigSchema = z.object({
