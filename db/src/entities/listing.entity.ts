@@ -39,6 +39,7 @@ export const ListingSchema = new EntitySchema<Listing>({
   indexes: [
     { properties: ['state', 'createdAt'] },
     { properties: ['state', 'priceMinor'] },
+    { properties: ['publishedAt', 'id'] },
     { name: 'listings_search_vector_index', expression: 'create index "listings_search_vector_index" on "listings" using gin ("search_vector")' },
     { name: 'listings_title_trgm_index', expression: 'create index "listings_title_trgm_index" on "listings" using gin ("title" gin_trgm_ops)' },
   ],

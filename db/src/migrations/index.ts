@@ -5,10 +5,12 @@ import { Migration20261124173400 } from './Migration20261124173400.js';
 import { Migration20261124192010 } from './Migration20261124192010.js';
 import { Migration20261124194216 } from './Migration20261124194216.js';
 import { Migration20261124200755 } from './Migration20261124200755.js';
+import { Migration20261124202607 } from './Migration20261124202607.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
   { name: 'Migration20261124192010', class: Migration20261124192010 },
   { name: 'Migration20261124194216', class: Migration20261124194216 },
   { name: 'Migration20261124200755', class: Migration20261124200755 },
+  { name: 'Migration20261124202607', class: Migration20261124202607 },
 ];

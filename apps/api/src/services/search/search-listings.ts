@@ -4,6 +4,7 @@
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { sql, type Row } from '../../repositories/sql.js';
+import { grades } from '@marketdesk/domain';
 import { priceBuckets, type SearchInput } from './search-input.js';
 import { correctSpelling, queryWords } from './spelling.js';
 import { toListingCard, type ListingCard } from './listing-card.js';
@@ -58,30 +59,24 @@ export async function searchListings(em: EntityManager, input: SearchInput): Pro
       order by ${order.by} limit ?`,
     [...order.keyParams, ...all.params, ...(cursor ? [...order.keyParams, ...cursor] : []), input.limit + 1],
   );
-  const [totalRows, categories, conditions, prices, sellers, stock] = await Promise.all([
-    sql(em, `select count(*) as n ${from} where ${all.sql}`, all.params),
-    facetQuery(em, from, where('category'), `c.slug`, `c.name`),
-    facetQuery(em, from, where('condition'), `l.condition`, `l.condition`),
-    priceFacet(em, from, where('price')),
-    facetQuery(em, from, where('seller'), `l.seller_id::text`, `u.display_name`, 10),
-    sql(em, `select count(*) as n ${from} where ${where('stock').sql} and l.state = 'active' and l.quantity > 0`, where('stock').params),
+  // One scan for the total and the fixed-value facets (conditions, price buckets, in stock), each
+  // count filtered by every filter except its own; two grouped scans for categories and sellers,
+  // joined to their names after aggregation.
+  const [counts, categories, sellers] = await Promise.all([
+    fixedCounts(em, clauses),
+    groupedFacet(em, where('category'), 'l.category_id', `select c.slug as value, c.name as label, f.n from f join categories c on c.id = f.key`),
+    groupedFacet(em, where('seller'), 'l.seller_id', `select f.key::text as value, u.display_name as label, f.n from f join users u on u.id = f.key`, 10),
   ]);
   const items = page.slice(0, input.limit);
   const last = page.length > input.limit ? items[items.length - 1] : undefined;
-  const total = Number(totalRows[0]?.n ?? 0);
+  const total = counts.total;
   return {
     items: items.map(toListingCard),
     total,
     nextCursor: last ? encodeCursor(last.sort_key, last.id as string) : null,
     correctedQuery: correction.suggestion && total > 0 ? correction.suggestion : null,
     suggestion: total === 0 ? correction.suggestion : null,
-    facets: {
-      category: categories,
-      condition: conditions.filter((c) => c.value !== ''),
-      price: prices,
-      seller: sellers,
-      inStock: Number(stock[0]?.n ?? 0),
-    },
+    facets: { category: categories, condition: counts.condition, price: counts.price, seller: sellers, inStock: counts.inStock },
   };
 }
 
@@ -121,24 +116,48 @@ function orderFor(sort: SearchInput['sort'], tsquery: string | null): { key: str
     case 'price_desc':
       return { key: `l.price_minor`, keyParams: [], by: `l.price_minor desc, l.id desc`, after: `(l.price_minor, l.id) < (?::int, ?::uuid)` };
     default:
-      return {
-        key: `coalesce(l.published_at, l.created_at)`,
-        keyParams: [],
-        by: `coalesce(l.published_at, l.created_at) desc, l.id desc`,
-        after: `(coalesce(l.published_at, l.created_at), l.id) < (?::timestamptz, ?::uuid)`,
-      };
+      // Public listings always have published_at (set when first approved); indexed with id.
+      return { key: `l.published_at`, keyParams: [], by: `l.published_at desc, l.id desc`, after: `(l.published_at, l.id) < (?::timestamptz, ?::uuid)` };
   }
 }
 
-async function facetQuery(em: EntityManager, from: string, where: { sql: string; params: unknown[] }, value: string, label: string, limit = 50): Promise<FacetValue[]> {
-  const rows = await sql(em, `select ${value} as value, ${label} as label, count(*) as n ${from} where ${where.sql} group by 1, 2 order by n desc, 2 limit ${limit}`, where.params);
-  return rows.map((r: Row) => ({ value: String(r.value ?? ''), label: String(r.label ?? ''), count: Number(r.n) }));
+/** `count(*) filter (where …)` over the listings matching the clauses that are always on. */
+async function fixedCounts(em: EntityManager, clauses: Clause[]) {
+  const base = clauses.filter((c) => c.facet === undefined);
+  const except = (omit: FacetKey | null) => {
+    const used = clauses.filter((c) => c.facet !== undefined && c.facet !== omit);
+    return { sql: used.length ? used.map((c) => c.sql).join(' and ') : 'true', params: used.flatMap((c) => c.params) };
+  };
+  const aggregates: { alias: string; sql: string; params: unknown[] }[] = [];
+  const add = (alias: string, extra: string, omit: FacetKey | null) => {
+    const w = except(omit);
+    aggregates.push({ alias, sql: `count(*) filter (where ${w.sql} and ${extra})`, params: w.params });
+  };
+  add('total', 'true', null);
+  add('stock', `l.state = 'active' and l.quantity > 0`, 'stock');
+  grades.forEach((g, i) => aggregates.push({ alias: `g${i}`, ...gradeCount(except('condition'), g) }));
+  priceBuckets.forEach((b, i) => add(`p${i}`, b.max === null ? `l.price_minor >= ${b.min}` : `l.price_minor >= ${b.min} and l.price_minor < ${b.max}`, 'price'));
+  const [row] = await sql(
+    em,
+    `select ${aggregates.map((a) => `${a.sql} as ${a.alias}`).join(', ')} from listings l where ${base.map((c) => c.sql).join(' and ')}`,
+    [...aggregates.flatMap((a) => a.params), ...base.flatMap((c) => c.params)],
+  );
+  const n = (alias: string) => Number(row?.[alias] ?? 0);
+  return {
+    total: n('total'),
+    inStock: n('stock'),
+    condition: grades.map((g, i) => ({ value: g, label: g, count: n(`g${i}`) })).filter((f) => f.count > 0),
+    price: priceBuckets.map((b, i) => ({ value: b.id as string, label: b.label as string, count: n(`p${i}`) })).filter((f) => f.count > 0),
+  };
 }
 
-async function priceFacet(em: EntityManager, from: string, where: { sql: string; params: unknown[] }): Promise<FacetValue[]> {
-  const cases = priceBuckets.map((b) => `count(*) filter (where l.price_minor >= ${b.min}${b.max === null ? '' : ` and l.price_minor < ${b.max}`}) as "${b.id}"`).join(', ');
-  const [row] = await sql(em, `select ${cases} ${from} where ${where.sql}`, where.params);
-  return priceBuckets.map((b) => ({ value: b.id, label: b.label, count: Number(row?.[b.id] ?? 0) })).filter((f) => f.count > 0);
+function gradeCount(w: { sql: string; params: unknown[] }, grade: string) {
+  return { sql: `count(*) filter (where ${w.sql} and l.condition = ?)`, params: [...w.params, grade] };
+}
+
+async function groupedFacet(em: EntityManager, where: { sql: string; params: unknown[] }, key: string, named: string, limit = 50): Promise<FacetValue[]> {
+  const rows = await sql(em, `with f as (select ${key} as key, count(*) as n from listings l where ${where.sql} group by 1 order by n desc limit ${limit}) ${named} order by n desc, label`, where.params);
+  return rows.map((r: Row) => ({ value: String(r.value ?? ''), label: String(r.label ?? ''), count: Number(r.n) }));
 }
 
 function encodeCursor(key: unknown, id: string): string {
