@@ -45,7 +45,7 @@ const cases: { name: string; input: Record<string, unknown> }[] = [
   { name: 'word ("coltrane")', input: { q: 'coltrane' } },
   { name: 'two words, prefix ("pink flo")', input: { q: 'pink flo' } },
   { name: 'typo ("beatels")', input: { q: 'beatels' } },
-  { name: 'word + facets (NM/VG+, €50–100)', input: { q: 'garden', conditions: ['NM', 'VG+'], price: '50-100' } },
+  { name: 'word + facets (NM/VG+, €50–100)', input: { q: 'river', conditions: ['NM', 'VG+'], price: '50-100' } },
   { name: 'category, in stock, price ↑', input: { category: 'category-3', inStock: true, sort: 'price_asc' } },
   { name: 'browse newest (no query)', input: {} },
 ];
