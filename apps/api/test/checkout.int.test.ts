@@ -195,6 +195,29 @@ describe('checkout', () => {
     expect(await stockOf(l.id)).toBe(3);
   });
 
+  it("adds a provider-side refund and a chargeback to the timeline of every order the payment covered, once", async () => {
+    const a = await createLiveListing(api, seller, admin, { categoryId, title: 'Hunky Dory', priceMinor: 3500, quantity: 1 });
+    const b = await createLiveListing(api, seller2, admin, { categoryId, title: 'Sticky Fingers', priceMinor: 2400, quantity: 1 });
+    const buyer = await registerUser(api);
+    const s = (await start(buyer, [{ listingId: a.id, quantity: 1, priceMinor: 3500 }, { listingId: b.id, quantity: 1, priceMinor: 2400 }])).data!;
+    await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    await api.app.gateway!.refund({ providerPaymentId: s.providerPaymentId, amountMinor: 1000, idempotencyKey: key() });
+    stripe.openDispute(s.providerPaymentId, 'fraudulent');
+    await stripe.flushWebhooks();
+    const reports = async () => rows(`select payload from outbox_events where name = 'order.payment_reported' and stream in (?, ?)`, s.orders.map((o) => `order:${o.id}`));
+    const got = await until(reports, (r) => r.length >= 4);
+    expect(got.map((r) => `${r.payload.kind}:${r.payload.amountMinor}`).sort()).toEqual([`dispute_opened:${s.totalMinor - 1000}`, `dispute_opened:${s.totalMinor - 1000}`, 'refunded:1000', 'refunded:1000'] /* the dispute covers what was not refunded */);
+    // A retried job adds nothing.
+    const event = await one(`select id from provider_webhook_events where type = 'dispute.created' and payload->>'providerPaymentId' = ?`, [s.providerPaymentId]);
+    const { processWebhookJob } = await import('../src/jobs/payments/process-webhook.js');
+    const { createJobContext } = await import('../src/jobs/job-context.js');
+    const { default: pino } = await import('pino');
+    await processWebhookJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { eventId: event.id });
+    expect(await reports()).toHaveLength(4);
+    const detail = await query<{ timeline: { name: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    expect(detail.data?.timeline.map((e) => e.name)).toEqual(expect.arrayContaining(['order.paid', 'order.placed', 'order.payment_reported']));
+  });
+
   it('keeps the books balanced, with escrow equal to what was paid and not released', async () => {
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
     const amount = async (where: string) =>

@@ -27,7 +27,7 @@ describe('event catalogue', () => {
 
   it('holds the listing, checkout and order-placed events a service publishes', () => {
     expect([...serviceEventNames].sort()).toEqual(
-      ['checkout.created', 'checkout.expired', 'checkout.paid', 'checkout.payment_failed', 'listing.created', 'listing.edited', 'listing.stock_changed', 'order.placed'].sort(),
+      ['checkout.created', 'checkout.expired', 'checkout.paid', 'checkout.payment_failed', 'listing.created', 'listing.edited', 'listing.stock_changed', 'order.payment_reported', 'order.placed'].sort(),
     );
     const valid: [string, unknown][] = [
       ['listing.created', { listingId: 'l1', sellerId: 's1', actorId: 's1' }],
@@ -40,6 +40,7 @@ describe('event catalogue', () => {
       ['checkout.payment_failed', { checkoutId: 'c1', buyerId: 'b1', failureCode: 'card_declined', message: 'Your card was declined.' }],
       ['checkout.expired', { checkoutId: 'c1', buyerId: 'b1' }],
       ['order.placed', { orderId: 'o1', buyerId: 'b1', sellerId: 's1', number: 'MD-000123', totalMinor: 2599, currency: 'EUR' }],
+      ['order.payment_reported', { orderId: 'o1', buyerId: 'b1', sellerId: 's1', kind: 'dispute_opened', providerEventId: 'evt_1', amountMinor: 2599, currency: 'EUR', detail: 'fraudulent' }],
     ];
     for (const [name, payload] of valid) {
       expect(isEventName(name), name).toBe(true);

@@ -16,4 +16,19 @@ export const checkoutEventPayloads = {
    * order starts there), so it lives here with the checkout that places it.
    */
   'order.placed': z.object({ orderId: eventId, buyerId: eventId, sellerId: eventId, number: z.string().min(1), ...amountFields, totalMinor: minor }),
+  /**
+   * The payment provider reported something about an order's payment that we did not initiate
+   * here (a refund made in the provider's dashboard, a chargeback). It joins the order's timeline
+   * for staff and the parties; the refund and dispute features act on it.
+   */
+  'order.payment_reported': z.object({
+    orderId: eventId,
+    buyerId: eventId,
+    sellerId: eventId,
+    kind: z.enum(['refunded', 'dispute_opened']),
+    providerEventId: eventId,
+    ...amountFields,
+    amountMinor: minor,
+    detail: z.string().nullable(),
+  }),
 } as const;

@@ -6,6 +6,7 @@ import type { GatewayEvent } from '../../integrations/stripe/payment-gateway.js'
 import { webhookRepository } from '../../repositories/webhook-repository.js';
 import { failCheckoutPayment } from '../../services/checkout/end-checkout.js';
 import { settleCheckoutPayment } from '../../services/checkout/settle-payment.js';
+import { recordProviderReport } from '../../services/checkout/record-provider-report.js';
 import { defineJob } from '../job-definition.js';
 
 export const processWebhookJob = defineJob({
@@ -28,9 +29,26 @@ export const processWebhookJob = defineJob({
         ctx.log.info({ eventId, outcome }, 'payment failed');
         return;
       }
+      case 'payment.refunded':
+      case 'dispute.created': {
+        const refunded = event.type === 'payment.refunded';
+        const recorded = await recordProviderReport(
+          em,
+          {
+            providerEventId: event.eventId,
+            providerPaymentId: event.providerPaymentId,
+            kind: refunded ? 'refunded' : 'dispute_opened',
+            amountMinor: refunded ? event.amountRefundedMinor : event.amountMinor,
+            currency: event.currency,
+            detail: refunded ? (event.fullyRefunded ? 'fully refunded' : 'partially refunded') : `reason: ${event.reason}`,
+          },
+          ctx.now(),
+        );
+        ctx.log.info({ eventId, type: event.type, recorded }, 'provider report added to order timelines');
+        return;
+      }
       default:
-        // Refunds, chargebacks and payouts are recorded (and shown in the team feed) and acted on by
-        // the fulfilment, dispute and payout features.
+        // Payout events are recorded (and shown in the team feed) and acted on by the payout feature.
         ctx.log.info({ eventId, type: event.type }, 'webhook recorded');
     }
   },
