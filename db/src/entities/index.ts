@@ -8,6 +8,10 @@ import { OrderSchema } from './order.entity.js';
 import { OrderItemSchema } from './order-item.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';
 import { IdempotencyRecordSchema } from './idempotency-record.entity.js';
+import { PayoutSchema } from './payout.entity.js';
+import { SellerAccountSchema } from './seller-account.entity.js';
+import { ReviewSchema } from './review.entity.js';
+import { NotificationSchema, NotificationPreferenceSchema } from './notification.entity.js';
 import { CategorySchema } from './category.entity.js';
 import { LedgerAccountSchema } from './ledger-account.entity.js';
 import { LedgerPostingSchema } from './ledger-posting.entity.js';
@@ -29,6 +33,10 @@ export * from './order.entity.js';
 export * from './order-item.entity.js';
 export * from './stock-reservation.entity.js';
 export * from './idempotency-record.entity.js';
+export * from './payout.entity.js';
+export * from './seller-account.entity.js';
+export * from './review.entity.js';
+export * from './notification.entity.js';
 export * from './category.entity.js';
 export * from './ledger-account.entity.js';
 export * from './ledger-posting.entity.js';
@@ -61,4 +69,9 @@ export const entities = [
   OrderItemSchema,
   StockReservationSchema,
   IdempotencyRecordSchema,
+  PayoutSchema,
+  SellerAccountSchema,
+  ReviewSchema,
+  NotificationSchema,
+  NotificationPreferenceSchema,
 ];

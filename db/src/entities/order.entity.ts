@@ -25,6 +25,12 @@ export class Order {
   address!: AddressSnapshot;
   hold: EscrowHold | null = null;
   paidAt: Date | null = null;
+  carrier: string | null = null;
+  trackingNumber: string | null = null;
+  shipmentProofKey: string | null = null;
+  shippedAt: Date | null = null;
+  deliveredAt: Date | null = null;
+  completedAt: Date | null = null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -52,6 +58,12 @@ export const OrderSchema = new EntitySchema<Order>({
     address: { type: 'json' },
     hold: { type: 'json', nullable: true },
     paidAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    carrier: { type: 'string', length: 20, nullable: true },
+    trackingNumber: { type: 'string', length: 60, nullable: true },
+    shipmentProofKey: { type: 'string', length: 200, nullable: true },
+    shippedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    deliveredAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    completedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     updatedAt: { type: 'datetime', columnType: 'timestamptz' },
   },

@@ -6,6 +6,7 @@ import { Migration20261124192010 } from './Migration20261124192010.js';
 import { Migration20261124194216 } from './Migration20261124194216.js';
 import { Migration20261124200755 } from './Migration20261124200755.js';
 import { Migration20261124202607 } from './Migration20261124202607.js';
+import { Migration20261124202910 } from './Migration20261124202910.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124194216', class: Migration20261124194216 },
   { name: 'Migration20261124200755', class: Migration20261124200755 },
   { name: 'Migration20261124202607', class: Migration20261124202607 },
+  { name: 'Migration20261124202910', class: Migration20261124202910 },
 ];
