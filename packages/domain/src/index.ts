@@ -11,3 +11,4 @@ export * from './pricing/index.js';
 export * from './sla/index.js';
 export * from './checkout/index.js';
 export * from './docs/index.js';
+export * from './fulfillment/index.js';

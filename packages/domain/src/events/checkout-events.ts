@@ -31,4 +31,15 @@ export const checkoutEventPayloads = {
     amountMinor: minor,
     detail: z.string().nullable(),
   }),
+  /** Money moved for an order (capture, escrow hold, release, refund): one timeline entry per transfer. */
+  'order.ledger_posted': z.object({
+    orderId: eventId,
+    buyerId: eventId,
+    sellerId: eventId,
+    transferId: eventId,
+    code: z.string().min(1),
+    kind: z.enum(['posted', 'pending', 'post_pending', 'void_pending']),
+    ...amountFields,
+    amountMinor: minor,
+  }),
 } as const;

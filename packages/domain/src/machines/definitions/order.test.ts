@@ -29,6 +29,7 @@ const fixture: MachineFixture = {
     { name: 'auto-complete', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'buyer'], ['auto_complete', 'system']] },
     { name: 'unpaid cancel', ends: 'cancelled', steps: [['cancel', 'buyer']] },
     { name: 'payment expiry', ends: 'cancelled', steps: [['expire_payment', 'system']] },
+    { name: 'seller records delivery', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'seller'], ['confirm_receipt', 'buyer']] },
     { name: 'paid cancel', ends: 'cancelled', steps: [['mark_paid', 'system'], ['cancel', 'seller']] },
     { name: 'refund before shipping', ends: 'refunded', steps: [['mark_paid', 'system'], ['refund', 'agent']] },
     { name: 'partial refunds then completion', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'system'], ['refund_partially', 'seller'], ['refund_partially', 'agent'], ['auto_complete', 'system']] },

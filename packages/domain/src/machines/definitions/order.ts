@@ -84,7 +84,8 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
     shipped: {
       label: 'Shipped',
       on: {
-        mark_delivered: { to: 'delivered', allowedRoles: ['system', 'buyer', 'agent', 'admin'], scopedTo: ownBuyer, emits: ['order.delivered'] },
+        // The seller may record the carrier's delivery scan; the buyer keeps the auto-complete window to object.
+        mark_delivered: { to: 'delivered', allowedRoles: ['system', 'buyer', 'seller', 'agent', 'admin'], scopedTo: ownParties, emits: ['order.delivered'] },
         open_dispute: { to: 'disputed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['order.disputed'] },
         refund,
       },
