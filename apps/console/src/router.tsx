@@ -1,10 +1,15 @@
 // Console routes (react-router data mode). Guards are layout routes so every page is covered.
-import { createBrowserRouter } from 'react-router';
+import { Outlet, createBrowserRouter } from 'react-router';
 import { RequireConsoleAccess } from './features/auth/require-console-access';
 import { RequirePermission } from './features/auth/require-permission';
 import { ConsoleShell } from './features/shell/console-shell';
 import { ActivityPage } from './pages/activity-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { EditListingPage, NewListingPage } from './pages/listing-editor-page';
+import { ListingReviewPage } from './pages/listing-review-page';
+import { MyListingsPage } from './pages/my-listings-page';
+import { OrderDetailPage } from './pages/order-detail-page';
+import { OrdersPage } from './pages/orders-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
@@ -36,6 +41,39 @@ export const router = createBrowserRouter([
                 <SentMailPage />
               </RequirePermission>
             ),
+          },
+          {
+            path: 'listings',
+            element: (
+              <RequirePermission permission="listings.manage">
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [
+              { index: true, element: <MyListingsPage /> },
+              { path: 'new', element: <NewListingPage /> },
+              { path: ':id/edit', element: <EditListingPage /> },
+            ],
+          },
+          {
+            path: 'review/listings',
+            element: (
+              <RequirePermission permission="listings.review">
+                <ListingReviewPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orders',
+            element: (
+              <RequirePermission permission="orders.ship">
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [
+              { index: true, element: <OrdersPage /> },
+              { path: ':id', element: <OrderDetailPage /> },
+            ],
           },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },

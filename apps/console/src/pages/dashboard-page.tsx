@@ -1,9 +1,10 @@
-// The landing page: who you are, and (for staff) the latest team activity.
+// The landing page: the work waiting for you, who you are, and (for staff) the latest team activity.
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import { ActivityFeed } from '../features/activity/activity-feed';
 import { can, useMe } from '../features/auth/use-session';
+import { WorkCards } from '../features/dashboard/work-cards';
 
 export function DashboardPage() {
   const me = useMe();
@@ -11,6 +12,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={me.data ? `Welcome back, ${me.data.displayName}.` : undefined} />
+      {me.data && <WorkCards me={me.data} />}
       <SimpleGrid cols={{ base: 1, md: staff ? 3 : 1 }} spacing="lg">
         <Card withBorder radius="md" padding="lg" style={{ alignSelf: 'start' }}>
           <Stack gap="xs">
@@ -41,11 +43,6 @@ export function DashboardPage() {
           </Card>
         )}
       </SimpleGrid>
-      {!staff && (
-        <Text c="dimmed" mt="lg">
-          Seller tools (listings, submissions, payouts) arrive with their features.
-        </Text>
-      )}
     </>
   );
 }

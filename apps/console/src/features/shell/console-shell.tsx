@@ -4,13 +4,17 @@ import { useDisclosure } from '@mantine/hooks';
 import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLiveConnection, useLiveStatus, usePresence, useServerDisconnect } from '@marketdesk/ui/app';
+import { useLiveConnection, useLiveStatus, usePresence, useRoom, useServerDisconnect } from '@marketdesk/ui/app';
 import { trpc } from '../../trpc';
 import { can, useMe } from '../auth/use-session';
+import { useNewOrderNotifications } from '../orders/use-new-order-notifications';
 import { UserMenu } from './user-menu';
 
 const navItems: { to: string; label: string; permission?: Permission }[] = [
   { to: '/', label: 'Dashboard' },
+  { to: '/listings', label: 'My listings', permission: 'listings.manage' },
+  { to: '/orders', label: 'Orders', permission: 'orders.ship' },
+  { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
   { to: '/activity', label: 'Team activity', permission: 'activity.view' },
   { to: '/mail', label: 'Sent mail', permission: 'mail.view' },
   { to: '/profile', label: 'Profile' },
@@ -40,6 +44,11 @@ export function ConsoleShell() {
   // The server drops the socket when this session ends (e.g. "Sign out everywhere" in another
   // browser); re-checking `me` then takes this tab to sign-in instead of leaving it stale.
   useServerDisconnect(() => void utils.auth.me.invalidate());
+  // Sellers stay in their own room for the whole session (one subscriber, so pages never
+  // unsubscribe it from under each other); pages filter its listing.* and order.* events.
+  const sellerId = me.data && (can(me.data, 'listings.manage') || can(me.data, 'orders.ship')) ? me.data.id : null;
+  useRoom(sellerId ? `seller:${sellerId}` : null);
+  useNewOrderNotifications(me.data && can(me.data, 'orders.ship') ? me.data.id : null);
   const liveStatus = useLiveStatus();
   const items = navItems.filter((item) => !item.permission || can(me.data, item.permission));
 
