@@ -47,6 +47,10 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   PLATFORM_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** How long checkout holds stock while the buyer pays. */
   RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Delivered orders complete by themselves (releasing escrow) after this many days without a dispute. */
+  AUTO_COMPLETE_DAYS: z.coerce.number().min(0).max(90).default(14),
+  /** Smallest payout a seller may request, in minor units. */
+  PAYOUT_MIN_MINOR: z.coerce.number().int().min(1).default(1000),
   PUBLIC_STOREFRONT_URL: z.string().url().default('http://localhost:5174'),
 });
 

@@ -96,10 +96,10 @@ describe('checkout', () => {
 
     const mine = await query<{ number: string; state: string }[]>(api, 'orders.mine', undefined, { cookie: buyer.cookie });
     expect(mine.data?.map((o) => o.state)).toEqual(['paid', 'paid']);
-    const sellerView = await query<{ number: string }[]>(api, 'orders.selling', undefined, { cookie: seller2.cookie });
-    expect(sellerView.data?.map((o) => o.number)).toContain(s.orders.find((o) => o.sellerId === seller2.id)!.number);
+    const sellerView = await query<{ orders: { number: string }[]; total: number }>(api, 'orders.selling', undefined, { cookie: seller2.cookie });
+    expect(sellerView.data?.orders.map((o) => o.number)).toContain(s.orders.find((o) => o.sellerId === seller2.id)!.number);
     const detail = await query<{ timeline: { name: string }[]; items: unknown[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
-    expect(detail.data?.timeline.map((e) => e.name)).toEqual(['order.paid', 'order.placed']);
+    expect(detail.data?.timeline.map((e) => e.name)).toEqual(['order.paid', 'order.ledger_posted', 'order.ledger_posted', 'order.placed']);
     const stranger = await registerUser(api);
     expect((await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: stranger.cookie })).error?.data.code).toBe('NOT_FOUND');
 
@@ -188,7 +188,7 @@ describe('checkout', () => {
     await new Promise((r) => setTimeout(r, 1500)); // let the webhook jobs run
 
     const transitions = await rows(`select name from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);
-    expect(transitions.map((t) => t.name)).toEqual(['order.paid', 'order.placed']);
+    expect(transitions.map((t) => t.name)).toEqual(['order.paid', 'order.ledger_posted', 'order.ledger_posted', 'order.placed']);
     const transfers = await rows(`select id from ledger_transfers where id in (?, ?)`, [`payment:${s.providerPaymentId}:${orderId}:capture`, `order:${orderId}:hold`]);
     expect(transfers).toHaveLength(2);
     expect(await checkoutState(s.checkoutId)).toBe('paid');

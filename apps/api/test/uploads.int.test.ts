@@ -8,9 +8,7 @@ import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/index.js';
-import { registerUploadRoutes, sessionAuthenticator } from '../src/http/uploads.js';
 import { createJobContext } from '../src/jobs/job-context.js';
-import type { JobQueues } from '../src/jobs/queues.js';
 import { findJob } from '../src/jobs/registry.js';
 import { makeThumbnailJob } from '../src/jobs/media/make-thumbnail.js';
 import { createStorage } from '../src/integrations/storage/index.js';
@@ -24,20 +22,7 @@ let api: RunningApi;
 beforeAll(async () => {
   const config = testConfig({ UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'md-uploads-')), UPLOAD_MAX_BYTES: String(maxBytes) });
   const app = await createApp(config);
-  // Until create-app registers these routes itself, wire them here exactly as it will (before listen).
-  if (!app.app.hasRoute({ method: 'POST', url: '/uploads/listing-images' })) {
-    // Until the worker registry lists media.thumbnail, put the job on the media queue directly.
-    const enqueue: JobQueues['enqueue'] = findJob('media.thumbnail')
-      ? app.queues.enqueue
-      : async (jobId, data, opts) => void (await app.queues.queue('media').add(jobId, makeThumbnailJob.schema.parse(data), { jobId: opts.dedupeId }));
-    await registerUploadRoutes(app.app, {
-      db: app.db,
-      storage: createStorage(config),
-      config,
-      authenticate: sessionAuthenticator({ db: app.db, config, sessions: app.services.sessions }),
-      enqueue,
-    });
-  }
+  expect(findJob('media.thumbnail')).toBeDefined();
   const port = await app.listen();
   api = { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
 });

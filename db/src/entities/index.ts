@@ -12,6 +12,7 @@ import { PayoutSchema } from './payout.entity.js';
 import { SellerAccountSchema } from './seller-account.entity.js';
 import { ReviewSchema } from './review.entity.js';
 import { NotificationSchema, NotificationPreferenceSchema } from './notification.entity.js';
+import { FileUploadSchema } from './file-upload.entity.js';
 import { CategorySchema } from './category.entity.js';
 import { LedgerAccountSchema } from './ledger-account.entity.js';
 import { LedgerPostingSchema } from './ledger-posting.entity.js';
@@ -37,6 +38,7 @@ export * from './payout.entity.js';
 export * from './seller-account.entity.js';
 export * from './review.entity.js';
 export * from './notification.entity.js';
+export * from './file-upload.entity.js';
 export * from './category.entity.js';
 export * from './ledger-account.entity.js';
 export * from './ledger-posting.entity.js';
@@ -74,4 +76,5 @@ export const entities = [
   ReviewSchema,
   NotificationSchema,
   NotificationPreferenceSchema,
+  FileUploadSchema,
 ];

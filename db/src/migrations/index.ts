@@ -7,6 +7,7 @@ import { Migration20261124194216 } from './Migration20261124194216.js';
 import { Migration20261124200755 } from './Migration20261124200755.js';
 import { Migration20261124202607 } from './Migration20261124202607.js';
 import { Migration20261124202910 } from './Migration20261124202910.js';
+import { Migration20261124203249 } from './Migration20261124203249.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124200755', class: Migration20261124200755 },
   { name: 'Migration20261124202607', class: Migration20261124202607 },
   { name: 'Migration20261124202910', class: Migration20261124202910 },
+  { name: 'Migration20261124203249', class: Migration20261124203249 },
 ];

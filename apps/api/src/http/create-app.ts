@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
 import { registerUploadRoutes, sessionAuthenticator } from './uploads.js';
 import { createStorage } from '../integrations/storage/index.js';
+import { createFileScanner } from '../integrations/scanning/file-scanner.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -60,6 +61,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   await registerUploadRoutes(app, {
     db,
     storage: createStorage(config),
+    scanner: createFileScanner(config),
     config,
     authenticate: sessionAuthenticator({ db, config, sessions: services.sessions }),
     enqueue: queues.enqueue,

@@ -2,6 +2,7 @@
 //   POST /uploads/listing-images      multipart, one field `file`; sellers (listings.manage) only
 //   GET  /uploads/listing-images/:id  the upload's status for its owner, polled until the thumbnail is ready
 //   GET  /media/:folder/:file         public, immutable files from storage (public folders only)
+//   POST /uploads/shipment-proofs and GET /orders/:id/shipment-proof: see shipment-proofs.ts
 // Multipart parsing is registered inside this plugin's own scope, so the tRPC routes never see it.
 import type {} from '@fastify/cookie'; // req.cookies
 import fastifyMultipart from '@fastify/multipart';
@@ -20,10 +21,13 @@ import { imageUrl, thumbUrl } from '../services/media/image-urls.js';
 import { inspectImage } from '../services/media/inspect-image.js';
 import { uploadListingImage } from '../services/media/upload-listing-image.js';
 import type { SessionActor } from '../trpc/context.js';
+import type { FileScanner } from '../integrations/scanning/file-scanner.js';
+import { registerShipmentProofRoutes } from './shipment-proofs.js';
 
 export interface UploadRouteDeps {
   db: Database;
   storage: StoragePort;
+  scanner: FileScanner;
   config: Config;
   authenticate: (req: FastifyRequest) => Promise<SessionActor | null>;
   enqueue: JobQueues['enqueue'];
@@ -39,7 +43,7 @@ export function sessionAuthenticator(deps: { db: Database; config: Config; sessi
   };
 }
 
-type ErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNAVAILABLE';
+export type ErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNAVAILABLE';
 
 const statusOf: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -51,7 +55,7 @@ const statusOf: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
-function fail(reply: FastifyReply, code: ErrorCode, message: string) {
+export function fail(reply: FastifyReply, code: ErrorCode, message: string) {
   return reply.code(statusOf[code]).send({ error: { code, message } });
 }
 
@@ -67,7 +71,42 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
     scope.post('/uploads/listing-images', (req, reply) => postListingImage(req, reply, deps));
     scope.get('/uploads/listing-images/:id', (req, reply) => getListingImage(req, reply, deps));
     scope.get('/media/:folder/:file', (req, reply) => getMedia(req, reply, deps));
+    registerShipmentProofRoutes(scope, deps);
   });
+}
+
+/**
+ * Reads the one file of a multipart request, enforcing the size limit. On a bad request it has
+ * already answered and returns null.
+ */
+export async function readSingleFile(req: FastifyRequest, reply: FastifyReply, maxBytes: number, what: string): Promise<Buffer | null> {
+  const tooLarge = `The ${what} is larger than the ${megabytes(maxBytes)} limit.`;
+  try {
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') {
+      fail(reply, 'BAD_REQUEST', `Send the ${what} in a field named "file".`);
+      return null;
+    }
+    const bytes = await part.toBuffer();
+    // toBuffer() does not always throw when the limit falls on a chunk boundary: it then returns
+    // the first maxBytes bytes. The stream's own flag is the reliable signal.
+    if (part.file.truncated) {
+      fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
+      return null;
+    }
+    return bytes;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
+      return null;
+    }
+    if (code?.startsWith('FST_') || code === 'ECONNRESET') {
+      fail(reply, 'BAD_REQUEST', 'The upload could not be read: send one file in a field named "file".');
+      return null;
+    }
+    throw err;
+  }
 }
 
 async function postListingImage(req: FastifyRequest, reply: FastifyReply, deps: UploadRouteDeps) {
@@ -76,23 +115,8 @@ async function postListingImage(req: FastifyRequest, reply: FastifyReply, deps: 
   if (!hasGrant(actor, 'listings.manage')) return fail(reply, 'FORBIDDEN', 'Only sellers can upload listing images.');
   if (!req.isMultipart()) return fail(reply, 'BAD_REQUEST', 'Send the image as multipart/form-data in a field named "file".');
 
-  const tooLarge = `The image is larger than the ${megabytes(deps.config.UPLOAD_MAX_BYTES)} limit.`;
-  let bytes: Buffer;
-  try {
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') return fail(reply, 'BAD_REQUEST', 'Send the image in a field named "file".');
-    bytes = await part.toBuffer();
-    // toBuffer() does not always throw when the limit falls on a chunk boundary: it then returns
-    // the first UPLOAD_MAX_BYTES bytes. The stream's own flag is the reliable signal.
-    if (part.file.truncated) return fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
-    if (code?.startsWith('FST_') || code === 'ECONNRESET') {
-      return fail(reply, 'BAD_REQUEST', 'The upload could not be read: send one file in a field named "file".');
-    }
-    throw err;
-  }
+  const bytes = await readSingleFile(req, reply, deps.config.UPLOAD_MAX_BYTES, 'image');
+  if (!bytes) return reply;
 
   const inspected = await inspectImage(bytes);
   if (!inspected.ok) {

@@ -11,6 +11,7 @@ import type { JobContext } from './job-definition.js';
 export function createJobContext(config: Config, db: Database, log: Logger, gateway?: PaymentGateway | null): JobContext {
   const stripe = stripeGatewayConfigFrom(config);
   return {
+    config,
     db,
     log,
     mailer: createMailer({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM }),

@@ -2,11 +2,13 @@
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Database } from '@marketdesk/db';
+import type { Config } from '../env.js';
 import type { Mailer } from '../integrations/mail/mailer.js';
 import type { StoragePort } from '../integrations/storage/storage-port.js';
 import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
 
 export interface JobContext {
+  config: Config;
   db: Database;
   mailer: Mailer;
   storage: StoragePort;
@@ -24,7 +26,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handle(ctx: JobContext, data: z.infer<S>): Promise<void>;
 }
 
-export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout'] as const;
+export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout', 'orders', 'notifications'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {

@@ -40,9 +40,39 @@ export interface OrderRecord {
   address: AddressSnapshot;
   hold: EscrowHold | null;
   paidAt: Date | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shipmentProofKey: string | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+  completedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+export interface OrderChanges {
+  state?: string;
+  hold?: EscrowHold | null;
+  refundedMinor?: number;
+  carrier?: string;
+  trackingNumber?: string;
+  shipmentProofKey?: string | null;
+  shippedAt?: Date;
+  deliveredAt?: Date;
+  completedAt?: Date;
+}
+
+const orderColumns: Record<keyof OrderChanges, string> = {
+  state: 'state',
+  hold: 'hold',
+  refundedMinor: 'refunded_minor',
+  carrier: 'carrier',
+  trackingNumber: 'tracking_number',
+  shipmentProofKey: 'shipment_proof_key',
+  shippedAt: 'shipped_at',
+  deliveredAt: 'delivered_at',
+  completedAt: 'completed_at',
+};
 
 export interface OrderItemRecord {
   id: string;
@@ -106,6 +136,12 @@ export function toOrder(r: Row): OrderRecord {
     address: json<AddressSnapshot>(r.address),
     hold: r.hold == null ? null : json<EscrowHold>(r.hold),
     paidAt: date(r.paid_at),
+    carrier: (r.carrier as string | null) ?? null,
+    trackingNumber: (r.tracking_number as string | null) ?? null,
+    shipmentProofKey: (r.shipment_proof_key as string | null) ?? null,
+    shippedAt: date(r.shipped_at),
+    deliveredAt: date(r.delivered_at),
+    completedAt: date(r.completed_at),
     createdAt: date(r.created_at)!,
     updatedAt: date(r.updated_at)!,
   };
@@ -149,7 +185,7 @@ export const checkoutRepository = {
     return `MD-${String(row!.n).padStart(6, '0')}`;
   },
 
-  async insertOrder(em: EntityManager, o: Omit<OrderRecord, 'hold' | 'paidAt' | 'refundedMinor' | 'version' | 'updatedAt'>): Promise<void> {
+  async insertOrder(em: EntityManager, o: Omit<OrderRecord, 'hold' | 'paidAt' | 'refundedMinor' | 'version' | 'updatedAt' | 'carrier' | 'trackingNumber' | 'shipmentProofKey' | 'shippedAt' | 'deliveredAt' | 'completedAt'>): Promise<void> {
     await sql(
       em,
       `insert into orders (id, number, checkout_id, buyer_id, seller_id, state, version, currency, items_minor, shipping_minor, tax_minor, total_minor, fee_minor, refunded_minor, delivery_sla_days, address, created_at, updated_at)
@@ -228,6 +264,20 @@ export const checkoutRepository = {
       [o.state, o.hold ? JSON.stringify(o.hold) : null, o.paidAt ?? null, o.refundedMinor ?? null, now, o.id, o.version],
     );
     return rows.length === 1;
+  },
+
+  /** Applies order changes if the version still matches; false when someone else changed it first. */
+  async updateOrder(em: EntityManager, id: string, version: number, changes: OrderChanges, now: Date): Promise<boolean> {
+    const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as [keyof OrderChanges, unknown][];
+    const sets = entries.map(([k]) => `${orderColumns[k]} = ?`);
+    const values = entries.map(([k, v]) => (k === 'hold' ? (v === null ? null : JSON.stringify(v)) : v));
+    const rows = await sql(em, `update orders set ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} where id = ? and version = ? returning id`, [...values, now, id, version]);
+    return rows.length === 1;
+  },
+
+  async findOrder(em: EntityManager, id: string, opts: { forUpdate?: boolean } = {}): Promise<OrderRecord | null> {
+    const rows = await sql(em, `select * from orders where id = ?${opts.forUpdate ? ' for update' : ''}`, [id]);
+    return rows[0] ? toOrder(rows[0]) : null;
   },
 
   /** Checkouts whose reservation window passed while still unpaid (safety net for lost timers). */

@@ -32,11 +32,32 @@ export const orderRepository = {
     const rows = await sql(em, `select ${listColumns} ${listFrom} where o.buyer_id = ? and o.state <> 'awaiting_payment' order by o.created_at desc, o.number desc limit ?`, [buyerId, limit]);
     return rows.map(toRow);
   },
-  /** Paid-and-later orders of a seller (unpaid checkouts are the buyer's business). */
-  async listForSeller(em: EntityManager, sellerId: string, states: string[] | null, limit: number): Promise<OrderListRow[]> {
-    const filter = states?.length ? ` and o.state in (${states.map(() => '?').join(',')})` : ` and o.state not in ('awaiting_payment', 'cancelled')`;
-    const rows = await sql(em, `select ${listColumns} ${listFrom} where o.seller_id = ?${filter} order by o.paid_at desc nulls last, o.number desc limit ?`, [sellerId, ...(states ?? []), limit]);
-    return rows.map(toRow);
+  /**
+   * Paid-and-later orders of a seller (unpaid checkouts are the buyer's business), newest first,
+   * optionally matching an order number, buyer name or item title; `offset` pages.
+   */
+  async listForSeller(em: EntityManager, sellerId: string, f: { states: string[] | null; q?: string | undefined; limit: number; offset: number }): Promise<{ rows: OrderListRow[]; total: number }> {
+    const params: unknown[] = [sellerId];
+    let where = `o.seller_id = ? and o.paid_at is not null`;
+    if (f.states?.length) {
+      where += ` and o.state in (${f.states.map(() => '?').join(',')})`;
+      params.push(...f.states);
+    }
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where += ` and (o.number ilike ? or b.display_name ilike ? or exists (select 1 from order_items i where i.order_id = o.id and i.title ilike ?))`;
+      params.push(like, like, like);
+    }
+    const [rows, count] = await Promise.all([
+      sql(em, `select ${listColumns} ${listFrom} where ${where} order by o.paid_at desc, o.number desc limit ? offset ?`, [...params, f.limit, f.offset]),
+      sql(em, `select count(*) as n ${listFrom} where ${where}`, params),
+    ]);
+    return { rows: rows.map(toRow), total: Number(count[0]?.n ?? 0) };
+  },
+  /** Order counts per state for a seller's filter tabs. */
+  async sellerStateCounts(em: EntityManager, sellerId: string): Promise<Record<string, number>> {
+    const rows = await sql(em, `select state, count(*) as n from orders where seller_id = ? and paid_at is not null group by state`, [sellerId]);
+    return Object.fromEntries(rows.map((r) => [r.state as string, Number(r.n)]));
   },
   async timeline(em: EntityManager, orderId: string) {
     const rows = await sql(em, `select id, seq, name, payload, actor_id, occurred_at from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);

@@ -11,6 +11,9 @@ export const storageConfigSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** ClamAV daemon for scanning private uploads (shipment proofs); unset: files are marked unscanned. */
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
 });
 
 export type StorageEnv = z.infer<typeof storageConfigSchema>;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
 import { orderRepository } from '../../repositories/order-repository.js';
 import { getOrder, toOrderSummary } from '../../services/orders/order-views.js';
+import { cancelOrder, confirmReceipt, markDelivered, shipOrder } from '../../services/orders/fulfillment.js';
+import { carrierIds, type Carrier } from '@marketdesk/domain';
 
 const orderStates = ['paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded', 'partially_refunded', 'disputed'] as const;
 
@@ -10,9 +12,41 @@ const mine = authedProcedure
   .query(async ({ ctx, input }) => (await orderRepository.listForBuyer(ctx.em, ctx.actor.id, input.limit)).map(toOrderSummary));
 
 const selling = permissionProcedure('orders.ship')
-  .input(z.object({ states: z.array(z.enum(orderStates)).max(8).optional(), limit: z.number().int().min(1).max(200).default(100) }).default({ limit: 100 }))
-  .query(async ({ ctx, input }) => (await orderRepository.listForSeller(ctx.em, ctx.actor.id, input.states ?? null, input.limit)).map(toOrderSummary));
+  .input(
+    z
+      .object({
+        states: z.array(z.enum(orderStates)).max(8).optional(),
+        q: z.string().trim().max(100).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).max(100_000).default(0),
+      })
+      .default({ limit: 50, offset: 0 }),
+  )
+  .query(async ({ ctx, input }) => {
+    const [page, counts] = await Promise.all([
+      orderRepository.listForSeller(ctx.em, ctx.actor.id, { states: input.states ?? null, q: input.q || undefined, limit: input.limit, offset: input.offset }),
+      orderRepository.sellerStateCounts(ctx.em, ctx.actor.id),
+    ]);
+    return { orders: page.rows.map(toOrderSummary), total: page.total, counts };
+  });
+
+const settingsOf = (config: { AUTO_COMPLETE_DAYS: number }) => ({ autoCompleteAfterMs: config.AUTO_COMPLETE_DAYS * 86_400_000 });
+const target = { id: z.string().uuid(), version: z.number().int().positive() };
+
+const ship = authedProcedure
+  .input(z.object({ ...target, carrier: z.enum(carrierIds as [Carrier, ...Carrier[]]), trackingNumber: z.string().trim().min(4).max(60), proofId: z.string().uuid().optional() }))
+  .mutation(async ({ ctx, input }) => toOrderState(await shipOrder(ctx.em, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
+
+const markDeliveredProcedure = authedProcedure.input(z.object(target)).mutation(async ({ ctx, input }) => toOrderState(await markDelivered(ctx.em, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
+
+const confirmReceiptProcedure = authedProcedure.input(z.object(target)).mutation(async ({ ctx, input }) => toOrderState(await confirmReceipt(ctx.em, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
+
+const cancel = authedProcedure
+  .input(z.object({ ...target, reason: z.string().trim().min(3, 'Say why the order is cancelled').max(1000) }))
+  .mutation(async ({ ctx, input }) => toOrderState(await cancelOrder(ctx.em, ctx.services.gateway, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
+
+const toOrderState = (o: { id: string; state: string; version: number }) => ({ id: o.id, state: o.state, version: o.version });
 
 const get = authedProcedure.input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getOrder(ctx.em, ctx.actor, input.id));
 
-export const ordersRouter = router({ mine, selling, get });
+export const ordersRouter = router({ mine, selling, get, ship, markDelivered: markDeliveredProcedure, confirmReceipt: confirmReceiptProcedure, cancel });

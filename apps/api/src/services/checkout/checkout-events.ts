@@ -13,6 +13,13 @@ export async function recordCheckoutEvent<N extends EventName>(em: EntityManager
   await recordEvent(em, { stream: `checkout:${checkout.id}`, name, payload, rooms: [`user:${checkout.buyerId}`], jobs, actorId: null, now });
 }
 
-export async function recordOrderEvent(em: EntityManager, order: { id: string; buyerId: string; sellerId: string }, event: { name: EventName; payload: Record<string, unknown> }, actorId: string | null, now: Date) {
-  await recordEvent(em, { stream: `order:${order.id}`, name: event.name, payload: event.payload as EventPayload<EventName>, rooms: orderRooms(order), actorId, now });
+export async function recordOrderEvent(
+  em: EntityManager,
+  order: { id: string; buyerId: string; sellerId: string },
+  event: { name: EventName; payload: Record<string, unknown> },
+  actorId: string | null,
+  now: Date,
+  jobs: OutboxJob[] = [],
+) {
+  await recordEvent(em, { stream: `order:${order.id}`, name: event.name, payload: event.payload as EventPayload<EventName>, rooms: orderRooms(order), jobs, actorId, now });
 }

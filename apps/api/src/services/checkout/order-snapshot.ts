@@ -2,7 +2,8 @@
 import { defaultOrderTimings, type CurrencyCode, type OrderContext, type OrderState, type Snapshot } from '@marketdesk/domain';
 import type { OrderRecord } from '../../repositories/checkout-repository.js';
 
-export function orderSnapshot(o: OrderRecord): Snapshot<OrderState, OrderContext> {
+/** `timings` override the domain defaults (the auto-complete window is configurable). */
+export function orderSnapshot(o: OrderRecord, timings: Partial<typeof defaultOrderTimings> = {}): Snapshot<OrderState, OrderContext> {
   return {
     state: o.state as OrderState,
     context: {
@@ -13,6 +14,7 @@ export function orderSnapshot(o: OrderRecord): Snapshot<OrderState, OrderContext
       totalMinor: o.totalMinor,
       refundedMinor: o.refundedMinor,
       ...defaultOrderTimings,
+      ...timings,
     },
     enteredAtMs: o.updatedAt.getTime(),
   };

@@ -15,6 +15,7 @@ import { applyCommand } from '../listings/listing-service.js';
 import { runCommand } from '../machines/run-command.js';
 import { recordCheckoutEvent, recordOrderEvent } from './checkout-events.js';
 import { orderSnapshot } from './order-snapshot.js';
+import { recordLedgerTimeline } from '../orders/ledger-timeline.js';
 
 export interface PaymentSucceeded {
   providerPaymentId: string;
@@ -59,6 +60,7 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
     await postTransfers(tx, flow.transfers, now);
     await checkoutRepository.saveOrder(tx, { id: order.id, version: order.version, state: result.state, hold: flow.hold, paidAt: now }, now);
     for (const event of result.events) await recordOrderEvent(tx, order, event, null, now);
+    await recordLedgerTimeline(tx, { ...order, hold: flow.hold }, flow.transfers, now);
     await recordOrderEvent(
       tx,
       order,

@@ -1,6 +1,6 @@
 // Orders as buyers, sellers and staff see them. Access follows the domain policy (orders.view):
 // the buyer and the seller of an order, and staff.
-import { can, type Role } from '@marketdesk/domain';
+import { can, trackingUrl, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
@@ -28,6 +28,9 @@ export function toOrderSummary(o: OrderListRow) {
     buyer: { id: o.buyerId, name: o.buyerName },
     seller: { id: o.sellerId, name: o.sellerName },
     deliverySlaDays: o.deliverySlaDays,
+    shipment: o.carrier && o.trackingNumber ? { carrier: o.carrier, trackingNumber: o.trackingNumber, trackingUrl: trackingUrl(o.carrier, o.trackingNumber), shippedAt: o.shippedAt, hasProof: Boolean(o.shipmentProofKey) } : null,
+    deliveredAt: o.deliveredAt,
+    completedAt: o.completedAt,
     paidAt: o.paidAt,
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,

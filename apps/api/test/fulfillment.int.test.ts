@@ -1,0 +1,124 @@
+// After payment: shipping with validated tracking and a private proof, delivery, the buyer's
+// confirmation releasing escrow to the seller (net of the fee) in the same transaction, the
+// auto-complete timer firing once, and cancellation before shipment refunding through the provider.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import { fireOrderTimer } from '../src/services/orders/fulfillment.js';
+import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
+import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
+import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+
+const secret = 'whsec_fulfilment';
+let stripe: StripeServer;
+let api: RunningApi;
+let seller: Person;
+let admin: Person;
+let categoryId: string;
+
+beforeAll(async () => {
+  stripe = await startStripeServer({ port: 0 });
+  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url });
+  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  [seller, admin] = await Promise.all([registerUser(api, { roles: ['seller', 'buyer'] }), registerUser(api, { roles: ['admin'] })]);
+  categoryId = (await createCategory(api)).id;
+});
+afterAll(async () => {
+  await api.close();
+  await stripe.close();
+});
+
+interface OrderView {
+  id: string;
+  state: string;
+  version: number;
+  totalMinor: number;
+  feeMinor: number;
+  shipment: { carrier: string; trackingNumber: string; trackingUrl: string; hasProof: boolean } | null;
+  timeline: { name: string; payload: Record<string, unknown> }[];
+}
+
+async function paidOrder(buyer: Person, priceMinor = 4000) {
+  const l = await createLiveListing(api, seller, admin, { categoryId, title: `Record ${key()}`, priceMinor, quantity: 1 });
+  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
+  await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  return view(started.data!.orders[0]!.id, buyer);
+}
+const view = async (id: string, who: Person) => (await query<OrderView>(api, 'orders.get', { id }, { cookie: who.cookie })).data!;
+const available = async () => (await query<{ currency: string; availableMinor: number; pendingMinor: number }[]>(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data!.find((b) => b.currency === 'EUR') ?? { availableMinor: 0, pendingMinor: 0 };
+
+describe('fulfilment', () => {
+  it('ships with a validated tracking number and a private proof, then releases escrow on receipt', async () => {
+    const buyer = await registerUser(api);
+    const order = await paidOrder(buyer);
+    const before = await available();
+
+    const wrong = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '12345' }, { cookie: seller.cookie });
+    expect(wrong.error?.data.code).toBe('BAD_REQUEST');
+    expect(wrong.error?.message).toMatch(/UPS tracking number/);
+    const byBuyer = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: buyer.cookie });
+    expect(byBuyer.error?.data.code).toBe('FORBIDDEN');
+
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], { type: 'application/pdf' }), 'label.pdf');
+    const proof = await fetch(`${api.baseUrl}/uploads/shipment-proofs`, { method: 'POST', headers: { cookie: seller.cookie, origin: 'http://localhost:5173' }, body: form });
+    expect(proof.status).toBe(201);
+    const proofId = ((await proof.json()) as { id: string; scan: string }).id;
+
+    const shipped = await mutate<{ state: string; version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '0123 4567 8901 23', proofId }, { cookie: seller.cookie });
+    expect(shipped.data?.state).toBe('shipped');
+    const seen = await view(order.id, buyer);
+    expect(seen.shipment).toMatchObject({ carrier: 'dpd', trackingNumber: '01234567890123', hasProof: true });
+    expect(seen.shipment?.trackingUrl).toContain('01234567890123');
+    const file = await fetch(`${api.baseUrl}/orders/${order.id}/shipment-proof`, { headers: { cookie: buyer.cookie } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    const stranger = await registerUser(api);
+    expect((await fetch(`${api.baseUrl}/orders/${order.id}/shipment-proof`, { headers: { cookie: stranger.cookie } })).status).toBe(404);
+
+    const stale = await mutate(api, 'orders.markDelivered', { id: order.id, version: order.version }, { cookie: seller.cookie });
+    expect(stale.error?.data.code).toBe('CONFLICT');
+    const delivered = await mutate<{ state: string; version: number }>(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: seller.cookie });
+    expect(delivered.data?.state).toBe('delivered');
+    expect((await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const completed = await mutate<{ state: string }>(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+    expect(completed.data?.state).toBe('completed');
+
+    const after = await available();
+    expect(after.availableMinor - before.availableMinor).toBe(order.totalMinor - order.feeMinor);
+    const timeline = (await view(order.id, seller)).timeline.map((e) => e.name);
+    expect(timeline).toEqual(['order.paid', 'order.ledger_posted', 'order.ledger_posted', 'order.placed', 'order.shipped', 'order.delivered', 'order.completed', 'order.ledger_posted']);
+    expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
+  });
+
+  it('auto-completes a delivered order once, however often the timer job runs', async () => {
+    const buyer = await registerUser(api);
+    const order = await paidOrder(buyer, 2500);
+    const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
+    await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    const job = (await api.app.db.orm.em.fork().getConnection().execute(`select jobs from outbox_events where stream = ? and name = 'order.delivered'`, [`order:${order.id}`]))[0] as { jobs: { name: string; data: { orderId: string; command: string; state: string }; delayMs: number }[] };
+    expect(job.jobs).toHaveLength(1);
+    expect(job.jobs[0]).toMatchObject({ name: 'orders.timer', data: { command: 'auto_complete', state: 'delivered' }, delayMs: 14 * 86_400_000 });
+    const settings = { autoCompleteAfterMs: 14 * 86_400_000 };
+    const runs = await Promise.all(Array.from({ length: 5 }, () => fireOrderTimer(api.app.db.orm.em.fork(), job.jobs[0]!.data, settings, new Date())));
+    expect(runs.filter((r) => r === 'fired')).toHaveLength(1);
+    const done = await view(order.id, buyer);
+    expect(done.state).toBe('completed');
+    expect(done.timeline.filter((e) => e.name === 'order.ledger_posted' && e.payload.code === 'escrow_release')).toHaveLength(1);
+  });
+
+  it('cancels a paid order before shipment: refunds through the provider and voids the hold', async () => {
+    const buyer = await registerUser(api);
+    const order = await paidOrder(buyer, 3000);
+    const noReason = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: '' }, { cookie: buyer.cookie });
+    expect(noReason.error?.data.code).toBe('BAD_REQUEST');
+    const cancelled = await mutate<{ state: string }>(api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
+    expect(cancelled.data?.state).toBe('cancelled');
+    const hold = await api.app.db.orm.em.fork().getConnection().execute(`select status from ledger_transfers where id = ?`, [`order:${order.id}:hold`]);
+    expect((hold[0] as { status: string }).status).toBe('voided');
+    const refunds = await (await fetch(`${stripe.url}/v1/refunds?limit=100`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json() as { data: { amount: number; metadata?: unknown }[] };
+    expect(refunds.data.some((r) => r.amount === order.totalMinor)).toBe(true);
+    const again = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Twice' }, { cookie: buyer.cookie });
+    expect(again.error?.data.code).toBe('CONFLICT');
+    expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
+  });
+});
