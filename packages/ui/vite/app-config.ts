@@ -1,12 +1,21 @@
 // The dev-server setup both apps share: same-origin /trpc, /socket.io, /uploads and /media proxied
 // to the API, so the session cookie just works.
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type PluginOption } from 'vite';
 
-export function appViteConfig(options: { port: number }) {
+export interface AppViteOptions {
+  port: number;
+  /** Extra plugins after React's (the storefront adds its server-rendering middleware). */
+  plugins?: PluginOption[];
+  /** 'custom' when a plugin serves the HTML itself (server rendering); default 'spa'. */
+  appType?: 'spa' | 'custom';
+}
+
+export function appViteConfig(options: AppViteOptions) {
   const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
   return defineConfig({
-    plugins: [react()],
+    appType: options.appType ?? 'spa',
+    plugins: [react(), ...(options.plugins ?? [])],
     server: {
       host: 'localhost',
       port: options.port,

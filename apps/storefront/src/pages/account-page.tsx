@@ -1,7 +1,7 @@
-// Your account: who you are and what you can do. Orders and addresses arrive with their features.
+// Your account: who you are, what you can do, and the way to your orders.
 import { Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMe, useSignOut } from '../features/auth/use-session';
 
 export function AccountPage() {
@@ -9,16 +9,21 @@ export function AccountPage() {
   const signOut = useSignOut();
   if (me.isPending) return <LoadingState label="Loading your account…" rows={2} />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <Navigate to="/login" replace />;
+  if (!me.data) return <Navigate to="/login?next=%2Faccount" replace />;
   const { displayName, email, roles } = me.data;
   return (
     <Stack maw={560} py="lg">
       <PageHeader
         title="Your account"
         actions={
-          <Button variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
-            Sign out
-          </Button>
+          <>
+            <Button component={Link} to="/orders" variant="light">
+              Your orders
+            </Button>
+            <Button variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+              Sign out
+            </Button>
+          </>
         }
       />
       <Paper withBorder radius="md" p="lg">

@@ -3,7 +3,8 @@ import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { CredentialsFields } from '@marketdesk/ui';
 import { loginInput } from '@marketdesk/domain';
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext } from '../features/auth/require-auth';
 import { issuesByField, useMe } from '../features/auth/use-session';
 import { fieldErrors, trpc } from '../trpc';
 
@@ -11,16 +12,18 @@ export function LoginPage() {
   const me = useMe();
   const utils = trpc.useUtils();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const login = trpc.auth.login.useMutation({
     onSuccess: (user) => {
       utils.auth.me.setData(undefined, user);
-      void navigate('/account', { replace: true });
+      void navigate(next, { replace: true });
     },
   });
-  if (me.data && !login.isPending) return <Navigate to="/account" replace />;
+  if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +53,7 @@ export function LoginPage() {
           </Button>
           <Text size="sm" ta="center">
             New here?{' '}
-            <Anchor component={Link} to="/register">
+            <Anchor component={Link} to={params.get('next') ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
               Create an account
             </Anchor>
           </Text>

@@ -2,7 +2,8 @@
 import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { registerInput } from '@marketdesk/domain';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext } from '../features/auth/require-auth';
 import { issuesByField, useMe } from '../features/auth/use-session';
 import { fieldErrors, trpc } from '../trpc';
 
@@ -10,15 +11,17 @@ export function RegisterPage() {
   const me = useMe();
   const utils = trpc.useUtils();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
   const [form, setForm] = useState({ displayName: '', email: '', password: '', asSeller: false });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const register = trpc.auth.register.useMutation({
     onSuccess: (user) => {
       utils.auth.me.setData(undefined, user);
-      void navigate('/account', { replace: true });
+      void navigate(next, { replace: true });
     },
   });
-  if (me.data && !register.isPending) return <Navigate to="/account" replace />;
+  if (me.data && !register.isPending) return <Navigate to={next} replace />;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -72,7 +75,7 @@ export function RegisterPage() {
           </Button>
           <Text size="sm" ta="center">
             Already have an account?{' '}
-            <Anchor component={Link} to="/login">
+            <Anchor component={Link} to={params.get('next') ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
               Sign in
             </Anchor>
           </Text>

@@ -1,3 +1,5 @@
 export * from './trpc';
-export { mountApp } from './mount-app';
+export { mountApp, type MountOptions } from './mount-app';
+export { AppRoot, type AppRootProps, type TrpcReactClient } from './app-root';
+export * from './ssr';
 export * from './live';

@@ -1,35 +1,48 @@
-// Mounts an app: providers (Mantine, TanStack Query, tRPC) around its router.
+// Mounts an app: providers (Mantine, TanStack Query, tRPC) around its router. A page the server
+// rendered (the storefront) is hydrated with the server's query cache, so nothing is fetched twice
+// and nothing flashes.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { hydrate, type QueryClient } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
-import { AppProviders } from '../AppProviders/AppProviders';
-import { createQueryClient, createTrpcClient, trpc } from './trpc';
+import { AppRoot } from './app-root';
+import { readSsrState, type SsrState } from './ssr';
+import { createQueryClient, createTrpcClient } from './trpc';
 
 type AppRouterInstance = ReturnType<typeof createBrowserRouter>;
 
-function App({ router, colorSchemeKey }: { router: AppRouterInstance; colorSchemeKey: string }) {
-  const [queryClient] = useState(createQueryClient);
+export interface MountOptions {
+  /** Hydrate server-rendered markup when the page carries the server's state (storefront). */
+  hydrate?: boolean;
+  /** Called with the server's state before the first render (e.g. to read its config). */
+  onSsrState?: (state: SsrState) => void;
+}
+
+function App({ router, colorSchemeKey, queryClient }: { router: AppRouterInstance; colorSchemeKey: string; queryClient: QueryClient }) {
   const [trpcClient] = useState(createTrpcClient);
   return (
-    <trpc.Provider client={trpcClient} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>
-        <AppProviders colorSchemeKey={colorSchemeKey}>
-          <RouterProvider router={router} />
-        </AppProviders>
-      </QueryClientProvider>
-    </trpc.Provider>
+    <AppRoot queryClient={queryClient} trpcClient={trpcClient} colorSchemeKey={colorSchemeKey}>
+      <RouterProvider router={router} />
+    </AppRoot>
   );
 }
 
-export function mountApp(router: AppRouterInstance, colorSchemeKey: string): void {
+export function mountApp(router: AppRouterInstance, colorSchemeKey: string, options: MountOptions = {}): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html is missing #root');
-  createRoot(root).render(
+  const queryClient = createQueryClient();
+  const ssr = options.hydrate ? readSsrState() : null;
+  if (ssr) {
+    hydrate(queryClient, ssr.queries);
+    options.onSsrState?.(ssr);
+  }
+  const app = (
     <StrictMode>
-      <App router={router} colorSchemeKey={colorSchemeKey} />
-    </StrictMode>,
+      <App router={router} colorSchemeKey={colorSchemeKey} queryClient={queryClient} />
+    </StrictMode>
   );
+  if (ssr && root.hasChildNodes()) hydrateRoot(root, app);
+  else createRoot(root).render(app);
 }

@@ -1,7 +1,7 @@
-// The category tree from the API (seeded demo categories). Listings are not built yet, so the
-// cards name what will be sold here without pretending there is stock behind them.
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// The category tree: each top-level shelf with its sub-shelves, all linking to category pages.
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { EmptyState, ErrorState, LoadingState } from '@marketdesk/ui';
+import { Link } from 'react-router';
 import { trpc } from '../../trpc';
 
 export function CategoriesSection() {
@@ -19,16 +19,22 @@ export function CategoriesSection() {
           <Card key={category.id} withBorder radius="md" padding="lg" component="section" aria-label={category.name}>
             <Stack gap="xs">
               <Title order={3} size="h4">
-                {category.name}
+                <Anchor component={Link} to={`/c/${category.slug}`} c="var(--mantine-color-text)">
+                  {category.name}
+                </Anchor>
               </Title>
-              {category.children.length > 0 && (
+              {category.children.length > 0 ? (
                 <Group gap={6}>
                   {category.children.map((child) => (
-                    <Badge key={child.id} variant="light" tt="none">
+                    <Badge key={child.id} component={Link} to={`/c/${child.slug}`} variant="light" tt="none" style={{ cursor: 'pointer' }}>
                       {child.name}
                     </Badge>
                   ))}
                 </Group>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Browse everything on this shelf.
+                </Text>
               )}
             </Stack>
           </Card>
@@ -37,15 +43,10 @@ export function CategoriesSection() {
     );
   }
   return (
-    <Stack gap="sm">
-      <Stack gap={2}>
-        <Title order={2} size="h3">
-          Categories
-        </Title>
-        <Text c="dimmed" size="sm">
-          Listings and search arrive with the catalog; these are the shelves they will fill.
-        </Text>
-      </Stack>
+    <Stack gap="sm" component="section" aria-labelledby="categories">
+      <Title order={2} size="h3" id="categories">
+        Categories
+      </Title>
       {body}
     </Stack>
   );

@@ -1,52 +1,188 @@
-// The storefront frame: header with the brand and sign in / account links, then the page.
-import { Anchor, AppShell, Button, Container, Group, Skeleton, Text } from '@mantine/core';
+// The storefront frame: brand, record search, cart (live count) and account links; on phones the
+// search takes its own row and the account links move into a drawer. Opens the live socket for
+// every visitor (anonymous ones may follow public listing rooms) and merges a guest cart on sign-in.
+import { Anchor, AppShell, Badge, Burger, Button, Container, Divider, Drawer, Flex, Group, Menu, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { ColorSchemeToggle } from '@marketdesk/ui';
-import { Link, Outlet } from 'react-router';
-import { useMe } from '../auth/use-session';
+import { useLiveConnection } from '@marketdesk/ui/app';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useMe, useSignOut } from '../auth/use-session';
+import { useCart, useGuestCartMerge } from '../cart/use-cart';
+import { plural } from '../../lib/format';
 
-function AccountLinks() {
+function SearchBox() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const urlQ = location.pathname === '/search' ? (params.get('q') ?? '') : '';
+  const [q, setQ] = useState(urlQ);
+  useEffect(() => setQ(urlQ), [urlQ]);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (q.trim()) next.set('q', q.trim());
+    void navigate(`/search${next.size ? `?${next}` : ''}`);
+  };
+  return (
+    <form role="search" action="/search" method="get" onSubmit={onSubmit} style={{ flex: 1, maxWidth: 520, width: '100%' }}>
+      <Group gap={6} wrap="nowrap">
+        <TextInput
+          type="search"
+          name="q"
+          aria-label="Search records"
+          placeholder="Search artists, titles, formats…"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          style={{ flex: 1 }}
+          radius="xl"
+          leftSection={<span aria-hidden>⌕</span>}
+        />
+        <Button type="submit" radius="xl" variant="light">
+          Search
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function CartButton() {
+  const cart = useCart({ priced: false });
+  const label = `Cart (${plural(cart.count, 'item')})`;
+  return (
+    <Button component={Link} to="/cart" variant="default" aria-label={label} rightSection={<Badge size="sm" circle={cart.count < 10} variant={cart.count ? 'filled' : 'light'}>{cart.count}</Badge>}>
+      Cart
+    </Button>
+  );
+}
+
+function AccountMenu() {
   const me = useMe();
-  if (me.isPending) return <Skeleton width={160} height={32} />;
-  if (me.data) {
+  const signOut = useSignOut();
+  if (me.isPending) return <Skeleton width={150} height={36} />;
+  if (!me.data) {
     return (
-      <Button component={Link} to="/account" variant="light">
-        Account
-      </Button>
+      <Group gap="xs" wrap="nowrap">
+        <Button component={Link} to="/login" variant="subtle">
+          Sign in
+        </Button>
+        <Button component={Link} to="/register">
+          Create account
+        </Button>
+      </Group>
     );
   }
   return (
-    <Group gap="xs">
-      <Button component={Link} to="/login" variant="subtle">
-        Sign in
-      </Button>
-      <Button component={Link} to="/register">
-        Create account
-      </Button>
-    </Group>
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="light" rightSection={<span aria-hidden>▾</span>}>
+          {me.data.displayName}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to="/account">
+          Account
+        </Menu.Item>
+        <Menu.Item component={Link} to="/orders">
+          Your orders
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={() => signOut.mutate()}>Sign out</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function MobileMenu() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe();
+  const signOut = useSignOut();
+  const location = useLocation();
+  useEffect(close, [location.pathname, close]);
+  return (
+    <>
+      <Burger opened={opened} onClick={toggle} aria-label={opened ? 'Close menu' : 'Open menu'} size="sm" />
+      <Drawer opened={opened} onClose={close} title="Menu" position="right" size="xs">
+        <Stack gap="xs">
+          {me.data ? (
+            <>
+              <Text size="sm" c="dimmed">
+                Signed in as {me.data.displayName}
+              </Text>
+              <Button component={Link} to="/account" variant="light" justify="flex-start">
+                Account
+              </Button>
+              <Button component={Link} to="/orders" variant="light" justify="flex-start">
+                Your orders
+              </Button>
+              <Button variant="subtle" justify="flex-start" onClick={() => signOut.mutate()}>
+                Sign out
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button component={Link} to="/login" variant="light">
+                Sign in
+              </Button>
+              <Button component={Link} to="/register">
+                Create account
+              </Button>
+            </>
+          )}
+          <Divider my="sm" />
+          <Group justify="space-between">
+            <Text size="sm">Colour scheme</Text>
+            <ColorSchemeToggle />
+          </Group>
+        </Stack>
+      </Drawer>
+    </>
+  );
+}
+
+function Brand() {
+  return (
+    <Anchor component={Link} to="/" underline="never" c="var(--mantine-color-text)" aria-label="Marketdesk home">
+      <Text fw={800} size="xl" lh={1}>
+        Market<Text span c="var(--mantine-primary-color-filled)" inherit>desk</Text>
+      </Text>
+    </Anchor>
   );
 }
 
 export function SiteLayout() {
+  useLiveConnection(true);
+  useGuestCartMerge();
   return (
-    <AppShell header={{ height: 64 }} padding="lg">
+    <AppShell header={{ height: { base: 112, sm: 64 } }} padding={0}>
       <AppShell.Header>
-        <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Anchor component={Link} to="/" underline="never" c="var(--mantine-color-text)">
-              <Text fw={800} size="xl">
-                Marketdesk
-              </Text>
-            </Anchor>
-            <Group gap="sm" wrap="nowrap">
-              <ColorSchemeToggle />
-              <AccountLinks />
+        <Container size="xl" h="100%">
+          <Flex h="100%" direction={{ base: 'column', sm: 'row' }} justify="center" align={{ base: 'stretch', sm: 'center' }} gap={{ base: 8, sm: 'lg' }} py={{ base: 8, sm: 0 }}>
+            <Group justify="space-between" wrap="nowrap">
+              <Brand />
+              <Group gap="xs" hiddenFrom="sm" wrap="nowrap">
+                <CartButton />
+                <MobileMenu />
+              </Group>
             </Group>
-          </Group>
+            <SearchBox />
+            <Group gap="sm" wrap="nowrap" visibleFrom="sm" ml="auto">
+              <CartButton />
+              <AccountMenu />
+              <ColorSchemeToggle />
+            </Group>
+          </Flex>
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="lg">
+        <Container size="xl" px={{ base: 'md', sm: 'lg' }} pb="xl" id="main">
           <Outlet />
+        </Container>
+        <Container size="xl" component="footer" py="lg">
+          <Divider mb="md" />
+          <Text size="xs" c="dimmed">
+            Marketdesk · payments are held in escrow until your order arrives.
+          </Text>
         </Container>
       </AppShell.Main>
     </AppShell>

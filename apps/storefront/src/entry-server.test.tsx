@@ -1,0 +1,93 @@
+// @vitest-environment node
+// The server renderer end to end, with the API replaced by a fake fetch (no network): the HTML
+// carries the page, its <head> (title, canonical, Open Graph, JSON-LD) and the state to hydrate.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import superjson from 'superjson';
+import { describe, expect, it, vi } from 'vitest';
+import { sampleListing } from './test/fixtures';
+import { render } from './entry-server';
+
+const template = readFileSync(fileURLToPath(new URL('../index.html', import.meta.url)), 'utf8');
+const listing = sampleListing({ description: 'Original pressing, play-tested.' });
+const categories = [{ id: 'c1', slug: 'vinyl', name: 'Vinyl', children: [{ id: 'c2', slug: 'vinyl-rock', name: 'Rock', children: [] }] }];
+
+type Answer = { data: unknown } | { error: { code: string; status: number; message: string } };
+
+/** A fake API speaking tRPC's batch protocol (superjson), answering by procedure path. */
+function fakeApi(answers: Record<string, (input: unknown) => Answer>) {
+  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    expect(url.origin).toBe('http://api.internal:3000');
+    expect(new Headers(init?.headers).get('cookie')).toBe('md_session=abc');
+    const paths = decodeURIComponent(url.pathname.replace('/trpc/', '')).split(',');
+    const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, { json: unknown } | undefined>;
+    const body = paths.map((path, i) => {
+      const answer = (answers[path] ?? (() => ({ error: { code: 'NOT_FOUND', status: 404, message: `No procedure ${path}` } })))(inputs[i]?.json);
+      if ('data' in answer) return { result: { data: superjson.serialize(answer.data) } };
+      return { error: superjson.serialize({ message: answer.error.message, code: -32004, data: { code: answer.error.code, httpStatus: answer.error.status, zodIssues: null, details: null } }) };
+    });
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+}
+
+const common = { template, apiUrl: 'http://api.internal:3000', baseUrl: 'https://records.example', cookie: 'md_session=abc' };
+
+describe('server rendering', () => {
+  it('renders a listing with its head, JSON-LD and hydration state', async () => {
+    const fetch = fakeApi({
+      'auth.me': () => ({ data: null }),
+      'catalog.listing': (input) => (JSON.stringify(input) === JSON.stringify({ slug: listing.slug }) ? { data: listing } : { error: { code: 'NOT_FOUND', status: 404, message: 'gone' } }),
+    });
+    const result = await render({ ...common, url: `/l/${listing.slug}`, fetch });
+    expect(result.status).toBe(200);
+    const html = result.html;
+    expect(html).toContain('<title data-md-head>The Beatles – Abbey Road · Marketdesk</title>');
+    expect(html).not.toContain('<title>Marketdesk</title>');
+    expect(html).toContain(`<link data-md-head rel="canonical" href="https://records.example/l/${listing.slug}">`);
+    expect(html).toContain('<meta data-md-head property="og:title" content="The Beatles – Abbey Road · Marketdesk">');
+    expect(html).toMatch(/<meta data-md-head name="description" content="LP, 1969, Very Good Plus\. Original pressing, play-tested\.">/);
+    const ld = JSON.parse(/<script data-md-head type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!);
+    expect(ld).toMatchObject({ '@type': 'Product', sku: listing.id, offers: { price: '45.00', priceCurrency: 'EUR', availability: 'https://schema.org/InStock', seller: { name: 'Vinyl Vault' } } });
+    // The page itself, not a spinner.
+    expect(html).toMatch(/<h1[^>]*>Abbey Road<\/h1>/);
+    expect(html).toContain('Add to cart');
+    expect(html).toContain('Reviews arrive with the first completed orders');
+    expect(html).toContain('id="md-ssr-state"');
+    expect(html).toContain('data-mantine-color-scheme');
+  });
+
+  it('answers 404 with the not-found page for a missing listing', async () => {
+    const fetch = fakeApi({ 'auth.me': () => ({ data: null }), 'catalog.listing': () => ({ error: { code: 'NOT_FOUND', status: 404, message: 'gone' } }) });
+    const result = await render({ ...common, url: '/l/no-such-record', fetch });
+    expect(result.status).toBe(404);
+    expect(result.html).toContain('Listing not found');
+    expect(result.html).toContain('<meta data-md-head name="robots" content="noindex">');
+  });
+
+  it('renders a category as a CollectionPage', async () => {
+    const search = { items: [{ id: 'x', slug: listing.slug, title: 'Abbey Road', artist: 'The Beatles', format: 'LP', condition: 'VG+', priceMinor: 4500, currency: 'EUR', available: 2, soldOut: false, seller: listing.seller, category: { slug: 'vinyl-rock', name: 'Rock' }, imageUrl: null }], total: 1, nextCursor: null, correctedQuery: null, suggestion: null, facets: { category: [], condition: [], price: [], seller: [], inStock: 1 } };
+    const fetch = fakeApi({ 'auth.me': () => ({ data: null }), 'catalog.categories': () => ({ data: categories }), 'catalog.search': () => ({ data: search }) });
+    const result = await render({ ...common, url: '/c/vinyl-rock', fetch });
+    expect(result.status).toBe(200);
+    expect(result.html).toContain('<title data-md-head>Rock records · Marketdesk</title>');
+    expect(result.html).toContain('<link data-md-head rel="canonical" href="https://records.example/c/vinyl-rock">');
+    expect(result.html).toContain('"@type":"CollectionPage"');
+    expect(result.html).toContain('The Beatles – Abbey Road, €45.00');
+  });
+
+  it('sends visitors who are not signed in from checkout to sign-in, and back after', async () => {
+    const fetch = fakeApi({ 'auth.me': () => ({ data: null }) });
+    const result = await render({ ...common, url: '/checkout', fetch });
+    expect(result.status).toBe(302);
+    expect(result.redirect).toBe('/login?next=%2Fcheckout');
+  });
+
+  it('still renders the page shell when the API is down', async () => {
+    const fetch = vi.fn(() => Promise.reject(new TypeError('fetch failed')));
+    const result = await render({ ...common, url: `/l/${listing.slug}`, fetch });
+    expect(result.status).toBe(200);
+    expect(result.html).toContain('Loading listing…');
+    expect(result.html).toContain(`<link data-md-head rel="canonical" href="https://records.example/l/${listing.slug}">`);
+  });
+});

@@ -1,0 +1,67 @@
+// A listing on a shelf (home, search, category): cover, title, artist and format, condition,
+// price, seller, and "Sold out" when it is. The whole card is one link.
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ListingCardData } from '../../lib/api-types';
+import { conditionLabel, money } from '../../lib/format';
+import { RecordCover } from './record-cover';
+
+export function ListingCard({ listing, priority = false }: { listing: ListingCardData; priority?: boolean }) {
+  const byline = [listing.artist, listing.format].filter(Boolean).join(' · ');
+  const price = money(listing.priceMinor, listing.currency);
+  return (
+    <Card
+      component={Link}
+      to={`/l/${listing.slug}`}
+      withBorder
+      radius="md"
+      padding="sm"
+      h="100%"
+      aria-label={`${listing.artist ? `${listing.artist} – ` : ''}${listing.title}, ${price}${listing.soldOut ? ', sold out' : ''}`}
+    >
+      <Card.Section p="sm" pb={0} pos="relative">
+        <RecordCover imageUrl={listing.imageUrl} name={listing.artist ?? listing.title} alt={listing.title} priority={priority} />
+        {listing.soldOut && (
+          <Badge pos="absolute" top={20} left={20} color="dark" variant="filled">
+            Sold out
+          </Badge>
+        )}
+      </Card.Section>
+      <Stack gap={4} mt="sm" style={{ flex: 1 }}>
+        <Text fw={600} lineClamp={2} lh={1.3}>
+          {listing.title}
+        </Text>
+        {byline && (
+          <Text size="sm" c="dimmed" lineClamp={1}>
+            {byline}
+          </Text>
+        )}
+        <Group justify="space-between" align="center" mt="auto" pt={4} wrap="nowrap">
+          <Text fw={700} size="lg" c={listing.soldOut ? 'dimmed' : undefined} td={listing.soldOut ? 'line-through' : undefined}>
+            {price}
+          </Text>
+          {listing.condition && (
+            <Badge variant="light" title={conditionLabel(listing.condition)}>
+              {listing.condition}
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          Sold by {listing.seller.name}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+export function ListingGrid({ listings, label }: { listings: ListingCardData[]; label: string }) {
+  return (
+    <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 'var(--mantine-spacing-md)', gridTemplateColumns: 'repeat(auto-fill, minmax(min(150px, 100%), 1fr))' }}>
+      {listings.map((listing, i) => (
+        <li key={listing.id}>
+          <ListingCard listing={listing} priority={i < 4} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,96 @@
+// Storefront routes (react-router data mode), shared by the browser router and the server
+// renderer. Each route's `handle` says what the server fetches first and what goes in <head>.
+import type { RouteObject } from 'react-router';
+import { SiteLayout } from './features/layout/site-layout';
+import { categoryHead, listingHead, simpleHead } from './features/seo/head';
+import { parseSearchParams, toSearchInput } from './features/search/search-state';
+import type { RouteHandle } from './lib/route-handle';
+import { isNotFoundError, trpc } from '@marketdesk/ui/app';
+import { getQueryKey } from '@trpc/react-query';
+import { AccountPage } from './pages/account-page';
+import { CartPage } from './pages/cart-page';
+import { CategoryPage, SearchPage, findCategory } from './pages/search-page';
+import { CheckoutPage } from './pages/checkout-page';
+import { ConfirmationPage } from './pages/confirmation-page';
+import { HomePage } from './pages/home-page';
+import { ListingPage } from './pages/listing-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OrderPage } from './pages/order-page';
+import { OrdersPage } from './pages/orders-page';
+import { RegisterPage } from './pages/register-page';
+import { RouteErrorPage } from './pages/route-error-page';
+
+const noindex = 'noindex';
+
+const home: RouteHandle = {
+  prefetch: ({ utils }) => Promise.all([utils.catalog.home.prefetch({ limit: 8 }), utils.catalog.categories.prefetch()]),
+  head: () => simpleHead('Marketdesk', '/', 'Buy records from independent sellers: vinyl, CDs, tapes and hi-fi, graded honestly and paid into escrow until your order arrives.'),
+};
+
+const search: RouteHandle = {
+  prefetch: ({ utils, url }) =>
+    Promise.all([utils.catalog.search.prefetchInfinite(toSearchInput(parseSearchParams(url.searchParams))), utils.catalog.categories.prefetch()]),
+  head: ({ url }) => {
+    const q = url.searchParams.get('q')?.trim();
+    return { ...simpleHead(q ? `Search: ${q}` : 'Search records', `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`), robots: 'noindex, follow' };
+  },
+};
+
+const categoryInput = (url: URL, slug: string) => toSearchInput(parseSearchParams(url.searchParams, slug));
+
+const category: RouteHandle = {
+  prefetch: ({ utils, url, params }) =>
+    Promise.all([utils.catalog.search.fetchInfinite(categoryInput(url, params.slug ?? '')).catch(() => null), utils.catalog.categories.prefetch()]),
+  status: ({ utils, params }) => {
+    const tree = utils.catalog.categories.getData();
+    return tree && !findCategory(tree, params.slug ?? '') ? 404 : undefined;
+  },
+  head: ({ utils, url, params }) => {
+    const found = findCategory(utils.catalog.categories.getData() ?? [], params.slug ?? '');
+    if (!found) return simpleHead('Category not found', `/c/${params.slug ?? ''}`, 'This category does not exist.', noindex);
+    const result = utils.catalog.search.getInfiniteData(categoryInput(url, found.slug))?.pages[0];
+    return categoryHead(found, result);
+  },
+};
+
+const listing: RouteHandle = {
+  prefetch: ({ utils, params }) => utils.catalog.listing.fetch({ slug: params.slug ?? '' }).catch(() => null),
+  status: ({ queryClient, params }) => (isNotFoundError(queryClient.getQueryState(getQueryKey(trpc.catalog.listing, { slug: params.slug ?? '' }, 'query'))?.error) ? 404 : undefined),
+  head: ({ utils, params }) => {
+    const data = utils.catalog.listing.getData({ slug: params.slug ?? '' });
+    return data ? listingHead(data) : simpleHead('Listing not found', `/l/${params.slug ?? ''}`, 'This listing does not exist or is no longer available.', noindex);
+  },
+};
+
+const signedInPage = (title: string, path: string, prefetch?: RouteHandle['prefetch']): RouteHandle => ({
+  requireAuth: true,
+  ...(prefetch ? { prefetch } : {}),
+  head: ({ url }) => simpleHead(title, path || url.pathname, undefined, noindex),
+});
+
+export const routes: RouteObject[] = [
+  {
+    element: <SiteLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomePage />, handle: home },
+      { path: 'search', element: <SearchPage />, handle: search },
+      { path: 'c/:slug', element: <CategoryPage />, handle: category },
+      { path: 'l/:slug', element: <ListingPage />, handle: listing },
+      { path: 'cart', element: <CartPage />, handle: { head: () => simpleHead('Your cart', '/cart', undefined, noindex) } satisfies RouteHandle },
+      { path: 'checkout', element: <CheckoutPage />, handle: signedInPage('Checkout', '/checkout', ({ utils }) => utils.addresses.list.prefetch()) },
+      { path: 'orders', element: <OrdersPage />, handle: signedInPage('Your orders', '/orders', ({ utils }) => utils.orders.mine.prefetch()) },
+      {
+        path: 'orders/confirmation/:checkoutId',
+        element: <ConfirmationPage />,
+        handle: signedInPage('Thank you', '', ({ utils, params }) => utils.checkout.get.prefetch({ id: params.checkoutId ?? '' })),
+      },
+      { path: 'orders/:id', element: <OrderPage />, handle: signedInPage('Your order', '', ({ utils, params }) => utils.orders.get.prefetch({ id: params.id ?? '' })) },
+      { path: 'register', element: <RegisterPage />, handle: { head: () => simpleHead('Create your account', '/register') } satisfies RouteHandle },
+      { path: 'login', element: <LoginPage />, handle: { head: () => simpleHead('Sign in', '/login', undefined, noindex) } satisfies RouteHandle },
+      { path: 'account', element: <AccountPage />, handle: signedInPage('Your account', '/account') },
+      { path: '*', element: <NotFoundPage />, handle: { status: () => 404, head: ({ url }) => simpleHead('Page not found', url.pathname, undefined, noindex) } satisfies RouteHandle },
+    ],
+  },
+];
