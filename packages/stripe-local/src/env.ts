@@ -4,10 +4,12 @@ export interface CliEnv {
   host: string | undefined;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  autoSettlePayoutsAfterMs: number | undefined;
 }
 
 export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
   const port = Number(env.STRIPE_SERVER_PORT ?? 12111);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`STRIPE_SERVER_PORT: expected a port number, got ${env.STRIPE_SERVER_PORT}`);
-  return { port, host: env.STRIPE_SERVER_HOST, webhookUrl: env.STRIPE_WEBHOOK_URL, webhookSecret: env.STRIPE_WEBHOOK_SECRET };
+  const settle = env.STRIPE_AUTO_SETTLE_PAYOUTS_MS;
+  return { port, host: env.STRIPE_SERVER_HOST, webhookUrl: env.STRIPE_WEBHOOK_URL, webhookSecret: env.STRIPE_WEBHOOK_SECRET, autoSettlePayoutsAfterMs: settle ? Number(settle) : undefined };
 }

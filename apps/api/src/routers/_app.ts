@@ -9,6 +9,7 @@ import { cartRouter } from './cart/router.js';
 import { addressesRouter } from './addresses/router.js';
 import { checkoutRouter } from './checkout/router.js';
 import { ordersRouter } from './orders/router.js';
+import { payoutsRouter } from './payouts/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   addresses: addressesRouter,
   checkout: checkoutRouter,
   orders: ordersRouter,
+  payouts: payoutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,7 @@ import { disputeEventPayloads } from './dispute-events.js';
 import { kycEventPayloads } from './kyc-events.js';
 import { listingEventPayloads, listingRecordEventPayloads } from './listing-events.js';
 import { orderEventPayloads } from './order-events.js';
-import { payoutEventPayloads } from './payout-events.js';
+import { payoutEventPayloads, payoutRecordEventPayloads } from './payout-events.js';
 import { submissionEventPayloads } from './submission-events.js';
 
 const id = z.string().min(1);
@@ -42,7 +42,7 @@ export const eventNames = Object.keys(eventPayloads) as EventName[];
  * Events about a machine's aggregate (`listing.*`, `order.*`) that a service publishes itself
  * rather than a transition emitting them; every other machine-noun event must come from a machine.
  */
-export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads)] as EventName[];
+export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads), ...Object.keys(payoutRecordEventPayloads)] as EventName[];
 
 /** What a client receives: the event plus its global id and its per-stream sequence. */
 export interface LiveEvent<N extends EventName = EventName> {

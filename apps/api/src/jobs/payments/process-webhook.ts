@@ -7,6 +7,7 @@ import { webhookRepository } from '../../repositories/webhook-repository.js';
 import { failCheckoutPayment } from '../../services/checkout/end-checkout.js';
 import { settleCheckoutPayment } from '../../services/checkout/settle-payment.js';
 import { recordProviderReport } from '../../services/checkout/record-provider-report.js';
+import { settlePayout } from '../../services/payouts/payout-service.js';
 import { defineJob } from '../job-definition.js';
 
 export const processWebhookJob = defineJob({
@@ -47,8 +48,13 @@ export const processWebhookJob = defineJob({
         ctx.log.info({ eventId, type: event.type, recorded }, 'provider report added to order timelines');
         return;
       }
+      case 'payout.paid':
+      case 'payout.failed': {
+        const outcome = await settlePayout(em, { providerPayoutId: event.providerPayoutId, outcome: event.type === 'payout.paid' ? 'paid' : 'failed', reason: event.type === 'payout.failed' ? event.failureMessage : null }, ctx.now());
+        ctx.log.info({ eventId, type: event.type, outcome }, 'payout settled');
+        return;
+      }
       default:
-        // Payout events are recorded (and shown in the team feed) and acted on by the payout feature.
         ctx.log.info({ eventId, type: event.type }, 'webhook recorded');
     }
   },

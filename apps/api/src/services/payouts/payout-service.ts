@@ -1,0 +1,139 @@
+// Seller withdrawals. Requesting holds the amount on the seller's available balance (so it cannot
+// be requested twice); an admin — never the requester — approves (the hold posts to in transit)
+// or rejects (it is voided); approved payouts are sent by a job through the PaymentGateway with
+// the payout id as idempotency key; the provider's payout.paid / payout.failed webhooks settle
+// them or give the money back. Every step runs the payout machine and lands in the outbox.
+import { randomUUID } from 'node:crypto';
+import {
+  balanceOf,
+  payoutApproved,
+  payoutFailed,
+  payoutMachine,
+  payoutPaid,
+  payoutRejected,
+  payoutRequested,
+  sellerAccount,
+  systemActor,
+  type CurrencyCode,
+  type MachineActor,
+  type PayoutContext,
+  type PayoutState,
+  type Snapshot,
+  type Transfer,
+} from '@marketdesk/domain';
+import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { formatMinor } from '../../errors/format-money.js';
+import { ledgerRepository } from '../../repositories/ledger-repository.js';
+import { payoutRepository, type PayoutChanges, type PayoutRecord } from '../../repositories/payout-repository.js';
+import { postTransfers } from '../ledger/post-transfers.js';
+import { runCommand } from '../machines/run-command.js';
+import { recordEvent } from '../outbox/record-event.js';
+
+const rooms = (p: { sellerId: string }) => [`seller:${p.sellerId}`, 'queue:payouts'];
+
+function snapshotOf(p: PayoutRecord): Snapshot<PayoutState, PayoutContext> {
+  return {
+    state: p.state as PayoutState,
+    context: { payoutId: p.id, sellerId: p.sellerId, requestedBy: p.requestedBy, amountMinor: p.amountMinor, currency: p.currency as CurrencyCode },
+    enteredAtMs: p.updatedAt.getTime(),
+  };
+}
+
+const money = (p: PayoutRecord) => ({ payoutId: p.id, sellerId: p.sellerId, currency: p.currency as CurrencyCode, amountMinor: p.amountMinor });
+
+export async function requestPayout(em: EntityManager, seller: { id: string }, input: { amountMinor: number; currency?: string }, minimumMinor: number, now: Date) {
+  const currency = (input.currency ?? 'EUR').toUpperCase() as CurrencyCode;
+  if (input.amountMinor < minimumMinor) throw new AppError('BAD_REQUEST', `The smallest payout is ${formatMinor(minimumMinor, currency)}.`, { field: 'amountMinor' });
+  return em.transactional(async (tx) => {
+    const [account] = await ledgerRepository.accountsByCode(tx, [sellerAccount(seller.id, 'available')]);
+    const available = account ? balanceOf(account).availableMinor : 0;
+    if (input.amountMinor > available) {
+      throw new AppError('BAD_REQUEST', `You can withdraw at most ${formatMinor(available, currency)} right now.`, { field: 'amountMinor', availableMinor: available });
+    }
+    const id = randomUUID();
+    await payoutRepository.insert(tx, { id, sellerId: seller.id, requestedBy: seller.id, amountMinor: input.amountMinor, currency, now });
+    // The ledger re-checks under the account lock: two requests at once cannot both pass.
+    await postTransfers(tx, payoutRequested({ payoutId: id, sellerId: seller.id, currency, amountMinor: input.amountMinor }), now).catch((err: unknown) => {
+      if (err instanceof AppError && err.details.refusal === 'INSUFFICIENT_FUNDS') throw new AppError('BAD_REQUEST', 'That is more than your available balance.', { field: 'amountMinor' });
+      throw err;
+    });
+    await recordEvent(tx, { stream: `payout:${id}`, name: 'payout.requested', payload: { payoutId: id, sellerId: seller.id, currency, amountMinor: input.amountMinor, actorId: seller.id }, rooms: rooms({ sellerId: seller.id }), actorId: seller.id, now });
+    return (await payoutRepository.find(tx, id))!;
+  });
+}
+
+/** Runs a payout machine command with its ledger transfers, on the version the caller saw. */
+async function applyPayoutCommand(tx: EntityManager, actor: MachineActor, payout: PayoutRecord, command: { type: string; payload?: unknown }, transfers: readonly Transfer[], changes: PayoutChanges, now: Date, jobs: OutboxJob[] = []) {
+  const result = runCommand(payoutMachine, snapshotOf(payout), command, actor, now);
+  if (!(await payoutRepository.update(tx, payout.id, payout.version, { ...changes, state: result.state }, now))) {
+    throw new AppError('CONFLICT', 'This payout changed since you opened it. Reload to see its current state.', { reason: 'STALE_VERSION' });
+  }
+  if (transfers.length) await postTransfers(tx, transfers, now);
+  const actorId = actor.id === 'system' ? null : actor.id;
+  for (const [i, e] of result.events.entries()) {
+    await recordEvent(tx, { stream: `payout:${payout.id}`, name: e.name, payload: e.payload as never, rooms: rooms(payout), jobs: i === 0 ? jobs : [], actorId, now });
+  }
+  return (await payoutRepository.find(tx, payout.id))!;
+}
+
+async function lockAt(tx: EntityManager, id: string, version?: number): Promise<PayoutRecord> {
+  const payout = await payoutRepository.find(tx, id, { forUpdate: true });
+  if (!payout) throw new AppError('NOT_FOUND', 'This payout does not exist.');
+  if (version !== undefined && payout.version !== version) throw new AppError('CONFLICT', `This payout was already ${payout.state} by someone else. Reload to see it.`, { reason: 'STALE_VERSION', state: payout.state });
+  return payout;
+}
+
+export async function decidePayout(em: EntityManager, admin: MachineActor, input: { id: string; version: number; decision: 'approve' | 'reject'; reason?: string }, now: Date) {
+  return em.transactional(async (tx) => {
+    const payout = await lockAt(tx, input.id, input.version);
+    if (input.decision === 'approve') {
+      return applyPayoutCommand(tx, admin, payout, { type: 'approve' }, payoutApproved(money(payout)), { decidedBy: admin.id }, now, [{ name: 'payouts.send', data: { payoutId: payout.id } }]);
+    }
+    return applyPayoutCommand(tx, admin, payout, { type: 'reject', payload: { reason: input.reason ?? '' } }, payoutRejected(money(payout)), { decidedBy: admin.id, reason: input.reason ?? null }, now);
+  });
+}
+
+/** A seller withdraws their own request before anyone decided. */
+export async function cancelPayout(em: EntityManager, seller: MachineActor, input: { id: string; version: number }, now: Date) {
+  return em.transactional(async (tx) => {
+    const payout = await lockAt(tx, input.id, input.version);
+    if (payout.sellerId !== seller.id) throw new AppError('NOT_FOUND', 'This payout does not exist.');
+    return applyPayoutCommand(tx, seller, payout, { type: 'cancel' }, payoutRejected(money(payout)), { reason: 'cancelled_by_seller' }, now);
+  });
+}
+
+/** The provider reported the bank transfer: money leaves (paid) or comes back to available (failed). */
+export async function settlePayout(em: EntityManager, report: { providerPayoutId: string; outcome: 'paid' | 'failed'; reason?: string | null }, now: Date): Promise<'settled' | 'ignored'> {
+  return em.transactional(async (tx) => {
+    const found = await payoutRepository.findByProviderPayout(tx, report.providerPayoutId);
+    const payout = found && (await lockAt(tx, found.id));
+    if (!payout || payout.state !== 'processing') return 'ignored';
+    if (report.outcome === 'paid') await applyPayoutCommand(tx, systemActor, payout, { type: 'mark_paid' }, payoutPaid(money(payout)), {}, now);
+    else await applyPayoutCommand(tx, systemActor, payout, { type: 'mark_failed', payload: { reason: report.reason || 'The bank returned the payout.' } }, payoutFailed(money(payout)), { reason: report.reason ?? null }, now);
+    return 'settled';
+  });
+}
+
+/** Step of the send job, after the provider accepted the payout. */
+export async function markPayoutSent(em: EntityManager, payoutId: string, provider: { transferId: string; payoutId: string }, now: Date): Promise<void> {
+  await em.transactional(async (tx) => {
+    const payout = await lockAt(tx, payoutId);
+    if (payout.state !== 'approved') return;
+    await applyPayoutCommand(tx, systemActor, payout, { type: 'send' }, [], { providerTransferId: provider.transferId, providerPayoutId: provider.payoutId }, now);
+  });
+}
+
+/** The provider refused the payout outright (not a transient error): it fails and the money returns. */
+export async function failUnsentPayout(em: EntityManager, payoutId: string, reason: string, now: Date): Promise<void> {
+  await em.transactional(async (tx) => {
+    const payout = await lockAt(tx, payoutId);
+    if (payout.state !== 'approved') return;
+    const sent = await applyPayoutCommand(tx, systemActor, payout, { type: 'send' }, [], {}, now);
+    await applyPayoutCommand(tx, systemActor, sent, { type: 'mark_failed', payload: { reason } }, payoutFailed(money(sent)), { reason }, now);
+  });
+}
+
+export function payoutView(p: PayoutRecord) {
+  return { id: p.id, seller: { id: p.sellerId, name: p.sellerName }, amountMinor: p.amountMinor, currency: p.currency, state: p.state, version: p.version, reason: p.reason, requestedAt: p.createdAt, updatedAt: p.updatedAt };
+}

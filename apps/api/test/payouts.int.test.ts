@@ -1,0 +1,108 @@
+// Payouts end to end: request within the available balance, four-eyes approval, sending through
+// the provider (idempotent), and the provider's payout.paid / payout.failed webhooks settling it
+// or returning the money — with the books balanced after each step.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
+import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
+import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+
+const secret = 'whsec_payouts';
+let stripe: StripeServer;
+let api: RunningApi;
+let seller: Person;
+let admin: Person;
+
+interface Mine {
+  balance: { availableMinor: number; reservedMinor: number; inTransitMinor: number; paidOutMinor: number };
+  payouts: { id: string; state: string; version: number; amountMinor: number }[];
+}
+const mine = async () => (await query<Mine>(api, 'payouts.mine', undefined, { cookie: seller.cookie })).data!;
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  stripe = await startStripeServer({ port: 0 });
+  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true', PAYOUT_MIN_MINOR: '1000' });
+  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  [seller, admin] = await Promise.all([registerUser(api, { roles: ['seller', 'buyer'] }), registerUser(api, { roles: ['admin'] })]);
+  // Earn something: a completed order releases 90 % of €100 + shipping and tax to the seller.
+  const categoryId = (await createCategory(api)).id;
+  const buyer = await registerUser(api);
+  const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Payout test pressing', priceMinor: 10_000, quantity: 1 });
+  const s = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 10_000 }] }, { cookie: buyer.cookie });
+  await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  const orderId = s.data!.orders[0]!.id;
+  const v = async () => (await query<{ version: number }>(api, 'orders.get', { id: orderId }, { cookie: seller.cookie })).data!.version;
+  await mutate(api, 'orders.ship', { id: orderId, version: await v(), carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+  await mutate(api, 'orders.markDelivered', { id: orderId, version: await v() }, { cookie: seller.cookie });
+  await mutate(api, 'orders.confirmReceipt', { id: orderId, version: await v() }, { cookie: buyer.cookie });
+});
+afterAll(async () => {
+  await api.close();
+  await stripe.close();
+});
+
+describe('payouts', () => {
+  it('refuses payouts above the available balance or below the minimum', async () => {
+    const { balance } = await mine();
+    expect(balance.availableMinor).toBeGreaterThan(10_000);
+    const tooMuch = await mutate(api, 'payouts.request', { amountMinor: balance.availableMinor + 1 }, { cookie: seller.cookie });
+    expect(tooMuch.error?.data.code).toBe('BAD_REQUEST');
+    expect(tooMuch.error?.message).toMatch(/at most €/);
+    const tooLittle = await mutate(api, 'payouts.request', { amountMinor: 999 }, { cookie: seller.cookie });
+    expect(tooLittle.error?.message).toMatch(/smallest payout is €10\.00/);
+    const buyer = await registerUser(api);
+    expect((await mutate(api, 'payouts.request', { amountMinor: 5000 }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+  });
+
+  it('approves, sends and settles a payout when the provider reports it paid', async () => {
+    const before = (await mine()).balance;
+    const requested = await mutate<{ id: string; version: number; state: string }>(api, 'payouts.request', { amountMinor: 6000 }, { cookie: seller.cookie });
+    expect(requested.data?.state).toBe('requested');
+    expect((await mine()).balance).toMatchObject({ availableMinor: before.availableMinor - 6000, reservedMinor: 6000 });
+    expect((await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const queue = await query<{ id: string }[]>(api, 'payouts.queue', undefined, { cookie: admin.cookie });
+    expect(queue.data?.some((p) => p.id === requested.data!.id)).toBe(true);
+    const approved = await mutate<{ state: string }>(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
+    expect(approved.data?.state).toBe('approved');
+    const again = await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'reject', reason: 'too late' }, { cookie: admin.cookie });
+    expect(again.error?.data.code).toBe('CONFLICT');
+
+    const processing = await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'processing');
+    expect(processing.balance.inTransitMinor).toBe(6000);
+    const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select provider_payout_id from payouts where id = ?`, [requested.data!.id])) as { provider_payout_id: string }[];
+    stripe.settlePayout(row!.provider_payout_id, { status: 'paid' });
+    await stripe.flushWebhooks();
+    const paid = await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'paid');
+    expect(paid.balance).toMatchObject({ inTransitMinor: 0, paidOutMinor: before.paidOutMinor + 6000, availableMinor: before.availableMinor - 6000, reservedMinor: 0 });
+    expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
+  });
+
+  it('returns the money to available when the bank returns the payout', async () => {
+    const before = (await mine()).balance;
+    const requested = await mutate<{ id: string; version: number }>(api, 'payouts.request', { amountMinor: 2000 }, { cookie: seller.cookie });
+    await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
+    await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'processing');
+    const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select provider_payout_id from payouts where id = ?`, [requested.data!.id])) as { provider_payout_id: string }[];
+    stripe.settlePayout(row!.provider_payout_id, { status: 'failed', failureMessage: 'The bank account has been closed.' });
+    await stripe.flushWebhooks();
+    const failed = await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'failed');
+    expect(failed.balance.availableMinor).toBe(before.availableMinor);
+    expect(failed.balance.inTransitMinor).toBe(0);
+
+    const rejected = await mutate<{ id: string; version: number }>(api, 'payouts.request', { amountMinor: 1500 }, { cookie: seller.cookie });
+    const noReason = await mutate(api, 'payouts.decide', { id: rejected.data!.id, version: rejected.data!.version, decision: 'reject', reason: '' }, { cookie: admin.cookie });
+    expect(noReason.error?.data.code).toBe('BAD_REQUEST');
+    await mutate(api, 'payouts.decide', { id: rejected.data!.id, version: rejected.data!.version, decision: 'reject', reason: 'Bank details need checking' }, { cookie: admin.cookie });
+    expect((await mine()).balance.availableMinor).toBe(before.availableMinor);
+    expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
+  });
+});
