@@ -1,6 +1,6 @@
 // /listings/new and /listings/:id/edit. The edit page loads the listing as its seller sees it
 // (drafts and reviews included) and re-mounts the editor when a newer version is loaded.
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
 import { Link, useParams } from 'react-router';
 import { ListingEditor } from '../features/listings/listing-editor';
@@ -40,16 +40,8 @@ export function EditListingPage() {
       <BackLink />
       <PageHeader
         title="Edit listing"
-        description={
-          listing.data ? (
-            <Group gap="xs" component="span">
-              <Text span size="sm">
-                {listing.data.title}
-              </Text>
-              <ListingStateBadge state={listing.data.state} />
-            </Group>
-          ) : undefined
-        }
+        description={listing.data?.title}
+        actions={listing.data ? <ListingStateBadge state={listing.data.state} /> : undefined}
       />
       {body}
     </>

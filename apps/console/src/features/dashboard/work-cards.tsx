@@ -1,6 +1,6 @@
 // The dashboard's "what needs me" cards: each a count that links to the page where the work is.
 // Counts follow the same live events as those pages, so they move while the dashboard is open.
-import { Card, Group, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { useRoom } from '@marketdesk/ui/app';
 import { Link } from 'react-router';
 import type { Me } from '../../trpc';
@@ -10,21 +10,33 @@ import { isSellerEvent, useLiveRefetch } from '../live/use-live-refetch';
 
 const countLimit = 200;
 
-function WorkCard({ label, count, hint, to, loading }: { label: string; count: number | undefined; hint?: string; to: string; loading: boolean }) {
+/**
+ * The card is a region named by its label, with its own link: a whole-card link would be named
+ * "Orders awaiting shipment: 3" and collide with the "Orders" navigation link for anyone (or any
+ * test) finding links by name.
+ */
+function WorkCard({ label, count, hint, to, linkLabel, loading }: { label: string; count: number | undefined; hint?: string; to: string; linkLabel: string; loading: boolean }) {
   const shown = count === undefined ? '—' : count >= countLimit ? `${countLimit}+` : String(count);
   return (
-    <Card withBorder radius="md" padding="lg" component={Link} to={to} aria-label={`${label}: ${shown}`}>
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={label}>
       <Text size="sm" c="dimmed" fw={500}>
         {label}
       </Text>
-      <Group align="baseline" gap="xs" mt={4}>
-        {loading ? <Skeleton h={36} w={48} /> : <Text fz={32} fw={700} lh={1.1}>{shown}</Text>}
-      </Group>
+      {loading ? (
+        <Skeleton h={36} w={48} mt={4} />
+      ) : (
+        <Text fz={32} fw={700} lh={1.1} mt={4}>
+          {shown}
+        </Text>
+      )}
       {hint && (
         <Text size="xs" c="dimmed" mt={6}>
           {hint}
         </Text>
       )}
+      <Anchor component={Link} to={to} size="sm" mt="sm" fw={500}>
+        {linkLabel} →
+      </Anchor>
     </Card>
   );
 }
@@ -48,18 +60,19 @@ export function WorkCards({ me }: { me: Me }) {
   const rejected = count('rejected') ?? 0;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg" mb="lg">
-      {ships && <WorkCard label="Orders awaiting shipment" count={awaiting.data ? (awaiting.data.counts.paid ?? 0) : undefined} to="/orders?status=paid" loading={awaiting.isPending} hint="Paid, ready for you to send." />}
+      {ships && <WorkCard label="Orders awaiting shipment" count={awaiting.data ? (awaiting.data.counts.paid ?? 0) : undefined} to="/orders?status=paid" linkLabel="View them" loading={awaiting.isPending} hint="Paid, ready for you to send." />}
       {sells && (
         <WorkCard
           label="Listings in review"
           count={count('pending_review')}
           to="/listings?state=pending_review"
+          linkLabel="See them"
           loading={mine.isPending}
           hint={rejected > 0 ? `${rejected} rejected — revise and resubmit.` : 'Waiting for the Marketdesk team.'}
         />
       )}
-      {sells && <WorkCard label="Active listings" count={count('active')} to="/listings?state=active" loading={mine.isPending} hint="On sale now." />}
-      {reviews && <WorkCard label="Listings waiting for review" count={queue.data?.length} to="/review/listings" loading={queue.isPending} hint="Submitted by sellers, oldest first." />}
+      {sells && <WorkCard label="Active listings" count={count('active')} to="/listings?state=active" linkLabel="See what is on sale" loading={mine.isPending} hint="On sale now." />}
+      {reviews && <WorkCard label="Listings waiting for review" count={queue.data?.length} to="/review/listings" linkLabel="Start reviewing" loading={queue.isPending} hint="Submitted by sellers, oldest first." />}
     </SimpleGrid>
   );
 }
