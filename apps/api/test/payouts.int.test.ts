@@ -105,4 +105,16 @@ describe('payouts', () => {
     expect((await mine()).balance.availableMinor).toBe(before.availableMinor);
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
   });
+
+  it('downloads the statement as CSV: every posting on the seller accounts', async () => {
+    const res = await fetch(`${api.baseUrl}/ledger/statement.csv`, { headers: { cookie: seller.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const rows = (await res.text()).trim().split('\r\n');
+    expect(rows[0]).toBe('posting_id,created_at,account,reason,transfer_id,phase,direction,amount,currency');
+    const reasons = rows.slice(1).map((r) => r.split(',')[3]);
+    expect(reasons).toEqual(expect.arrayContaining(['escrow_release', 'payout_requested', 'payout_paid', 'payout_failed']));
+    const buyer = await registerUser(api);
+    expect((await fetch(`${api.baseUrl}/ledger/statement.csv`, { headers: { cookie: buyer.cookie } })).status).toBe(403);
+  });
 });

@@ -20,6 +20,7 @@ import { originGuard } from './csrf.js';
 import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
 import { registerUploadRoutes, sessionAuthenticator } from './uploads.js';
+import { registerStatementCsv } from './statement-csv.js';
 import { createStorage } from '../integrations/storage/index.js';
 import { createFileScanner } from '../integrations/scanning/file-scanner.js';
 
@@ -58,14 +59,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   registerHealthRoutes(app, { db, redis });
   const gateway = services.gateway;
   if (gateway) await registerStripeWebhook(app, { gateway, db });
-  await registerUploadRoutes(app, {
-    db,
-    storage: createStorage(config),
-    scanner: createFileScanner(config),
-    config,
-    authenticate: sessionAuthenticator({ db, config, sessions: services.sessions }),
-    enqueue: queues.enqueue,
-  });
+  const authenticate = sessionAuthenticator({ db, config, sessions: services.sessions });
+  await registerUploadRoutes(app, { db, storage: createStorage(config), scanner: createFileScanner(config), config, authenticate, enqueue: queues.enqueue });
+  registerStatementCsv(app, { db, authenticate });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
