@@ -90,6 +90,39 @@ describe('fulfilment', () => {
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
   });
 
+  it('takes one review per completed order (enforced by the database), a seller reply, edits and moderation', async () => {
+    const buyer = await registerUser(api);
+    const order = await paidOrder(buyer, 3300);
+    expect((await mutate(api, 'reviews.create', { orderId: order.id, rating: 5, body: 'Too early' }, { cookie: buyer.cookie })).error?.data.code).toBe('CONFLICT');
+    const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+    const delivered = await mutate<{ version: number }>(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+
+    const attempts = await Promise.all(Array.from({ length: 5 }, () => mutate<{ id: string }>(api, 'reviews.create', { orderId: order.id, rating: 4, body: 'Great copy, fast shipping' }, { cookie: buyer.cookie })));
+    expect(attempts.filter((a) => a.data)).toHaveLength(1);
+    expect(attempts.filter((a) => a.error?.data.code === 'CONFLICT')).toHaveLength(4);
+    const reviewId = attempts.find((a) => a.data)!.data!.id;
+    const conn = api.app.db.orm.em.fork().getConnection();
+    await expect(conn.execute(`insert into reviews (id, order_id, buyer_id, seller_id, rating, body, hidden, editable_until, created_at, updated_at) select gen_random_uuid(), order_id, buyer_id, seller_id, 1, '', false, now(), now(), now() from reviews where id = ?`, [reviewId])).rejects.toThrow(/reviews_order_buyer_unique/);
+    expect((await mutate(api, 'reviews.create', { orderId: order.id, rating: 9 }, { cookie: buyer.cookie })).error?.data.code).toBe('BAD_REQUEST');
+
+    expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Thanks!' }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
+    expect((await mutate<{ sellerReply: string }>(api, 'reviews.reply', { id: reviewId, body: 'Thank you, enjoy it!' }, { cookie: seller.cookie })).data?.sellerReply).toBe('Thank you, enjoy it!');
+    expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Again' }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await mutate<{ rating: number }>(api, 'reviews.edit', { id: reviewId, rating: 5, body: 'Even better on a second listen' }, { cookie: buyer.cookie })).data?.rating).toBe(5);
+
+    const listingId = (await api.app.db.orm.em.fork().getConnection().execute(`select listing_id from order_items where order_id = ?`, [order.id]))[0] as { listing_id: string };
+    const onListing = await query<{ aggregate: { count: number; average: number } }>(api, 'reviews.forListing', { listingId: listingId.listing_id });
+    expect(onListing.data?.aggregate).toEqual({ count: 1, average: 5 });
+    const agent = await registerUser(api, { roles: ['agent'] });
+    expect((await mutate(api, 'reviews.hide', { id: reviewId, reason: 'Spam' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await mutate<{ hidden: boolean }>(api, 'reviews.hide', { id: reviewId, reason: 'Contains personal data' }, { cookie: agent.cookie })).data?.hidden).toBe(true);
+    expect((await query<{ aggregate: { count: number } }>(api, 'reviews.forListing', { listingId: listingId.listing_id })).data?.aggregate.count).toBe(0);
+    const audit = await conn.execute(`select actor_id, payload from outbox_events where name = 'review.hidden' and payload->>'reviewId' = ?`, [reviewId]);
+    expect(audit).toHaveLength(1);
+    expect((audit[0] as { actor_id: string }).actor_id).toBe(agent.id);
+  });
+
   it('auto-completes a delivered order once, however often the timer job runs', async () => {
     const buyer = await registerUser(api);
     const order = await paidOrder(buyer, 2500);

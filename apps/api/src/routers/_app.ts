@@ -10,6 +10,7 @@ import { addressesRouter } from './addresses/router.js';
 import { checkoutRouter } from './checkout/router.js';
 import { ordersRouter } from './orders/router.js';
 import { payoutsRouter } from './payouts/router.js';
+import { reviewsRouter } from './reviews/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
@@ -26,6 +27,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   orders: ordersRouter,
   payouts: payoutsRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { kycEventPayloads } from './kyc-events.js';
 import { listingEventPayloads, listingRecordEventPayloads } from './listing-events.js';
 import { orderEventPayloads } from './order-events.js';
 import { payoutEventPayloads, payoutRecordEventPayloads } from './payout-events.js';
+import { reviewEventPayloads } from './review-events.js';
 import { submissionEventPayloads } from './submission-events.js';
 
 const id = z.string().min(1);
@@ -29,6 +30,7 @@ export const eventPayloads = {
   ...kycEventPayloads,
   ...disputeEventPayloads,
   ...payoutEventPayloads,
+  ...reviewEventPayloads,
   // Published by services directly, not by a machine.
   ...checkoutEventPayloads,
 } as const;

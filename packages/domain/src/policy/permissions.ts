@@ -13,6 +13,7 @@ export const permissions = [
   'payouts.request', 'payouts.view', 'payouts.approve',
   'users.view_pii', 'users.manage_roles',
   'ledger.view', 'ledger.reconcile',
+  'reviews.moderate',
   'console.access', 'activity.view', 'mail.view',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -54,7 +55,7 @@ export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
     'listings.review': 'any', 'kyc.review': 'assigned',
     'disputes.view': 'any', 'disputes.handle': 'any', 'disputes.refund': 'assigned',
     'payouts.view': 'any', 'users.view_pii': 'assigned', 'ledger.view': 'any',
-    'console.access': 'any', 'activity.view': 'any',
+    'console.access': 'any', 'activity.view': 'any', 'reviews.moderate': 'any',
   },
   admin: everything,
 };
