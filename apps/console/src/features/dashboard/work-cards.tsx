@@ -55,13 +55,17 @@ export function WorkCards({ me }: { me: Me }) {
   useLiveRefetch((e) => sells && isSellerEvent(e, me.id, 'listing.'), mine.refetch);
   useLiveRefetch((e) => reviews && e.name.startsWith('listing.'), queue.refetch);
 
-  if (!sells && !ships && !reviews) return null;
+  // Admins hold every permission; seller counts matter to them only if they actually sell.
+  const isSeller = me.roles.includes('seller');
+  const showOrders = ships && (isSeller || (awaiting.data?.total ?? 0) > 0 || Object.keys(awaiting.data?.counts ?? {}).length > 0);
+  const showListings = sells && (isSeller || (mine.data?.length ?? 0) > 0);
+  if (!showOrders && !showListings && !reviews) return null;
   const count = (state: string) => mine.data?.filter((l) => l.state === state).length;
   const rejected = count('rejected') ?? 0;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg" mb="lg">
-      {ships && <WorkCard label="Orders awaiting shipment" count={awaiting.data ? (awaiting.data.counts.paid ?? 0) : undefined} to="/orders?status=paid" linkLabel="View them" loading={awaiting.isPending} hint="Paid, ready for you to send." />}
-      {sells && (
+      {showOrders && <WorkCard label="Orders awaiting shipment" count={awaiting.data ? (awaiting.data.counts.paid ?? 0) : undefined} to="/orders?status=paid" linkLabel="View them" loading={awaiting.isPending} hint="Paid, ready for you to send." />}
+      {showListings && (
         <WorkCard
           label="Listings in review"
           count={count('pending_review')}
@@ -71,7 +75,7 @@ export function WorkCards({ me }: { me: Me }) {
           hint={rejected > 0 ? `${rejected} rejected — revise and resubmit.` : 'Waiting for the Marketdesk team.'}
         />
       )}
-      {sells && <WorkCard label="Active listings" count={count('active')} to="/listings?state=active" linkLabel="See what is on sale" loading={mine.isPending} hint="On sale now." />}
+      {showListings && <WorkCard label="Active listings" count={count('active')} to="/listings?state=active" linkLabel="See what is on sale" loading={mine.isPending} hint="On sale now." />}
       {reviews && <WorkCard label="Listings waiting for review" count={queue.data?.length} to="/review/listings" linkLabel="Start reviewing" loading={queue.isPending} hint="Submitted by sellers, oldest first." />}
     </SimpleGrid>
   );

@@ -211,7 +211,7 @@ export function ListingEditor({ listing, onReloadLatest, reloading }: ListingEdi
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput label="Price" leftSection="€" decimalScale={2} fixedDecimalScale min={0} step={1} value={values.price} onChange={(v) => set('price', v)} error={errors.price} required allowNegative={false} thousandSeparator={false} />
             <NumberInput label="Quantity" value={values.quantity} onChange={(v) => set('quantity', v)} error={errors.quantity} min={0} max={100_000} allowDecimal={false} allowNegative={false} required description="How many you have to sell." />
-            <NumberInput label="Shipping price" leftSection="€" decimalScale={2} fixedDecimalScale min={0} value={values.shipping} onChange={(v) => set('shipping', v)} error={errors.shipping} allowNegative={false} description="Per order; 0 for free shipping." />
+            <NumberInput label="Shipping" leftSection="€" decimalScale={2} fixedDecimalScale min={0} value={values.shipping} onChange={(v) => set('shipping', v)} error={errors.shipping} allowNegative={false} description="Per order, in euros; 0 for free shipping." />
             <NumberInput label="Delivery time (days)" value={values.deliverySlaDays} onChange={(v) => set('deliverySlaDays', v)} error={errors.deliverySlaDays} min={1} max={60} allowDecimal={false} allowNegative={false} description="Business days from payment to the buyer's door." />
             <TextInput label="Deal ends" type="datetime-local" value={values.dealEndsAt} onChange={(e) => set('dealEndsAt', e.currentTarget.value)} error={errors.dealEndsAt} description="Optional: the listing is archived at this time." />
           </SimpleGrid>
@@ -238,7 +238,7 @@ export function ListingEditor({ listing, onReloadLatest, reloading }: ListingEdi
         )}
 
         <Stack gap="xs">
-          <Alert variant="light" color={live ? 'yellow' : 'blue'} p="sm">
+          <Alert variant="light" color={live ? 'yellow' : 'blue'} p="sm" role="note">
             <Text size="sm">{saveNote(listing)}</Text>
           </Alert>
           <Group>
