@@ -106,6 +106,32 @@ describe('payouts', () => {
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
   });
 
+  it('notifies in the app and by email once per event and person, as preferences say', async () => {
+    type List = { items: { kind: string; title: string; readAt: Date | null }[]; unread: number };
+    const list = async (who: Person) => (await query<List>(api, 'notifications.list', undefined, { cookie: who.cookie })).data!;
+    const seen = await until(() => list(seller), (l) => ['order_paid', 'order_completed', 'payout_paid', 'payout_failed'].every((k) => l.items.some((i) => i.kind === k)));
+    expect(seen.items.find((i) => i.kind === 'payout_paid')?.title).toBe('Payout of €60.00 paid');
+    expect(seen.unread).toBeGreaterThanOrEqual(4);
+    const conn = api.app.db.orm.em.fork().getConnection();
+    const mails = async () => (await conn.execute(`select template from sent_mails where user_id = ?`, [seller.id])) as { template: string }[];
+    await until(mails, (m) => m.some((x) => x.template === 'notify.payout_failed'));
+    // Redelivering a job adds nothing.
+    const { deliverNotificationsJob } = await import('../src/jobs/notifications/deliver-notifications.js');
+    const { createJobContext } = await import('../src/jobs/job-context.js');
+    const { default: pino } = await import('pino');
+    const [placed] = (await conn.execute(`select id from outbox_events where name = 'order.placed' and payload->>'sellerId' = ?`, [seller.id])) as { id: string }[];
+    const before = { rows: (await list(seller)).items.length, mails: (await mails()).length };
+    await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { outboxId: String(placed!.id) });
+    expect((await list(seller)).items.length).toBe(before.rows);
+    expect((await mails()).length).toBe(before.mails);
+
+    expect((await mutate(api, 'notifications.setPreference', { kind: 'payout_paid', inApp: true, email: false }, { cookie: seller.cookie })).error).toBeUndefined();
+    const prefs = await query<{ kind: string; email: boolean }[]>(api, 'notifications.preferences', undefined, { cookie: seller.cookie });
+    expect(prefs.data?.find((p) => p.kind === 'payout_paid')?.email).toBe(false);
+    expect((await mutate<{ marked: number }>(api, 'notifications.markRead', { ids: 'all' }, { cookie: seller.cookie })).data!.marked).toBeGreaterThanOrEqual(4);
+    expect((await list(seller)).unread).toBe(0);
+  });
+
   it('downloads the statement as CSV: every posting on the seller accounts', async () => {
     const res = await fetch(`${api.baseUrl}/ledger/statement.csv`, { headers: { cookie: seller.cookie } });
     expect(res.status).toBe(200);

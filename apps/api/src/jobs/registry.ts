@@ -7,8 +7,9 @@ import { dealExpiryJob } from './catalog/deal-expiry.js';
 import { makeThumbnailJob } from './media/make-thumbnail.js';
 import { orderTimerJob } from './orders/order-timer.js';
 import { sendPayoutJob } from './payouts/send-payout.js';
+import { deliverNotificationsJob } from './notifications/deliver-notifications.js';
 
-export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob] as unknown as JobDefinition[];
+export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob] as unknown as JobDefinition[];
 
 export function findJob(id: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);

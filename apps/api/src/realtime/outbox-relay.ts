@@ -6,6 +6,7 @@ import type { AnyLiveEvent } from '@marketdesk/domain';
 import type { Database, OutboxEvent } from '@marketdesk/db';
 import { outboxRepository } from '../repositories/outbox-repository.js';
 import { toLiveEvent } from '../services/outbox/to-live-event.js';
+import { isNotifiable } from '../services/notifications/notification-rules.js';
 import { listenForOutbox, type Wakeup } from './outbox-wakeup.js';
 
 export interface RelayTargets {
@@ -44,6 +45,8 @@ export function createOutboxRelay(db: Database, targets: RelayTargets, options: 
       const dedupeId = `evt-${row.id}-${job.name.replace(/[^a-z0-9]/gi, '_')}`;
       await targets.enqueue(job.name, job.data, { dedupeId, ...(job.delayMs ? { delayMs: job.delayMs } : {}) });
     }
+    // Events that notify people fan out to the notification job (which reads the rules).
+    if (isNotifiable(row.name)) await targets.enqueue('notifications.deliver', { outboxId: String(row.id) }, { dedupeId: `evt-${row.id}-notify` });
     if (row.rooms.length) targets.emit(row.rooms, toLiveEvent(row));
   }
 

@@ -11,6 +11,7 @@ import { checkoutRouter } from './checkout/router.js';
 import { ordersRouter } from './orders/router.js';
 import { payoutsRouter } from './payouts/router.js';
 import { reviewsRouter } from './reviews/router.js';
+import { notificationsRouter } from './notifications/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   orders: ordersRouter,
   payouts: payoutsRouter,
   reviews: reviewsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

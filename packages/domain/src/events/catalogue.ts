@@ -8,6 +8,7 @@ import { listingEventPayloads, listingRecordEventPayloads } from './listing-even
 import { orderEventPayloads } from './order-events.js';
 import { payoutEventPayloads, payoutRecordEventPayloads } from './payout-events.js';
 import { reviewEventPayloads } from './review-events.js';
+import { notificationEventPayloads } from './notification-events.js';
 import { submissionEventPayloads } from './submission-events.js';
 
 const id = z.string().min(1);
@@ -31,6 +32,7 @@ export const eventPayloads = {
   ...disputeEventPayloads,
   ...payoutEventPayloads,
   ...reviewEventPayloads,
+  ...notificationEventPayloads,
   // Published by services directly, not by a machine.
   ...checkoutEventPayloads,
 } as const;
