@@ -21,6 +21,7 @@ describe('describeOrderEvent', () => {
       title: 'Shipped with DHL',
       detail: 'Tracking number JD01',
     });
+    expect(describeOrderEvent({ name: 'order.shipped', payload: { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' } }, ctx).title).toBe('Shipped with Royal Mail');
     expect(describeOrderEvent({ name: 'order.delivered', payload: {} }, ctx).title).toBe('Delivered');
     expect(describeOrderEvent({ name: 'order.completed', payload: { automatic: true } }, ctx).title).toBe('Completed automatically');
     expect(describeOrderEvent({ name: 'order.completed', payload: { automatic: false } }, ctx).detail).toBe('The buyer confirmed receipt.');

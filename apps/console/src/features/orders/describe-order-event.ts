@@ -1,5 +1,6 @@
 // One readable line per order timeline entry (the order's own event stream). Payloads arrive as
 // stored JSON, so fields are read defensively and an unknown event still shows its name.
+import { carriers } from '@marketdesk/domain';
 import { formatMoney } from '@marketdesk/ui';
 
 export interface TimelineEntryLike {
@@ -50,7 +51,8 @@ export function describeOrderEvent(entry: TimelineEntryLike, context: { buyerNam
     case 'order.paid':
       return { title: 'Payment received', detail: 'Held in escrow until the buyer has the item.', color: 'green' };
     case 'order.shipped': {
-      const carrier = text(p, 'carrier');
+      const carrierId = text(p, 'carrier');
+      const carrier = carrierId && Object.hasOwn(carriers, carrierId) ? carriers[carrierId as keyof typeof carriers].label : carrierId;
       const tracking = text(p, 'trackingNumber');
       return { title: carrier ? `Shipped with ${carrier}` : 'Shipped', detail: tracking ? `Tracking number ${tracking}` : undefined, color: 'blue' };
     }
