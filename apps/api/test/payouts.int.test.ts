@@ -132,6 +132,31 @@ describe('payouts', () => {
     expect((await list(seller)).unread).toBe(0);
   });
 
+  it('explores the ledger and reconciles it with the provider, listing a refund made outside Marketdesk', async () => {
+    const transfers = await query<{ code: string; orderNumber: string | null; payoutId: string | null; postings: unknown[] }[]>(api, 'ledger.transfers', { sellerId: seller.id }, { cookie: admin.cookie });
+    expect(transfers.data?.map((t) => t.code)).toEqual(expect.arrayContaining(['escrow_release', 'payout_requested', 'payout_paid']));
+    expect(transfers.data?.find((t) => t.code === 'escrow_release')?.orderNumber).toMatch(/^MD-/);
+    const accounts = await query<{ code: string; postedMinor: number }[]>(api, 'ledger.accounts', { q: seller.id }, { cookie: admin.cookie });
+    expect(accounts.data?.map((a) => a.code).sort()).toEqual([`seller:${seller.id}:available`, `seller:${seller.id}:in_transit`]);
+    expect((await query(api, 'ledger.transfers', {}, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+
+    type Run = { mismatches: { kind: string; reference: string; message: string }[]; checked: { payments: number } };
+    const ours = async () => {
+      const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select c.provider_payment_id from checkouts c join orders o on o.checkout_id = c.id where o.seller_id = ? limit 1`, [seller.id])) as { provider_payment_id: string }[];
+      return row!.provider_payment_id;
+    };
+    const payment = await ours();
+    const clean = await mutate<Run>(api, 'ledger.reconcileNow', undefined, { cookie: admin.cookie });
+    expect(clean.data?.checked.payments).toBeGreaterThan(0);
+    expect(clean.data?.mismatches.filter((m) => m.reference === payment)).toEqual([]);
+    // Someone refunds in the provider's dashboard: the ledger knows nothing of it.
+    await api.app.gateway!.refund({ providerPaymentId: payment, amountMinor: 500, idempotencyKey: key() });
+    const found = await mutate<Run>(api, 'ledger.reconcileNow', undefined, { cookie: admin.cookie });
+    expect(found.data?.mismatches.filter((m) => m.reference === payment)).toEqual([expect.objectContaining({ kind: 'refund', message: expect.stringMatching(/refunded more than the ledger/) })]);
+    const runs = await query<{ mismatchCount: number }[]>(api, 'ledger.runs', undefined, { cookie: admin.cookie });
+    expect(runs.data!.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('downloads the statement as CSV: every posting on the seller accounts', async () => {
     const res = await fetch(`${api.baseUrl}/ledger/statement.csv`, { headers: { cookie: seller.cookie } });
     expect(res.status).toBe(200);

@@ -13,6 +13,7 @@ import { SellerAccountSchema } from './seller-account.entity.js';
 import { ReviewSchema } from './review.entity.js';
 import { NotificationSchema, NotificationPreferenceSchema } from './notification.entity.js';
 import { FileUploadSchema } from './file-upload.entity.js';
+import { ReconciliationRunSchema } from './reconciliation-run.entity.js';
 import { CategorySchema } from './category.entity.js';
 import { LedgerAccountSchema } from './ledger-account.entity.js';
 import { LedgerPostingSchema } from './ledger-posting.entity.js';
@@ -39,6 +40,7 @@ export * from './seller-account.entity.js';
 export * from './review.entity.js';
 export * from './notification.entity.js';
 export * from './file-upload.entity.js';
+export * from './reconciliation-run.entity.js';
 export * from './category.entity.js';
 export * from './ledger-account.entity.js';
 export * from './ledger-posting.entity.js';
@@ -77,4 +79,5 @@ export const entities = [
   NotificationSchema,
   NotificationPreferenceSchema,
   FileUploadSchema,
+  ReconciliationRunSchema,
 ];

@@ -8,6 +8,7 @@ import { Migration20261124200755 } from './Migration20261124200755.js';
 import { Migration20261124202607 } from './Migration20261124202607.js';
 import { Migration20261124202910 } from './Migration20261124202910.js';
 import { Migration20261124203249 } from './Migration20261124203249.js';
+import { Migration20261124204420 } from './Migration20261124204420.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124202607', class: Migration20261124202607 },
   { name: 'Migration20261124202910', class: Migration20261124202910 },
   { name: 'Migration20261124203249', class: Migration20261124203249 },
+  { name: 'Migration20261124204420', class: Migration20261124204420 },
 ];

@@ -1,9 +1,10 @@
 // Consumers: one BullMQ Worker per queue, dispatching by job name to its definition.
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobContext } from './job-definition.js';
 import { queueNames } from './job-definition.js';
 import { findJob } from './registry.js';
+import { jobSchedules } from './ledger/reconcile.js';
 
 export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
@@ -21,8 +22,20 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
       ),
   );
   for (const w of workers) w.on('failed', (job, err) => ctx.log.error({ job: job?.name, err: err.message }, 'job failed'));
+  // Repeating jobs: upserting a scheduler is idempotent, so every worker process may do it.
+  const schedulers = jobSchedules.map(async (s) => {
+    const queue = new Queue(s.queue, { connection, prefix: `${prefix}:bull` });
+    try {
+      await queue.upsertJobScheduler(s.id, { pattern: s.pattern }, { name: s.job, data: {} });
+    } catch (err) {
+      ctx.log.warn({ scheduler: s.id, err: (err as Error).message }, 'could not register job scheduler');
+    } finally {
+      await queue.close();
+    }
+  });
   return {
     async close() {
+      await Promise.allSettled(schedulers);
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },

@@ -151,7 +151,15 @@ export type GatewayEvent =
   /** Verified, but of a kind we do not act on; callers store and ignore it. */
   | (EventBase & { type: 'unhandled'; providerType: string });
 
+/** The provider's own record of money it moved, for reconciliation against the ledger. */
+export type ProviderRecord =
+  | { kind: 'payment'; id: string; amountMinor: number; currency: string; status: PaymentStatus; createdAt: Date }
+  | { kind: 'refund'; id: string; paymentId: string | null; amountMinor: number; currency: string; status: string; createdAt: Date }
+  | { kind: 'payout'; id: string; accountId: string | null; amountMinor: number; currency: string; status: string; createdAt: Date };
+
 export interface PaymentGateway {
+  /** Every payment, refund or payout (of a connected account when given) created since `since`. */
+  listRecords(kind: ProviderRecord['kind'], options: { since: Date; accountId?: string }): AsyncIterable<ProviderRecord>;
   createPayment(input: CreatePaymentInput): Promise<PaymentResult>;
   /** Test/offline only: confirm server-side with a test card (real buyers confirm in the browser). */
   confirmTestPayment(input: ConfirmTestPaymentInput): Promise<ConfirmResult>;

@@ -16,6 +16,8 @@ import type {
   PaymentGateway,
   PaymentResult,
   PayoutResult,
+  PaymentStatus,
+  ProviderRecord,
   RefundInput,
   RefundResult,
   TestCard,
@@ -145,6 +147,29 @@ export class StripeGateway implements PaymentGateway {
       ),
     );
     return { providerPayoutId: payout.id, status: payout.status as PayoutResult['status'], amountMinor: payout.amount, currency: payout.currency };
+  }
+
+  async *listRecords(kind: ProviderRecord['kind'], options: { since: Date; accountId?: string }): AsyncIterable<ProviderRecord> {
+    const params = { limit: 100, created: { gte: Math.floor(options.since.getTime() / 1000) } };
+    const on = options.accountId ? { stripeAccount: options.accountId } : undefined;
+    try {
+      if (kind === 'payment') {
+        for await (const pi of this.stripe.paymentIntents.list(params, on)) {
+          yield { kind, id: pi.id, amountMinor: pi.amount_received ?? 0, currency: pi.currency.toUpperCase(), status: pi.status as PaymentStatus, createdAt: new Date(pi.created * 1000) };
+        }
+      } else if (kind === 'refund') {
+        for await (const r of this.stripe.refunds.list(params, on)) {
+          const paymentId = typeof r.payment_intent === 'string' ? r.payment_intent : (r.payment_intent?.id ?? null);
+          yield { kind, id: r.id, paymentId, amountMinor: r.amount, currency: r.currency.toUpperCase(), status: r.status ?? 'pending', createdAt: new Date(r.created * 1000) };
+        }
+      } else {
+        for await (const p of this.stripe.payouts.list(params, on)) {
+          yield { kind, id: p.id, accountId: options.accountId ?? null, amountMinor: p.amount, currency: p.currency.toUpperCase(), status: p.status, createdAt: new Date(p.created * 1000) };
+        }
+      }
+    } catch (err) {
+      throw toGatewayError(err);
+    }
   }
 
   parseWebhook(rawBody: string | Buffer, signatureHeader: string | undefined): GatewayEvent {
