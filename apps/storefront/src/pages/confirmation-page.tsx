@@ -53,12 +53,12 @@ function Confirmation({ id }: { id: string }) {
             <Title order={1} size="h2">
               Thank you for your order
             </Title>
-            <Text c="dimmed">
-              <Badge color="green" variant="light" mr={6}>
+            <Group gap={6} wrap="wrap">
+              <Badge color="green" variant="light">
                 Paid
               </Badge>
-              We sent the {c.orders.length > 1 ? 'orders' : 'order'} to the {c.orders.length > 1 ? 'sellers' : 'seller'}. Your payment is held in escrow until it arrives.
-            </Text>
+              <Text c="dimmed">We sent the {c.orders.length > 1 ? 'orders' : 'order'} to the {c.orders.length > 1 ? 'sellers' : 'seller'}. Your payment is held in escrow until it arrives.</Text>
+            </Group>
           </Stack>
         </Group>
       ) : c.state === 'awaiting_payment' ? (

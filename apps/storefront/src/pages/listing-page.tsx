@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '@marketdesk/ui';
 import { errorMessage } from '@marketdesk/ui';
 import { isNotFoundError } from '@marketdesk/ui/app';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCart } from '../features/cart/use-cart';
 import { Gallery } from '../features/catalog/gallery';
 import { useLiveListing } from '../features/live/use-live-listing';
@@ -34,6 +34,7 @@ function StockLine({ listing }: { listing: ListingView }) {
 
 function BuyBox({ listing, liveChangedAt }: { listing: ListingView; liveChangedAt: number | null }) {
   const cart = useCart({ priced: false });
+  const navigate = useNavigate();
   const [quantity, setQuantity] = useState(1);
   const [adding, setAdding] = useState(false);
   const soldOut = listing.soldOut || listing.available <= 0;
@@ -51,7 +52,8 @@ function BuyBox({ listing, liveChangedAt }: { listing: ListingView; liveChangedA
         message: (
           <>
             {quantity} × {listing.title}.{' '}
-            <Anchor component={Link} to="/cart" size="sm">
+            {/* Notifications render outside the router: navigate from here instead of a <Link>. */}
+            <Anchor component="button" type="button" size="sm" onClick={() => void navigate('/cart')}>
               View cart
             </Anchor>
           </>
@@ -157,7 +159,7 @@ export function ListingPage() {
         <Grid.Col span={{ base: 12, sm: 6, md: 7 }}>
           <Stack gap="lg">
             <Stack gap={6}>
-              {artist && (
+              {artist && !l.title.toLowerCase().includes(artist.toLowerCase()) && (
                 <Text size="lg" c="dimmed" fw={500}>
                   {artist}
                 </Text>

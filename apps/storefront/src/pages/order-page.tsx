@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SummaryRow } from '../features/cart/cart-lines';
 import { countryName } from '../features/checkout/address-form';
-import { describeTimelineEntry, orderState } from '../features/orders/order-labels';
+import { describeTimelineEntry, orderState, sortTimeline } from '../features/orders/order-labels';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import { dayTime, money } from '../lib/format';
@@ -103,7 +103,7 @@ function OrderDetail({ id }: { id: string }) {
               </Text>
             ) : (
               <Timeline active={o.timeline.length - 1} bulletSize={16} lineWidth={2}>
-                {o.timeline.map((entry) => {
+                {sortTimeline(o.timeline).map((entry) => {
                   const { title, detail } = describeTimelineEntry(entry);
                   return (
                     <Timeline.Item key={entry.id} title={title}>

@@ -16,6 +16,8 @@ import { plural } from '../lib/format';
 import { trpc } from '../trpc';
 import { NotFoundPage } from './not-found-page';
 
+const resultColumns = { base: 2, sm: 3, lg: 4 };
+
 type CategoryTree = RouterOutputs['catalog']['categories'];
 
 /** A category anywhere in the tree, by slug. */
@@ -68,15 +70,16 @@ function SearchView({ title, fixedCategory, description }: { title: string; fixe
   const facets = <SearchFacets state={state} facets={first?.facets} onChange={update} fixedCategory={fixedCategory} />;
 
   let results;
-  if (search.isPending) results = <GridSkeleton count={12} label="Searching…" />;
+  if (search.isPending) results = <GridSkeleton count={12} label="Searching…" cols={resultColumns} />;
   else if (search.isError) results = <ErrorState title="Search failed" error={search.error} onRetry={() => void search.refetch()} />;
   else if (total === 0) {
     const suggestion = first?.suggestion;
     results = (
       <EmptyState
         title={state.q ? `No records match “${state.q}”` : 'No records match these filters'}
-        description={
-          <Stack gap="sm" align="center">
+        description={suggestion ? undefined : 'Nothing on the shelves fits this search yet.'}
+        action={
+          <Stack gap="md" align="center">
             {suggestion && (
               <Text>
                 Did you mean{' '}
@@ -87,14 +90,12 @@ function SearchView({ title, fixedCategory, description }: { title: string; fixe
               </Text>
             )}
             <Tips />
+            {filterCount > 0 && (
+              <Button variant="light" onClick={() => update({ ...state, category: fixedCategory ?? null, conditions: [], price: null, seller: null, inStock: false })}>
+                Clear filters
+              </Button>
+            )}
           </Stack>
-        }
-        action={
-          filterCount > 0 ? (
-            <Button variant="light" onClick={() => update({ ...state, category: fixedCategory ?? null, conditions: [], price: null, seller: null, inStock: false })}>
-              Clear filters
-            </Button>
-          ) : undefined
         }
       />
     );
@@ -102,7 +103,7 @@ function SearchView({ title, fixedCategory, description }: { title: string; fixe
     results = (
       <Stack gap="lg">
         <Box style={{ opacity: search.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }} aria-busy={search.isPlaceholderData}>
-          <ListingGrid listings={items} label="Search results" />
+          <ListingGrid listings={items} label="Search results" cols={resultColumns} />
         </Box>
         <Stack align="center" gap={6}>
           <Text size="sm" c="dimmed" aria-live="polite">
@@ -147,7 +148,7 @@ function SearchView({ title, fixedCategory, description }: { title: string; fixe
               <Text fw={600} aria-live="polite">
                 {search.isPending ? 'Searching…' : plural(total, 'record')}
               </Text>
-              <Group gap="sm" wrap="nowrap">
+              <Group gap="sm" wrap="nowrap" align="flex-end">
                 <Button hiddenFrom="md" variant="default" onClick={filters.open} rightSection={filterCount ? <Badge size="sm" circle>{filterCount}</Badge> : undefined}>
                   Filters
                 </Button>

@@ -69,7 +69,7 @@ export function CartLines({ groups, currency, editable = false, busy = false, on
               <Box key={line.listingId}>
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Box w={72} style={{ flexShrink: 0 }}>
-                    <RecordCover imageUrl={line.listing.imageUrl} name={line.listing.artist ?? line.listing.title} alt={line.listing.title} radius="sm" />
+                    <RecordCover imageUrl={line.listing.imageUrl} name={line.listing.artist ?? line.listing.title} alt={line.listing.title} radius="sm" size="xs" />
                   </Box>
                   <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                     <Group justify="space-between" wrap="nowrap" align="flex-start">

@@ -1,9 +1,10 @@
 // The loading placeholder of a listing grid: card-shaped skeletons in the same grid.
-import { Skeleton, Stack, VisuallyHidden } from '@mantine/core';
+import { SimpleGrid, Skeleton, Stack, VisuallyHidden } from '@mantine/core';
+import { fullWidthColumns, type GridColumns } from './listing-card';
 
-export function GridSkeleton({ count = 8, label }: { count?: number; label: string }) {
+export function GridSkeleton({ count = 8, label, cols = fullWidthColumns }: { count?: number; label: string; cols?: GridColumns }) {
   return (
-    <div role="status" aria-busy="true" style={{ display: 'grid', gap: 'var(--mantine-spacing-md)', gridTemplateColumns: 'repeat(auto-fill, minmax(min(150px, 100%), 1fr))' }}>
+    <SimpleGrid role="status" aria-busy="true" cols={cols} spacing={{ base: 'sm', sm: 'md' }}>
       <VisuallyHidden>{label}</VisuallyHidden>
       {Array.from({ length: count }, (_, i) => (
         <Stack key={i} gap={8}>
@@ -12,6 +13,6 @@ export function GridSkeleton({ count = 8, label }: { count?: number; label: stri
           <Skeleton height={12} width="50%" />
         </Stack>
       ))}
-    </div>
+    </SimpleGrid>
   );
 }

@@ -1,13 +1,15 @@
 // A listing on a shelf (home, search, category): cover, title, artist and format, condition,
 // price, seller, and "Sold out" when it is. The whole card is one link.
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ListingCardData } from '../../lib/api-types';
 import { conditionLabel, money } from '../../lib/format';
+import { listingName } from '../seo/head';
 import { RecordCover } from './record-cover';
 
 export function ListingCard({ listing, priority = false }: { listing: ListingCardData; priority?: boolean }) {
-  const byline = [listing.artist, listing.format].filter(Boolean).join(' · ');
+  const artistInTitle = listing.artist ? listing.title.toLowerCase().includes(listing.artist.toLowerCase()) : true;
+  const byline = [artistInTitle ? null : listing.artist, listing.format].filter(Boolean).join(' · ');
   const price = money(listing.priceMinor, listing.currency);
   return (
     <Card
@@ -17,7 +19,7 @@ export function ListingCard({ listing, priority = false }: { listing: ListingCar
       radius="md"
       padding="sm"
       h="100%"
-      aria-label={`${listing.artist ? `${listing.artist} – ` : ''}${listing.title}, ${price}${listing.soldOut ? ', sold out' : ''}`}
+      aria-label={`${listingName(listing)}, ${price}${listing.soldOut ? ', sold out' : ''}`}
     >
       <Card.Section p="sm" pb={0} pos="relative">
         <RecordCover imageUrl={listing.imageUrl} name={listing.artist ?? listing.title} alt={listing.title} priority={priority} />
@@ -37,11 +39,11 @@ export function ListingCard({ listing, priority = false }: { listing: ListingCar
           </Text>
         )}
         <Group justify="space-between" align="center" mt="auto" pt={4} wrap="nowrap">
-          <Text fw={700} size="lg" c={listing.soldOut ? 'dimmed' : undefined} td={listing.soldOut ? 'line-through' : undefined}>
+          <Text fw={700} size="lg" style={{ minWidth: 0 }} truncate c={listing.soldOut ? 'dimmed' : undefined} td={listing.soldOut ? 'line-through' : undefined}>
             {price}
           </Text>
           {listing.condition && (
-            <Badge variant="light" title={conditionLabel(listing.condition)}>
+            <Badge variant="light" title={conditionLabel(listing.condition)} style={{ flexShrink: 0, overflow: 'visible' }}>
               {listing.condition}
             </Badge>
           )}
@@ -54,14 +56,17 @@ export function ListingCard({ listing, priority = false }: { listing: ListingCar
   );
 }
 
-export function ListingGrid({ listings, label }: { listings: ListingCardData[]; label: string }) {
+export type GridColumns = Partial<Record<'base' | 'xs' | 'sm' | 'md' | 'lg' | 'xl', number>>;
+export const fullWidthColumns: GridColumns = { base: 2, sm: 3, md: 4 };
+
+export function ListingGrid({ listings, label, cols = fullWidthColumns }: { listings: ListingCardData[]; label: string; cols?: GridColumns }) {
   return (
-    <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 'var(--mantine-spacing-md)', gridTemplateColumns: 'repeat(auto-fill, minmax(min(150px, 100%), 1fr))' }}>
+    <SimpleGrid component="ul" cols={cols} spacing={{ base: 'sm', sm: 'md' }} aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {listings.map((listing, i) => (
         <li key={listing.id}>
           <ListingCard listing={listing} priority={i < 4} />
         </li>
       ))}
-    </ul>
+    </SimpleGrid>
   );
 }

@@ -29,7 +29,7 @@ export interface RecordCoverProps {
   name: string;
   alt: string;
   radius?: string | number;
-  size?: 'sm' | 'lg';
+  size?: 'xs' | 'sm' | 'lg';
   priority?: boolean;
 }
 
@@ -50,7 +50,7 @@ export function RecordCover({ imageUrl, name, alt, radius = 'md', size = 'sm', p
         bg={`var(--mantine-color-${color}-light)`}
         style={{ borderRadius: `var(--mantine-radius-${radius})`, display: 'flex', alignItems: 'center', justifyContent: 'center', overflow: 'hidden' }}
       >
-        <Text aria-hidden fw={800} c={`var(--mantine-color-${color}-light-color)`} fz={size === 'lg' ? 'clamp(48px, 12vw, 96px)' : 'clamp(28px, 6vw, 44px)'} lts={1}>
+        <Text aria-hidden fw={800} c={`var(--mantine-color-${color}-light-color)`} fz={size === 'lg' ? 'clamp(48px, 12vw, 96px)' : size === 'xs' ? 22 : 'clamp(28px, 6vw, 44px)'} lts={1}>
           {coverInitials(name)}
         </Text>
       </Box>

@@ -15,3 +15,16 @@ describe('order timeline', () => {
     expect(orderState('on_hold').label).toBe('On hold');
   });
 });
+
+describe('money on the timeline', () => {
+  it('names ledger transfers and sorts entries by time', async () => {
+    const { sortTimeline } = await import('./order-labels');
+    expect(describeTimelineEntry({ name: 'order.ledger_posted', payload: { code: 'escrow_hold', amountMinor: 9871, currency: 'EUR' } })).toEqual({ title: 'Payment held in escrow', detail: '€98.71' });
+    const sorted = sortTimeline([
+      { seq: 3, occurredAt: '2030-01-01T10:00:02Z' },
+      { seq: 1, occurredAt: '2030-01-01T10:00:00Z' },
+      { seq: 2, occurredAt: '2030-01-01T10:00:02Z' },
+    ]);
+    expect(sorted.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+});

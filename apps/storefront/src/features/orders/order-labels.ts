@@ -29,6 +29,24 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null
 const amount = (p: Record<string, unknown>, key: string) =>
   typeof p[key] === 'number' && typeof p.currency === 'string' ? money(p[key] as number, p.currency) : null;
 
+// Money movements on the order (order.ledger_posted), as the buyer would describe them.
+const ledgerCodes: Record<string, string> = {
+  payment_captured: 'Payment captured',
+  escrow_hold: 'Payment held in escrow',
+  escrow_release: 'Payment released to the seller',
+  refund: 'Refund sent',
+  clawback: 'Payment reclaimed from the seller',
+  dispute_settlement: 'Dispute settled',
+  chargeback: 'Chargeback',
+  hold_expired: 'Escrow hold expired',
+  adjustment: 'Adjustment',
+};
+
+/** Timeline entries in the order they happened. */
+export function sortTimeline<T extends { seq: number; occurredAt: Date | string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => new Date(a.occurredAt).getTime() - new Date(b.occurredAt).getTime() || a.seq - b.seq);
+}
+
 /** A timeline entry as a title and an optional detail line. */
 export function describeTimelineEntry({ name, payload: p }: TimelineEntry): { title: string; detail: string | null } {
   switch (name) {
@@ -53,6 +71,12 @@ export function describeTimelineEntry({ name, payload: p }: TimelineEntry): { ti
       return { title: 'Partly refunded', detail: amount(p, 'refundMinor') ? `${amount(p, 'refundMinor')} back to your card` : null };
     case 'order.disputed':
       return { title: 'Problem reported', detail: str(p.reason) };
+    case 'order.ledger_posted': {
+      const what = ledgerCodes[String(p.code)] ?? 'Money moved';
+      return { title: what, detail: amount(p, 'amountMinor') };
+    }
+    case 'order.payment_reported':
+      return { title: p.kind === 'refunded' ? 'Refund reported by the bank' : 'Payment disputed with the bank', detail: str(p.detail) };
     default: {
       const action = name.split('.').slice(1).join(' ').replace(/_/g, ' ');
       return { title: action ? action.replace(/^./, (c) => c.toUpperCase()) : name, detail: null };
