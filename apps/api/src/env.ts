@@ -51,7 +51,6 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   AUTO_COMPLETE_DAYS: z.coerce.number().min(0).max(90).default(14),
   /** Smallest payout a seller may request, in minor units. */
   PAYOUT_MIN_MINOR: z.coerce.number().int().min(1).default(1000),
-  PUBLIC_STOREFRONT_URL: z.string().url().default('http://localhost:5174'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -19,3 +19,12 @@ if (after === before) {
   writeFileSync(readmePath, after);
   console.log(`README.md: regenerated ${blocks.length} diagrams.`);
 }
+
+// The root README shows the order lifecycle and the money flows too (only the blocks it marks).
+const rootPath = fileURLToPath(new URL('../../../README.md', import.meta.url));
+const rootBefore = readFileSync(rootPath, 'utf8');
+const rootAfter = renderDiagramBlocks(rootBefore, blocks);
+if (rootAfter !== rootBefore) {
+  writeFileSync(rootPath, rootAfter);
+  console.log('README.md (root): regenerated its diagrams.');
+}

@@ -6,6 +6,7 @@ import { readmeDiagramBlocks } from './docs/readme-diagrams.js';
 import { missingDiagramBlocks, renderDiagramBlocks } from './machines/diagrams.js';
 
 const readme = Object.values(import.meta.glob<string>('../README.md', { query: '?raw', import: 'default', eager: true }))[0] ?? '';
+const rootReadme = Object.values(import.meta.glob<string>('../../../README.md', { query: '?raw', import: 'default', eager: true }))[0] ?? '';
 
 describe('README diagrams', () => {
   const blocks = readmeDiagramBlocks();
@@ -21,6 +22,12 @@ describe('README diagrams', () => {
 
   it('is exactly what the generator writes', () => {
     expect(renderDiagramBlocks(readme, blocks)).toBe(readme);
+  });
+
+  it('keeps the root README\'s order lifecycle and money flow diagrams current', () => {
+    expect(rootReadme).toContain('<!-- diagram:machine-order -->');
+    expect(rootReadme).toContain('<!-- diagram:money-flows -->');
+    expect(renderDiagramBlocks(rootReadme, blocks)).toBe(rootReadme);
   });
 
   it('the block renderer replaces only between markers', () => {
