@@ -1,6 +1,6 @@
 // A listing's photos: the chosen one large, thumbnails to switch (buttons, so keyboards work too).
 // No photos: the listing's placeholder cover.
-import { AspectRatio, Group, Image, Stack, UnstyledButton } from '@mantine/core';
+import { AspectRatio, Box, Group, Image, Stack, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { ListingView } from '../../lib/api-types';
 import { RecordCover } from './record-cover';
@@ -9,7 +9,13 @@ export function Gallery({ listing }: { listing: ListingView }) {
   const [index, setIndex] = useState(0);
   const images = listing.images;
   const artist = typeof listing.attributes.artist === 'string' ? listing.attributes.artist : listing.title;
-  if (images.length === 0) return <RecordCover imageUrl={null} name={artist} alt={listing.title} size="lg" radius="lg" priority />;
+  if (images.length === 0) {
+    return (
+      <Box maw={{ base: 300, sm: 'none' }} mx="auto">
+        <RecordCover imageUrl={null} name={artist} alt={listing.title} size="lg" radius="lg" priority />
+      </Box>
+    );
+  }
   const current = images[Math.min(index, images.length - 1)]!;
   return (
     <Stack gap="sm">
