@@ -65,14 +65,24 @@ export const router = createBrowserRouter([
           },
           {
             path: 'orders',
-            element: (
-              <RequirePermission permission="orders.ship">
-                <Outlet />
-              </RequirePermission>
-            ),
             children: [
-              { index: true, element: <OrdersPage /> },
-              { path: ':id', element: <OrderDetailPage /> },
+              {
+                index: true,
+                element: (
+                  <RequirePermission permission="orders.ship">
+                    <OrdersPage />
+                  </RequirePermission>
+                ),
+              },
+              // Sellers open their own orders, staff any (the ledger links here); the API decides.
+              {
+                path: ':id',
+                element: (
+                  <RequirePermission permission="orders.view">
+                    <OrderDetailPage />
+                  </RequirePermission>
+                ),
+              },
             ],
           },
           { path: 'profile', element: <ProfilePage /> },

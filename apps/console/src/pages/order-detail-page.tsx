@@ -1,15 +1,22 @@
-// One order as its seller sees it: lines, money (including what the platform keeps and what the
-// seller nets), where it goes, and its timeline — live through the order's own room.
-import { Anchor, Divider, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { ErrorState, LoadingState, PageHeader, formatDateTime, formatMoney } from '@marketdesk/ui';
+// One order as its seller (or staff) sees it: what to do next (pack and ship, cancel, record
+// delivery), lines and money (including what the platform keeps and what the seller nets), where it
+// goes and by when, the buyer's review, and the timeline — live through the order's own room, with
+// missed events caught by seq (use-order-timeline.ts).
+import { Anchor, Badge, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney } from '@marketdesk/ui';
 import { useRoom } from '@marketdesk/ui/app';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { can, useMe } from '../features/auth/use-session';
 import { useArrivals } from '../features/live/use-fresh-ids';
-import { useLiveRefetch } from '../features/live/use-live-refetch';
+import { useNow } from '../features/live/use-now';
+import { deliveryDueAt, dueStatus } from '../features/orders/fulfillment';
+import { FulfillmentCard } from '../features/orders/fulfillment-card';
+import { ReviewView, useOrderReview } from '../features/orders/order-review';
 import { sellerNetMinor } from '../features/orders/order-status';
 import { OrderTimeline } from '../features/orders/order-timeline';
 import { OrderStateBadge } from '../features/orders/orders-table';
+import { useOrderTimeline } from '../features/orders/use-order-timeline';
 import { trpc, type RouterOutputs } from '../trpc';
 
 type Order = RouterOutputs['orders']['get'];
@@ -79,10 +86,39 @@ function ItemsAndTotals({ order }: { order: Order }) {
   );
 }
 
-function ShippingAddress({ order }: { order: Order }) {
+const dueColors = { overdue: 'red', soon: 'yellow', ok: 'gray' } as const;
+
+function DeliveryDue({ order, now }: { order: Order; now: Date }) {
+  const due = deliveryDueAt(order.paidAt, order.deliverySlaDays);
+  const days = `${order.deliverySlaDays} business ${order.deliverySlaDays === 1 ? 'day' : 'days'}`;
+  if (!due) return <Text size="xs" c="dimmed">Deliver within {days} of payment.</Text>;
+  // Only orders still on their way to the buyer can be late.
+  const open = order.state === 'paid' || order.state === 'shipped';
+  const status = dueStatus(due, now);
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text size="sm">
+        Deliver by <b>{formatDate(due)}</b>{' '}
+        <Text span size="xs" c="dimmed">
+          ({days} after payment)
+        </Text>
+      </Text>
+      {open && (
+        <Badge size="sm" variant="light" color={dueColors[status.tone]}>
+          {status.label}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function ShippingAddress({ order, now }: { order: Order; now: Date }) {
   const a = order.address;
   return (
     <Card title="Ship to">
+      <Text size="sm">
+        Buyer: <b>{order.buyer.name}</b>
+      </Text>
       {a ? (
         <Text size="sm" component="address" style={{ fontStyle: 'normal', whiteSpace: 'pre-line' }}>
           {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country, a.phone].filter(Boolean).join('\n')}
@@ -92,25 +128,27 @@ function ShippingAddress({ order }: { order: Order }) {
           The address is only shown to the buyer and seller of this order.
         </Text>
       )}
-      <Text size="xs" c="dimmed">
-        Deliver within {order.deliverySlaDays} business {order.deliverySlaDays === 1 ? 'day' : 'days'} of payment.
-      </Text>
+      <DeliveryDue order={order} now={now} />
     </Card>
   );
 }
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
+  const me = useMe();
   const order = trpc.orders.get.useQuery({ id });
   const room = useRoom(id ? `order:${id}` : null);
-  useLiveRefetch((event) => event.stream === `order:${id}`, order.refetch);
-  const freshIds = useArrivals(order.data?.timeline.map((e) => e.id));
+  const { entries: timeline, ready } = useOrderTimeline(id, order.data?.timeline, order.refetch);
+  const review = useOrderReview(id);
+  const freshIds = useArrivals(ready ? timeline.map((e) => e.id) : undefined);
+  const now = useNow();
 
-  const back = (
+  // Staff without orders of their own arrive from the ledger or a notification.
+  const back = can(me.data, 'orders.ship') ? (
     <Anchor component={Link} to="/orders" size="sm">
       ← Orders
     </Anchor>
-  );
+  ) : null;
   if (order.isPending) return <>{back}<LoadingState label="Loading the order…" rows={6} /></>;
   if (order.isError) return <>{back}<ErrorState title="Could not load this order" error={order.error} onRetry={() => void order.refetch()} /></>;
 
@@ -121,21 +159,34 @@ export function OrderDetailPage() {
       {back}
       <PageHeader
         title={`Order ${o.number}`}
-        description={`Placed ${formatDateTime(placedAt)} by ${o.buyer.name}`}
+        description={`Placed ${formatDateTime(placedAt)} by ${o.buyer.name}${me.data?.id === o.seller.id ? '' : ` · sold by ${o.seller.name}`}`}
         actions={<OrderStateBadge state={o.state} />}
       />
       {room.error && <ErrorState title="Live updates are unavailable" error={room.error} />}
-      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
-        <Stack gap="lg" style={{ gridColumn: 'span 2' }}>
-          <ItemsAndTotals order={o} />
-        </Stack>
-        <Stack gap="lg">
-          <ShippingAddress order={o} />
-          <Card title="Timeline">
-            <OrderTimeline entries={o.timeline} buyerName={o.buyer.name} currency={o.currency} freshIds={freshIds} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+          <Card title="Fulfillment">
+            <FulfillmentCard order={o} me={me.data} onChanged={order.refetch} />
           </Card>
-        </Stack>
-      </SimpleGrid>
+          <ItemsAndTotals order={o} />
+          {review.isError && <ErrorState title="Could not load the review" error={review.error} onRetry={() => void review.refetch()} />}
+          {review.data && (
+            <Card title="Review">
+              <ReviewView review={review.data} canModerate={can(me.data, 'reviews.moderate')} />
+            </Card>
+          )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <ShippingAddress order={o} now={now} />
+            <Card title="Timeline">
+              <OrderTimeline entries={timeline} buyerName={o.buyer.name} currency={o.currency} freshIds={freshIds} />
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </>
   );
 }

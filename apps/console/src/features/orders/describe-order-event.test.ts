@@ -21,9 +21,13 @@ describe('describeOrderEvent', () => {
       title: 'Shipped with DHL',
       detail: 'Tracking number JD01',
     });
-    expect(describeOrderEvent({ name: 'order.shipped', payload: { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' } }, ctx).title).toBe('Shipped with Royal Mail');
+    expect(describeOrderEvent({ name: 'order.shipped', payload: { carrier: 'royal_mail', trackingNumber: 'AB123456789GB' } }, ctx)).toMatchObject({
+      title: 'Shipped with Royal Mail',
+      href: 'https://www.royalmail.com/track-your-item#/tracking-results/AB123456789GB',
+    });
     expect(describeOrderEvent({ name: 'order.delivered', payload: {} }, ctx).title).toBe('Delivered');
-    expect(describeOrderEvent({ name: 'order.completed', payload: { automatic: true } }, ctx).title).toBe('Completed automatically');
+    expect(describeOrderEvent({ name: 'order.completed', payload: { automatic: true } }, ctx).title).toBe('Completed — funds released');
+    expect(describeOrderEvent({ name: 'order.completed', payload: { automatic: true } }, ctx).detail).toMatch(/^Completed automatically/);
     expect(describeOrderEvent({ name: 'order.completed', payload: { automatic: false } }, ctx).detail).toBe('The buyer confirmed receipt.');
   });
 
@@ -43,11 +47,21 @@ describe('describeOrderEvent', () => {
       detail: `${eur(5355)} (pending)`,
       color: 'gray',
     });
+    expect(describeOrderEvent({ name: 'order.ledger_posted', payload: { code: 'payment_captured', kind: 'posted', amountMinor: 5355 } }, ctx)).toMatchObject({
+      title: 'Payment captured into escrow',
+      detail: eur(5355),
+    });
+    expect(describeOrderEvent({ name: 'order.ledger_posted', payload: { code: 'escrow_release', kind: 'post_pending', amountMinor: 4820 } }, ctx).title).toBe('Escrow released to seller');
+    expect(describeOrderEvent({ name: 'order.ledger_posted', payload: { code: 'refund', kind: 'posted', amountMinor: 5355 } }, ctx).title).toBe('Refunded to buyer');
     expect(describeOrderEvent({ name: 'order.ledger_posted', payload: { code: 'new_code', kind: 'posted', amountMinor: 1 } }, ctx).title).toBe('Ledger: new_code');
     expect(describeOrderEvent({ name: 'order.payment_reported', payload: { kind: 'dispute_opened', amountMinor: 100, detail: null } }, ctx)).toMatchObject({
       title: 'Buyer disputed the payment with their bank',
       detail: eur(100),
     });
+  });
+
+  it('reads a review left on the order', () => {
+    expect(describeOrderEvent({ name: 'review.created', payload: { rating: 4 } }, ctx).title).toBe('Buyer left a 4-star review');
   });
 
   it('falls back to the event name for anything it does not know, and survives odd payloads', () => {

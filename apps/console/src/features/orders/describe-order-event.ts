@@ -1,6 +1,6 @@
 // One readable line per order timeline entry (the order's own event stream). Payloads arrive as
 // stored JSON, so fields are read defensively and an unknown event still shows its name.
-import { carriers } from '@marketdesk/domain';
+import { carriers, trackingUrl } from '@marketdesk/domain';
 import { formatMoney } from '@marketdesk/ui';
 
 export interface TimelineEntryLike {
@@ -12,14 +12,16 @@ export interface OrderEventDescription {
   title: string;
   detail?: string;
   color: string;
+  /** A page outside the console the entry points to (the carrier's tracking page). */
+  href?: string;
 }
 
 /** Ledger transfer codes, from the seller's side of the order. */
 const transferLabels: Record<string, string> = {
-  payment_captured: 'Payment captured',
+  payment_captured: 'Payment captured into escrow',
   escrow_hold: 'Funds held in escrow',
-  escrow_release: 'Escrow released to your balance',
-  refund: 'Refund paid to the buyer',
+  escrow_release: 'Escrow released to seller',
+  refund: 'Refunded to buyer',
   clawback: 'Amount clawed back',
   dispute_settlement: 'Dispute settled',
   chargeback: 'Chargeback',
@@ -54,14 +56,15 @@ export function describeOrderEvent(entry: TimelineEntryLike, context: { buyerNam
       const carrierId = text(p, 'carrier');
       const carrier = carrierId && Object.hasOwn(carriers, carrierId) ? carriers[carrierId as keyof typeof carriers].label : carrierId;
       const tracking = text(p, 'trackingNumber');
-      return { title: carrier ? `Shipped with ${carrier}` : 'Shipped', detail: tracking ? `Tracking number ${tracking}` : undefined, color: 'blue' };
+      const href = carrierId && tracking ? (trackingUrl(carrierId, tracking) ?? undefined) : undefined;
+      return { title: carrier ? `Shipped with ${carrier}` : 'Shipped', detail: tracking ? `Tracking number ${tracking}` : undefined, color: 'blue', ...(href ? { href } : {}) };
     }
     case 'order.delivered':
       return { title: 'Delivered', color: 'teal' };
     case 'order.completed':
       return p.automatic === true
-        ? { title: 'Completed automatically', detail: 'The confirmation window ended without a problem reported.', color: 'green' }
-        : { title: 'Completed', detail: 'The buyer confirmed receipt.', color: 'green' };
+        ? { title: 'Completed — funds released', detail: 'Completed automatically: the confirmation window ended without a problem reported.', color: 'green' }
+        : { title: 'Completed — funds released', detail: 'The buyer confirmed receipt.', color: 'green' };
     case 'order.cancelled': {
       const reason = text(p, 'reason');
       return { title: 'Order cancelled', detail: reason ? (cancelReasons[reason] ?? reason) : undefined, color: 'gray' };
@@ -88,6 +91,10 @@ export function describeOrderEvent(entry: TimelineEntryLike, context: { buyerNam
       const amount = money(p, 'amountMinor', context.currency);
       const title = p.kind === 'dispute_opened' ? 'Buyer disputed the payment with their bank' : 'Refund reported by the payment provider';
       return { title, detail: [amount, text(p, 'detail')].filter(Boolean).join(' · ') || undefined, color: p.kind === 'dispute_opened' ? 'red' : 'grape' };
+    }
+    case 'review.created': {
+      const rating = typeof p.rating === 'number' ? p.rating : null;
+      return { title: rating ? `Buyer left a ${rating}-star review` : 'Buyer left a review', color: 'yellow' };
     }
     default:
       return { title: entry.name, color: 'gray' };

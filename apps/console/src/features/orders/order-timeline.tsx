@@ -1,5 +1,5 @@
 // The order's own event stream as a timeline, oldest first; entries that arrive live are highlighted.
-import { Text, Timeline } from '@mantine/core';
+import { Anchor, Text, Timeline } from '@mantine/core';
 import { formatDateTime } from '@marketdesk/ui';
 import { describeOrderEvent } from './describe-order-event';
 
@@ -23,11 +23,11 @@ export function OrderTimeline({ entries, buyerName, currency, freshIds }: { entr
   return (
     <Timeline active={sorted.length - 1} bulletSize={14} lineWidth={2} aria-label="Order timeline">
       {sorted.map((entry) => {
-        const { title, detail, color } = describeOrderEvent(entry, { buyerName, currency });
+        const { title, detail, color, href } = describeOrderEvent(entry, { buyerName, currency });
         const fresh = freshIds?.has(entry.id) ?? false;
         return (
           <Timeline.Item
-            key={entry.id}
+            key={entry.seq}
             title={title}
             color={color}
             data-fresh={fresh || undefined}
@@ -38,6 +38,11 @@ export function OrderTimeline({ entries, buyerName, currency, freshIds }: { entr
               <Text size="sm" c="dimmed">
                 {detail}
               </Text>
+            )}
+            {href && (
+              <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm">
+                Track the parcel
+              </Anchor>
             )}
             <Text size="xs" c="dimmed" mt={2}>
               <time dateTime={new Date(entry.occurredAt).toISOString()}>{formatDateTime(entry.occurredAt)}</time>
