@@ -13,6 +13,8 @@ import { OrdersPage } from './pages/orders-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
+import { PayoutQueuePage } from './pages/payout-queue-page';
+import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
 import { SentMailPage } from './pages/sent-mail-page';
 
@@ -84,6 +86,22 @@ export const router = createBrowserRouter([
                 ),
               },
             ],
+          },
+          {
+            path: 'review/payouts',
+            element: (
+              <RequirePermission permission="payouts.approve">
+                <PayoutQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'payouts',
+            element: (
+              <RequirePermission permission="payouts.view">
+                <PayoutsPage />
+              </RequirePermission>
+            ),
           },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },

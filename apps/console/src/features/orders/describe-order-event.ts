@@ -2,6 +2,7 @@
 // stored JSON, so fields are read defensively and an unknown event still shows its name.
 import { carriers, trackingUrl } from '@marketdesk/domain';
 import { formatMoney } from '@marketdesk/ui';
+import { transferCodeLabel } from '../ledger/transfer-codes';
 
 export interface TimelineEntryLike {
   name: string;
@@ -15,20 +16,6 @@ export interface OrderEventDescription {
   /** A page outside the console the entry points to (the carrier's tracking page). */
   href?: string;
 }
-
-/** Ledger transfer codes, from the seller's side of the order. */
-const transferLabels: Record<string, string> = {
-  payment_captured: 'Payment captured into escrow',
-  escrow_hold: 'Funds held in escrow',
-  escrow_release: 'Escrow released to seller',
-  refund: 'Refunded to buyer',
-  clawback: 'Amount clawed back',
-  dispute_settlement: 'Dispute settled',
-  chargeback: 'Chargeback',
-  chargeback_fee: 'Chargeback fee',
-  hold_expired: 'Escrow hold expired',
-  adjustment: 'Balance adjustment',
-};
 
 const cancelReasons: Record<string, string> = {
   payment_timeout: 'The payment was not completed in time.',
@@ -85,7 +72,7 @@ export function describeOrderEvent(entry: TimelineEntryLike, context: { buyerNam
       const code = text(p, 'code') ?? '';
       const amount = money(p, 'amountMinor', context.currency);
       const pending = p.kind === 'pending' ? ' (pending)' : '';
-      return { title: transferLabels[code] ?? `Ledger: ${code || 'transfer'}`, detail: amount ? `${amount}${pending}` : undefined, color: 'gray' };
+      return { title: transferCodeLabel(code), detail: amount ? `${amount}${pending}` : undefined, color: 'gray' };
     }
     case 'order.payment_reported': {
       const amount = money(p, 'amountMinor', context.currency);

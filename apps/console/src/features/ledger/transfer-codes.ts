@@ -1,0 +1,31 @@
+// Why money moved, in words: one label per ledger transfer code (packages/domain/src/ledger/types.ts),
+// used by order timelines, the seller's statement and the admin ledger explorer.
+export const transferCodeLabels: Record<string, string> = {
+  payment_captured: 'Payment captured into escrow',
+  escrow_hold: 'Funds held in escrow',
+  escrow_release: 'Escrow released to seller',
+  refund: 'Refunded to buyer',
+  clawback: 'Amount clawed back',
+  dispute_settlement: 'Dispute settled',
+  chargeback: 'Chargeback',
+  chargeback_fee: 'Chargeback fee',
+  payout_requested: 'Payout requested',
+  payout_approved: 'Payout approved',
+  payout_rejected: 'Payout rejected or cancelled',
+  payout_paid: 'Payout paid',
+  payout_failed: 'Payout failed; money returned',
+  provider_settlement: 'Provider settlement',
+  hold_expired: 'Escrow hold expired',
+  adjustment: 'Balance adjustment',
+};
+
+export function transferCodeLabel(code: string): string {
+  return transferCodeLabels[code] ?? `Ledger: ${code || 'transfer'}`;
+}
+
+/** `seller:…:available` → "Available"; platform and buyer accounts keep their code. */
+export function sellerAccountLabel(code: string): string {
+  if (code.endsWith(':available')) return 'Available';
+  if (code.endsWith(':in_transit')) return 'In transit';
+  return code;
+}
