@@ -10,6 +10,7 @@ import { ListingReviewPage } from './pages/listing-review-page';
 import { MyListingsPage } from './pages/my-listings-page';
 import { OrderDetailPage } from './pages/order-detail-page';
 import { OrdersPage } from './pages/orders-page';
+import { LedgerPage } from './pages/ledger-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
@@ -92,6 +93,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="payouts.approve">
                 <PayoutQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'ledger',
+            element: (
+              <RequirePermission permission="ledger.reconcile">
+                <LedgerPage />
               </RequirePermission>
             ),
           },

@@ -29,3 +29,10 @@ export function sellerAccountLabel(code: string): string {
   if (code.endsWith(':in_transit')) return 'In transit';
   return code;
 }
+
+const ownerIdPattern = /^(seller|buyer):([0-9a-f]{8})[0-9a-f-]{28}:/i;
+
+/** `seller:29e8785d-…:available` → `seller:29e8785d…:available` (the full code goes in a title). */
+export function shortAccountCode(code: string): string {
+  return code.replace(ownerIdPattern, '$1:$2…:');
+}

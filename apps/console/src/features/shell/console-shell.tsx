@@ -17,6 +17,7 @@ const navItems: { to: string; label: string; permission?: Permission }[] = [
   { to: '/payouts', label: 'Payouts', permission: 'payouts.request' },
   { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
   { to: '/review/payouts', label: 'Payout queue', permission: 'payouts.approve' },
+  { to: '/ledger', label: 'Ledger', permission: 'ledger.reconcile' },
   { to: '/activity', label: 'Team activity', permission: 'activity.view' },
   { to: '/mail', label: 'Sent mail', permission: 'mail.view' },
   { to: '/profile', label: 'Profile' },
