@@ -49,6 +49,8 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Delivered orders complete by themselves (releasing escrow) after this many days without a dispute. */
   AUTO_COMPLETE_DAYS: z.coerce.number().min(0).max(90).default(14),
+  /** How long a running job's lock lasts without renewal before another worker takes it over. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Smallest payout a seller may request, in minor units. */
   PAYOUT_MIN_MINOR: z.coerce.number().int().min(1).default(1000),
 });

@@ -18,7 +18,9 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
           if (!def) throw new Error(`No handler for job ${job.name}`);
           await def.handle({ ...ctx, log: ctx.log.child({ job: job.name, jobId: job.id }) }, def.schema.parse(job.data));
         },
-        { connection, prefix: `${prefix}:bull`, concurrency: 5 },
+        // A worker that dies mid-job (kill -9) stops renewing its lock; after JOB_LOCK_MS another
+        // worker (or the restarted one) takes the stalled job over. Handlers are idempotent.
+        { connection, prefix: `${prefix}:bull`, concurrency: 5, lockDuration: ctx.config.JOB_LOCK_MS, stalledInterval: Math.max(500, Math.floor(ctx.config.JOB_LOCK_MS / 2)) },
       ),
   );
   for (const w of workers) w.on('failed', (job, err) => ctx.log.error({ job: job?.name, err: err.message }, 'job failed'));
