@@ -1,26 +1,56 @@
-// One order (/orders/:id): items, totals, address, status and its timeline, live (`order:{id}`).
+// One order (/orders/:id): status, shipment with its tracking link, what the buyer can do next
+// (cancel, it arrived, confirm receipt), the review once completed, items, totals, address and the
+// timeline — live on `order:{id}` (use-order-timeline.ts), so "Shipped" appears without a reload.
 import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { ErrorState, LoadingState } from '@marketdesk/ui';
-import { isNotFoundError, useLiveEvents, useOnConnect, useRoom } from '@marketdesk/ui/app';
+import { isNotFoundError } from '@marketdesk/ui/app';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SummaryRow } from '../features/cart/cart-lines';
 import { countryName } from '../features/checkout/address-form';
+import { OrderActions } from '../features/orders/order-actions';
 import { describeTimelineEntry, orderState, sortTimeline } from '../features/orders/order-labels';
+import { ShipmentCard } from '../features/orders/shipment-card';
+import type { StreamEntry } from '../features/orders/timeline-stream';
+import { useOrderTimeline } from '../features/orders/use-order-timeline';
+import { OrderReviewCard } from '../features/reviews/order-review';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import { dayTime, money } from '../lib/format';
 import { trpc } from '../trpc';
 import { NotFoundPage } from './not-found-page';
 
+/** Briefly true after `value` changes (not on first render): a live change worth a highlight. */
+function useFlash(value: string | undefined, ms = 2500) {
+  const previous = useRef(value);
+  const [flash, setFlash] = useState(false);
+  useEffect(() => {
+    if (previous.current !== undefined && value !== undefined && previous.current !== value) {
+      setFlash(true);
+      const t = setTimeout(() => setFlash(false), ms);
+      previous.current = value;
+      return () => clearTimeout(t);
+    }
+    previous.current = value;
+  }, [value, ms]);
+  return flash;
+}
+
+type Review = { rating: number; createdAt: Date | string; id: string } | null | undefined;
+
+/** The order's own stream plus the buyer's review, which lives in its own stream. */
+function withReview(entries: readonly StreamEntry[], review: Review): StreamEntry[] {
+  if (!review) return [...entries];
+  return [...entries, { id: `review-${review.id}`, seq: Number.MAX_SAFE_INTEGER, name: 'review.created', payload: { rating: review.rating }, occurredAt: review.createdAt }];
+}
+
 function OrderDetail({ id }: { id: string }) {
   const order = trpc.orders.get.useQuery({ id }, { retry: (n, e) => !isNotFoundError(e) && n < 2, retryOnMount: false });
-  const utils = trpc.useUtils();
-  useRoom(`order:${id}`);
-  useLiveEvents((event) => {
-    if (event.stream === `order:${id}` || (event.payload as { orderId?: string }).orderId === id) void utils.orders.get.invalidate({ id });
-  });
-  useOnConnect(() => void utils.orders.get.invalidate({ id }));
+  const review = trpc.reviews.forOrder.useQuery({ orderId: id }, { enabled: order.data?.state === 'completed' });
+  const timeline = useOrderTimeline(id, order.data?.timeline, order.refetch);
+  const entries = useMemo(() => sortTimeline(withReview(timeline.entries, review.data)), [timeline.entries, review.data]);
+  const stateFlash = useFlash(order.data?.state);
   if (order.isPending) return <LoadingState label="Loading your order…" rows={5} />;
   if (order.isError) {
     if (isNotFoundError(order.error)) return <NotFoundPage title="Order not found" description="This order does not exist, or it is not yours." />;
@@ -44,16 +74,25 @@ function OrderDetail({ id }: { id: string }) {
             Order {o.number}
           </Title>
           <Text c="dimmed" size="sm">
-            From {o.seller.name} · placed {dayTime(o.createdAt)}
+            From{' '}
+            <Anchor component={Link} to={`/s/${o.seller.id}`} inherit>
+              {o.seller.name}
+            </Anchor>{' '}
+            · placed {dayTime(o.createdAt)}
           </Text>
         </Stack>
-        <Badge size="xl" color={state.color} variant="light" aria-live="polite">
-          {state.label}
-        </Badge>
+        <div aria-live="polite">
+          <Badge size="xl" color={state.color} variant={stateFlash ? 'filled' : 'light'} style={{ transition: 'background-color 300ms, color 300ms' }}>
+            {state.label}
+          </Badge>
+        </div>
       </Group>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
+            <OrderActions order={o} onChanged={order.refetch} />
+            {o.shipment && <ShipmentCard shipment={o.shipment} deliveredAt={o.deliveredAt} />}
+            {o.state === 'completed' && <OrderReviewCard orderId={o.id} sellerName={o.seller.name} />}
             <Paper withBorder radius="md" p="md">
               <Table aria-label="Items" verticalSpacing="sm">
                 <Table.Thead>
@@ -97,13 +136,13 @@ function OrderDetail({ id }: { id: string }) {
             <Title order={2} size="h5" mb="md" id="timeline">
               Timeline
             </Title>
-            {o.timeline.length === 0 ? (
+            {entries.length === 0 ? (
               <Text size="sm" c="dimmed">
                 Nothing has happened yet.
               </Text>
             ) : (
-              <Timeline active={o.timeline.length - 1} bulletSize={16} lineWidth={2}>
-                {sortTimeline(o.timeline).map((entry) => {
+              <Timeline active={entries.length - 1} bulletSize={16} lineWidth={2} aria-live="polite">
+                {entries.map((entry) => {
                   const { title, detail } = describeTimelineEntry(entry);
                   return (
                     <Timeline.Item key={entry.id} title={title}>

@@ -1,4 +1,5 @@
 // How an order's state and timeline read to its buyer.
+import { carriers } from '@marketdesk/domain';
 import { money } from '../../lib/format';
 
 const states: Record<string, { label: string; color: string }> = {
@@ -29,7 +30,8 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null
 const amount = (p: Record<string, unknown>, key: string) =>
   typeof p[key] === 'number' && typeof p.currency === 'string' ? money(p[key] as number, p.currency) : null;
 
-// Money movements on the order (order.ledger_posted), as the buyer would describe them.
+// Money movements on the order (order.ledger_posted, by its transfer code), as the buyer would
+// describe them. Codes are listed in packages/domain/src/ledger/types.ts.
 const ledgerCodes: Record<string, string> = {
   payment_captured: 'Payment captured',
   escrow_hold: 'Payment held in escrow',
@@ -38,8 +40,23 @@ const ledgerCodes: Record<string, string> = {
   clawback: 'Payment reclaimed from the seller',
   dispute_settlement: 'Dispute settled',
   chargeback: 'Chargeback',
+  chargeback_fee: 'Chargeback fee',
   hold_expired: 'Escrow hold expired',
+  provider_settlement: 'Settled with the payment provider',
   adjustment: 'Adjustment',
+};
+
+export function ledgerCodeLabel(code: unknown): string {
+  return (typeof code === 'string' && ledgerCodes[code]) || 'Money moved';
+}
+
+/** "DPD" for `dpd`; an unknown carrier id is shown as it is. */
+export function carrierLabel(carrier: string): string {
+  return Object.hasOwn(carriers, carrier) ? carriers[carrier as keyof typeof carriers].label : carrier;
+}
+
+const cancelReasons: Record<string, string> = {
+  payment_timeout: 'The payment was not completed in time.',
 };
 
 /** Timeline entries in the order they happened. */
@@ -57,14 +74,20 @@ export function describeTimelineEntry({ name, payload: p }: TimelineEntry): { ti
     case 'order.shipped': {
       const carrier = str(p.carrier);
       const tracking = str(p.trackingNumber);
-      return { title: 'Shipped', detail: carrier ? `With ${carrier}${tracking ? `, tracking number ${tracking}` : ''}` : null };
+      const title = [carrier ? `Shipped with ${carrierLabel(carrier)}` : 'Shipped', tracking ? `tracking ${tracking}` : null].filter(Boolean).join(' · ');
+      return { title, detail: null };
     }
     case 'order.delivered':
-      return { title: 'Delivered', detail: null };
+      return { title: 'Delivered', detail: 'The parcel arrived.' };
     case 'order.completed':
-      return { title: 'Completed', detail: p.automatic ? 'Completed automatically; the payment went to the seller.' : 'You confirmed receipt; the payment went to the seller.' };
-    case 'order.cancelled':
-      return { title: 'Cancelled', detail: str(p.reason) };
+      return {
+        title: 'Completed — payment released to the seller',
+        detail: p.automatic ? 'Completed automatically when the time to report a problem ended.' : 'You confirmed receipt.',
+      };
+    case 'order.cancelled': {
+      const reason = str(p.reason);
+      return { title: 'Cancelled', detail: reason ? (cancelReasons[reason] ?? reason) : null };
+    }
     case 'order.refunded':
       return { title: 'Refunded', detail: amount(p, 'refundMinor') ? `${amount(p, 'refundMinor')} back to your card` : null };
     case 'order.partially_refunded':
@@ -72,11 +95,17 @@ export function describeTimelineEntry({ name, payload: p }: TimelineEntry): { ti
     case 'order.disputed':
       return { title: 'Problem reported', detail: str(p.reason) };
     case 'order.ledger_posted': {
-      const what = ledgerCodes[String(p.code)] ?? 'Money moved';
-      return { title: what, detail: amount(p, 'amountMinor') };
+      // A pending transfer (an escrow hold) is later posted or voided: say which, beside the amount.
+      const stage = p.kind === 'pending' ? 'pending' : p.kind === 'void_pending' ? 'voided' : null;
+      return { title: ledgerCodeLabel(p.code), detail: [amount(p, 'amountMinor'), stage].filter(Boolean).join(' · ') || null };
     }
     case 'order.payment_reported':
-      return { title: p.kind === 'refunded' ? 'Refund reported by the bank' : 'Payment disputed with the bank', detail: str(p.detail) };
+      return {
+        title: p.kind === 'dispute_opened' ? 'Payment disputed with the bank' : 'Refund reported by the payment provider',
+        detail: [amount(p, 'amountMinor'), str(p.detail)].filter(Boolean).join(' · ') || null,
+      };
+    case 'review.created':
+      return { title: typeof p.rating === 'number' ? `You left a ${p.rating}-star review` : 'You left a review', detail: null };
     default: {
       const action = name.split('.').slice(1).join(' ').replace(/_/g, ' ');
       return { title: action ? action.replace(/^./, (c) => c.toUpperCase()) : name, detail: null };
