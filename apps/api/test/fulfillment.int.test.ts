@@ -6,7 +6,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { fireOrderTimer } from '../src/services/orders/fulfillment.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { mutate, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
 
 const secret = 'whsec_fulfilment';
 let stripe: StripeServer;
@@ -121,6 +121,36 @@ describe('fulfilment', () => {
     const audit = await conn.execute(`select actor_id, payload from outbox_events where name = 'review.hidden' and payload->>'reviewId' = ?`, [reviewId]);
     expect(audit).toHaveLength(1);
     expect((audit[0] as { actor_id: string }).actor_id).toBe(agent.id);
+  });
+
+  it('rebuilds from its events exactly the timeline a live client accumulated', async () => {
+    const buyer = await registerUser(api);
+    const order = await paidOrder(buyer, 2700);
+    const socket = openSocket(api, buyer.cookie);
+    await waitFor(socket, 'connect');
+    const live: { seq: number; name: string; stream: string }[] = [];
+    socket.on('event', (e: { seq: number; name: string; stream: string }) => {
+      if (e.stream === `order:${order.id}`) live.push(e);
+    });
+    expect(await new Promise((r) => socket.emit('subscribe', `order:${order.id}`, r))).toEqual({ ok: true });
+    const stranger = openSocket(api, (await registerUser(api)).cookie);
+    await waitFor(stranger, 'connect');
+    expect(await new Promise((r) => stranger.emit('subscribe', `order:${order.id}`, r))).toEqual({ ok: false, error: 'FORBIDDEN' });
+    stranger.disconnect();
+
+    const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
+    const delivered = await mutate<{ version: number }>(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+    await api.app.relay.drain();
+    const stored = (await view(order.id, buyer)).timeline as unknown as { seq: number; name: string }[];
+    const end = Date.now() + 5000;
+    while (live.length < stored.length - 4 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    socket.disconnect();
+    // The client joined after payment: what it saw live is exactly the tail of the stored timeline.
+    const tail = stored.filter((e) => e.seq >= (live[0]?.seq ?? Infinity));
+    expect(live.map((e) => [e.seq, e.name])).toEqual(tail.map((e) => [e.seq, e.name]));
+    expect(live.map((e) => e.name)).toEqual(['order.shipped', 'order.delivered', 'order.completed', 'order.ledger_posted']);
+    expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
   });
 
   it('auto-completes a delivered order once, however often the timer job runs', async () => {
