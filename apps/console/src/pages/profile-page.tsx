@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { PageHeader } from '@marketdesk/ui';
 import { type FormEvent, useState } from 'react';
 import { SessionsCard } from '../features/auth/sessions-card';
+import { NotificationPreferencesCard } from '../features/notifications/notification-preferences-card';
 import { useMe } from '../features/auth/use-session';
 import { fieldErrors, trpc, type Me } from '../trpc';
 
@@ -63,6 +64,7 @@ export function ProfilePage() {
       {me.data && (
         <Stack gap="xl">
           <ProfileForm me={me.data} />
+          <NotificationPreferencesCard />
           <SessionsCard />
         </Stack>
       )}

@@ -1,5 +1,5 @@
 // The signed-in frame: header (presence, live status, scheme, user menu) and a navbar per role.
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useLiveConnection, useLiveStatus, usePresence, useRoom, useServerDisconnect } from '@marketdesk/ui/app';
 import { trpc } from '../../trpc';
 import { can, useMe } from '../auth/use-session';
+import { NotificationBell } from '../notifications/notification-bell';
 import { useNewOrderNotifications } from '../orders/use-new-order-notifications';
 import { UserMenu } from './user-menu';
 
@@ -67,15 +68,22 @@ export function ConsoleShell() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Title order={2} size="h4">
               Marketdesk{' '}
-              <Text span c="dimmed" fw={400} inherit>
+              <Text span c="dimmed" fw={400} inherit visibleFrom="xs">
                 Console
               </Text>
             </Title>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <PresenceHere />
-            <LiveStatusBadge status={liveStatus} />
-            <ColorSchemeToggle />
+            {/* Never squeezed to "L…" on phones: the status is the point of the badge. */}
+            <Box style={{ flexShrink: 0 }}>
+              <LiveStatusBadge status={liveStatus} />
+            </Box>
+            {me.data && <NotificationBell userId={me.data.id} />}
+            {/* Phones are short of header room; the scheme follows the system there. */}
+            <Box visibleFrom="xs">
+              <ColorSchemeToggle />
+            </Box>
             {me.data && <UserMenu me={me.data} />}
           </Group>
         </Group>
