@@ -7,7 +7,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { expireCheckout } from '../src/services/checkout/end-checkout.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
 
 const secret = 'whsec_checkouttest';
 let stripe: StripeServer;
@@ -37,14 +37,6 @@ const stockOf = async (id: string) => Number((await one(`select quantity from li
 const listingState = async (id: string) => (await one(`select state from listings where id = ?`, [id])).state as string;
 const checkoutState = async (id: string) => (await one(`select state from checkouts where id = ?`, [id])).state as string;
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type Started = { checkoutId: string; providerPaymentId: string; totalMinor: number; orders: { id: string; number: string; sellerId: string; totalMinor: number }[] };
 

@@ -138,3 +138,13 @@ export function waitFor(socket: Socket, event: 'connect' | 'disconnect' | 'conne
     });
   });
 }
+
+/** Polls `read` until `ok` holds (or the time is up, returning the last value for the assertion). */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

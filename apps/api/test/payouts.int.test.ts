@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
 
 const secret = 'whsec_payouts';
 let stripe: StripeServer;
@@ -19,14 +19,6 @@ interface Mine {
 }
 const mine = async () => (await query<Mine>(api, 'payouts.mine', undefined, { cookie: seller.cookie })).data!;
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   stripe = await startStripeServer({ port: 0 });

@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
 
 const secret = 'whsec_crash';
 const prefix = `mdcrash_${randomBytes(3).toString('hex')}`;
@@ -31,14 +31,6 @@ function startWorker(): ChildProcess {
   return child;
 }
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   stripe = await startStripeServer({ port: 0 });

@@ -5,7 +5,7 @@ import type { EntityManager } from '@marketdesk/db';
 
 import { placeholders, sql as exec, type Row } from './sql.js';
 
-function toAccount(r: Row): Account {
+export function toAccount(r: Row): Account {
   return {
     code: r.code as Account['code'],
     type: r.type as Account['type'],

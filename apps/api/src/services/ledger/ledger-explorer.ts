@@ -1,23 +1,14 @@
 // The admin's view of the books: accounts with balances, and transfers filterable by order,
 // seller and date, each linked to the order (and its timeline event) that caused it.
-import { balanceOf, type Account } from '@marketdesk/domain';
+import { balanceOf } from '@marketdesk/domain';
+import { toAccount } from '../../repositories/ledger-repository.js';
 import type { EntityManager } from '@marketdesk/db';
 import { sql } from '../../repositories/sql.js';
 
 export async function listAccounts(em: EntityManager, f: { q?: string | undefined; limit: number }) {
   const rows = await sql(em, `select * from ledger_accounts${f.q ? ` where code ilike ?` : ''} order by code limit ?`, [...(f.q ? [`%${f.q}%`] : []), f.limit]);
   return rows.map((r) => {
-    const account: Account = {
-      code: r.code as Account['code'],
-      type: r.type as Account['type'],
-      normalSide: r.normal_side as Account['normalSide'],
-      rule: r.rule as Account['rule'],
-      currency: r.currency as Account['currency'],
-      debitsPostedMinor: Number(r.debits_posted_minor),
-      creditsPostedMinor: Number(r.credits_posted_minor),
-      debitsPendingMinor: Number(r.debits_pending_minor),
-      creditsPendingMinor: Number(r.credits_pending_minor),
-    };
+    const account = toAccount(r);
     const b = balanceOf(account);
     return { code: account.code, type: account.type, currency: account.currency, postedMinor: b.postedMinor, availableMinor: b.availableMinor, pendingInMinor: b.incomingMinor, pendingOutMinor: b.reservedMinor };
   });
