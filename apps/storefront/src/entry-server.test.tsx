@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import superjson from 'superjson';
 import { describe, expect, it, vi } from 'vitest';
-import { sampleListing } from './test/fixtures';
+import { sampleListing, sampleReview } from './test/fixtures';
 import { render } from './entry-server';
 
 const template = readFileSync(fileURLToPath(new URL('../index.html', import.meta.url)), 'utf8');
@@ -38,6 +38,10 @@ describe('server rendering', () => {
     const fetch = fakeApi({
       'auth.me': () => ({ data: null }),
       'catalog.listing': (input) => (JSON.stringify(input) === JSON.stringify({ slug: listing.slug }) ? { data: listing } : { error: { code: 'NOT_FOUND', status: 404, message: 'gone' } }),
+      'reviews.forListing': (input) => {
+        expect(input).toEqual({ listingId: listing.id, limit: 10 });
+        return { data: { aggregate: { count: 1, average: 5 }, reviews: [sampleReview()] } };
+      },
     });
     const result = await render({ ...common, url: `/l/${listing.slug}`, fetch });
     expect(result.status).toBe(200);
@@ -52,7 +56,12 @@ describe('server rendering', () => {
     // The page itself, not a spinner.
     expect(html).toMatch(/<h1[^>]*>Abbey Road<\/h1>/);
     expect(html).toContain('Add to cart');
-    expect(html).toContain('Reviews arrive with the first completed orders');
+    // Reviews are server rendered too: the average, the buyer, the text and the seller's reply.
+    expect(html).toContain('5.0 out of 5 from 1 review');
+    expect(html).toContain('Ada B.');
+    expect(html).toContain('Perfect copy, well packed.');
+    expect(html).toContain('Thanks, enjoy it!');
+    expect(html).toContain(`href="/s/${listing.seller.id}"`);
     expect(html).toContain('id="md-ssr-state"');
     expect(html).toContain('data-mantine-color-scheme');
   });
@@ -74,6 +83,42 @@ describe('server rendering', () => {
     expect(result.html).toContain('<link data-md-head rel="canonical" href="https://records.example/c/vinyl-rock">');
     expect(result.html).toContain('"@type":"CollectionPage"');
     expect(result.html).toContain('The Beatles – Abbey Road, €45.00');
+  });
+
+  it('renders a seller page with their name, rating, records and reviews, and its own head', async () => {
+    const sellerId = listing.seller.id;
+    const search = { items: [{ id: 'x', slug: listing.slug, title: 'Abbey Road', artist: 'The Beatles', format: 'LP', condition: 'VG+', priceMinor: 4500, currency: 'EUR', available: 2, soldOut: false, seller: listing.seller, category: { slug: 'vinyl-rock', name: 'Rock' }, imageUrl: null }], total: 1, nextCursor: null, correctedQuery: null, suggestion: null, facets: { category: [], condition: [], price: [], seller: [], inStock: 1 } };
+    const fetch = fakeApi({
+      'auth.me': () => ({ data: null }),
+      'catalog.search': (input) => {
+        expect(input).toMatchObject({ sellerId, sort: 'newest' });
+        return { data: search };
+      },
+      'reviews.forSeller': () => ({ data: { aggregate: { count: 3, average: 4.7 }, reviews: [sampleReview()] } }),
+    });
+    const result = await render({ ...common, url: `/s/${sellerId}`, fetch });
+    expect(result.status).toBe(200);
+    const html = result.html;
+    expect(html).toContain('<title data-md-head>Vinyl Vault — records and reviews · Marketdesk</title>');
+    expect(html).toContain(`<link data-md-head rel="canonical" href="https://records.example/s/${sellerId}">`);
+    expect(html).toContain('<meta data-md-head name="description" content="Vinyl Vault on Marketdesk: 1 record for sale, rated 4.7 out of 5 by 3 buyers. Paid into escrow until your order arrives.">');
+    const ld = JSON.parse(/<script data-md-head type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!);
+    expect(ld).toMatchObject({ '@type': 'Organization', name: 'Vinyl Vault', url: `https://records.example/s/${sellerId}`, aggregateRating: { ratingValue: '4.7', reviewCount: 3 } });
+    expect(html).toMatch(/<h1[^>]*>Vinyl Vault<\/h1>/);
+    expect(html).toContain('4.7 out of 5 from 3 reviews');
+    expect(html).toContain('The Beatles – Abbey Road, €45.00');
+    expect(html).toContain('Perfect copy, well packed.');
+  });
+
+  it('answers 404 for a seller with nothing for sale and no reviews, or a malformed id', async () => {
+    const empty = { items: [], total: 0, nextCursor: null, correctedQuery: null, suggestion: null, facets: { category: [], condition: [], price: [], seller: [], inStock: 0 } };
+    const fetch = fakeApi({ 'auth.me': () => ({ data: null }), 'catalog.search': () => ({ data: empty }), 'reviews.forSeller': () => ({ data: { aggregate: { count: 0, average: null }, reviews: [] } }) });
+    const unknown = await render({ ...common, url: '/s/77777777-7777-4777-8777-777777777777', fetch });
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toContain('Seller not found');
+    expect(unknown.html).toContain('<meta data-md-head name="robots" content="noindex">');
+    const malformed = await render({ ...common, url: '/s/not-an-id', fetch });
+    expect(malformed.status).toBe(404);
   });
 
   it('sends visitors who are not signed in from checkout to sign-in, and back after', async () => {

@@ -2,7 +2,9 @@
 // renderer. Each route's `handle` says what the server fetches first and what goes in <head>.
 import type { RouteObject } from 'react-router';
 import { SiteLayout } from './features/layout/site-layout';
-import { categoryHead, listingHead, simpleHead } from './features/seo/head';
+import { categoryHead, listingHead, sellerHead, simpleHead } from './features/seo/head';
+import { isSellerId, SELLER_REVIEWS_LIMIT, sellerIsUnknown, sellerName, sellerSearchInput } from './features/sellers/seller-data';
+import { LISTING_REVIEWS_LIMIT } from './features/reviews/listing-reviews';
 import { parseSearchParams, toSearchInput } from './features/search/search-state';
 import type { RouteHandle } from './lib/route-handle';
 import { isNotFoundError, trpc } from '@marketdesk/ui/app';
@@ -20,6 +22,7 @@ import { OrderPage } from './pages/order-page';
 import { OrdersPage } from './pages/orders-page';
 import { RegisterPage } from './pages/register-page';
 import { RouteErrorPage } from './pages/route-error-page';
+import { SellerPage } from './pages/seller-page';
 
 const noindex = 'noindex';
 
@@ -55,11 +58,36 @@ const category: RouteHandle = {
 };
 
 const listing: RouteHandle = {
-  prefetch: ({ utils, params }) => utils.catalog.listing.fetch({ slug: params.slug ?? '' }).catch(() => null),
+  // Reviews are part of the page shoppers and crawlers read, so they are rendered on the server too.
+  prefetch: async ({ utils, params }) => {
+    const found = await utils.catalog.listing.fetch({ slug: params.slug ?? '' }).catch(() => null);
+    if (found) await utils.reviews.forListing.prefetch({ listingId: found.id, limit: LISTING_REVIEWS_LIMIT });
+  },
   status: ({ queryClient, params }) => (isNotFoundError(queryClient.getQueryState(getQueryKey(trpc.catalog.listing, { slug: params.slug ?? '' }, 'query'))?.error) ? 404 : undefined),
   head: ({ utils, params }) => {
     const data = utils.catalog.listing.getData({ slug: params.slug ?? '' });
     return data ? listingHead(data) : simpleHead('Listing not found', `/l/${params.slug ?? ''}`, 'This listing does not exist or is no longer available.', noindex);
+  },
+};
+
+const seller: RouteHandle = {
+  prefetch: async ({ utils, params }) => {
+    const id = params.sellerId ?? '';
+    if (!isSellerId(id)) return;
+    await Promise.all([utils.catalog.search.fetchInfinite(sellerSearchInput(id)).catch(() => null), utils.reviews.forSeller.prefetch({ sellerId: id, limit: SELLER_REVIEWS_LIMIT })]);
+  },
+  status: ({ utils, params }) => {
+    const id = params.sellerId ?? '';
+    if (!isSellerId(id)) return 404;
+    const found = utils.catalog.search.getInfiniteData(sellerSearchInput(id))?.pages[0];
+    return sellerIsUnknown(found, utils.reviews.forSeller.getData({ sellerId: id, limit: SELLER_REVIEWS_LIMIT })) ? 404 : undefined;
+  },
+  head: ({ utils, params }) => {
+    const id = params.sellerId ?? '';
+    const found = isSellerId(id) ? utils.catalog.search.getInfiniteData(sellerSearchInput(id))?.pages[0] : undefined;
+    const reviews = isSellerId(id) ? utils.reviews.forSeller.getData({ sellerId: id, limit: SELLER_REVIEWS_LIMIT }) : undefined;
+    if (!found || !reviews || sellerIsUnknown(found, reviews)) return simpleHead('Seller not found', `/s/${id}`, 'This seller does not exist.', noindex);
+    return sellerHead({ id, name: sellerName(id, found) ?? 'Seller', listingCount: found.total, aggregate: reviews.aggregate });
   },
 };
 
@@ -78,6 +106,7 @@ export const routes: RouteObject[] = [
       { path: 'search', element: <SearchPage />, handle: search },
       { path: 'c/:slug', element: <CategoryPage />, handle: category },
       { path: 'l/:slug', element: <ListingPage />, handle: listing },
+      { path: 's/:sellerId', element: <SellerPage />, handle: seller },
       { path: 'cart', element: <CartPage />, handle: { head: () => simpleHead('Your cart', '/cart', undefined, noindex) } satisfies RouteHandle },
       { path: 'checkout', element: <CheckoutPage />, handle: signedInPage('Checkout', '/checkout', ({ utils }) => utils.addresses.list.prefetch()) },
       { path: 'orders', element: <OrdersPage />, handle: signedInPage('Your orders', '/orders', ({ utils }) => utils.orders.mine.prefetch()) },

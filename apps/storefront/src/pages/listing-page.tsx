@@ -2,7 +2,7 @@
 // "Add to cart", description and reviews. Stock is live (see use-live-listing.ts).
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Divider, Grid, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { EmptyState, ErrorState, LoadingState } from '@marketdesk/ui';
+import { ErrorState, LoadingState } from '@marketdesk/ui';
 import { errorMessage } from '@marketdesk/ui';
 import { isNotFoundError } from '@marketdesk/ui/app';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useCart } from '../features/cart/use-cart';
 import { Gallery } from '../features/catalog/gallery';
 import { useLiveListing } from '../features/live/use-live-listing';
+import { ListingReviews } from '../features/reviews/listing-reviews';
 import { listingHead, listingName } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import type { ListingView } from '../lib/api-types';
@@ -113,7 +114,11 @@ function BuyBox({ listing, liveChangedAt }: { listing: ListingView; liveChangedA
         ) : null}
         <Divider />
         <Text size="sm" c="dimmed">
-          Sold by <strong>{listing.seller.name}</strong>. Your payment is held in escrow until the record arrives.
+          Sold by{' '}
+          <Anchor component={Link} to={`/s/${listing.seller.id}`} fw={700} inherit>
+            {listing.seller.name}
+          </Anchor>
+          . Your payment is held in escrow until the record arrives.
         </Text>
       </Stack>
     </Paper>
@@ -199,14 +204,7 @@ export function ListingPage() {
           </Table>
         </Grid.Col>
       </Grid>
-      <Stack gap="sm" component="section" aria-labelledby="reviews">
-        <Title order={2} size="h3" id="reviews">
-          Reviews
-        </Title>
-        <Paper withBorder radius="md">
-          <EmptyState title="No reviews yet" description="Reviews arrive with the first completed orders: buyers can rate the seller once their record has arrived." icon={<span aria-hidden>★</span>} />
-        </Paper>
-      </Stack>
+      <ListingReviews listingId={l.id} seller={l.seller} />
     </Stack>
   );
 }

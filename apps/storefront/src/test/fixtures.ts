@@ -1,5 +1,5 @@
 // Sample API answers for tests.
-import type { ListingView } from '../lib/api-types';
+import type { ListingView, RouterOutputs } from '../lib/api-types';
 
 export function sampleListing(overrides: Partial<ListingView> = {}): ListingView {
   return {
@@ -26,4 +26,24 @@ export function sampleListing(overrides: Partial<ListingView> = {}): ListingView
     images: [],
     ...overrides,
   } as ListingView;
+}
+
+export type PublicReview = RouterOutputs['reviews']['forListing']['reviews'][number];
+
+export function sampleReview(overrides: Partial<PublicReview> = {}): PublicReview {
+  return {
+    id: '88888888-8888-4888-8888-888888888888',
+    orderId: '99999999-9999-4999-8999-999999999999',
+    rating: 5,
+    body: 'Perfect copy, well packed.',
+    buyer: { id: 'b1', name: 'Ada B.' },
+    sellerReply: 'Thanks, enjoy it!',
+    sellerRepliedAt: new Date('2030-03-10T10:00:00Z'),
+    hidden: false,
+    createdAt: new Date('2030-03-09T10:00:00Z'),
+    updatedAt: new Date('2030-03-09T10:00:00Z'),
+    canEdit: false,
+    canReply: false,
+    ...overrides,
+  } as PublicReview;
 }

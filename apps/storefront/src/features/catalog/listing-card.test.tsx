@@ -28,7 +28,7 @@ describe('ListingCard', () => {
     expect(link.getAttribute('href')).toBe('/l/pink-floyd-dsotm');
     expect(screen.getByRole('img', { name: 'The Dark Side of the Moon (no photo yet)' }).textContent).toBe('PF');
     expect(screen.getByText('NM')).toBeTruthy();
-    expect(screen.getByText('Sold by Groove Records')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Groove Records' }).getAttribute('href')).toBe('/s/s');
     expect(screen.queryByText('Sold out')).toBeNull();
   });
 

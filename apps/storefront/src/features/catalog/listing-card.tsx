@@ -1,6 +1,7 @@
 // A listing on a shelf (home, search, category): cover, title, artist and format, condition,
-// price, seller, and "Sold out" when it is. The whole card is one link.
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+// price, seller, and "Sold out" when it is. The whole card is one link (a transparent layer over
+// it, since links cannot nest) with the seller's name above that layer linking to their page.
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ListingCardData } from '../../lib/api-types';
 import { conditionLabel, money } from '../../lib/format';
@@ -12,15 +13,15 @@ export function ListingCard({ listing, priority = false }: { listing: ListingCar
   const byline = [artistInTitle ? null : listing.artist, listing.format].filter(Boolean).join(' · ');
   const price = money(listing.priceMinor, listing.currency);
   return (
-    <Card
-      component={Link}
-      to={`/l/${listing.slug}`}
-      withBorder
-      radius="md"
-      padding="sm"
-      h="100%"
-      aria-label={`${listingName(listing)}, ${price}${listing.soldOut ? ', sold out' : ''}`}
-    >
+    <Card withBorder radius="md" padding="sm" h="100%" pos="relative">
+      <Anchor
+        component={Link}
+        to={`/l/${listing.slug}`}
+        aria-label={`${listingName(listing)}, ${price}${listing.soldOut ? ', sold out' : ''}`}
+        pos="absolute"
+        inset={0}
+        style={{ zIndex: 1, borderRadius: 'inherit' }}
+      />
       <Card.Section p="sm" pb={0} pos="relative">
         <RecordCover imageUrl={listing.imageUrl} name={listing.artist ?? listing.title} alt={listing.title} priority={priority} />
         {listing.soldOut && (
@@ -49,7 +50,10 @@ export function ListingCard({ listing, priority = false }: { listing: ListingCar
           )}
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>
-          Sold by {listing.seller.name}
+          Sold by{' '}
+          <Anchor component={Link} to={`/s/${listing.seller.id}`} inherit c="dimmed" underline="always" pos="relative" style={{ zIndex: 2 }}>
+            {listing.seller.name}
+          </Anchor>
         </Text>
       </Stack>
     </Card>

@@ -110,6 +110,37 @@ export function categoryHead(category: { slug: string; name: string }, result: S
   };
 }
 
+export interface SellerHeadData {
+  id: string;
+  name: string;
+  /** Live listings (catalog.search total). */
+  listingCount: number;
+  aggregate: { average: number | null; count: number };
+}
+
+export function sellerJsonLd(s: SellerHeadData): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: s.name,
+    url: absoluteUrl(`/s/${s.id}`),
+    ...(s.aggregate.count > 0 && s.aggregate.average !== null
+      ? { aggregateRating: { '@type': 'AggregateRating', ratingValue: s.aggregate.average.toFixed(1), reviewCount: s.aggregate.count, bestRating: '5', worstRating: '1' } }
+      : {}),
+  };
+}
+
+export function sellerHead(s: SellerHeadData): Head {
+  const records = `${s.listingCount} ${s.listingCount === 1 ? 'record' : 'records'} for sale`;
+  const rating = s.aggregate.count > 0 && s.aggregate.average !== null ? `, rated ${s.aggregate.average.toFixed(1)} out of 5 by ${s.aggregate.count} ${s.aggregate.count === 1 ? 'buyer' : 'buyers'}` : '';
+  return {
+    title: pageTitle(`${s.name} — records and reviews`),
+    description: clip(`${s.name} on ${SITE_NAME}: ${records}${rating}. Paid into escrow until your order arrives.`),
+    canonical: `/s/${s.id}`,
+    jsonLd: sellerJsonLd(s),
+  };
+}
+
 export function simpleHead(title: string, path: string, description = 'Records from independent sellers, paid into escrow until your order arrives.', robots?: string): Head {
   return { title: pageTitle(title), description, canonical: path, ...(robots ? { robots } : {}) };
 }
