@@ -152,6 +152,21 @@ describe('checkout', () => {
     expect(closed.error?.data.code).toBe('CONFLICT');
   });
 
+  it('refunds a payment that arrives after the reservation expired', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Head Hunters', priceMinor: 3900, quantity: 1 });
+    const buyer = await registerUser(api);
+    const s = (await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 3900 }])).data!;
+    await expireCheckout(api.app.db.orm.em.fork(), s.checkoutId, new Date(Date.now() + 16 * 60_000));
+    await api.app.gateway!.confirmTestPayment({ providerPaymentId: s.providerPaymentId, card: 'visa' });
+    await stripe.flushWebhooks();
+    const refunds = async () => ((await (await fetch(`${stripe.url}/v1/refunds?limit=100`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json()) as { data: { payment_intent: string; amount: number }[] }).data.filter((r) => r.payment_intent === s.providerPaymentId);
+    expect((await until(refunds, (r) => r.length > 0)).map((r) => r.amount)).toEqual([s.totalMinor]);
+    expect(await checkoutState(s.checkoutId)).toBe('expired');
+    expect(await stockOf(l.id)).toBe(1);
+    const failed = await until(() => rows(`select payload from outbox_events where name = 'checkout.payment_failed' and stream = ?`, [`checkout:${s.checkoutId}`]), (r) => r.length > 0);
+    expect(failed[0]!.payload.failureCode).toBe('late_payment_refunded');
+  });
+
   it('acts once on a webhook delivered 10 times and out of order; refuses a bad signature', async () => {
     const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Discovery', priceMinor: 7900, quantity: 4 });
     const buyer = await registerUser(api);

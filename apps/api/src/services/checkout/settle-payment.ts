@@ -15,6 +15,7 @@ import { applyCommand } from '../listings/listing-service.js';
 import { runCommand } from '../machines/run-command.js';
 import { recordCheckoutEvent, recordOrderEvent } from './checkout-events.js';
 import { orderSnapshot } from './order-snapshot.js';
+import { releaseHeldStock } from './release-stock.js';
 import { recordLedgerTimeline } from '../orders/ledger-timeline.js';
 
 export interface PaymentSucceeded {
@@ -26,22 +27,30 @@ export interface PaymentSucceeded {
 export type SettleOutcome = 'paid' | 'already_paid' | 'unknown_payment' | 'amount_mismatch' | 'refunded_late';
 
 export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentGateway | null, payment: PaymentSucceeded, now: Date, log?: Logger): Promise<SettleOutcome> {
-  const outcome = await em.transactional(async (tx): Promise<SettleOutcome | { refund: CheckoutRecord }> => {
+  const outcome = await em.transactional(async (tx): Promise<SettleOutcome | { refund: CheckoutRecord; reason: 'late' | 'amount_mismatch' }> => {
     const found = await checkoutRepository.findCheckoutByPayment(tx, payment.providerPaymentId);
     if (!found) return 'unknown_payment';
     const checkout = (await checkoutRepository.findCheckout(tx, found.id, { forUpdate: true }))!;
     if (checkout.state === 'paid') return 'already_paid';
-    if (checkout.totalMinor !== payment.amountMinor || checkout.currency.toUpperCase() !== payment.currency.toUpperCase()) return 'amount_mismatch';
-    if (checkout.state === 'expired' || !(await retakeReleasedStock(tx, checkout.id))) return { refund: checkout };
+    // Never fulfil a checkout for a different amount than it costs: give the money back instead.
+    if (checkout.totalMinor !== payment.amountMinor || checkout.currency.toUpperCase() !== payment.currency.toUpperCase()) {
+      if (checkout.state === 'awaiting_payment') {
+        await releaseHeldStock(tx, checkout.id, now);
+        await checkoutRepository.setState(tx, checkout.id, 'failed', { failureMessage: 'The amount paid did not match the order.' });
+      }
+      return { refund: checkout, reason: 'amount_mismatch' as const };
+    }
+    if (checkout.state === 'expired' || !(await retakeReleasedStock(tx, checkout.id))) return { refund: checkout, reason: 'late' as const };
     await markPaid(tx, checkout, payment.providerPaymentId, now);
     return 'paid';
   });
   if (typeof outcome === 'string') {
-    if (outcome === 'amount_mismatch' || outcome === 'unknown_payment') log?.error({ payment, outcome }, 'payment could not be matched to a checkout');
+    if (outcome === 'unknown_payment') log?.error({ payment, outcome }, 'payment could not be matched to a checkout');
     return outcome;
   }
-  await refundLatePayment(em, gateway, outcome.refund, now);
-  return 'refunded_late';
+  if (outcome.reason === 'amount_mismatch') log?.error({ payment, checkoutId: outcome.refund.id, totalMinor: outcome.refund.totalMinor }, 'payment amount differs from the checkout total; refunding');
+  await refundPayment(em, gateway, outcome.refund, outcome.reason, now);
+  return outcome.reason === 'late' ? 'refunded_late' : 'amount_mismatch';
 }
 
 async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPaymentId: string, now: Date) {
@@ -96,16 +105,18 @@ async function retakeReleasedStock(tx: EntityManager, checkoutId: string): Promi
   return true;
 }
 
-/** Money arrived for a checkout that can no longer be fulfilled: give it all back. */
-async function refundLatePayment(em: EntityManager, gateway: PaymentGateway | null, checkout: CheckoutRecord, now: Date) {
+/** Money arrived for a checkout that cannot be fulfilled (too late, or the wrong amount): give it all back. */
+async function refundPayment(em: EntityManager, gateway: PaymentGateway | null, checkout: CheckoutRecord, reason: 'late' | 'amount_mismatch', now: Date) {
   if (!gateway || !checkout.providerPaymentId) return;
-  await gateway.refund({ providerPaymentId: checkout.providerPaymentId, idempotencyKey: `late-refund:${checkout.id}`, reason: 'requested_by_customer' });
+  await gateway.refund({ providerPaymentId: checkout.providerPaymentId, idempotencyKey: `unfulfillable-refund:${checkout.id}`, reason: 'requested_by_customer' });
   await em.transactional(async (tx) => {
     await recordCheckoutEvent(
       tx,
       checkout,
       'checkout.payment_failed',
-      { checkoutId: checkout.id, buyerId: checkout.buyerId, failureCode: 'late_payment_refunded', message: 'Your payment arrived after the reservation ended and the items were gone, so it was refunded in full.' },
+      reason === 'late'
+        ? { checkoutId: checkout.id, buyerId: checkout.buyerId, failureCode: 'late_payment_refunded', message: 'Your payment arrived after the reservation ended and the items were gone, so it was refunded in full.' }
+        : { checkoutId: checkout.id, buyerId: checkout.buyerId, failureCode: 'amount_mismatch_refunded', message: 'The amount paid did not match your order, so the payment was refunded in full. Please check out again.' },
       now,
     );
   });
