@@ -48,7 +48,7 @@ function MoneyRow({ label, amountMinor, currency, strong, negative }: { label: s
   );
 }
 
-function ItemsAndTotals({ order }: { order: Order }) {
+function ItemsAndTotals({ order, isSeller }: { order: Order; isSeller: boolean }) {
   const c = order.currency;
   return (
     <Card title="Items">
@@ -80,7 +80,7 @@ function ItemsAndTotals({ order }: { order: Order }) {
         <MoneyRow label="Total paid" amountMinor={order.totalMinor} currency={c} strong />
         <MoneyRow label="Platform fee" amountMinor={order.feeMinor} currency={c} negative />
         <Divider />
-        <MoneyRow label="Your net" amountMinor={sellerNetMinor(order)} currency={c} strong />
+        <MoneyRow label={isSeller ? 'Your net' : 'Seller’s net'} amountMinor={sellerNetMinor(order)} currency={c} strong />
       </Stack>
     </Card>
   );
@@ -169,7 +169,7 @@ export function OrderDetailPage() {
           <Card title="Fulfillment">
             <FulfillmentCard order={o} me={me.data} onChanged={order.refetch} />
           </Card>
-          <ItemsAndTotals order={o} />
+          <ItemsAndTotals order={o} isSeller={me.data?.id === o.seller.id} />
           {review.isError && <ErrorState title="Could not load the review" error={review.error} onRetry={() => void review.refetch()} />}
           {review.data && (
             <Card title="Review">

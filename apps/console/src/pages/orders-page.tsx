@@ -1,7 +1,7 @@
 // A seller's orders by status, searchable (order number, buyer, item title) and paged, all in the
 // URL. New and changed orders arrive live through the seller's room (joined by the shell, which
 // also shows the "New order" toast): the list refetches and the affected rows light up briefly.
-import { Badge, Group, Pagination, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
 import { useLiveEvents } from '@marketdesk/ui/app';
@@ -45,7 +45,13 @@ export function OrdersPage() {
   if (list.isPending) body = <LoadingState label="Loading your orders…" />;
   else if (list.isError) body = <ErrorState title="Could not load your orders" error={list.error} onRetry={() => void list.refetch()} />;
   else if (list.data.orders.length === 0) {
-    body = current.q ? (
+    body = current.page > 1 ? (
+      <EmptyState
+        title={`Page ${current.page} is empty`}
+        description="The list got shorter since this link was made."
+        action={<Button onClick={() => setParams(writeOrderListParams(params, { page: 1 }))}>Go to page 1</Button>}
+      />
+    ) : current.q ? (
       <EmptyState title={`No orders match “${current.q}”`} description="Search by order number, buyer name or item title." />
     ) : tab.value === 'all' ? (
         <EmptyState title="No orders yet" description="Paid orders appear here the moment a buyer checks out." />

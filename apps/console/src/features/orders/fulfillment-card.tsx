@@ -171,7 +171,7 @@ export function FulfillmentCard({ order, me, onChanged }: { order: Order; me: Me
         )}
         {order.state === 'completed' && (
           <Alert color="green" variant="light" title="Completed — funds released">
-            {formatMoney({ amountMinor: order.totalMinor - order.feeMinor, currency: order.currency })} moved to your available balance.
+            {formatMoney({ amountMinor: order.totalMinor - order.feeMinor, currency: order.currency })} moved to {me?.id === order.seller.id ? 'your' : `${order.seller.name}’s`} available balance.
           </Alert>
         )}
       </Stack>
