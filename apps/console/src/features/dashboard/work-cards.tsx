@@ -45,21 +45,25 @@ export function WorkCards({ me }: { me: Me }) {
   const sells = can(me, 'listings.manage');
   const ships = can(me, 'orders.ship');
   const reviews = can(me, 'listings.review');
+  const approves = can(me, 'payouts.approve');
   // One row is enough: the answer carries per-state counts.
   const awaiting = trpc.orders.selling.useQuery({ states: ['paid'], limit: 1 }, { enabled: ships });
   const mine = trpc.listings.mine.useQuery(undefined, { enabled: sells });
   const queue = trpc.listings.pendingReview.useQuery({ limit: countLimit }, { enabled: reviews });
+  const payouts = trpc.payouts.queue.useQuery({ states: ['requested'] }, { enabled: approves });
   useRoom(reviews ? 'queue:listings' : null);
+  useRoom(approves ? 'queue:payouts' : null);
 
   useLiveRefetch((e) => ships && isSellerEvent(e, me.id, 'order.'), awaiting.refetch);
   useLiveRefetch((e) => sells && isSellerEvent(e, me.id, 'listing.'), mine.refetch);
   useLiveRefetch((e) => reviews && e.name.startsWith('listing.'), queue.refetch);
+  useLiveRefetch((e) => approves && e.name.startsWith('payout.'), payouts.refetch);
 
   // Admins hold every permission; seller counts matter to them only if they actually sell.
   const isSeller = me.roles.includes('seller');
   const showOrders = ships && (isSeller || (awaiting.data?.total ?? 0) > 0 || Object.keys(awaiting.data?.counts ?? {}).length > 0);
   const showListings = sells && (isSeller || (mine.data?.length ?? 0) > 0);
-  if (!showOrders && !showListings && !reviews) return null;
+  if (!showOrders && !showListings && !reviews && !approves) return null;
   const count = (state: string) => mine.data?.filter((l) => l.state === state).length;
   const rejected = count('rejected') ?? 0;
   return (
@@ -76,6 +80,7 @@ export function WorkCards({ me }: { me: Me }) {
         />
       )}
       {showListings && <WorkCard label="Active listings" count={count('active')} to="/listings?state=active" linkLabel="See what is on sale" loading={mine.isPending} hint="On sale now." />}
+      {approves && <WorkCard label="Payout requests" count={payouts.data?.length} to="/review/payouts" linkLabel="Decide them" loading={payouts.isPending} hint="Sellers waiting for an admin’s decision." />}
       {reviews && <WorkCard label="Listings waiting for review" count={queue.data?.length} to="/review/listings" linkLabel="Start reviewing" loading={queue.isPending} hint="Submitted by sellers, oldest first." />}
     </SimpleGrid>
   );
