@@ -28,7 +28,7 @@ await ensureRedis(redisUrl);
 const ports = { api: '3100', console: '5273', storefront: '5274', stripe: '12211' };
 const stripeSecret = 'whsec_marketdesk_e2e';
 run('stripe', bin('tsx'), [join(root, 'packages/stripe-local/src/cli.ts')], {
-  env: { STRIPE_SERVER_PORT: ports.stripe, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.api}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: stripeSecret, STRIPE_AUTO_SETTLE_PAYOUTS_MS: '3000' },
+  env: { STRIPE_SERVER_PORT: ports.stripe, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.api}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: stripeSecret, STRIPE_AUTO_SETTLE_PAYOUTS_MS: '3000', STRIPE_FUND_PLATFORM_MINOR: '100000000' },
 });
 await waitForUrl(`http://127.0.0.1:${ports.stripe}/_test/health`, 60_000);
 const env = {

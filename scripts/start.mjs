@@ -29,7 +29,7 @@ if (localStripe) {
   const stripePort = process.env.STRIPE_SERVER_PORT ?? '12111';
   const secret = 'whsec_marketdesk_local';
   run('stripe', bin('tsx'), [join(root, 'packages/stripe-local/src/cli.ts')], {
-    env: { STRIPE_SERVER_PORT: stripePort, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: secret, STRIPE_AUTO_SETTLE_PAYOUTS_MS: '3000' },
+    env: { STRIPE_SERVER_PORT: stripePort, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: secret, STRIPE_AUTO_SETTLE_PAYOUTS_MS: '3000', STRIPE_FUND_PLATFORM_MINOR: '100000000' },
   });
   await waitForUrl(`http://127.0.0.1:${stripePort}/_test/health`, 60_000);
   Object.assign(apiEnv, { STRIPE_SECRET_KEY: 'sk_test_marketdesk_local', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: `http://127.0.0.1:${stripePort}` });

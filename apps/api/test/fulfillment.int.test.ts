@@ -69,11 +69,11 @@ describe('fulfilment', () => {
     const seen = await view(order.id, buyer);
     expect(seen.shipment).toMatchObject({ carrier: 'dpd', trackingNumber: '01234567890123', hasProof: true });
     expect(seen.shipment?.trackingUrl).toContain('01234567890123');
-    const file = await fetch(`${api.baseUrl}/orders/${order.id}/shipment-proof`, { headers: { cookie: buyer.cookie } });
+    const file = await fetch(`${api.baseUrl}/files/orders/${order.id}/shipment-proof`, { headers: { cookie: buyer.cookie } });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     const stranger = await registerUser(api);
-    expect((await fetch(`${api.baseUrl}/orders/${order.id}/shipment-proof`, { headers: { cookie: stranger.cookie } })).status).toBe(404);
+    expect((await fetch(`${api.baseUrl}/files/orders/${order.id}/shipment-proof`, { headers: { cookie: stranger.cookie } })).status).toBe(404);
 
     const stale = await mutate(api, 'orders.markDelivered', { id: order.id, version: order.version }, { cookie: seller.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');

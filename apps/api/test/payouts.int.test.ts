@@ -150,7 +150,7 @@ describe('payouts', () => {
   });
 
   it('downloads the statement as CSV: every posting on the seller accounts', async () => {
-    const res = await fetch(`${api.baseUrl}/ledger/statement.csv`, { headers: { cookie: seller.cookie } });
+    const res = await fetch(`${api.baseUrl}/files/ledger/statement.csv`, { headers: { cookie: seller.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const rows = (await res.text()).trim().split('\r\n');
@@ -158,6 +158,6 @@ describe('payouts', () => {
     const reasons = rows.slice(1).map((r) => r.split(',')[3]);
     expect(reasons).toEqual(expect.arrayContaining(['escrow_release', 'payout_requested', 'payout_paid', 'payout_failed']));
     const buyer = await registerUser(api);
-    expect((await fetch(`${api.baseUrl}/ledger/statement.csv`, { headers: { cookie: buyer.cookie } })).status).toBe(403);
+    expect((await fetch(`${api.baseUrl}/files/ledger/statement.csv`, { headers: { cookie: buyer.cookie } })).status).toBe(403);
   });
 });

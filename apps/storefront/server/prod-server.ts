@@ -2,7 +2,7 @@
 // page with the built renderer (dist/server/entry-server.js). Run `npm run build` first, then
 // `npm run start` (tsx server/prod-server.ts).
 //
-// API paths — /trpc, /socket.io, /uploads, /media — are routed to the API processes by the load
+// API paths — /trpc, /socket.io, /uploads, /media, /files — are routed to the API processes by the load
 // balancer in front of this server (same origin, so the session cookie just works); this process
 // only serves pages and assets. For a local run without a load balancer set PROXY_API=true to
 // forward the HTTP ones here (WebSockets then fall back to Socket.IO's long-polling).
@@ -34,7 +34,7 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
-const apiPrefixes = ['/trpc', '/socket.io', '/uploads', '/media'];
+const apiPrefixes = ['/trpc', '/socket.io', '/uploads', '/media', '/files'];
 
 async function serveStatic(path: string, res: ServerResponse): Promise<boolean> {
   if (path === '/' || path === '/index.html') return false;

@@ -1,4 +1,4 @@
-// The dev-server setup both apps share: same-origin /trpc, /socket.io, /uploads and /media proxied
+// The dev-server setup both apps share: same-origin /trpc, /socket.io, /uploads, /media and /files proxied
 // to the API, so the session cookie just works.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type PluginOption } from 'vite';
@@ -25,6 +25,8 @@ export function appViteConfig(options: AppViteOptions) {
         '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
         '/uploads': { target: apiUrl, changeOrigin: false },
         '/media': { target: apiUrl, changeOrigin: false },
+        // Private files the API streams with the session cookie (shipment proofs, statement CSV).
+        '/files': { target: apiUrl, changeOrigin: false },
       },
     },
     preview: { host: 'localhost', port: options.port, strictPort: true },

@@ -1,6 +1,6 @@
 // Proof of shipment (a photo of the receipt or a PDF label), private to the order's parties:
 //   POST /uploads/shipment-proofs      multipart `file`; sellers (orders.ship); JPEG/PNG/WebP/PDF
-//   GET  /orders/:id/shipment-proof    the order's buyer, seller and staff only
+//   GET  /files/orders/:id/shipment-proof  the order's buyer, seller and staff only
 // Every file passes the virus-scan hook before it is stored.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,7 +16,7 @@ const orderParams = z.object({ id: z.string().uuid() });
 
 export function registerShipmentProofRoutes(scope: FastifyInstance, deps: UploadRouteDeps) {
   scope.post('/uploads/shipment-proofs', (req, reply) => postProof(req, reply, deps));
-  scope.get('/orders/:id/shipment-proof', (req, reply) => getProof(req, reply, deps));
+  scope.get('/files/orders/:id/shipment-proof', (req, reply) => getProof(req, reply, deps));
 }
 
 async function detect(bytes: Buffer): Promise<{ ext: string; contentType: string } | null> {

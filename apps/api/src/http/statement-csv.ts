@@ -1,4 +1,4 @@
-// GET /ledger/statement.csv — every posting on the signed-in seller's accounts (available, in
+// GET /files/ledger/statement.csv — every posting on the signed-in seller's accounts (available, in
 // transit), newest first, as CSV for their bookkeeping. Read in pages so a long history streams.
 import type { FastifyInstance } from 'fastify';
 import { hasGrant, minorToDecimalString, currencyExponent } from '@marketdesk/domain';
@@ -14,7 +14,7 @@ export function csvCell(value: string): string {
 }
 
 export function registerStatementCsv(app: FastifyInstance, deps: Pick<UploadRouteDeps, 'db' | 'authenticate'>) {
-  app.get('/ledger/statement.csv', async (req, reply) => {
+  app.get('/files/ledger/statement.csv', async (req, reply) => {
     const actor = await deps.authenticate(req);
     if (!actor) return fail(reply, 'UNAUTHORIZED', 'Sign in to download your statement.');
     if (!hasGrant(actor, 'ledger.view')) return fail(reply, 'FORBIDDEN', 'Only sellers have a statement.');

@@ -2,7 +2,7 @@
 //   POST /uploads/listing-images      multipart, one field `file`; sellers (listings.manage) only
 //   GET  /uploads/listing-images/:id  the upload's status for its owner, polled until the thumbnail is ready
 //   GET  /media/:folder/:file         public, immutable files from storage (public folders only)
-//   POST /uploads/shipment-proofs and GET /orders/:id/shipment-proof: see shipment-proofs.ts
+//   POST /uploads/shipment-proofs and GET /files/orders/:id/shipment-proof: see shipment-proofs.ts
 // Multipart parsing is registered inside this plugin's own scope, so the tRPC routes never see it.
 import type {} from '@fastify/cookie'; // req.cookies
 import fastifyMultipart from '@fastify/multipart';

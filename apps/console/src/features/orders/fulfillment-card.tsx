@@ -41,7 +41,7 @@ export function ShipmentDetails({ order }: { order: Order }) {
         )}
       </Text>
       {s.hasProof && (
-        <Anchor href={`/orders/${order.id}/shipment-proof`} target="_blank" rel="noopener" size="sm">
+        <Anchor href={`/files/orders/${order.id}/shipment-proof`} target="_blank" rel="noopener" size="sm">
           Proof of shipment
         </Anchor>
       )}

@@ -1,5 +1,5 @@
 // The statement card of the Payouts page: postings, newest first, a page at a time, and the whole
-// statement as CSV (GET /ledger/statement.csv, served by the API with the session cookie).
+// statement as CSV (GET /files/ledger/statement.csv, served by the API with the session cookie).
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { EmptyState, ErrorState, LoadingState, formatDateTime, formatMoney } from '@marketdesk/ui';
 import { useState } from 'react';
@@ -82,7 +82,7 @@ export function StatementTable({ sellerId }: { sellerId: string | undefined }) {
           <Title order={2} size="h4">
             Statement
           </Title>
-          <Anchor href="/ledger/statement.csv" download size="sm">
+          <Anchor href="/files/ledger/statement.csv" download size="sm">
             Download CSV
           </Anchor>
         </Group>
