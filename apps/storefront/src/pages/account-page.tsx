@@ -1,8 +1,9 @@
-// Your account: who you are, what you can do, and the way to your orders.
+// Your account: who you are, what you can do, the way to your orders, and how we notify you.
 import { Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
 import { Link, Navigate } from 'react-router';
 import { useMe, useSignOut } from '../features/auth/use-session';
+import { NotificationPreferences } from '../features/notifications/notification-preferences';
 
 export function AccountPage() {
   const me = useMe();
@@ -55,6 +56,7 @@ export function AccountPage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      <NotificationPreferences sells={roles.some((r) => r !== 'buyer')} />
     </Stack>
   );
 }

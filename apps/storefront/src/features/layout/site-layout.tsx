@@ -10,6 +10,7 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import { useMe, useSignOut } from '../auth/use-session';
 import { useCart, useGuestCartMerge } from '../cart/use-cart';
 import { plural } from '../../lib/format';
+import { NotificationBell, NotificationsLive } from '../notifications/notification-bell';
 
 function SearchBox() {
   const navigate = useNavigate();
@@ -93,6 +94,18 @@ function AccountMenu() {
   );
 }
 
+/** The bell, for signed-in people only (nothing while we ask, so the header does not jump). */
+function SignedInBell() {
+  const me = useMe();
+  return me.data ? <NotificationBell /> : null;
+}
+
+/** Live notifications, once per page however many bells the header shows. */
+function SignedInLive() {
+  const me = useMe();
+  return me.data ? <NotificationsLive key={me.data.id} /> : null;
+}
+
 function MobileMenu() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const me = useMe();
@@ -155,18 +168,21 @@ export function SiteLayout() {
   useGuestCartMerge();
   return (
     <AppShell header={{ height: { base: 112, sm: 64 } }} padding={0}>
+      <SignedInLive />
       <AppShell.Header>
         <Container size="xl" h="100%">
           <Flex h="100%" direction={{ base: 'column', sm: 'row' }} justify="center" align={{ base: 'stretch', sm: 'center' }} gap={{ base: 8, sm: 'lg' }} py={{ base: 8, sm: 0 }}>
             <Group justify="space-between" wrap="nowrap">
               <Brand />
               <Group gap="xs" hiddenFrom="sm" wrap="nowrap">
+                <SignedInBell />
                 <CartButton />
                 <MobileMenu />
               </Group>
             </Group>
             <SearchBox />
             <Group gap="sm" wrap="nowrap" visibleFrom="sm" ml="auto">
+              <SignedInBell />
               <CartButton />
               <AccountMenu />
               <ColorSchemeToggle />

@@ -6,7 +6,7 @@ import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '@marketdesk/ui';
 import { errorCode, fieldErrors } from '@marketdesk/ui/app';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { OrderDetail } from '../../lib/api-types';
 import { money } from '../../lib/format';
 import { trpc } from '../../trpc';
@@ -82,7 +82,6 @@ function CancelModal({ order, opened, onClose, command }: { order: OrderDetail; 
             description="The seller sees this."
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
-            onBlur={() => setTouched(true)}
             error={(touched && tooShort ? 'Say why you are cancelling (a few words are enough).' : null) ?? serverError}
             required
             autosize
@@ -145,6 +144,12 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
   const [open, setOpen] = useState<'cancel' | 'confirm' | null>(null);
   const actions = buyerActions(order.state);
   const { markDelivered } = command;
+  // The order moved on while a dialog was open (the seller shipped it just now): that dialog's
+  // action is gone, so close it; the page already shows what changed.
+  const openAction = open === 'cancel' ? 'cancel' : open === 'confirm' ? 'confirmReceipt' : null;
+  useEffect(() => {
+    if (openAction && !actions.includes(openAction)) setOpen(null);
+  }, [openAction, actions]);
   if (actions.length === 0 && !command.conflict) return null;
   const arrived = () =>
     markDelivered.mutate(command.target, {

@@ -49,6 +49,11 @@ describe('money on the timeline', () => {
       { seq: 2, occurredAt: '2030-01-01T10:00:02Z' },
     ]);
     expect(sorted.map((e) => e.seq)).toEqual([1, 2, 3]);
+    const sameTime = sortTimeline([
+      { seq: 1, name: 'order.paid', occurredAt: '2030-01-01T10:00:00Z' },
+      { seq: 2, name: 'order.placed', occurredAt: '2030-01-01T10:00:00Z' },
+    ]);
+    expect(sameTime.map((e) => e.name)).toEqual(['order.placed', 'order.paid']);
   });
 });
 

@@ -59,9 +59,13 @@ const cancelReasons: Record<string, string> = {
   payment_timeout: 'The payment was not completed in time.',
 };
 
+// Checkout records the payment and the order in one transaction, so they share a timestamp; the
+// story still starts with the order being placed.
+const firstOfTie = (e: { name?: string }) => (e.name === 'order.placed' ? 0 : 1);
+
 /** Timeline entries in the order they happened. */
-export function sortTimeline<T extends { seq: number; occurredAt: Date | string }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => new Date(a.occurredAt).getTime() - new Date(b.occurredAt).getTime() || a.seq - b.seq);
+export function sortTimeline<T extends { seq: number; occurredAt: Date | string; name?: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => new Date(a.occurredAt).getTime() - new Date(b.occurredAt).getTime() || firstOfTie(a) - firstOfTie(b) || a.seq - b.seq);
 }
 
 /** A timeline entry as a title and an optional detail line. */

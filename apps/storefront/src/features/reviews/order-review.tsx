@@ -75,10 +75,13 @@ function ReviewForm({ orderId, existing, onDone }: { orderId: string; existing: 
           />
         </Input.Wrapper>
         <Textarea
-          label="Your review"
-          description="How was the record, the packing and the seller? Optional."
+          label="Comment"
+          description="Optional: how were the record, the packing and the seller?"
           value={values.body}
-          onChange={(e) => setValues((v) => ({ ...v, body: e.currentTarget.value }))}
+          onChange={(e) => {
+            const body = e.currentTarget.value;
+            setValues((v) => ({ ...v, body }));
+          }}
           error={errors.body}
           autosize
           minRows={3}
