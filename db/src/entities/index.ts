@@ -24,6 +24,11 @@ import { SentMailSchema } from './sent-mail.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { StreamSequenceSchema } from './stream-sequence.entity.js';
 import { UserSchema } from './user.entity.js';
+import { QueueItemSchema } from './queue-item.entity.js';
+import { QueueNoteSchema } from './queue-note.entity.js';
+import { QueueFilterPresetSchema } from './queue-filter-preset.entity.js';
+import { SubmissionSchema } from './submission.entity.js';
+import { SubmissionItemSchema } from './submission-item.entity.js';
 
 export * from './listing.entity.js';
 export * from './listing-image.entity.js';
@@ -51,6 +56,11 @@ export * from './sent-mail.entity.js';
 export * from './session.entity.js';
 export * from './stream-sequence.entity.js';
 export * from './user.entity.js';
+export * from './queue-item.entity.js';
+export * from './queue-note.entity.js';
+export * from './queue-filter-preset.entity.js';
+export * from './submission.entity.js';
+export * from './submission-item.entity.js';
 
 export const entities = [
   UserSchema,
@@ -80,4 +90,5 @@ export const entities = [
   NotificationPreferenceSchema,
   FileUploadSchema,
   ReconciliationRunSchema,
+  QueueItemSchema, QueueNoteSchema, QueueFilterPresetSchema, SubmissionSchema, SubmissionItemSchema,
 ];

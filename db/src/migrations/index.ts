@@ -9,6 +9,7 @@ import { Migration20261124202607 } from './Migration20261124202607.js';
 import { Migration20261124202910 } from './Migration20261124202910.js';
 import { Migration20261124203249 } from './Migration20261124203249.js';
 import { Migration20261124204420 } from './Migration20261124204420.js';
+import { Migration20261124211141 } from './Migration20261124211141.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124202910', class: Migration20261124202910 },
   { name: 'Migration20261124203249', class: Migration20261124203249 },
   { name: 'Migration20261124204420', class: Migration20261124204420 },
+  { name: 'Migration20261124211141', class: Migration20261124211141 },
 ];

@@ -12,3 +12,4 @@ export * from './sla/index.js';
 export * from './checkout/index.js';
 export * from './docs/index.js';
 export * from './fulfillment/index.js';
+export * from './queues/index.js';

@@ -10,6 +10,7 @@ import { payoutEventPayloads, payoutRecordEventPayloads } from './payout-events.
 import { reviewEventPayloads } from './review-events.js';
 import { notificationEventPayloads } from './notification-events.js';
 import { submissionEventPayloads } from './submission-events.js';
+import { queueAndSubmissionServiceEventPayloads, submissionRecordEventPayloads } from './queue-events.js';
 
 const id = z.string().min(1);
 
@@ -35,6 +36,7 @@ export const eventPayloads = {
   ...notificationEventPayloads,
   // Published by services directly, not by a machine.
   ...checkoutEventPayloads,
+  ...queueAndSubmissionServiceEventPayloads,
 } as const;
 
 export type EventName = keyof typeof eventPayloads;
@@ -46,7 +48,7 @@ export const eventNames = Object.keys(eventPayloads) as EventName[];
  * Events about a machine's aggregate (`listing.*`, `order.*`) that a service publishes itself
  * rather than a transition emitting them; every other machine-noun event must come from a machine.
  */
-export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads), ...Object.keys(payoutRecordEventPayloads)] as EventName[];
+export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads), ...Object.keys(payoutRecordEventPayloads), ...Object.keys(submissionRecordEventPayloads)] as EventName[];
 
 /** What a client receives: the event plus its global id and its per-stream sequence. */
 export interface LiveEvent<N extends EventName = EventName> {
