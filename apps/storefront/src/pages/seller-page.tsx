@@ -66,7 +66,7 @@ function SellerView({ sellerId }: { sellerId: string }) {
           {reviews.data && reviews.data.aggregate.count > 0 ? <RatingSummary aggregate={reviews.data.aggregate} /> : reviews.data ? <Text size="sm" c="dimmed">{ratingSummary(reviews.data.aggregate)}</Text> : null}
           {first && (
             <Text size="sm" c="dimmed">
-              {plural(total, 'record')} for sale
+              {plural(total, 'record')} listed
             </Text>
           )}
         </Group>
@@ -95,6 +95,7 @@ function SellerView({ sellerId }: { sellerId: string }) {
           onRetry={() => void reviews.refetch()}
           emptyTitle="No reviews yet"
           emptyDescription={`Buyers review ${name} once their order has arrived and is completed.`}
+          showSummary={false}
         />
       </Stack>
     </Stack>

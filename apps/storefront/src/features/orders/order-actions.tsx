@@ -162,7 +162,7 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
           What next
         </Title>
         {command.conflict && (
-          <Alert color="orange" variant="light" title="This order just changed" withCloseButton onClose={command.clearConflict}>
+          <Alert color="orange" variant="light" title="This order just changed; the page now shows the latest" withCloseButton onClose={command.clearConflict}>
             {command.conflict}
           </Alert>
         )}

@@ -3,7 +3,7 @@
 import { Anchor, Group, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { trpc } from '../../trpc';
-import { RatingSummary, ReviewsBlock } from './review-list';
+import { ReviewsBlock } from './review-list';
 
 export const LISTING_REVIEWS_LIMIT = 10;
 
@@ -12,12 +12,9 @@ export function ListingReviews({ listingId, seller }: { listingId: string; selle
   return (
     <Stack gap="sm" component="section" aria-labelledby="reviews">
       <Group justify="space-between" align="baseline" wrap="wrap">
-        <Group gap="md" align="baseline">
-          <Title order={2} size="h3" id="reviews">
-            Reviews
-          </Title>
-          {reviews.data && <RatingSummary aggregate={reviews.data.aggregate} size="sm" />}
-        </Group>
+        <Title order={2} size="h3" id="reviews">
+          Reviews
+        </Title>
         <Anchor component={Link} to={`/s/${seller.id}#reviews`} size="sm">
           All reviews of {seller.name}
         </Anchor>

@@ -71,10 +71,12 @@ interface ReviewsBlockProps {
   onRetry: () => void;
   emptyTitle: string;
   emptyDescription: string;
+  /** Off where the page already shows the rating above (the seller's header). */
+  showSummary?: boolean;
 }
 
 /** Summary + list with loading, empty and error states. */
-export function ReviewsBlock({ data, isPending, error, onRetry, emptyTitle, emptyDescription }: ReviewsBlockProps) {
+export function ReviewsBlock({ data, isPending, error, onRetry, emptyTitle, emptyDescription, showSummary = true }: ReviewsBlockProps) {
   if (isPending) {
     return (
       <Paper withBorder radius="md" p="lg">
@@ -95,7 +97,7 @@ export function ReviewsBlock({ data, isPending, error, onRetry, emptyTitle, empt
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="lg">
-        <RatingSummary aggregate={data.aggregate} size="lg" />
+        {showSummary && <RatingSummary aggregate={data.aggregate} size="lg" />}
         <Stack gap="lg" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Latest reviews">
           {data.reviews.map((r) => (
             <li key={r.id}>
