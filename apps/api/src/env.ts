@@ -53,6 +53,10 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Smallest payout a seller may request, in minor units. */
   PAYOUT_MIN_MINOR: z.coerce.number().int().min(1).default(1000),
+  /** A queue claim lapses after this many minutes without activity by its holder (fractions allowed). */
+  CLAIM_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  /** A firm offer on a seller's submission stays open this long before it expires (fractions allowed). */
+  QUOTE_VALID_MINUTES: z.coerce.number().positive().max(90 * 24 * 60).default(7 * 24 * 60),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -9,8 +9,9 @@ import { orderTimerJob } from './orders/order-timer.js';
 import { sendPayoutJob } from './payouts/send-payout.js';
 import { deliverNotificationsJob } from './notifications/deliver-notifications.js';
 import { reconcileJob } from './ledger/reconcile.js';
+import { queueJobs } from './queues/index.js';
 
-export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob] as unknown as JobDefinition[];
+export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs] as unknown as JobDefinition[];
 
 export function findJob(id: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);

@@ -14,6 +14,8 @@ import { reviewsRouter } from './reviews/router.js';
 import { notificationsRouter } from './notifications/router.js';
 import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
+import { queuesRouter } from './queues/router.js';
+import { submissionsRouter } from './submissions/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -30,6 +32,8 @@ export const appRouter = router({
   payouts: payoutsRouter,
   reviews: reviewsRouter,
   notifications: notificationsRouter,
+  queues: queuesRouter,
+  submissions: submissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

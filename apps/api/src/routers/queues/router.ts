@@ -1,0 +1,59 @@
+// The work-queue engine shared by every queue (submissions, listings, kyc, payouts, fraud,
+// disputes): list with filters and a cursor, one item with notes and history, claims, lead actions,
+// auto-assignment, bulk actions, internal notes and saved views. Live rows arrive on `queue:{name}`.
+import { z } from 'zod';
+import { filterPresetSchema, queueListInputSchema, queueNames, submissionRejectReasonSchema } from '@marketdesk/domain';
+import { authedProcedure, router } from '../../trpc/procedures.js';
+import { autoAssign } from '../../services/queues/auto-assign.js';
+import { bulkAct } from '../../services/queues/bulk-actions.js';
+import { claimItem, reassignItem, releaseItem, touchItem } from '../../services/queues/claims.js';
+import { getQueueItem, listQueue } from '../../services/queues/list-queue.js';
+import { addNote } from '../../services/queues/notes.js';
+import { deletePreset, listPresets, savePreset } from '../../services/queues/presets.js';
+import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
+
+// Staff-only: each service checks the queue's own permission (domain queuePermissions).
+const staff = authedProcedure;
+const itemId = z.object({ id: z.string().uuid() });
+const version = z.number().int().positive();
+const selection = z.array(z.object({ id: z.string().uuid(), version })).min(1, 'Select at least one item').max(500, 'At most 500 items at once');
+
+const list = staff.input(queueListInputSchema).query(({ ctx, input }) => listQueue(ctx.em, ctx.actor, input, new Date()));
+
+const get = staff.input(itemId).query(({ ctx, input }) => getQueueItem(ctx.em, ctx.actor, input, new Date()));
+
+const claim = staff.input(itemId).mutation(({ ctx, input }) => claimItem(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const release = staff.input(itemId).mutation(({ ctx, input }) => releaseItem(ctx.em, ctx.actor, input, new Date()));
+
+const touch = staff.input(itemId).mutation(({ ctx, input }) => touchItem(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const reassign = staff
+  .input(z.object({ id: z.string().uuid(), version, toUserId: z.string().uuid() }))
+  .mutation(({ ctx, input }) => reassignItem(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const runAutoAssign = staff
+  .input(z.object({ queue: z.enum(queueNames), capacity: z.number().int().min(1).max(100), userIds: z.array(z.string().uuid()).max(100).optional(), dryRun: z.boolean().default(false) }))
+  .mutation(({ ctx, input }) => autoAssign(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const bulk = staff
+  .input(
+    z.discriminatedUnion('action', [
+      z.object({ queue: z.enum(queueNames), action: z.literal('accept'), items: selection }),
+      z.object({ queue: z.enum(queueNames), action: z.literal('reject'), items: selection, reason: submissionRejectReasonSchema, note: z.string().trim().max(1000).default('') }),
+      z.object({ queue: z.enum(queueNames), action: z.literal('assign'), items: selection, toUserId: z.string().uuid() }),
+    ]),
+  )
+  .mutation(({ ctx, input }) => bulkAct(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), () => new Date()));
+
+const note = staff
+  .input(z.object({ id: z.string().uuid(), body: z.string().trim().min(1, 'Write something').max(10_000) }))
+  .mutation(({ ctx, input }) => addNote(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const presets = staff.input(z.object({ queue: z.enum(queueNames) })).query(({ ctx, input }) => listPresets(ctx.em, ctx.actor, input));
+
+const savePresetProcedure = staff.input(filterPresetSchema).mutation(({ ctx, input }) => savePreset(ctx.em, ctx.actor, input, new Date()));
+
+const deletePresetProcedure = staff.input(itemId).mutation(({ ctx, input }) => deletePreset(ctx.em, ctx.actor, input));
+
+export const queuesRouter = router({ list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });

@@ -1,0 +1,33 @@
+// Seller submissions (record store): submit for an instant indicative quote, follow it live on
+// `seller:{id}`, answer offers; staff decide from the `submissions` queue (see ../queues).
+import { z } from 'zod';
+import { submissionRejectReasons } from '@marketdesk/domain';
+import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
+import { createSubmission } from '../../services/submissions/create-submission.js';
+import { decideSubmission } from '../../services/submissions/decide-submission.js';
+import { provideInfo, respondToOffer } from '../../services/submissions/respond-to-offer.js';
+import { createSubmissionSchema, decideSubmissionSchema, provideInfoSchema, respondToOfferSchema } from '../../services/submissions/submission-input.js';
+import { getSubmission, mySubmissions } from '../../services/submissions/read-submissions.js';
+import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
+
+const sellers = permissionProcedure('submissions.create');
+
+const create = sellers.input(createSubmissionSchema).mutation(({ ctx, input }) => createSubmission(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const mine = sellers
+  .input(z.object({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 }))
+  .query(({ ctx, input }) => mySubmissions(ctx.em, ctx.actor, input.limit, new Date()));
+
+const get = permissionProcedure('submissions.view').input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getSubmission(ctx.em, ctx.actor, input.id, new Date()));
+
+const respond = sellers.input(respondToOfferSchema).mutation(({ ctx, input }) => respondToOffer(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const answerInfo = sellers.input(provideInfoSchema).mutation(({ ctx, input }) => provideInfo(ctx.em, ctx.actor, input, new Date()));
+
+const decide = permissionProcedure('submissions.claim')
+  .input(decideSubmissionSchema)
+  .mutation(({ ctx, input }) => decideSubmission(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const rejectReasons = authedProcedure.input(z.void()).query(() => Object.entries(submissionRejectReasons).map(([code, label]) => ({ code, label })));
+
+export const submissionsRouter = router({ create, mine, get, respond, provideInfo: answerInfo, decide, rejectReasons });

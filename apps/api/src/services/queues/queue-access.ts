@@ -1,0 +1,37 @@
+// Who may see and work which queue: staff holding the queue's permission (the domain's table);
+// leads (admins) also reassign, release others' claims and run auto-assignment.
+import { hasGrant, hasRole, isStaff, queueNames, queuePermissions, type QueueName, type Role } from '@marketdesk/domain';
+import { AppError } from '../../errors/app-error.js';
+
+export interface QueueActor {
+  id: string;
+  roles: Role[];
+}
+
+export function asQueueName(queue: string): QueueName {
+  if (!(queueNames as readonly string[]).includes(queue)) throw new AppError('NOT_FOUND', `There is no ${queue} queue.`);
+  return queue as QueueName;
+}
+
+export function assertCanView(actor: QueueActor, queue: string): QueueName {
+  const name = asQueueName(queue);
+  if (!isStaff(actor) || !hasGrant(actor, queuePermissions[name].view)) throw new AppError('FORBIDDEN', `You cannot see the ${name} queue.`);
+  return name;
+}
+
+export function assertCanWork(actor: QueueActor, queue: string): QueueName {
+  const name = asQueueName(queue);
+  if (!isStaff(actor) || !hasGrant(actor, queuePermissions[name].work)) throw new AppError('FORBIDDEN', `You cannot work the ${name} queue.`);
+  return name;
+}
+
+export const isLead = (actor: QueueActor): boolean => hasRole(actor, 'admin');
+
+export function assertLead(actor: QueueActor, what: string): void {
+  if (!isLead(actor)) throw new AppError('FORBIDDEN', `Only a lead (admin) can ${what}.`);
+}
+
+export function canWork(person: { roles: readonly string[] }, queue: QueueName): boolean {
+  const actor = { id: '', roles: person.roles.filter((r): r is Role => ['buyer', 'seller', 'agent', 'admin'].includes(r)) };
+  return isStaff(actor) && hasGrant(actor, queuePermissions[queue].work);
+}

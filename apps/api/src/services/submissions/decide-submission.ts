@@ -1,0 +1,96 @@
+// Staff decisions on a submission, on the queue row's version the reviewer saw: accept (send our
+// offer to the seller, or take the seller's counter), reject with a reason, counter-offer with new
+// per-item prices, or ask the seller for more information. A stale version is refused with who did
+// what and when; an item someone else holds is refused with who holds it.
+import { activeClaimant, heldByMessage, rejectionText, type MachineActor } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import { submissionRepository, type SubmissionItemRecord, type SubmissionRecord } from '../../repositories/submission-repository.js';
+import { recordEvent } from '../outbox/record-event.js';
+import { assertCanWork, isLead, type QueueActor } from '../queues/queue-access.js';
+import { queueItemSnapshot, staleItemConflict } from '../queues/queue-item-view.js';
+import type { DecideSubmissionInput } from './submission-input.js';
+import { createListingsFor } from './submission-listings.js';
+import { applySubmissionCommand, submissionRooms, submissionStream, type SubmissionSettings } from './submission-machine.js';
+import { syncSubmissionRow } from './submission-queue.js';
+import { submissionView } from './submission-view.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type StaffDecision = DistributiveOmit<DecideSubmissionInput, 'submissionId' | 'version'>;
+
+/** The queue row checks every decision starts with: right version, and not someone else's item. */
+export function assertMayDecide(actor: QueueActor, row: QueueItemRecord, version: number, now: Date): string | null {
+  assertCanWork(actor, row.queue);
+  if (row.version !== version) throw staleItemConflict(row, now);
+  const holder = activeClaimant({ claimedBy: row.claimedBy, claimExpiresAtMs: row.claimExpiresAt?.getTime() ?? null }, now.getTime());
+  if (holder && holder !== actor.id) {
+    throw new AppError('CONFLICT', heldByMessage(row.claimedByName ?? 'Someone else', row.claimedAt?.getTime() ?? null, now.getTime()), { reason: 'CLAIMED', holder: { id: holder, name: row.claimedByName }, current: queueItemSnapshot(row, now) });
+  }
+  // Agents decide what is assigned to them (their claim); leads may decide any free item.
+  if (!holder && !isLead(actor)) throw new AppError('FORBIDDEN', 'Claim this submission before deciding on it.');
+  return holder;
+}
+
+const offerTotal = (items: SubmissionItemRecord[]) => items.reduce((sum, i) => sum + (i.declined ? 0 : i.offerMinor), 0);
+
+async function newPrices(tx: EntityManager, items: SubmissionItemRecord[], prices: { itemId: string; offerMinor: number }[]): Promise<number> {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const p of prices) if (!byId.has(p.itemId)) throw new AppError('BAD_REQUEST', 'That item is not part of this submission.', { field: 'items', itemId: p.itemId });
+  for (const p of prices) await submissionRepository.setItemOffer(tx, p.itemId, p.offerMinor);
+  const total = offerTotal(await submissionRepository.items(tx, items[0]!.submissionId));
+  if (total <= 0) throw new AppError('BAD_REQUEST', 'An offer must be worth something; reject the submission instead.', { field: 'items' });
+  return total;
+}
+
+/** One decision inside the caller's transaction, the queue row already locked. Used by bulk actions too. */
+export async function decideLocked(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: StaffDecision, settings: SubmissionSettings, now: Date) {
+  const holder = assertMayDecide(actor, row, version, now);
+  let s = (await submissionRepository.find(tx, row.subjectId, { forUpdate: true }))!;
+  let items = await submissionRepository.items(tx, s.id);
+  const opts = { itemCount: items.length, reviewerId: holder ?? actor.id, settings };
+  const run = (sub: SubmissionRecord, type: string, payload?: unknown, changes = {}) => applySubmissionCommand(tx, actor, sub, { type, payload }, { ...opts, changes }, now);
+  let action: string;
+  if (decision.decision === 'request_info') {
+    if (!['submitted', 'in_review', 'countered'].includes(s.state)) throw new AppError('CONFLICT', `You can ask for information only while the submission waits for review (it is ${s.state.replace(/_/g, ' ')}).`);
+    if (!(await submissionRepository.update(tx, s.id, s.version, { infoRequest: decision.message, infoResponse: null }, now))) throw new AppError('CONFLICT', 'This submission changed at the same moment; reload to see it.');
+    s = (await submissionRepository.find(tx, s.id))!;
+    await recordEvent(tx, { stream: submissionStream(s.id), name: 'submission.info_requested', payload: { submissionId: s.id, sellerId: s.sellerId, actorId: actor.id, message: decision.message }, rooms: submissionRooms(s), actorId: actor.id, now });
+    action = 'info_requested';
+  } else {
+    if (s.state === 'quoted') throw new AppError('CONFLICT', 'The seller has not answered the current offer yet.', { reason: 'WAITING_ON_SELLER', current: queueItemSnapshot(row, now) });
+    if (s.state === 'submitted') s = await run(s, 'claim');
+    if (decision.decision === 'reject') {
+      s = await run(s, 'reject', { reason: rejectionText(decision.reason, decision.note) }, { rejectReason: decision.reason, rejectNote: decision.note || null });
+      action = 'rejected';
+    } else if (decision.decision === 'counter') {
+      const total = await newPrices(tx, items, decision.items);
+      s = await run(s, s.state === 'countered' ? 'requote' : 'quote', { quoteMinor: total }, { infoRequest: null, infoResponse: null });
+      action = 'quoted';
+    } else if (s.state === 'countered') {
+      s = await run(s, 'accept_counter');
+      action = 'accepted';
+    } else {
+      if (offerTotal(items) <= 0) throw new AppError('BAD_REQUEST', 'Nothing in this submission is worth an offer at the indicative prices; counter with your own prices or reject it.');
+      s = await run(s, 'quote', { quoteMinor: offerTotal(items) }, { infoRequest: null, infoResponse: null });
+      action = 'quoted';
+    }
+  }
+  items = await submissionRepository.items(tx, s.id);
+  if (s.state === 'accepted') {
+    await createListingsFor(tx, s, items, actor.id, now);
+    items = await submissionRepository.items(tx, s.id);
+  }
+  const finished = ['accepted', 'rejected'].includes(s.state);
+  const synced = await syncSubmissionRow(tx, row, s, items, { action, actorId: actor.id, ...(finished ? { decidedBy: actor.id } : {}) }, now);
+  return { submission: submissionView(s, items, now), item: queueItemSnapshot(synced, now) };
+}
+
+export async function decideSubmission(em: EntityManager, actor: QueueActor & MachineActor, input: DecideSubmissionInput, settings: SubmissionSettings, now: Date) {
+  return em.transactional(async (tx) => {
+    const row = await queueItemRepository.findBySubject(tx, 'submissions', input.submissionId, { forUpdate: true });
+    if (!row) throw new AppError('NOT_FOUND', 'This submission does not exist.');
+    const { submissionId: _s, version, ...decision } = input;
+    return decideLocked(tx, actor, row, version, decision as StaffDecision, settings, now);
+  });
+}

@@ -1,0 +1,83 @@
+// The seller's side: accept the offer (before it expires), decline it (withdraw), counter within the
+// limits (per item, between our offer and the original asking price, a few rounds at most), and
+// answer a request for information. Each step mirrors onto the queue row so staff see it live.
+import { checkSellerCounter, type MachineActor } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { queueItemRepository } from '../../repositories/queue-item-repository.js';
+import { submissionRepository, type SubmissionRecord } from '../../repositories/submission-repository.js';
+import { recordEvent } from '../outbox/record-event.js';
+import type { RespondToOfferInput } from './submission-input.js';
+import { createListingsFor } from './submission-listings.js';
+import { applySubmissionCommand, submissionRooms, submissionStream, type SubmissionSettings } from './submission-machine.js';
+import { syncSubmissionRow } from './submission-queue.js';
+import { submissionView } from './submission-view.js';
+
+async function lockOwn(tx: EntityManager, seller: MachineActor, id: string, version?: number): Promise<SubmissionRecord> {
+  const s = await submissionRepository.find(tx, id, { forUpdate: true });
+  if (!s || s.sellerId !== seller.id) throw new AppError('NOT_FOUND', 'This submission does not exist.');
+  if (version !== undefined && s.version !== version) {
+    throw new AppError('CONFLICT', `This submission changed since you opened it (it is now ${s.state.replace(/_/g, ' ')}). Reload to see the latest offer.`, { reason: 'STALE_VERSION', state: s.state, currentVersion: s.version });
+  }
+  return s;
+}
+
+const formatWhen = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+
+async function mirror(tx: EntityManager, s: SubmissionRecord, action: string, actorId: string | null, now: Date) {
+  const row = await queueItemRepository.findBySubject(tx, 'submissions', s.id, { forUpdate: true });
+  const items = await submissionRepository.items(tx, s.id);
+  if (row) await syncSubmissionRow(tx, row, s, items, { action, actorId }, now);
+  return submissionView(s, items, now);
+}
+
+export async function respondToOffer(em: EntityManager, seller: MachineActor, input: RespondToOfferInput, settings: SubmissionSettings, now: Date) {
+  return em.transactional(async (tx) => {
+    let s = await lockOwn(tx, seller, input.submissionId, input.version);
+    const items = await submissionRepository.items(tx, s.id);
+    const opts = { itemCount: items.length, reviewerId: null, settings };
+    if (input.response === 'decline') {
+      s = await applySubmissionCommand(tx, seller, s, { type: 'withdraw' }, opts, now);
+      return mirror(tx, s, 'withdrawn', seller.id, now);
+    }
+    if (s.state !== 'quoted') throw new AppError('CONFLICT', `There is no open offer to answer (the submission is ${s.state.replace(/_/g, ' ')}).`, { reason: 'NO_OPEN_OFFER', state: s.state });
+    // The timer may not have run yet: an offer past its time is expired all the same.
+    if (s.quoteExpiresAt && s.quoteExpiresAt <= now) {
+      throw new AppError('CONFLICT', `This offer expired at ${formatWhen(s.quoteExpiresAt)} and can no longer be accepted or countered.`, { reason: 'QUOTE_EXPIRED', expiredAt: s.quoteExpiresAt });
+    }
+    if (input.response === 'accept') {
+      s = await applySubmissionCommand(tx, seller, s, { type: 'accept' }, opts, now);
+      await createListingsFor(tx, s, items, seller.id, now);
+      return mirror(tx, s, 'accepted', seller.id, now);
+    }
+    const lines = items.filter((i) => !i.declined).map((i) => ({ itemId: i.id, offerMinor: i.offerMinor, askingMinor: i.askingMinor }));
+    const check = checkSellerCounter(lines, input.items, s.counterRounds);
+    if (!check.ok) throw new AppError('BAD_REQUEST', check.message, { field: 'items', itemId: check.itemId });
+    for (const c of input.items) await submissionRepository.setItemCounter(tx, c.itemId, c.counterMinor);
+    s = await applySubmissionCommand(tx, seller, s, { type: 'counter', payload: { counterMinor: check.totalMinor } }, opts, now);
+    return mirror(tx, s, 'countered', seller.id, now);
+  });
+}
+
+export async function provideInfo(em: EntityManager, seller: MachineActor, input: { submissionId: string; message: string }, now: Date) {
+  return em.transactional(async (tx) => {
+    let s = await lockOwn(tx, seller, input.submissionId);
+    if (!s.infoRequest || s.infoResponse) throw new AppError('CONFLICT', 'Nobody is waiting for information on this submission.', { reason: 'NO_INFO_REQUEST' });
+    await submissionRepository.update(tx, s.id, s.version, { infoResponse: input.message }, now);
+    s = (await submissionRepository.find(tx, s.id))!;
+    await recordEvent(tx, { stream: submissionStream(s.id), name: 'submission.info_provided', payload: { submissionId: s.id, sellerId: s.sellerId, actorId: seller.id, message: input.message }, rooms: submissionRooms(s), actorId: seller.id, now });
+    return mirror(tx, s, 'info_provided', seller.id, now);
+  });
+}
+
+/** The quote timer fired: an offer still open past its time expires (a newer offer has its own timer). */
+export async function expireQuote(em: EntityManager, input: { submissionId: string; expiresAt: string }, settings: SubmissionSettings, now: Date): Promise<'expired' | 'ignored'> {
+  return em.transactional(async (tx) => {
+    let s = await submissionRepository.find(tx, input.submissionId, { forUpdate: true });
+    if (!s || s.state !== 'quoted' || !s.quoteExpiresAt || s.quoteExpiresAt.toISOString() !== input.expiresAt || s.quoteExpiresAt > now) return 'ignored';
+    const items = await submissionRepository.items(tx, s.id);
+    s = await applySubmissionCommand(tx, { id: 'system', roles: ['system'] }, s, { type: 'expire' }, { itemCount: items.length, reviewerId: null, settings }, now);
+    await mirror(tx, s, 'expired', null, now);
+    return 'expired';
+  });
+}
