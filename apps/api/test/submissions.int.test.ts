@@ -156,6 +156,9 @@ describe('offers', () => {
     const items = taken.data!.submission.items;
     expect(items.every((i) => i.listingId)).toBe(true);
     for (const i of items) expect((await listing(i.listingId!))?.state).toBe('active');
+    const done = await get(s.id, seller);
+    const walkAway = await mutate(api, 'submissions.respond', { submissionId: s.id, version: done.version, response: 'decline' }, { cookie: seller.cookie });
+    expect(walkAway.error?.message).toMatch(/contact support/);
   });
 
   it('asks the seller for information and mirrors the answer on the queue row', async () => {

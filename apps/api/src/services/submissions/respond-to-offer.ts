@@ -37,6 +37,8 @@ export async function respondToOffer(em: EntityManager, seller: MachineActor, in
     const items = await submissionRepository.items(tx, s.id);
     const opts = { itemCount: items.length, reviewerId: null, settings };
     if (input.response === 'decline') {
+      // Accepted goods are already on the shelf as listings; walking away from them is a support case.
+      if (s.state === 'accepted') throw new AppError('CONFLICT', 'This submission was accepted and its items are listed; contact support to withdraw it.', { reason: 'ALREADY_ACCEPTED', state: s.state });
       s = await applySubmissionCommand(tx, seller, s, { type: 'withdraw' }, opts, now);
       return mirror(tx, s, 'withdrawn', seller.id, now);
     }
