@@ -116,6 +116,8 @@ describe('offers', () => {
     expect(live.payload.expiresAtMs).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
     const listed = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'submission.listings_created' && e.payload.submissionId === s.id);
+    const waiting = (await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'submissions', filter: { waitingOn: 'seller', sellerId: seller.id } }, { cookie: admin.cookie })).data!;
+    expect(waiting.items.map((i) => i.subjectId)).toContain(s.id);
     const mine = await get(s.id, seller);
     expect(mine.queueItem).toBeNull(); // claims and versions of the queue are for staff
     const accepted = await mutate<Submission>(api, 'submissions.respond', { submissionId: s.id, version: mine.version, response: 'accept' }, { cookie: seller.cookie });

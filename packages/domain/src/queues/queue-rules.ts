@@ -31,6 +31,16 @@ export const queueOpenStates: Record<QueueName, readonly string[]> = {
   disputes: ['open', 'under_review'],
 };
 
+/** States in which an item waits on someone outside the team (shown with `waitingOn: 'seller'`). */
+export const queueWaitingStates: Record<QueueName, readonly string[]> = {
+  submissions: ['quoted'],
+  listings: [],
+  kyc: ['needs_info'],
+  payouts: [],
+  fraud: [],
+  disputes: ['awaiting_seller', 'awaiting_buyer'],
+};
+
 /** Working-time target from entering the queue to a decision, per queue. */
 export const queueSlaTargetMs: Record<QueueName, number> = {
   submissions: 48 * HOUR_MS,

@@ -1,6 +1,6 @@
 // Reading a queue: a filtered, sorted page of rows (keyset cursor), live counts per state, and one
 // item with its notes and its audit trail (every event of the item and of its subject).
-import { decodeQueueCursor, encodeQueueCursor, queueOpenStates, type QueueListInput } from '@marketdesk/domain';
+import { decodeQueueCursor, encodeQueueCursor, queueOpenStates, queueWaitingStates, type QueueListInput } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
@@ -15,7 +15,9 @@ export async function listQueue(em: EntityManager, actor: QueueActor, input: Que
   const queue = assertCanView(actor, input.queue);
   const after = input.cursor ? decodeQueueCursor(input.cursor) : null;
   if (input.cursor && !after) throw new AppError('BAD_REQUEST', 'That page cursor is not valid; start from the first page.', { field: 'cursor' });
-  const query = { queue, filter: input.filter, defaultStates: queueOpenStates[queue], sort: input.sort, after, limit: input.limit + 1, actorId: actor.id, now };
+  // Without named states: the open ones, plus those waiting on the seller when that is what is asked.
+  const defaultStates = input.filter.waitingOn === 'seller' ? [...queueOpenStates[queue], ...queueWaitingStates[queue]] : queueOpenStates[queue];
+  const query = { queue, filter: input.filter, defaultStates, sort: input.sort, after, limit: input.limit + 1, actorId: actor.id, now };
   const [page, total, counts] = await Promise.all([queueListRepository.page(em, query), queueListRepository.count(em, { ...query, after: null }), queueListRepository.countsByState(em, queue)]);
   const more = page.items.length > input.limit;
   const items = page.items.slice(0, input.limit);
