@@ -9,6 +9,7 @@ export default defineConfig((env) => {
   const base = appViteConfig({
     port,
     appType: 'custom',
+    ssrEntry: './src/entry-server.tsx',
     plugins: [
       ssrDevPlugin({
         apiUrl: process.env.API_URL ?? 'http://127.0.0.1:3000',
