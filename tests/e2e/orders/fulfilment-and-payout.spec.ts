@@ -67,7 +67,7 @@ test('buyer pays, seller ships, buyer confirms, seller is paid out after admin a
 
   // Seller opens Payouts before the money arrives.
   await sellerPage.getByRole('link', { name: 'Payouts' }).click();
-  await expect(sellerPage.getByRole('region', { name: 'Available' })).toBeVisible();
+  await expect.poll(() => euros(sellerPage, 'Available'), { timeout: 15_000 }).not.toBeNaN(); // loaded
   const availableBefore = await euros(sellerPage, 'Available');
 
   await buyerPage.getByRole('button', { name: 'It arrived' }).click();
