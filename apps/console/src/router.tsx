@@ -18,6 +18,10 @@ import { PayoutQueuePage } from './pages/payout-queue-page';
 import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
 import { SentMailPage } from './pages/sent-mail-page';
+import { MySubmissionsPage } from './pages/my-submissions-page';
+import { SubmissionDetailPage } from './pages/submission-detail-page';
+import { SubmissionsQueuePage } from './pages/submissions-queue-page';
+import { RequireQueue } from './features/auth/require-queue';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -86,6 +90,26 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+            ],
+          },
+          {
+            path: 'queues/submissions',
+            element: (
+              <RequireQueue queue="submissions">
+                <SubmissionsQueuePage />
+              </RequireQueue>
+            ),
+          },
+          {
+            path: 'submissions',
+            element: (
+              <RequirePermission permission="submissions.create">
+                <Outlet />
+              </RequirePermission>
+            ),
+            children: [
+              { index: true, element: <MySubmissionsPage /> },
+              { path: ':id', element: <SubmissionDetailPage /> },
             ],
           },
           {

@@ -1,7 +1,7 @@
 // Notifications carry a link written by the API for whoever receives them: console pages for
 // sellers and staff (/orders/…, /payouts, /listings), storefront pages for buyers. The bell only
 // navigates to links this console can open; anything else is just marked read.
-const consolePrefixes = ['/orders', '/payouts', '/listings', '/review/', '/ledger', '/activity', '/mail', '/profile'];
+const consolePrefixes = ['/orders', '/payouts', '/listings', '/review/', '/queues/', '/submissions', '/ledger', '/activity', '/mail', '/profile'];
 
 export function consolePath(link: string | null | undefined): string | null {
   if (!link || !link.startsWith('/') || link.startsWith('//')) return null;

@@ -5,17 +5,20 @@ import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLiveConnection, useLiveStatus, usePresence, useRoom, useServerDisconnect } from '@marketdesk/ui/app';
-import { trpc } from '../../trpc';
+import { trpc, type Me } from '../../trpc';
+import { canViewQueue } from '../auth/require-queue';
 import { can, useMe } from '../auth/use-session';
 import { NotificationBell } from '../notifications/notification-bell';
 import { useNewOrderNotifications } from '../orders/use-new-order-notifications';
 import { UserMenu } from './user-menu';
 
-const navItems: { to: string; label: string; permission?: Permission }[] = [
+const navItems: { to: string; label: string; permission?: Permission; show?: (me: Me) => boolean }[] = [
   { to: '/', label: 'Dashboard' },
   { to: '/listings', label: 'My listings', permission: 'listings.manage' },
   { to: '/orders', label: 'Orders', permission: 'orders.ship' },
   { to: '/payouts', label: 'Payouts', permission: 'payouts.request' },
+  { to: '/submissions', label: 'My submissions', permission: 'submissions.create' },
+  { to: '/queues/submissions', label: 'Submissions', show: (me) => canViewQueue(me, 'submissions') },
   { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
   { to: '/review/payouts', label: 'Payout queue', permission: 'payouts.approve' },
   { to: '/ledger', label: 'Ledger', permission: 'ledger.reconcile' },
@@ -54,7 +57,7 @@ export function ConsoleShell() {
   useRoom(sellerId ? `seller:${sellerId}` : null);
   useNewOrderNotifications(me.data && can(me.data, 'orders.ship') ? me.data.id : null);
   const liveStatus = useLiveStatus();
-  const items = navItems.filter((item) => !item.permission || can(me.data, item.permission));
+  const items = navItems.filter((item) => (!item.permission || can(me.data, item.permission)) && (!item.show || (!!me.data && item.show(me.data))));
 
   return (
     <AppShell

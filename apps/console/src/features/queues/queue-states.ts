@@ -1,0 +1,35 @@
+// How queue item states read and look. Each queue names its own states; anything unnamed reads as
+// its words ("needs_info" → "Needs info") so a new state never shows blank.
+import type { QueueName } from '@marketdesk/domain';
+
+export interface StateStyle {
+  label: string;
+  color: string;
+}
+
+export const queueStateStyles: Partial<Record<QueueName, Record<string, StateStyle>>> = {
+  submissions: {
+    submitted: { label: 'New', color: 'blue' },
+    in_review: { label: 'In review', color: 'indigo' },
+    countered: { label: 'Seller countered', color: 'grape' },
+    quoted: { label: 'Offer sent', color: 'cyan' },
+    accepted: { label: 'Accepted', color: 'green' },
+    rejected: { label: 'Rejected', color: 'red' },
+    expired: { label: 'Offer expired', color: 'gray' },
+    withdrawn: { label: 'Withdrawn', color: 'gray' },
+    received: { label: 'Received', color: 'teal' },
+    listed: { label: 'Listed', color: 'teal' },
+  },
+};
+
+export function stateStyle(queue: QueueName, state: string): StateStyle {
+  const named = queueStateStyles[queue]?.[state];
+  if (named) return named;
+  const words = state.replace(/_/g, ' ');
+  return { label: words.charAt(0).toUpperCase() + words.slice(1), color: 'gray' };
+}
+
+/** States a queue's status filter offers, in the order people think about them. */
+export function filterableStates(queue: QueueName): { value: string; label: string }[] {
+  return Object.entries(queueStateStyles[queue] ?? {}).map(([value, s]) => ({ value, label: s.label }));
+}

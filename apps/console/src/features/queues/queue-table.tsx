@@ -1,0 +1,169 @@
+// The generic queue table: one row per item with its state, value, conditions, age, SLA and holder,
+// a tick box for bulk actions and Claim / Release. Clicking a row selects it (j/k move the same
+// selection); its title opens the drawer. New rows slide in highlighted, changed ones flash, and
+// finished ones fade out before they leave. Live changes never move focus.
+import { Anchor, Badge, Button, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import type { QueueName, QueueSort, QueueSortField } from '@marketdesk/domain';
+import { formatDateTime, formatMoney, formatRelativeTime } from '@marketdesk/ui';
+import { HolderLabel } from './holder';
+import { holderOf, type QueueRow } from './queue-rows';
+import { stateStyle } from './queue-states';
+import classes from './queue-table.module.css';
+
+export interface QueueTableProps {
+  queue: QueueName;
+  label: string;
+  rows: QueueRow[];
+  meId: string | undefined;
+  isLead: boolean;
+  nowMs: number;
+  sort: QueueSort;
+  onSort: (sort: QueueSort) => void;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onOpen: (id: string) => void;
+  ticked: ReadonlySet<string>;
+  onTick: (ids: string[], on: boolean) => void;
+  freshIds: ReadonlySet<string>;
+  changedIds: ReadonlySet<string>;
+  leavingIds: ReadonlySet<string>;
+  busyId: string | null;
+  onClaim: (row: QueueRow) => void;
+  onRelease: (row: QueueRow) => void;
+}
+
+function SortHeader({ field, label, sort, onSort, align }: { field: QueueSortField; label: string; sort: QueueSort; onSort: (s: QueueSort) => void; align?: 'right' }) {
+  const active = sort.field === field;
+  const next: QueueSort = { field, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
+  return (
+    <Table.Th ta={align} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <Anchor component="button" type="button" size="sm" fw={600} c="inherit" onClick={() => onSort(next)} aria-label={`Sort by ${label.toLowerCase()}`}>
+        {label}
+        {active ? (sort.direction === 'asc' ? ' ↑' : ' ↓') : ''}
+      </Anchor>
+    </Table.Th>
+  );
+}
+
+function slaText(row: QueueRow, nowMs: number): { text: string; color?: string } {
+  if (row.slaDueAtMs === null) return { text: '—' };
+  const left = row.slaDueAtMs - nowMs;
+  if (left <= 0) return { text: `Overdue ${formatRelativeTime(row.slaDueAtMs, new Date(nowMs)).replace(/ ago$/, '')}`, color: 'red' };
+  return { text: formatRelativeTime(row.slaDueAtMs, new Date(nowMs)), color: left < 4 * 3_600_000 ? 'orange' : undefined };
+}
+
+function ClaimCell({ row, meId, isLead, nowMs, busy, onClaim, onRelease }: { row: QueueRow; meId: string | undefined; isLead: boolean; nowMs: number; busy: boolean } & Pick<QueueTableProps, 'onClaim' | 'onRelease'>) {
+  const holder = holderOf(row, nowMs);
+  if (holder && (holder.id === meId || isLead)) {
+    return (
+      <Button size="xs" variant="default" loading={busy} onClick={() => onRelease(row)} aria-label={holder.id === meId ? 'Release' : `Release (${holder.name} has it)`}>
+        Release
+      </Button>
+    );
+  }
+  const button = (
+    <Button size="xs" variant={holder ? 'default' : 'light'} disabled={!!holder} loading={busy} onClick={() => onClaim(row)}>
+      Claim
+    </Button>
+  );
+  return holder ? <Tooltip label={`${holder.name} has it`}>{<span>{button}</span>}</Tooltip> : button;
+}
+
+export function QueueTable(props: QueueTableProps) {
+  const { queue, label, rows, meId, isLead, nowMs, sort, onSort, selectedId, onSelect, onOpen, ticked, onTick, freshIds, changedIds, leavingIds, busyId, onClaim, onRelease } = props;
+  const now = new Date(nowMs);
+  const allTicked = rows.length > 0 && rows.every((r) => ticked.has(r.id));
+  const someTicked = rows.some((r) => ticked.has(r.id));
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table verticalSpacing="xs" highlightOnHover aria-label={label} aria-rowcount={rows.length + 1}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={36}>
+              <Checkbox aria-label="Select all shown" checked={allTicked} indeterminate={someTicked && !allTicked} onChange={(e) => onTick(rows.map((r) => r.id), e.currentTarget.checked)} />
+            </Table.Th>
+            <Table.Th>Item</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <SortHeader field="value" label="Value" sort={sort} onSort={onSort} align="right" />
+            <Table.Th>Condition</Table.Th>
+            <SortHeader field="created_at" label="Waiting" sort={sort} onSort={onSort} />
+            <SortHeader field="sla_due" label="SLA due" sort={sort} onSort={onSort} />
+            <Table.Th>Holder</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const state = stateStyle(queue, row.state);
+            const selected = row.id === selectedId;
+            const sla = slaText(row, nowMs);
+            const className = [leavingIds.has(row.id) ? classes.leaving : freshIds.has(row.id) ? classes.fresh : changedIds.has(row.id) ? classes.changed : '', selected ? classes.selected : ''].join(' ');
+            return (
+              <Table.Tr
+                key={row.id}
+                data-row-id={row.id}
+                className={className}
+                aria-selected={selected}
+                data-fresh={freshIds.has(row.id) || undefined}
+                data-leaving={leavingIds.has(row.id) || undefined}
+                onClick={(e) => {
+                  if ((e.target as HTMLElement).closest('button, a, input, label')) return;
+                  onSelect(row.id);
+                }}
+                onDoubleClick={() => onOpen(row.id)}
+                style={{ cursor: 'pointer' }}
+              >
+                <Table.Td>
+                  <Checkbox aria-label={`Select ${row.title}`} checked={ticked.has(row.id)} onChange={(e) => onTick([row.id], e.currentTarget.checked)} />
+                </Table.Td>
+                <Table.Td maw={320}>
+                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(row.id)} lineClamp={1}>
+                    {row.title}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {row.sellerName ?? 'Unknown seller'}
+                    {row.waitingOn === 'seller' ? ' · waiting on the seller' : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={state.color}>
+                    {state.label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {row.conditions.slice(0, 3).map((c) => (
+                      <Badge key={c} size="sm" variant="outline" color="gray">
+                        {c}
+                      </Badge>
+                    ))}
+                    {row.conditions.length > 3 && <Text size="xs">+{row.conditions.length - 3}</Text>}
+                  </Group>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm" title={formatDateTime(row.createdAtMs)}>
+                    {formatRelativeTime(row.createdAtMs, now).replace(/ ago$/, '')}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm" c={sla.color} title={row.slaDueAtMs ? formatDateTime(row.slaDueAtMs) : undefined}>
+                    {sla.text}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <HolderLabel holder={holderOf(row, nowMs)} meId={meId} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <ClaimCell row={row} meId={meId} isLead={isLead} nowMs={nowMs} busy={busyId === row.id} onClaim={onClaim} onRelease={onRelease} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
