@@ -14,6 +14,7 @@ import { ReviewSchema } from './review.entity.js';
 import { NotificationSchema, NotificationPreferenceSchema } from './notification.entity.js';
 import { FileUploadSchema } from './file-upload.entity.js';
 import { ReconciliationRunSchema } from './reconciliation-run.entity.js';
+import { QueueExportSchema } from './queue-export.entity.js';
 import { CategorySchema } from './category.entity.js';
 import { LedgerAccountSchema } from './ledger-account.entity.js';
 import { LedgerPostingSchema } from './ledger-posting.entity.js';
@@ -46,6 +47,7 @@ export * from './review.entity.js';
 export * from './notification.entity.js';
 export * from './file-upload.entity.js';
 export * from './reconciliation-run.entity.js';
+export * from './queue-export.entity.js';
 export * from './category.entity.js';
 export * from './ledger-account.entity.js';
 export * from './ledger-posting.entity.js';
@@ -91,4 +93,5 @@ export const entities = [
   FileUploadSchema,
   ReconciliationRunSchema,
   QueueItemSchema, QueueNoteSchema, QueueFilterPresetSchema, SubmissionSchema, SubmissionItemSchema,
+  QueueExportSchema,
 ];

@@ -10,6 +10,7 @@ import { Migration20261124202910 } from './Migration20261124202910.js';
 import { Migration20261124203249 } from './Migration20261124203249.js';
 import { Migration20261124204420 } from './Migration20261124204420.js';
 import { Migration20261124211141 } from './Migration20261124211141.js';
+import { Migration20261124213654 } from './Migration20261124213654.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124203249', class: Migration20261124203249 },
   { name: 'Migration20261124204420', class: Migration20261124204420 },
   { name: 'Migration20261124211141', class: Migration20261124211141 },
+  { name: 'Migration20261124213654', class: Migration20261124213654 },
 ];

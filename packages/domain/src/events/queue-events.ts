@@ -50,6 +50,8 @@ export const queueEventPayloads = {
   /** The subject moved (a decision, the seller answering): new state and version. */
   'queue.item.changed': z.object({ ...itemEvent, action: z.string().min(1) }),
   'queue.note.added': z.object({ queue: z.enum(queueNames), itemId: eventId, noteId: eventId, authorId: eventId, authorName: z.string(), body: z.string(), mentionIds: z.array(eventId) }),
+  /** A CSV export of a queue view: rows written so far (of total), and when the file is ready. */
+  'queue.export.progress': z.object({ exportId: eventId, rows: z.number().int().min(0), total: z.number().int().min(0).nullable(), state: z.enum(['running', 'ready', 'failed']) }),
   'queue.bulk.progress': z.object({ bulkId: eventId, queue: z.enum(queueNames), action: bulkActions, total: z.number().int().min(0), done: z.number().int().min(0), succeeded: z.number().int().min(0), failed: z.number().int().min(0) }),
   'queue.bulk.completed': z.object({
     bulkId: eventId,

@@ -1,6 +1,8 @@
 // Files on the local disk, under one root directory. The content type travels in a sidecar file so
 // reads serve exactly what was validated at upload.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { assertSafeKey, type StoragePort, type StoredObject } from './storage-port.js';
 
@@ -22,6 +24,24 @@ export class LocalDiskStorage implements StoragePort {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(`${path}.type`, contentType);
     await writeFile(path, body);
+  }
+
+  async putFile(key: string, from: string, contentType: string): Promise<void> {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(`${path}.type`, contentType);
+    await copyFile(from, path);
+  }
+
+  async openStream(key: string): Promise<{ stream: Readable; contentType: string } | null> {
+    const path = this.path(key);
+    try {
+      await stat(path);
+      return { stream: createReadStream(path), contentType: await readFile(`${path}.type`, 'utf8') };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
   }
 
   async get(key: string): Promise<StoredObject | null> {

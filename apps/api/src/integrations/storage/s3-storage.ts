@@ -1,6 +1,9 @@
 // Files in an S3 bucket, or an S3-compatible service (MinIO, R2…) when S3_ENDPOINT is set. The
 // content type is stored as the object's Content-Type, so reads serve exactly what was validated at
 // upload, as with the local disk.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { StorageEnv } from './config.js';
 import { assertSafeKey, type StoragePort, type StoredObject } from './storage-port.js';
@@ -58,6 +61,24 @@ export class S3Storage implements StoragePort {
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     assertSafeKey(key);
     await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  async putFile(key: string, path: string, contentType: string): Promise<void> {
+    assertSafeKey(key);
+    const { size } = await stat(path);
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: contentType }));
+  }
+
+  async openStream(key: string): Promise<{ stream: Readable; contentType: string } | null> {
+    assertSafeKey(key);
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (!res.Body) return null;
+      return { stream: res.Body as Readable, contentType: res.ContentType ?? 'application/octet-stream' };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
   }
 
   async get(key: string): Promise<StoredObject | null> {

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 // Where uploaded files live. Services and jobs depend on this port only: local disk by default
 // (./.data/uploads), an S3-compatible bucket when configured.
 export interface StoredObject {
@@ -8,7 +10,11 @@ export interface StoredObject {
 export interface StoragePort {
   readonly kind: 'local' | 's3';
   put(key: string, body: Buffer, contentType: string): Promise<void>;
+  /** Stores a file from the local disk without reading it into memory (large exports). */
+  putFile(key: string, path: string, contentType: string): Promise<void>;
   get(key: string): Promise<StoredObject | null>;
+  /** The object as a stream (large downloads), or null when missing. */
+  openStream(key: string): Promise<{ stream: Readable; contentType: string } | null>;
   delete(key: string): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
-// The queue and submission timers, registered together in ../registry.ts.
+// The queue and submission jobs (timers, exports), registered together in ../registry.ts.
 import { quoteExpiryJob } from '../submissions/quote-expiry.js';
 import { claimExpiryJob } from './claim-expiry.js';
+import { queueExportJob } from './export.js';
 
-export const queueJobs = [claimExpiryJob, quoteExpiryJob];
+export const queueJobs = [claimExpiryJob, quoteExpiryJob, queueExportJob];

@@ -11,6 +11,9 @@ import { getQueueItem, listQueue } from '../../services/queues/list-queue.js';
 import { addNote } from '../../services/queues/notes.js';
 import { deletePreset, listPresets, savePreset } from '../../services/queues/presets.js';
 import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
+import { queueStats } from '../../services/queues/queue-stats.js';
+import { getQueueExport, startQueueExport } from '../../services/queues/export-queue.js';
+import { AppError } from '../../errors/app-error.js';
 
 // Staff-only: each service checks the queue's own permission (domain queuePermissions).
 const staff = authedProcedure;
@@ -56,4 +59,24 @@ const savePresetProcedure = staff.input(filterPresetSchema).mutation(({ ctx, inp
 
 const deletePresetProcedure = staff.input(itemId).mutation(({ ctx, input }) => deletePreset(ctx.em, ctx.actor, input));
 
-export const queuesRouter = router({ list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });
+/** Dashboard figures for one queue (counts, median time to decision, throughput, acceptance). */
+const stats = staff
+  .input(z.object({ queue: z.enum(queueNames), days: z.number().int().min(1).max(365).default(30) }))
+  .query(({ ctx, input }) => queueStats(ctx.em, ctx.actor, input, new Date()));
+
+/** Starts a CSV export of a filtered view; progress arrives as queue.export.progress on the user's room. */
+const exportView = staff
+  .input(queueListInputSchema.omit({ cursor: true, limit: true }))
+  .mutation(({ ctx, input }) => startQueueExport(ctx.em, ctx.actor, input, new Date()));
+
+const exportStatus = staff.input(itemId).query(async ({ ctx, input }) => {
+  const found = await getQueueExport(ctx.em, ctx.actor, input.id);
+  if (!found) throw new AppError('NOT_FOUND', 'This export does not exist.');
+  const { storageKey: _key, ...view } = found;
+  return view;
+});
+
+export const queuesRouter = router({
+  stats,
+  export: exportView,
+  exportStatus, list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });

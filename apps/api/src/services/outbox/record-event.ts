@@ -17,7 +17,7 @@ export interface RecordEventInput<N extends EventName> {
 export async function recordEvent<N extends EventName>(em: EntityManager, input: RecordEventInput<N>) {
   const payload = parseEventPayload(input.name, input.payload) as Record<string, unknown>;
   const seq = await outboxRepository.nextSeq(em, input.stream);
-  return outboxRepository.add(
+  const row = outboxRepository.add(
     em,
     {
       stream: input.stream,
@@ -30,4 +30,7 @@ export async function recordEvent<N extends EventName>(em: EntityManager, input:
     },
     seq,
   );
+  // Outside a transaction nothing else would flush it: write it now (a standalone progress event).
+  if (!em.isInTransaction()) await em.flush();
+  return row;
 }
