@@ -4,7 +4,7 @@
 // missed events caught by seq (use-order-timeline.ts).
 import { Anchor, Badge, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney } from '@marketdesk/ui';
-import { useRoom } from '@marketdesk/ui/app';
+import { useOrderTimeline, useRoom } from '@marketdesk/ui/app';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, useMe } from '../features/auth/use-session';
@@ -16,7 +16,6 @@ import { ReviewView, useOrderReview } from '../features/orders/order-review';
 import { sellerNetMinor } from '../features/orders/order-status';
 import { OrderTimeline } from '../features/orders/order-timeline';
 import { OrderStateBadge } from '../features/orders/orders-table';
-import { useOrderTimeline } from '../features/orders/use-order-timeline';
 import { trpc, type RouterOutputs } from '../trpc';
 
 type Order = RouterOutputs['orders']['get'];

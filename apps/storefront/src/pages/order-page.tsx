@@ -3,7 +3,7 @@
 // timeline — live on `order:{id}` (use-order-timeline.ts), so "Shipped" appears without a reload.
 import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { ErrorState, LoadingState } from '@marketdesk/ui';
-import { isNotFoundError } from '@marketdesk/ui/app';
+import { isNotFoundError, useOrderTimeline, useRoom, type StreamEntry } from '@marketdesk/ui/app';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
@@ -12,8 +12,6 @@ import { countryName } from '../features/checkout/address-form';
 import { OrderActions } from '../features/orders/order-actions';
 import { describeTimelineEntry, orderState, sortTimeline } from '../features/orders/order-labels';
 import { ShipmentCard } from '../features/orders/shipment-card';
-import type { StreamEntry } from '../features/orders/timeline-stream';
-import { useOrderTimeline } from '../features/orders/use-order-timeline';
 import { OrderReviewCard } from '../features/reviews/order-review';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
@@ -48,6 +46,7 @@ function withReview(entries: readonly StreamEntry[], review: Review): StreamEntr
 function OrderDetail({ id }: { id: string }) {
   const order = trpc.orders.get.useQuery({ id }, { retry: (n, e) => !isNotFoundError(e) && n < 2, retryOnMount: false });
   const review = trpc.reviews.forOrder.useQuery({ orderId: id }, { enabled: order.data?.state === 'completed' });
+  useRoom(`order:${id}`);
   const timeline = useOrderTimeline(id, order.data?.timeline, order.refetch);
   const entries = useMemo(() => sortTimeline(withReview(timeline.entries, review.data)), [timeline.entries, review.data]);
   const stateFlash = useFlash(order.data?.state);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTimeline, mergeBySeq, receiveLive, receiveServer, type StreamEntry } from './timeline-stream';
+import { emptyTimeline, mergeBySeq, receiveLive, receiveServer, type StreamEntry } from './order-timeline';
 
 const entry = (seq: number, name = 'order.paid'): StreamEntry => ({ id: String(100 + seq), seq, name, payload: {}, occurredAt: '2030-01-01T00:00:00Z' });
 const seqs = (entries: readonly StreamEntry[]) => entries.map((e) => e.seq);

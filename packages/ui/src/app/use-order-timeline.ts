@@ -1,11 +1,11 @@
-// The order page's live timeline: `orders.get`'s entries merged with the events of the order's
-// room by seq (timeline-stream.ts). A new entry shows at once; the order is refetched (for its new
+// An order page's live timeline (console and storefront): `orders.get`'s entries merged with the
+// events of the order's room by seq (order-timeline.ts). The caller keeps the socket in `order:{id}`. A new entry shows at once; the order is refetched (for its new
 // state, version and shipment) when an event changes it, when the stream skips a seq, and after
 // every reconnect, since events sent while we were away are not replayed.
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import { getSocket, useLiveEvents, useOnConnect, useRoom } from '@marketdesk/ui/app';
+import { getSocket, useLiveEvents, useOnConnect } from './live';
 import { useEffect, useRef, useState } from 'react';
-import { emptyTimeline, receiveLive, receiveServer, type StreamEntry, type TimelineStream } from './timeline-stream';
+import { emptyTimeline, receiveLive, receiveServer, type StreamEntry, type TimelineStream } from './order-timeline';
 
 /** Several events in a burst (shipped + ledger posting) make one refetch. */
 const COALESCE_MS = 150;
@@ -16,7 +16,6 @@ export function toStreamEntry(event: AnyLiveEvent): StreamEntry {
 
 export function useOrderTimeline(orderId: string, serverEntries: readonly StreamEntry[] | undefined, refetch: () => unknown) {
   const stream = `order:${orderId}`;
-  useRoom(stream);
   const current = useRef<{ orderId: string; timeline: TimelineStream }>({ orderId, timeline: emptyTimeline });
   const [state, setState] = useState(current.current);
   const commit = (timeline: TimelineStream) => {
@@ -69,5 +68,5 @@ export function useOrderTimeline(orderId: string, serverEntries: readonly Stream
   });
 
   const timeline = state.orderId === orderId ? state.timeline : emptyTimeline;
-  return { entries: timeline.entries, lastSeq: timeline.lastSeq };
+  return { entries: timeline.entries, lastSeq: timeline.lastSeq, ready: timeline.ready };
 }

@@ -2,7 +2,7 @@
 // live on `order:{id}`, merged by their per-stream `seq` so nothing shows twice. We keep the highest
 // seq seen; an event that skips past it (seq > last + 1) means the socket dropped something, so the
 // caller refetches the order. Pure transitions (state, input) → next state + what to do; the hook in
-// use-order-timeline.ts runs the refetch.
+// use-order-timeline.ts runs the refetch. Shared by the console's and the storefront's order pages.
 
 export interface StreamEntry {
   id: string;
@@ -17,6 +17,8 @@ export interface TimelineStream {
   entries: StreamEntry[];
   /** Highest seq seen from the server or live; 0 before anything arrived. */
   lastSeq: number;
+  /** The server's answer has been merged (what arrives after it is news worth highlighting). */
+  ready: boolean;
 }
 
 export interface Transition {
@@ -25,7 +27,7 @@ export interface Transition {
   refetch: boolean;
 }
 
-export const emptyTimeline: TimelineStream = { entries: [], lastSeq: 0 };
+export const emptyTimeline: TimelineStream = { entries: [], lastSeq: 0, ready: false };
 
 /** Union by seq (the incoming copy wins a tie: the server's replaces the live one), ascending. */
 export function mergeBySeq(current: readonly StreamEntry[], incoming: readonly StreamEntry[]): StreamEntry[] {
@@ -39,7 +41,7 @@ const topSeq = (entries: readonly StreamEntry[]) => entries.reduce((max, e) => M
 
 /** The server's answer: complete up to its own highest seq, so it fills any hole below that. */
 export function receiveServer(state: TimelineStream, entries: readonly StreamEntry[]): TimelineStream {
-  return { entries: mergeBySeq(state.entries, entries), lastSeq: Math.max(state.lastSeq, topSeq(entries)) };
+  return { entries: mergeBySeq(state.entries, entries), lastSeq: Math.max(state.lastSeq, topSeq(entries)), ready: true };
 }
 
 /**
@@ -55,7 +57,7 @@ export function receiveLive(state: TimelineStream, entry: StreamEntry): Transiti
   if (state.entries.some((e) => e.seq === entry.seq)) return { state, refetch: false };
   const gap = entry.seq > state.lastSeq + 1;
   return {
-    state: { entries: mergeBySeq(state.entries, [entry]), lastSeq: Math.max(state.lastSeq, entry.seq) },
+    state: { entries: mergeBySeq(state.entries, [entry]), lastSeq: Math.max(state.lastSeq, entry.seq), ready: state.ready },
     refetch: gap || changesOrder(entry.name),
   };
 }
