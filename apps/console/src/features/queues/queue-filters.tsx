@@ -1,7 +1,7 @@
 // The queue's filters: status, age, seller, condition, value range, assignee, SLA and who it waits
 // on. Every change lands in the URL (the page reads it back), so a view can be shared or saved.
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Collapse, Group, MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { gradeLabels, grades, type QueueFilter, type QueueName } from '@marketdesk/domain';
 import { useEffect, useState } from 'react';
 import { activeFilterCount } from './queue-params';
@@ -69,7 +69,10 @@ export function QueueFilters({ queue, filter, onChange }: QueueFiltersProps) {
   useEffect(() => setSeller(filter.sellerName ?? ''), [filter.sellerName]);
 
   const count = activeFilterCount(filter);
-  return (
+  // Phones keep the list in view: the filters fold away behind one button.
+  const phone = useMediaQuery('(max-width: 36em)');
+  const [shown, { toggle }] = useDisclosure(false);
+  const grid = (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs" mb="md" component="section" aria-label="Filters">
       <MultiSelect label="Status" placeholder={filter.states?.length ? undefined : 'Waiting for us'} data={filterableStates(queue)} value={filter.states ?? []} onChange={(v) => onChange(set(filter, 'states', v))} clearable size="xs" />
       <Select label="Waiting" data={ageOptions} value={ageValue(filter)} onChange={(v) => onChange(withAge(filter, v))} allowDeselect={false} size="xs" />
@@ -96,5 +99,14 @@ export function QueueFilters({ queue, filter, onChange }: QueueFiltersProps) {
         </Button>
       </Group>
     </SimpleGrid>
+  );
+  if (!phone) return grid;
+  return (
+    <>
+      <Button size="xs" variant="default" mb="sm" onClick={toggle} aria-expanded={shown}>
+        {shown ? 'Hide filters' : `Filters${count ? ` (${count})` : ''}`}
+      </Button>
+      <Collapse expanded={shown}>{grid}</Collapse>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 // (presence on `queue-item-<id>`), Claim / Release, a lead's Reassign, the queue's own subject
 // panel (the submission, the listing…), the internal notes thread with @mentions, and the audit
 // trail. While the holder has it open the claim lease is renewed, so it does not lapse mid-read.
-import { Avatar, Badge, Button, Divider, Drawer, Group, Loader, Paper, ScrollArea, Select, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Avatar, Badge, Button, Divider, Drawer, Group, Loader, Paper, ScrollArea, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { QueueName } from '@marketdesk/domain';
 import { ErrorState, PresenceAvatars, formatDateTime, formatRelativeTime, initials } from '@marketdesk/ui';
@@ -170,7 +170,7 @@ export function QueueItemDrawer(props: QueueItemDrawerProps) {
 
   const state = row ? stateStyle(queue, row.state) : null;
   return (
-    <Drawer opened={!!itemId} onClose={onClose} position="right" size="xl" title={row ? <Title order={2} size="h4">{row.title}</Title> : 'Loading…'} scrollAreaComponent={ScrollArea.Autosize} aria-label="Item details">
+    <Drawer opened={!!itemId} onClose={onClose} position="right" size="xl" title={row ? row.title : "Loading…"} scrollAreaComponent={ScrollArea.Autosize} aria-label="Item details">
       {!row && detail.isPending && <Loader size="sm" aria-label="Loading the item" />}
       {detail.isError && !row && <ErrorState title="Could not load this item" error={detail.error} onRetry={() => void detail.refetch()} />}
       {row && state && itemId && (

@@ -2,7 +2,8 @@
 // a tick box for bulk actions and Claim / Release. Clicking a row selects it (j/k move the same
 // selection); its title opens the drawer. New rows slide in highlighted, changed ones flash, and
 // finished ones fade out before they leave. Live changes never move focus.
-import { Anchor, Badge, Button, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { QueueName, QueueSort, QueueSortField } from '@marketdesk/domain';
 import { formatDateTime, formatMoney, formatRelativeTime } from '@marketdesk/ui';
 import { HolderLabel } from './holder';
@@ -69,8 +70,57 @@ function ClaimCell({ row, meId, isLead, nowMs, busy, onClaim, onRelease }: { row
   return holder ? <Tooltip label={`${holder.name} has it`}>{<span>{button}</span>}</Tooltip> : button;
 }
 
+function rowClass(props: QueueTableProps, row: QueueRow): string {
+  const { freshIds, changedIds, leavingIds, selectedId } = props;
+  const live = leavingIds.has(row.id) ? classes.leaving : freshIds.has(row.id) ? classes.fresh : changedIds.has(row.id) ? classes.changed : '';
+  return [live, row.id === selectedId ? classes.selected : ''].join(' ');
+}
+
+/** Phones get one card per item, so the holder and Claim never hide in a scrolled table. */
+function QueueCards(props: QueueTableProps) {
+  const { queue, label, rows, meId, isLead, nowMs, onOpen, ticked, onTick, busyId, onClaim, onRelease } = props;
+  return (
+    <Stack gap="sm" role="list" aria-label={label}>
+      {rows.map((row) => {
+        const state = stateStyle(queue, row.state);
+        return (
+          <Paper key={row.id} role="listitem" withBorder radius="md" p="sm" className={rowClass(props, row)} data-row-id={row.id}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <Group gap="xs" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+                <Checkbox mt={2} aria-label={`Select ${row.title}`} checked={ticked.has(row.id)} onChange={(e) => onTick([row.id], e.currentTarget.checked)} />
+                <div style={{ minWidth: 0 }}>
+                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(row.id)} lineClamp={2}>
+                    {row.title}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {row.sellerName ?? 'Unknown seller'} · {formatRelativeTime(row.createdAtMs, new Date(nowMs))}
+                  </Text>
+                </div>
+              </Group>
+              <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}
+              </Text>
+            </Group>
+            <Group justify="space-between" mt="xs" wrap="nowrap" gap="xs">
+              <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                <Badge variant="light" color={state.color} style={{ flexShrink: 0 }}>
+                  {state.label}
+                </Badge>
+                <HolderLabel holder={holderOf(row, nowMs)} meId={meId} size="xs" />
+              </Group>
+              <ClaimCell row={row} meId={meId} isLead={isLead} nowMs={nowMs} busy={busyId === row.id} onClaim={onClaim} onRelease={onRelease} />
+            </Group>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
 export function QueueTable(props: QueueTableProps) {
-  const { queue, label, rows, meId, isLead, nowMs, sort, onSort, selectedId, onSelect, onOpen, ticked, onTick, freshIds, changedIds, leavingIds, busyId, onClaim, onRelease } = props;
+  const phone = useMediaQuery('(max-width: 36em)');
+  if (phone) return <QueueCards {...props} />;
+  const { queue, label, rows, meId, isLead, nowMs, sort, onSort, selectedId, onSelect, onOpen, ticked, onTick, freshIds, leavingIds, busyId, onClaim, onRelease } = props;
   const now = new Date(nowMs);
   const allTicked = rows.length > 0 && rows.every((r) => ticked.has(r.id));
   const someTicked = rows.some((r) => ticked.has(r.id));
@@ -97,7 +147,7 @@ export function QueueTable(props: QueueTableProps) {
             const state = stateStyle(queue, row.state);
             const selected = row.id === selectedId;
             const sla = slaText(row, nowMs);
-            const className = [leavingIds.has(row.id) ? classes.leaving : freshIds.has(row.id) ? classes.fresh : changedIds.has(row.id) ? classes.changed : '', selected ? classes.selected : ''].join(' ');
+            const className = rowClass(props, row);
             return (
               <Table.Tr
                 key={row.id}

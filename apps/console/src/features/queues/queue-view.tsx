@@ -278,7 +278,7 @@ export function QueueView(props: QueueViewProps) {
         />
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed">
-            {rows.length} shown{live.total !== undefined ? ` of ${live.total}` : ''}
+            {rows.length} shown{live.total !== undefined ? ` of ${Math.max(live.total, rows.length)}` : ''}
           </Text>
           {list.hasNextPage && (
             <Button variant="default" size="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>

@@ -39,7 +39,12 @@ function PresenceHere() {
       </Text>
     );
   }
-  return <PresenceAvatars users={others} />;
+  // Phones are short of header room; the live badge and the menu come first.
+  return (
+    <Box visibleFrom="xs">
+      <PresenceAvatars users={others} />
+    </Box>
+  );
 }
 
 export function ConsoleShell() {
