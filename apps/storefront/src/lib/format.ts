@@ -1,5 +1,6 @@
 // Formatting with a fixed locale and time zone: the server and the browser must print the same
 // text, or hydration would fail on a price or a date.
+import { gradeLabels } from '@marketdesk/domain';
 import { formatMoney } from '@marketdesk/ui';
 
 export const LOCALE = 'en-GB';
@@ -29,16 +30,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export const conditionLabels: Record<string, string> = {
-  M: 'Mint',
-  NM: 'Near Mint',
-  'VG+': 'Very Good Plus',
-  VG: 'Very Good',
-  'G+': 'Good Plus',
-  G: 'Good',
-  F: 'Fair',
-  P: 'Poor',
-};
+/** The grade names the domain defines (Goldmine scale). */
+export const conditionLabels: Record<string, string> = gradeLabels;
 
 export function conditionLabel(grade: string | null | undefined): string {
   return grade ? (conditionLabels[grade] ?? grade) : 'Ungraded';
