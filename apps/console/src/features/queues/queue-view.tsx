@@ -136,8 +136,9 @@ function usePeople(rows: QueueRow[], me: Person | null): Person[] {
   }, [here, rows, me]);
 }
 
-function modalOpen(): boolean {
-  return document.querySelector('.mantine-Modal-root') !== null;
+/** Focus is inside a dialog (Mantine traps it there while one is open): its keys are its own. */
+function inModal(target: EventTarget | null): boolean {
+  return !!(target as Element | null)?.closest?.('.mantine-Modal-root');
 }
 
 export function QueueView(props: QueueViewProps) {
@@ -200,7 +201,7 @@ export function QueueView(props: QueueViewProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const shortcut = queueShortcut(e);
-      if (!shortcut || (shortcut !== 'close' && modalOpen())) return;
+      if (!shortcut || inModal(e.target)) return;
       const { rows: current, selectedId: sel, selected: row, item } = keyState.current;
       const ids = current.map((r) => r.id);
       switch (shortcut) {
