@@ -112,3 +112,28 @@ it('pushes live stock to anonymous visitors of a listing page', async () => {
   expect((await event).payload.available).toBe(7);
   socket.disconnect();
 });
+
+it('puts listings under review in the shared queue engine: rows, claims and decisions stay in step', async () => {
+  const agent = await registerUser(api, { roles: ['agent'], displayName: 'Rita Reviewer' });
+  const created = await mutate<{ id: string; version: number }>(api, 'listings.create', { categoryId: jazz.id, title: `Mingus Ah Um ${tag}`, priceMinor: 3100, quantity: 1, condition: 'NM' }, { cookie: seller.cookie });
+  type Row = { id: string; subjectId: string; state: string; version: number };
+  const rows = async () => (await query<{ items: Row[] }>(api, 'queues.list', { queue: 'listings', filter: {} }, { cookie: admin.cookie })).data!.items;
+  const row = (await rows()).find((r) => r.subjectId === created.data!.id);
+  expect(row?.state).toBe('pending_review');
+
+  // The agent claims it: the admin's decision is refused while the claim runs.
+  expect((await mutate(api, 'queues.claim', { id: row!.id }, { cookie: agent.cookie })).error).toBeUndefined();
+  const blocked = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
+  expect(blocked.error?.data.code).toBe('CONFLICT');
+  expect(blocked.error?.message).toMatch(/Rita Reviewer is reviewing this listing/);
+  const approved = await mutate<{ state: string }>(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: agent.cookie });
+  expect(approved.data?.state).toBe('active');
+  expect((await rows()).some((r) => r.subjectId === created.data!.id)).toBe(false);
+  const closed = await query<{ item: { state: string; decidedBy: string | null; claimedBy: string | null } }>(api, 'queues.get', { id: row!.id }, { cookie: admin.cookie });
+  expect(closed.data?.item).toMatchObject({ state: 'active', claimedBy: null });
+
+  // Editing it sends it back: the same row reopens.
+  const listing = await query<{ version: number }>(api, 'catalog.listing', { id: created.data!.id });
+  await mutate(api, 'listings.update', { id: created.data!.id, version: listing.data!.version, priceMinor: 2900 }, { cookie: seller.cookie });
+  expect((await rows()).find((r) => r.subjectId === created.data!.id)).toMatchObject({ id: row!.id, state: 'pending_review' });
+});

@@ -2,7 +2,7 @@
 // packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
 // reviewer) never silently overwrite each other.
 import { randomUUID } from 'node:crypto';
-import { can, listingMachine, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
+import { activeClaimant, can, listingMachine, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { slugify } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
@@ -10,6 +10,8 @@ import { listingRepository, type ListingChanges, type ListingRecord } from '../.
 import { runCommand } from '../machines/run-command.js';
 import type { ListingFields, ListingPatch } from './listing-input.js';
 import { recordListingEvent } from './listing-events.js';
+import { syncListingQueueRow } from './listing-queue.js';
+import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 
 /** A signed-in person acting on listings. */
 export interface Actor {
@@ -117,6 +119,7 @@ export async function commandListing(em: EntityManager, actor: Actor, input: { i
   return em.transactional(async (tx) => {
     const listing = await loadForUpdate(tx, input.id);
     assertVersion(listing, input.version);
+    if (input.command === 'approve' || input.command === 'reject') await assertNotHeldByOther(tx, listing.id, actor, now);
     const payload = input.command === 'reject' ? { reason: input.reason ?? '' } : {};
     return applyCommand(tx, actor, listing, { type: input.command, payload }, now);
   });
@@ -134,12 +137,22 @@ export async function applyCommand(em: EntityManager, actor: MachineActor, listi
       : [];
   const actorId = actor.id === 'system' ? null : actor.id;
   for (const [i, event] of result.events.entries()) await recordListingEvent(em, listing, event, actorId, now, i === 0 ? dealJob : []);
+  await syncListingQueueRow(em, (await listingRepository.findById(em, listing.id))!, actorId, now);
   return { id: listing.id, state: result.state, version: listing.version + 1 };
 }
 
 /** Live stock for open listing pages. */
 export async function announceStock(em: EntityManager, listing: { id: string; sellerId: string; quantity: number; state: string }, actorId: string | null, now: Date) {
   await recordListingEvent(em, listing, { name: 'listing.stock_changed', payload: { listingId: listing.id, sellerId: listing.sellerId, available: listing.quantity, soldOut: listing.quantity === 0 || listing.state === 'sold_out' } }, actorId, now);
+}
+
+/** Review decisions follow the queue's claims: while a colleague holds the listing, they decide. */
+async function assertNotHeldByOther(tx: EntityManager, listingId: string, actor: Actor, now: Date) {
+  const row = await queueItemRepository.findBySubject(tx, 'listings', listingId);
+  const holder = row ? activeClaimant({ ...row, claimExpiresAtMs: row.claimExpiresAt?.getTime() ?? null }, now.getTime()) : null;
+  if (row && holder && holder !== actor.id) {
+    throw new AppError('CONFLICT', `${row.claimedByName ?? 'A colleague'} is reviewing this listing; ask them or wait until they release it.`, { reason: 'HELD_BY_OTHER', holderId: holder });
+  }
 }
 
 async function attachImages(em: EntityManager, listingId: string, ownerId: string, imageIds: string[]) {
