@@ -69,4 +69,7 @@ it('exports 50,000 rows of a filtered view as CSV, streamed, with live progress'
   expect(stats.data!.medianSecondsToDecision).toBeGreaterThan(80_000);
   const buyer = await registerUser(api);
   expect((await mutate(api, 'queues.export', { queue: 'fraud' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+  const staffList = await query<{ id: string; name: string }[]>(api, 'queues.staff', { queue: 'fraud' }, { cookie: admin.cookie });
+  expect(staffList.data?.map((p) => p.id)).toContain(admin.id);
+  expect(staffList.data?.map((p) => p.id)).not.toContain(seller.id);
 }, 120_000);

@@ -14,6 +14,8 @@ import { submissionSettingsFrom } from '../../services/submissions/submission-se
 import { queueStats } from '../../services/queues/queue-stats.js';
 import { getQueueExport, startQueueExport } from '../../services/queues/export-queue.js';
 import { AppError } from '../../errors/app-error.js';
+import { assertCanView, canWork } from '../../services/queues/queue-access.js';
+import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 
 // Staff-only: each service checks the queue's own permission (domain queuePermissions).
 const staff = authedProcedure;
@@ -76,7 +78,14 @@ const exportStatus = staff.input(itemId).query(async ({ ctx, input }) => {
   return view;
 });
 
+/** The people who may work a queue (for Reassign and bulk assign pickers). */
+const staffOf = staff.input(z.object({ queue: z.enum(queueNames) })).query(async ({ ctx, input }) => {
+  assertCanView(ctx.actor, input.queue);
+  return (await queueItemRepository.staff(ctx.em)).filter((p) => canWork(p, input.queue)).map((p) => ({ id: p.id, name: p.displayName }));
+});
+
 export const queuesRouter = router({
+  staff: staffOf,
   stats,
   export: exportView,
   exportStatus, list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });
