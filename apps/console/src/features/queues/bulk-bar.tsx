@@ -8,7 +8,7 @@ import type { QueueName } from '@marketdesk/domain';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { useState } from 'react';
 import { trpc, type RouterOutputs } from '../../trpc';
-import type { Person } from './queue-item-drawer';
+import { assigneeOptions, type Assignees } from './queue-item-drawer';
 import type { QueueRow } from './queue-rows';
 
 type BulkResult = RouterOutputs['queues']['bulk'];
@@ -20,7 +20,8 @@ export interface BulkBarProps {
   /** Bulk accept/reject exist for this queue (others: assign only). */
   decidable: boolean;
   isLead: boolean;
-  people: Person[];
+  /** Who may be given these items (`queues.staff`). */
+  assignees: Assignees;
   meId: string | undefined;
   onClear: () => void;
   onDone: () => void;
@@ -28,7 +29,7 @@ export interface BulkBarProps {
 
 const verbs: Record<BulkAction, string> = { accept: 'Accepted', reject: 'Rejected', assign: 'Assigned' };
 
-export function BulkBar({ queue, selected, decidable, isLead, people, meId, onClear, onDone }: BulkBarProps) {
+export function BulkBar({ queue, selected, decidable, isLead, assignees, meId, onClear, onDone }: BulkBarProps) {
   const reasons = trpc.submissions.rejectReasons.useQuery(undefined, { staleTime: Infinity, enabled: decidable });
   const [progress, setProgress] = useState<{ done: number; total: number; failed: number } | null>(null);
   const [result, setResult] = useState<(BulkResult & { action: BulkAction; titles: Map<string, string> }) | null>(null);
@@ -143,7 +144,7 @@ export function BulkBar({ queue, selected, decidable, isLead, people, meId, onCl
               </>
             )}
             {asking === 'assign' && (
-              <Select label="Assign to" placeholder="Choose a colleague" data={people.map((p) => ({ value: p.id, label: p.id === meId ? `${p.name} (you)` : p.name }))} value={assignee} onChange={setAssignee} required comboboxProps={{ withinPortal: false }} data-autofocus />
+              <Select label="Assign to" placeholder={assignees.loading ? 'Loading colleagues…' : 'Choose a colleague'} data={assigneeOptions(assignees, meId)} disabled={assignees.loading} error={assignees.error ?? undefined} nothingFoundMessage="Nobody works this queue" value={assignee} onChange={setAssignee} required comboboxProps={{ withinPortal: false }} data-autofocus />
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAsking(null)}>

@@ -22,6 +22,18 @@ export interface Person {
   name: string;
 }
 
+/** Who may be given items of this queue (`queues.staff`), with the query's state for the pickers. */
+export interface Assignees {
+  people: Person[];
+  loading: boolean;
+  error: string | null;
+}
+
+/** Select data for an assignee picker: "(you)" marks me; the current holder can be left out. */
+export function assigneeOptions(assignees: Assignees, meId: string | undefined, exceptId?: string): { value: string; label: string }[] {
+  return assignees.people.filter((p) => p.id !== exceptId).map((p) => ({ value: p.id, label: p.id === meId ? `${p.name} (you)` : p.name }));
+}
+
 export interface QueueItemDrawerProps {
   queue: QueueName;
   itemId: string | null;
@@ -30,6 +42,8 @@ export interface QueueItemDrawerProps {
   meId: string | undefined;
   isLead: boolean;
   people: Person[];
+  /** For Reassign. */
+  assignees: Assignees;
   busy: boolean;
   onClose: () => void;
   onClaim: (row: QueueRow) => void;
@@ -146,7 +160,7 @@ function History({ detail, people }: { detail: ItemDetail; people: Person[] }) {
 }
 
 export function QueueItemDrawer(props: QueueItemDrawerProps) {
-  const { queue, itemId, meId, isLead, people, busy, onClose, onClaim, onRelease, onReassign, children, notice } = props;
+  const { queue, itemId, meId, isLead, people, assignees, busy, onClose, onClaim, onRelease, onReassign, children, notice } = props;
   const detail = trpc.queues.get.useQuery({ id: itemId ?? '' }, { enabled: !!itemId });
   const touch = trpc.queues.touch.useMutation();
   const [assignTo, setAssignTo] = useState<string | null>(null);
@@ -207,9 +221,12 @@ export function QueueItemDrawer(props: QueueItemDrawerProps) {
               <>
                 <Select
                   size="xs"
-                  placeholder="Choose a colleague"
+                  placeholder={assignees.loading ? 'Loading colleagues…' : 'Choose a colleague'}
                   aria-label="Reassign to"
-                  data={people.filter((p) => p.id !== holder?.id).map((p) => ({ value: p.id, label: p.id === meId ? `${p.name} (you)` : p.name }))}
+                  data={assigneeOptions(assignees, meId, holder?.id)}
+                  disabled={assignees.loading}
+                  error={assignees.error ?? undefined}
+                  nothingFoundMessage="Nobody else works this queue"
                   value={assignTo}
                   onChange={setAssignTo}
                   w={200}

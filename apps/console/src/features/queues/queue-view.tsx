@@ -1,5 +1,5 @@
 // One queue, live: filters and saved views in the URL, the table, paging, bulk actions, claiming,
-// the detail drawer and keyboard triage. Generic over every queue; a queue adds its subject panel
+// the detail drawer, keyboard triage, a CSV export of the view and the queue's stats. Generic over every queue; a queue adds its subject panel
 // (e.g. the submission with its decisions) and what a/r do through props.
 import { Button, Group, Kbd, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -18,7 +18,8 @@ import { readQueueParams, writeQueueParams } from './queue-params';
 import { QueuePresets } from './queue-presets';
 import { holderOf, type QueueRow } from './queue-rows';
 import { moveSelection, queueShortcut, queueShortcutHelp } from './queue-shortcuts';
-import { stateStyle } from './queue-states';
+import { ExportButton, ExportStatus, useQueueExport } from './queue-export';
+import { QueueStats } from './queue-stats';
 import { QueueTable } from './queue-table';
 import { useLiveQueue } from './use-live-queue';
 
@@ -120,20 +121,24 @@ function AutoAssign({ queue, onDone }: { queue: QueueName; onDone: () => void })
   );
 }
 
-/** Colleagues to assign to: me, whoever is on this page now, and whoever holds or touched a row. */
-function usePeople(rows: QueueRow[], me: Person | null): Person[] {
+/**
+ * Names for notes and history: me, whoever is on this page now, whoever holds or touched a row, and
+ * the queue's staff. Assigning offers the staff list alone (`queues.staff`): only they may work it.
+ */
+function usePeople(rows: QueueRow[], me: Person | null, staff: Person[] | undefined): Person[] {
   const { pathname } = useLocation();
   const here = usePresence(pathname);
   return useMemo(() => {
     const people = new Map<string, string>();
     if (me) people.set(me.id, me.name);
+    for (const p of staff ?? []) people.set(p.id, p.name);
     for (const u of here) people.set(u.id, u.displayName);
     for (const r of rows) {
       if (r.claimedBy && r.claimedByName) people.set(r.claimedBy, r.claimedByName);
       if (r.lastAction?.actorId && r.lastAction.actorName && r.lastAction.actorId !== r.sellerId) people.set(r.lastAction.actorId, r.lastAction.actorName);
     }
     return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [here, rows, me]);
+  }, [here, rows, me, staff]);
 }
 
 /** Focus is inside a dialog (Mantine traps it there while one is open): its keys are its own. */
@@ -156,7 +161,12 @@ export function QueueView(props: QueueViewProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
   const [help, setHelp] = useState(false);
-  const people = usePeople(rows, me.data ? { id: me.data.id, name: me.data.displayName } : null);
+  // Only leads reassign or bulk-assign, so only they need the list.
+  const staff = trpc.queues.staff.useQuery({ queue }, { enabled: isLead, staleTime: 5 * 60_000 });
+  const sortedStaff = useMemo(() => staff.data && [...staff.data].sort((a, b) => a.name.localeCompare(b.name)), [staff.data]);
+  const people = usePeople(rows, me.data ? { id: me.data.id, name: me.data.displayName } : null, sortedStaff);
+  const assignees = useMemo(() => ({ people: sortedStaff ?? [], loading: staff.isPending, error: staff.error?.message ?? null }), [sortedStaff, staff.isPending, staff.error]);
+  const exportView = useQueueExport({ queue, filter: view.filter, sort: view.sort });
 
   const setView = useCallback(
     (change: { filter?: QueueFilter; sort?: QueueSort; item?: string | null }, replace = true) => setParams(writeQueueParams(params, change), { replace }),
@@ -238,7 +248,6 @@ export function QueueView(props: QueueViewProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [open, claim, onShortcutDecision, setParams]);
 
-  const counts = live.countsByState;
   const list = live.list;
   let body;
   if (list.isPending) body = <LoadingState label="Loading the queue…" />;
@@ -295,28 +304,19 @@ export function QueueView(props: QueueViewProps) {
   return (
     <>
       <PageHeader title={title} description={description} />
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-        <Group gap={6} wrap="wrap" aria-label="Counts by status">
-          {counts &&
-            Object.entries(counts)
-              .filter(([, n]) => n > 0)
-              .map(([state, n]) => (
-                <Text key={state} size="sm" c="dimmed">
-                  {stateStyle(queue, state).label}: <b>{n}</b>
-                </Text>
-              ))}
-        </Group>
-        <Group gap="xs" wrap="wrap">
-          <QueuePresets queue={queue} filter={view.filter} sort={view.sort} onApply={({ filter, sort }) => setView({ filter, sort }, false)} />
-          {isLead && <AutoAssign queue={queue} onDone={() => void list.refetch()} />}
-          <Button size="xs" variant="subtle" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
-            Shortcuts <Kbd ml={6} size="xs">?</Kbd>
-          </Button>
-        </Group>
+      <Group justify="flex-end" mb="sm" wrap="wrap" gap="xs">
+        <ExportButton exp={exportView} />
+        <QueuePresets queue={queue} filter={view.filter} sort={view.sort} onApply={({ filter, sort }) => setView({ filter, sort }, false)} />
+        {isLead && <AutoAssign queue={queue} onDone={() => void list.refetch()} />}
+        <Button size="xs" variant="subtle" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          Shortcuts <Kbd ml={6} size="xs">?</Kbd>
+        </Button>
       </Group>
+      <ExportStatus exp={exportView} />
+      <QueueStats queue={queue} counts={live.countsByState} />
       <QueueFilters queue={queue} filter={view.filter} onChange={(filter) => setView({ filter })} />
       {live.roomError && <ErrorState title="Live updates are unavailable" error={live.roomError} />}
-      <BulkBar queue={queue} selected={rows.filter((r) => ticked.has(r.id))} decidable={decidable} isLead={isLead} people={people} meId={meId} onClear={() => setTicked(new Set())} onDone={() => void list.refetch()} />
+      <BulkBar queue={queue} selected={rows.filter((r) => ticked.has(r.id))} decidable={decidable} isLead={isLead} assignees={assignees} meId={meId} onClear={() => setTicked(new Set())} onDone={() => void list.refetch()} />
       {body}
       <QueueItemDrawer
         queue={queue}
@@ -325,6 +325,7 @@ export function QueueView(props: QueueViewProps) {
         meId={meId}
         isLead={isLead}
         people={people}
+        assignees={assignees}
         busy={!!view.item && busyId === view.item}
         onClose={() => setView({ item: null }, false)}
         onClaim={(row) => claim.mutate({ id: row.id })}
