@@ -152,6 +152,20 @@ describe('checkout', () => {
     expect(closed.error?.data.code).toBe('CONFLICT');
   });
 
+  it('keeps a listing buyable while another checkout still holds its last unit, and sells it out when that one pays', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Pastel Blues', priceMinor: 3300, quantity: 2 });
+    const [a, b, c] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
+    const first = (await start(a, [{ listingId: l.id, quantity: 1, priceMinor: 3300 }])).data!;
+    const second = (await start(b, [{ listingId: l.id, quantity: 1, priceMinor: 3300 }])).data!;
+    await mutate(api, 'checkout.payWithTestCard', { checkoutId: first.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: a.cookie });
+    expect(await listingState(l.id)).toBe('active'); // b's unit may still come back
+    await expireCheckout(api.app.db.orm.em.fork(), second.checkoutId, new Date(Date.now() + 16 * 60_000));
+    expect(await stockOf(l.id)).toBe(1);
+    const third = (await start(c, [{ listingId: l.id, quantity: 1, priceMinor: 3300 }])).data!;
+    await mutate(api, 'checkout.payWithTestCard', { checkoutId: third.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: c.cookie });
+    expect(await listingState(l.id)).toBe('sold_out');
+  });
+
   it('refunds a payment that arrives after the reservation expired', async () => {
     const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Head Hunters', priceMinor: 3900, quantity: 1 });
     const buyer = await registerUser(api);

@@ -280,6 +280,11 @@ export const checkoutRepository = {
     return rows[0] ? toOrder(rows[0]) : null;
   },
 
+  async hasHeldReservations(em: EntityManager, listingId: string): Promise<boolean> {
+    const rows = await sql(em, `select 1 from stock_reservations where listing_id = ? and state = 'held' limit 1`, [listingId]);
+    return rows.length > 0;
+  },
+
   /** Checkouts whose reservation window passed while still unpaid (safety net for lost timers). */
   async overdueCheckouts(em: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows = await sql(em, `select id from checkouts where state = 'awaiting_payment' and expires_at <= ? order by expires_at limit ?`, [now, limit]);

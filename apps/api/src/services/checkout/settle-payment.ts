@@ -81,7 +81,11 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
   const reservations = await checkoutRepository.reservationsOf(tx, checkout.id);
   for (const r of reservations) {
     const listing = await listingRepository.findById(tx, r.listingId, { forUpdate: true });
-    if (listing && listing.state === 'active' && listing.quantity === 0) await applyCommand(tx, systemActor, listing, { type: 'sell_out' }, now);
+    // Sold out only when the last units are really gone: units another checkout still holds may
+    // come back if that buyer does not pay.
+    if (listing && listing.state === 'active' && listing.quantity === 0 && !(await checkoutRepository.hasHeldReservations(tx, listing.id))) {
+      await applyCommand(tx, systemActor, listing, { type: 'sell_out' }, now);
+    }
   }
   await sql(tx, `delete from cart_lines where user_id = ? and listing_id in (select listing_id from stock_reservations where checkout_id = ?)`, [checkout.buyerId, checkout.id]);
   await checkoutRepository.setState(tx, checkout.id, 'paid', { paidAt: now });
