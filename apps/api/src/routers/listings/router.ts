@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc/procedures.js';
 import { listingFieldsSchema, listingPatchSchema } from '../../services/listings/listing-input.js';
 import { commandListing, createListing, editListing } from '../../services/listings/listing-service.js';
-import { listViews } from '../../services/listings/listing-view.js';
-import { listingRepository } from '../../repositories/listing-repository.js';
+import { listingsInReview, sellerListings } from '../../services/listings/listing-view.js';
 
 const manage = permissionProcedure('listings.manage');
 const review = permissionProcedure('listings.review');
@@ -13,7 +12,7 @@ const listingStates = ['draft', 'pending_review', 'active', 'paused', 'sold_out'
 
 const mine = manage
   .input(z.object({ states: z.array(z.enum(listingStates)).max(7).optional() }).default({}))
-  .query(async ({ ctx, input }) => listViews(ctx.em, await listingRepository.listBySeller(ctx.em, ctx.actor.id, input.states ?? null), new Date()));
+  .query(({ ctx, input }) => sellerListings(ctx.em, ctx.actor.id, input.states ?? null, new Date()));
 
 const create = manage.input(listingFieldsSchema.extend({ draft: z.boolean().default(false) })).mutation(({ ctx, input }) => createListing(ctx.em, ctx.actor, input, new Date()));
 
@@ -25,7 +24,7 @@ const sellerCommand = manage
 
 const pendingReview = review
   .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }).default({ limit: 100 }))
-  .query(async ({ ctx, input }) => listViews(ctx.em, await listingRepository.listByState(ctx.em, 'pending_review', input.limit), new Date()));
+  .query(({ ctx, input }) => listingsInReview(ctx.em, input.limit, new Date()));
 
 const decide = review
   .input(

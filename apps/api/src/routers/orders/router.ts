@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
-import { orderRepository } from '../../repositories/order-repository.js';
-import { getOrder, toOrderSummary } from '../../services/orders/order-views.js';
+import { buyerOrders, getOrder, sellerOrders } from '../../services/orders/order-views.js';
 import { cancelOrder, confirmReceipt, markDelivered, shipOrder } from '../../services/orders/fulfillment.js';
 import { carrierIds, type Carrier } from '@marketdesk/domain';
 
@@ -9,7 +8,7 @@ const orderStates = ['paid', 'shipped', 'delivered', 'completed', 'cancelled', '
 
 const mine = authedProcedure
   .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
-  .query(async ({ ctx, input }) => (await orderRepository.listForBuyer(ctx.em, ctx.actor.id, input.limit)).map(toOrderSummary));
+  .query(({ ctx, input }) => buyerOrders(ctx.em, ctx.actor.id, input.limit));
 
 const selling = permissionProcedure('orders.ship')
   .input(
@@ -22,13 +21,7 @@ const selling = permissionProcedure('orders.ship')
       })
       .default({ limit: 50, offset: 0 }),
   )
-  .query(async ({ ctx, input }) => {
-    const [page, counts] = await Promise.all([
-      orderRepository.listForSeller(ctx.em, ctx.actor.id, { states: input.states ?? null, q: input.q || undefined, limit: input.limit, offset: input.offset }),
-      orderRepository.sellerStateCounts(ctx.em, ctx.actor.id),
-    ]);
-    return { orders: page.rows.map(toOrderSummary), total: page.total, counts };
-  });
+  .query(({ ctx, input }) => sellerOrders(ctx.em, ctx.actor.id, { states: input.states ?? null, q: input.q || undefined, limit: input.limit, offset: input.offset }));
 
 const settingsOf = (config: { AUTO_COMPLETE_DAYS: number }) => ({ autoCompleteAfterMs: config.AUTO_COMPLETE_DAYS * 86_400_000 });
 const target = { id: z.string().uuid(), version: z.number().int().positive() };

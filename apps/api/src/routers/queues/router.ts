@@ -14,8 +14,7 @@ import { submissionSettingsFrom } from '../../services/submissions/submission-se
 import { queueStats } from '../../services/queues/queue-stats.js';
 import { getQueueExport, startQueueExport } from '../../services/queues/export-queue.js';
 import { AppError } from '../../errors/app-error.js';
-import { assertCanView, canWork } from '../../services/queues/queue-access.js';
-import { queueItemRepository } from '../../repositories/queue-item-repository.js';
+import { queueStaff } from '../../services/queues/queue-staff.js';
 
 // Staff-only: each service checks the queue's own permission (domain queuePermissions).
 const staff = authedProcedure;
@@ -79,10 +78,7 @@ const exportStatus = staff.input(itemId).query(async ({ ctx, input }) => {
 });
 
 /** The people who may work a queue (for Reassign and bulk assign pickers). */
-const staffOf = staff.input(z.object({ queue: z.enum(queueNames) })).query(async ({ ctx, input }) => {
-  assertCanView(ctx.actor, input.queue);
-  return (await queueItemRepository.staff(ctx.em)).filter((p) => canWork(p, input.queue)).map((p) => ({ id: p.id, name: p.displayName }));
-});
+const staffOf = staff.input(z.object({ queue: z.enum(queueNames) })).query(({ ctx, input }) => queueStaff(ctx.em, ctx.actor, input.queue));
 
 export const queuesRouter = router({
   staff: staffOf,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { authedProcedure, permissionProcedure, publicProcedure, router } from '../../trpc/procedures.js';
-import { reviewRepository } from '../../repositories/review-repository.js';
+import { reviewForOrder, reviewsForListing, reviewsForSeller } from '../../services/reviews/read-reviews.js';
 import { createReview, editReview, hideReview, replyToReview, reviewView } from '../../services/reviews/review-service.js';
-import { hasGrant } from '@marketdesk/domain';
 
 const text = z.string().trim().max(4000);
 
@@ -22,21 +21,15 @@ const hide = permissionProcedure('reviews.moderate')
   .input(z.object({ id: z.string().uuid(), reason: z.string().trim().min(3, 'Say why it is hidden').max(500) }))
   .mutation(async ({ ctx, input }) => reviewView(await hideReview(ctx.em, ctx.actor, input, new Date()), ctx.actor, new Date()));
 
-const forListing = publicProcedure.input(z.object({ listingId: z.string().uuid(), limit: z.number().int().min(1).max(50).default(20) })).query(async ({ ctx, input }) => {
-  const { reviews, aggregate } = await reviewRepository.forListing(ctx.em, input.listingId, input.limit);
-  return { aggregate, reviews: reviews.map((r) => reviewView(r, ctx.actor, new Date())) };
-});
+const forListing = publicProcedure
+  .input(z.object({ listingId: z.string().uuid(), limit: z.number().int().min(1).max(50).default(20) }))
+  .query(({ ctx, input }) => reviewsForListing(ctx.em, ctx.actor, input.listingId, input.limit, new Date()));
 
 /** Staff also see hidden reviews (marked as such). */
-const forSeller = publicProcedure.input(z.object({ sellerId: z.string().uuid(), limit: z.number().int().min(1).max(100).default(20) })).query(async ({ ctx, input }) => {
-  const includeHidden = Boolean(ctx.actor && hasGrant(ctx.actor, 'reviews.moderate'));
-  const { reviews, aggregate } = await reviewRepository.forSeller(ctx.em, input.sellerId, { includeHidden, limit: input.limit });
-  return { aggregate, reviews: reviews.map((r) => reviewView(r, ctx.actor, new Date())) };
-});
+const forSeller = publicProcedure
+  .input(z.object({ sellerId: z.string().uuid(), limit: z.number().int().min(1).max(100).default(20) }))
+  .query(({ ctx, input }) => reviewsForSeller(ctx.em, ctx.actor, input.sellerId, input.limit, new Date()));
 
-const forOrder = authedProcedure.input(z.object({ orderId: z.string().uuid() })).query(async ({ ctx, input }) => {
-  const r = await reviewRepository.findByOrder(ctx.em, input.orderId);
-  return r && (r.buyerId === ctx.actor.id || r.sellerId === ctx.actor.id || hasGrant(ctx.actor, 'reviews.moderate')) ? reviewView(r, ctx.actor, new Date()) : null;
-});
+const forOrder = authedProcedure.input(z.object({ orderId: z.string().uuid() })).query(({ ctx, input }) => reviewForOrder(ctx.em, ctx.actor, input.orderId, new Date()));
 
 export const reviewsRouter = router({ create, edit, reply, hide, forListing, forSeller, forOrder });

@@ -5,7 +5,7 @@ import { cartLineSchema, computeCheckout, defaultTaxTable, mergeCarts, countryCo
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { placeholders, sql } from '../../repositories/sql.js';
-import { toListingCard, type ListingCard } from '../search/listing-card.js';
+import { listingCardColumns, listingCardFrom, toListingCard, type ListingCard } from '../search/listing-card.js';
 
 export const cartLinesSchema = z.array(cartLineSchema).max(50);
 export const cartPreviewSchema = z.object({ lines: cartLinesSchema, country: countryCodeSchema.default('DE') });
@@ -17,14 +17,7 @@ export interface CartView {
 
 async function cards(em: EntityManager, ids: string[]): Promise<Map<string, ListingCard & { shippingMinor: number; deliverySlaDays: number }>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql(
-    em,
-    `select l.id, l.slug, l.title, l.attributes, l.condition, l.price_minor, l.currency, l.quantity, l.state, l.seller_id, l.shipping_minor, l.delivery_sla_days,
-            u.display_name as seller_name, c.slug as category_slug, c.name as category_name,
-            (select coalesce(i.thumb_key, i.storage_key) from listing_images i where i.listing_id = l.id order by i.position limit 1) as image_key
-       from listings l join users u on u.id = l.seller_id join categories c on c.id = l.category_id where l.id in (${placeholders(ids)})`,
-    ids,
-  );
+  const rows = await sql(em, `select ${listingCardColumns} ${listingCardFrom} where l.id in (${placeholders(ids)})`, ids);
   return new Map(rows.map((r) => [r.id as string, { ...toListingCard(r), shippingMinor: Number(r.shipping_minor), deliverySlaDays: Number(r.delivery_sla_days), state: r.state }]));
 }
 

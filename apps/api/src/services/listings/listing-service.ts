@@ -2,7 +2,7 @@
 // packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
 // reviewer) never silently overwrite each other.
 import { randomUUID } from 'node:crypto';
-import { activeClaimant, can, listingMachine, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
+import { canClaim, can, listingMachine, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { slugify } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
@@ -149,9 +149,11 @@ export async function announceStock(em: EntityManager, listing: { id: string; se
 /** Review decisions follow the queue's claims: while a colleague holds the listing, they decide. */
 async function assertNotHeldByOther(tx: EntityManager, listingId: string, actor: Actor, now: Date) {
   const row = await queueItemRepository.findBySubject(tx, 'listings', listingId);
-  const holder = row ? activeClaimant({ ...row, claimExpiresAtMs: row.claimExpiresAt?.getTime() ?? null }, now.getTime()) : null;
-  if (row && holder && holder !== actor.id) {
-    throw new AppError('CONFLICT', `${row.claimedByName ?? 'A colleague'} is reviewing this listing; ask them or wait until they release it.`, { reason: 'HELD_BY_OTHER', holderId: holder });
+  if (!row) return;
+  // The queue's own claim rule (packages/domain), not a second copy of it.
+  const verdict = canClaim({ ...row, queue: 'listings', claimExpiresAtMs: row.claimExpiresAt?.getTime() ?? null }, actor.id, now.getTime());
+  if (!verdict.ok && verdict.reason === 'HELD_BY_OTHER') {
+    throw new AppError('CONFLICT', `${row.claimedByName ?? 'A colleague'} is reviewing this listing; ask them or wait until they release it.`, { reason: 'HELD_BY_OTHER', holderId: verdict.holderId });
   }
 }
 

@@ -58,3 +58,11 @@ export async function listViews(em: EntityManager, listings: ListingRecord[], no
   const images = await listingRepository.imagesOf(em, listings.map((l) => l.id));
   return listings.map((l) => toListingView(l, images.filter((i) => i.listingId === l.id), now));
 }
+
+export async function sellerListings(em: EntityManager, sellerId: string, states: string[] | null, now: Date): Promise<ListingView[]> {
+  return listViews(em, await listingRepository.listBySeller(em, sellerId, states), now);
+}
+
+export async function listingsInReview(em: EntityManager, limit: number, now: Date): Promise<ListingView[]> {
+  return listViews(em, await listingRepository.listByState(em, 'pending_review', limit), now);
+}

@@ -71,3 +71,13 @@ export async function getCheckout(em: EntityManager, viewer: Viewer, id: string)
     orders: orders.map((o) => ({ id: o.id, number: o.number, state: o.state, sellerId: o.sellerId, totalMinor: o.totalMinor, deliverySlaDays: o.deliverySlaDays, items: items.filter((i) => i.orderId === o.id).map((i) => ({ title: i.title, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })) })),
   };
 }
+
+export async function buyerOrders(em: EntityManager, buyerId: string, limit: number) {
+  return (await orderRepository.listForBuyer(em, buyerId, limit)).map(toOrderSummary);
+}
+
+/** A seller's orders (filtered, searched, paged) with the counts per state for the filter tabs. */
+export async function sellerOrders(em: EntityManager, sellerId: string, f: { states: string[] | null; q?: string | undefined; limit: number; offset: number }) {
+  const [page, counts] = await Promise.all([orderRepository.listForSeller(em, sellerId, f), orderRepository.sellerStateCounts(em, sellerId)]);
+  return { orders: page.rows.map(toOrderSummary), total: page.total, counts };
+}

@@ -27,6 +27,7 @@ import { formatMinor } from '../../errors/format-money.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
 import { payoutRepository, type PayoutChanges, type PayoutRecord } from '../../repositories/payout-repository.js';
 import { postTransfers } from '../ledger/post-transfers.js';
+import { sellerBalances } from '../ledger/seller-balances.js';
 import { runCommand } from '../machines/run-command.js';
 import { recordEvent } from '../outbox/record-event.js';
 
@@ -136,4 +137,15 @@ export async function failUnsentPayout(em: EntityManager, payoutId: string, reas
 
 export function payoutView(p: PayoutRecord) {
   return { id: p.id, seller: { id: p.sellerId, name: p.sellerName }, amountMinor: p.amountMinor, currency: p.currency, state: p.state, version: p.version, reason: p.reason, requestedAt: p.createdAt, updatedAt: p.updatedAt };
+}
+
+/** The seller's money at a glance: balances (with what was paid out) and their payout history. */
+export async function sellerPayoutOverview(em: EntityManager, sellerId: string, limit: number, minimumMinor: number) {
+  const [balances, paidOutMinor, payouts] = await Promise.all([sellerBalances(em, sellerId), payoutRepository.paidOutMinor(em, sellerId), payoutRepository.listForSeller(em, sellerId, limit)]);
+  const eur = balances.find((b) => b.currency === 'EUR') ?? { currency: 'EUR', pendingMinor: 0, availableMinor: 0, reservedMinor: 0, inTransitMinor: 0 };
+  return { balance: { ...eur, paidOutMinor }, minimumMinor, payouts: payouts.map(payoutView) };
+}
+
+export async function payoutQueue(em: EntityManager, states: string[]) {
+  return (await payoutRepository.listByStates(em, states, 200)).map(payoutView);
 }

@@ -7,7 +7,7 @@ import { sql, type Row } from '../../repositories/sql.js';
 import { grades } from '@marketdesk/domain';
 import { priceBuckets, type SearchInput } from './search-input.js';
 import { correctSpelling, queryWords } from './spelling.js';
-import { toListingCard, type ListingCard } from './listing-card.js';
+import { listingCardColumns, listingCardFrom, toListingCard, type ListingCard } from './listing-card.js';
 
 type FacetKey = 'category' | 'condition' | 'price' | 'seller' | 'stock';
 
@@ -34,10 +34,6 @@ export interface SearchResult {
   facets: { category: FacetValue[]; condition: FacetValue[]; price: FacetValue[]; seller: FacetValue[]; inStock: number };
 }
 
-const cardColumns = `l.id, l.slug, l.title, l.attributes, l.condition, l.price_minor, l.currency, l.quantity, l.state, l.seller_id, l.published_at,
-  u.display_name as seller_name, c.slug as category_slug, c.name as category_name,
-  (select coalesce(i.thumb_key, i.storage_key) from listing_images i where i.listing_id = l.id order by i.position limit 1) as image_key`;
-
 export async function searchListings(em: EntityManager, input: SearchInput): Promise<SearchResult> {
   const words = queryWords(input.q);
   const correction = words.length ? await correctSpelling(em, words) : { words, suggestion: null };
@@ -48,14 +44,14 @@ export async function searchListings(em: EntityManager, input: SearchInput): Pro
     return { sql: used.map((c) => c.sql).join(' and '), params: used.flatMap((c) => c.params) };
   };
   const all = where();
-  const from = `from listings l join users u on u.id = l.seller_id join categories c on c.id = l.category_id`;
+  const from = listingCardFrom;
 
   const sort = input.sort === 'relevance' && !tsquery ? 'newest' : input.sort;
   const order = orderFor(sort, tsquery);
   const cursor = decodeCursor(input.cursor, sort);
   const page = await sql(
     em,
-    `select ${cardColumns}, ${order.key} as sort_key ${from} where ${all.sql}${cursor ? ` and ${order.after}` : ''}
+    `select ${listingCardColumns}, ${order.key} as sort_key ${from} where ${all.sql}${cursor ? ` and ${order.after}` : ''}
       order by ${order.by} limit ?`,
     [...order.keyParams, ...all.params, ...(cursor ? [...order.keyParams, ...cursor] : []), input.limit + 1],
   );

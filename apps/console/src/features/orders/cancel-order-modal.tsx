@@ -1,9 +1,9 @@
 // Cancelling a paid order refunds the buyer in full through the payment provider: the dialog says
 // so with the amount, and asks why (the buyer reads the reason).
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Text } from '@mantine/core';
+import { ReasonModal } from '../forms/reason-modal';
 
-export const minCancelReasonLength = 3;
+export { minReasonLength as minCancelReasonLength } from '../forms/reason-modal';
 
 export interface CancelOrderModalProps {
   opened: boolean;
@@ -16,54 +16,21 @@ export interface CancelOrderModalProps {
   onConfirm: (reason: string) => void;
 }
 
-export function CancelOrderModal({ opened, orderNumber, refund, loading, serverError, onClose, onConfirm }: CancelOrderModalProps) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    setReason('');
-    setError(null);
-    onClose();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = reason.trim();
-    if (trimmed.length < minCancelReasonLength) return setError('Say why the order is cancelled (at least 3 characters).');
-    setError(null);
-    onConfirm(trimmed);
-  };
+export function CancelOrderModal({ orderNumber, refund, ...rest }: CancelOrderModalProps) {
   return (
-    <Modal opened={opened} onClose={close} title={`Cancel order ${orderNumber}?`}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">
-            The buyer is refunded <b>{refund}</b> in full, to the card they paid with. This cannot be undone.
-          </Text>
-          <Textarea
-            label="Reason"
-            description="The buyer sees this."
-            placeholder="e.g. The record was damaged while packing"
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              if (error) setError(null);
-            }}
-            error={error ?? serverError}
-            autosize
-            minRows={3}
-            maxLength={1000}
-            required
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Keep the order
-            </Button>
-            <Button type="submit" color="red" loading={loading}>
-              Cancel and refund
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      {...rest}
+      title={`Cancel order ${orderNumber}?`}
+      intro={
+        <Text size="sm">
+          The buyer is refunded <b>{refund}</b> in full, to the card they paid with. This cannot be undone.
+        </Text>
+      }
+      description="The buyer sees this."
+      placeholder="e.g. The record was damaged while packing"
+      tooShort="Say why the order is cancelled"
+      cancelLabel="Keep the order"
+      confirmLabel="Cancel and refund"
+    />
   );
 }
