@@ -55,19 +55,7 @@ export function SearchFacets({ state, facets, onChange, fixedCategory, onCategor
         onChange={(e) => onChange({ ...state, inStock: e.currentTarget.checked })}
       />
       {facets && facets.category.length > 0 && (
-        <FacetGroup title="Category">
-          <Radio.Group value={state.category ?? ''} onChange={(v) => setCategory(v || null)} aria-label="Category">
-            <Stack gap={8}>
-              {!fixedCategory && <Radio value="" label="All categories" />}
-              {facets.category.map((f) => (
-                <Group key={f.value} justify="space-between" wrap="nowrap">
-                  <Radio value={f.value} label={f.label} />
-                  <Count n={f.count} />
-                </Group>
-              ))}
-            </Stack>
-          </Radio.Group>
-        </FacetGroup>
+        <RadioFacet title="Category" value={state.category} anyLabel={fixedCategory ? null : 'All categories'} options={facets.category} onChange={setCategory} />
       )}
       {conditionValues.length > 0 && (
         <FacetGroup title="Condition">
@@ -80,36 +68,31 @@ export function SearchFacets({ state, facets, onChange, fixedCategory, onCategor
         </FacetGroup>
       )}
       {facets && (facets.price.length > 0 || state.price) && (
-        <FacetGroup title="Price">
-          <Radio.Group value={state.price ?? ''} onChange={(v) => onChange({ ...state, price: (v || null) as PriceBucket | null })} aria-label="Price">
-            <Stack gap={8}>
-              <Radio value="" label="Any price" />
-              {facets.price.map((f) => (
-                <Group key={f.value} justify="space-between" wrap="nowrap">
-                  <Radio value={f.value} label={f.label} />
-                  <Count n={f.count} />
-                </Group>
-              ))}
-            </Stack>
-          </Radio.Group>
-        </FacetGroup>
+        <RadioFacet title="Price" value={state.price} anyLabel="Any price" options={facets.price} onChange={(v) => onChange({ ...state, price: v as PriceBucket | null })} />
       )}
       {facets && facets.seller.length > 0 && (
-        <FacetGroup title="Seller">
-          <Radio.Group value={state.seller ?? ''} onChange={(v) => onChange({ ...state, seller: v || null })} aria-label="Seller">
-            <Stack gap={8}>
-              <Radio value="" label="Any seller" />
-              {facets.seller.map((f) => (
-                <Group key={f.value} justify="space-between" wrap="nowrap">
-                  <Radio value={f.value} label={f.label} />
-                  <Count n={f.count} />
-                </Group>
-              ))}
-            </Stack>
-          </Radio.Group>
-        </FacetGroup>
+        <RadioFacet title="Seller" value={state.seller} anyLabel="Any seller" options={facets.seller} onChange={(v) => onChange({ ...state, seller: v })} />
       )}
       <Divider hiddenFrom="md" />
     </Stack>
+  );
+}
+
+/** A single-choice facet: "any" plus each value with its count; choosing "any" clears the filter. */
+function RadioFacet(p: { title: string; value: string | null; anyLabel: string | null; options: { value: string; label: string; count: number }[]; onChange: (value: string | null) => void }) {
+  return (
+    <FacetGroup title={p.title}>
+      <Radio.Group value={p.value ?? ''} onChange={(v) => p.onChange(v || null)} aria-label={p.title}>
+        <Stack gap={8}>
+          {p.anyLabel && <Radio value="" label={p.anyLabel} />}
+          {p.options.map((f) => (
+            <Group key={f.value} justify="space-between" wrap="nowrap">
+              <Radio value={f.value} label={f.label} />
+              <Count n={f.count} />
+            </Group>
+          ))}
+        </Stack>
+      </Radio.Group>
+    </FacetGroup>
   );
 }
