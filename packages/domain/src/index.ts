@@ -13,3 +13,4 @@ export * from './checkout/index.js';
 export * from './docs/index.js';
 export * from './fulfillment/index.js';
 export * from './queues/index.js';
+export * from './discovery/index.js';

@@ -27,6 +27,18 @@ export const listingRecordEventPayloads = {
   'listing.created': z.object({ listingId: eventId, sellerId: eventId, actorId: eventId }),
   'listing.edited': z.object({ listingId: eventId, sellerId: eventId, actorId: eventId, fields: z.array(z.string().min(1)) }),
   'listing.stock_changed': z.object({ listingId: eventId, sellerId: eventId, available: z.number().int().min(0), soldOut: z.boolean() }),
+  /** A price changed: by the seller, a markdown run or an admin's bulk policy change (with the policy version). */
+  'listing.price_changed': z.object({
+    listingId: eventId,
+    sellerId: eventId,
+    fromMinor: z.number().int().min(0),
+    toMinor: z.number().int().min(0),
+    currency: z.string().length(3),
+    reason: z.enum(['seller', 'markdown', 'policy']),
+    policyVersionId: z.string().nullable(),
+    policyVersion: z.number().int().positive().nullable(),
+    actorId: z.string().nullable(),
+  }),
 } as const;
 
 export const listingEventPayloads = { ...listingTransitionEventPayloads, ...listingRecordEventPayloads } as const;

@@ -1,0 +1,2 @@
+export * from './trend.js';
+export * from './co-purchase.js';
