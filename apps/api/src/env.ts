@@ -57,6 +57,14 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   CLAIM_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   /** A firm offer on a seller's submission stays open this long before it expires (fractions allowed). */
   QUOTE_VALID_MINUTES: z.coerce.number().positive().max(90 * 24 * 60).default(7 * 24 * 60),
+  /** Bearer token for GET /metrics; without one, /metrics answers loopback callers only. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Port of the worker's own /metrics server (0 = none). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** OTLP/HTTP collector base URL (e.g. http://127.0.0.1:4318): tracing is off unless set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** Run the outbox relay in this API process; false for serving-only processes when another relays. */
+  OUTBOX_RELAY: bool.default(true),
 });
 
 export type Config = z.infer<typeof schema>;

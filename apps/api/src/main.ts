@@ -3,8 +3,10 @@ import { seedDemo } from '@marketdesk/db';
 import { loadConfigOrExit } from './env.js';
 import { createApp } from './http/create-app.js';
 import { hashPassword } from './services/auth/passwords.js';
+import { initTracing } from './observability/tracing.js';
 
 const config = loadConfigOrExit();
+const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-api' });
 
 const api = await createApp(config);
 if (config.SEED_DEMO) {
@@ -18,7 +20,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     api.log.info({ signal }, 'shutting down');
     api.close().then(
-      () => process.exit(0),
+      () => tracing.shutdown().finally(() => process.exit(0)),
       (err) => {
         api.log.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -4,8 +4,11 @@ import { loadConfigOrExit } from './env.js';
 import { createLogger } from './logger.js';
 import { startWorkers } from './jobs/workers.js';
 import { createJobContext } from './jobs/job-context.js';
+import { initTracing } from './observability/tracing.js';
+import { startMetricsServer } from './observability/metrics-route.js';
 
 const config = loadConfigOrExit();
+const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-worker' });
 if (!config.DATABASE_URL) {
   console.error('The worker needs DATABASE_URL: with the embedded database, set WORKER_IN_PROCESS=true on the API instead.');
   process.exit(78);
@@ -15,13 +18,16 @@ const log = createLogger(config, 'worker');
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, migrate: false });
 const jobContext = createJobContext(config, db, log);
 const workers = startWorkers(config.REDIS_URL, config.REDIS_PREFIX, jobContext);
-log.info({ mailer: jobContext.mailer.kind, storage: jobContext.storage.kind, payments: jobContext.gateway ? 'stripe' : 'off' }, 'worker ready');
+const metricsServer = config.WORKER_METRICS_PORT ? await startMetricsServer(config.WORKER_METRICS_PORT, config.HOST, config.METRICS_TOKEN) : null;
+log.info({ metricsPort: config.WORKER_METRICS_PORT || null, mailer: jobContext.mailer.kind, storage: jobContext.storage.kind, payments: jobContext.gateway ? 'stripe' : 'off' }, 'worker ready');
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {
     log.info({ signal }, 'worker shutting down');
     await workers.close();
+    metricsServer?.close();
     await db.close();
+    await tracing.shutdown();
     process.exit(0);
   });
 }

@@ -24,6 +24,12 @@ import { registerStatementCsv } from './statement-csv.js';
 import { registerExportDownload } from './export-download.js';
 import { createStorage } from '../integrations/storage/index.js';
 import { createFileScanner } from '../integrations/scanning/file-scanner.js';
+import { registerRequestObservability } from '../observability/http-hooks.js';
+import { registerMetricsRoute } from '../observability/metrics-route.js';
+import { registerMetricSources } from '../observability/metrics.js';
+import { observeEmits } from '../observability/live-metrics.js';
+import { queueNames } from '../jobs/job-definition.js';
+import { registerBullBoard } from './bull-board.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -54,16 +60,19 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   });
+  registerRequestObservability(app);
   app.addHook('onSend', async (req, reply) => void reply.header('x-request-id', req.id));
   await app.register(fastifyCookie);
   app.addHook('onRequest', originGuard(config.ALLOWED_ORIGINS));
   registerHealthRoutes(app, { db, redis });
+  registerMetricsRoute(app, config.METRICS_TOKEN);
   const gateway = services.gateway;
   if (gateway) await registerStripeWebhook(app, { gateway, db });
   const authenticate = sessionAuthenticator({ db, config, sessions: services.sessions });
   await registerUploadRoutes(app, { db, storage: createStorage(config), scanner: createFileScanner(config), config, authenticate, enqueue: queues.enqueue });
   registerStatementCsv(app, { db, authenticate });
   registerExportDownload(app, { db, authenticate, storage: createStorage(config) });
+  await registerBullBoard(app, { queues, authenticate });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -77,10 +86,20 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   const live = createSocketServer(app.server, { config, redis, services, log });
   services.setLiveGateway(live.gateway);
-  const relay = createOutboxRelay(db, { emit: live.emit, enqueue: queues.enqueue }, { pollMs: config.OUTBOX_POLL_MS, log });
+  const relay = createOutboxRelay(db, { emit: observeEmits(live.emit, live.io), enqueue: queues.enqueue }, { pollMs: config.OUTBOX_POLL_MS, log });
   const workers = config.WORKER_IN_PROCESS
     ? startWorkers(config.REDIS_URL, config.REDIS_PREFIX, createJobContext(config, db, log, gateway))
     : null;
+  const unregisterMetrics = registerMetricSources({
+    socketCount: () => live.io.engine.clientsCount,
+    queueCounts: () => Promise.all(queueNames.map(async (queue) => ({ queue, counts: await queues.queue(queue).getJobCounts() }))),
+    async outboxBacklog() {
+      const [row] = await db.orm.em.fork().getConnection().execute<{ count: number; age: number }[]>(
+        `select count(*)::int as count, coalesce(extract(epoch from now() - min(occurred_at)), 0)::float8 as age from outbox_events where published_at is null`,
+      );
+      return { count: Number(row?.count ?? 0), oldestAgeSeconds: Number(row?.age ?? 0) };
+    },
+  });
 
   let closed = false;
   return {
@@ -95,7 +114,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     async listen() {
       await app.listen({ host: config.HOST, port: config.PORT });
-      if (options.startRelay !== false) await relay.start();
+      if (options.startRelay !== false && config.OUTBOX_RELAY) await relay.start();
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : config.PORT;
     },
@@ -103,6 +122,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     async close() {
       if (closed) return;
       closed = true;
+      unregisterMetrics();
       await relay.stop();
       live.io.disconnectSockets(true);
       await app.close(); // stops accepting and waits for in-flight requests; also closes io's server

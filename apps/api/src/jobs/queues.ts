@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { AppError } from '../errors/app-error.js';
 import { findJob } from './registry.js';
 import { queueNames, type QueueName } from './job-definition.js';
+import { withJobMeta } from '../observability/job-observability.js';
 
 export interface JobQueues {
   enqueue(jobId: string, data: Record<string, unknown>, opts: { dedupeId: string; delayMs?: number }): Promise<void>;
@@ -28,7 +29,7 @@ export function createQueues(redisUrl: string, prefix: string): JobQueues {
       if (connection.status !== 'ready') {
         throw new AppError('UNAVAILABLE', 'Background jobs are unavailable right now (Redis is not reachable). Try again shortly.');
       }
-      await queues.get(def.queue)!.add(jobId, payload, {
+      await queues.get(def.queue)!.add(jobId, withJobMeta(payload), {
         jobId: opts.dedupeId,
         delay: opts.delayMs,
         attempts: 5,

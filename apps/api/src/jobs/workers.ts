@@ -5,6 +5,7 @@ import type { JobContext } from './job-definition.js';
 import { queueNames } from './job-definition.js';
 import { findJob } from './registry.js';
 import { jobSchedules } from './ledger/reconcile.js';
+import { observeJob } from '../observability/job-observability.js';
 
 export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
@@ -16,7 +17,10 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
         async (job) => {
           const def = findJob(job.name);
           if (!def) throw new Error(`No handler for job ${job.name}`);
-          await def.handle({ ...ctx, log: ctx.log.child({ job: job.name, jobId: job.id }) }, def.schema.parse(job.data));
+          // Timed, traced and logged under the request that caused the job (see observability/).
+          await observeJob(name, job, (meta) =>
+            def.handle({ ...ctx, log: ctx.log.child({ job: job.name, jobId: job.id, ...(meta ? { requestId: meta.requestId } : {}) }) }, def.schema.parse(job.data)),
+          );
         },
         // A worker that dies mid-job (kill -9) stops renewing its lock; after JOB_LOCK_MS another
         // worker (or the restarted one) takes the stalled job over. Handlers are idempotent.

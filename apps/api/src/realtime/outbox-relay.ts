@@ -8,6 +8,7 @@ import { outboxRepository } from '../repositories/outbox-repository.js';
 import { toLiveEvent } from '../services/outbox/to-live-event.js';
 import { isNotifiable } from '../services/notifications/notification-rules.js';
 import { listenForOutbox, type Wakeup } from './outbox-wakeup.js';
+import { outboxLag } from '../observability/metrics.js';
 
 export interface RelayTargets {
   emit(rooms: string[], event: AnyLiveEvent): void;
@@ -48,6 +49,7 @@ export function createOutboxRelay(db: Database, targets: RelayTargets, options: 
     // Events that notify people fan out to the notification job (which reads the rules).
     if (isNotifiable(row.name)) await targets.enqueue('notifications.deliver', { outboxId: String(row.id) }, { dedupeId: `evt-${row.id}-notify` });
     if (row.rooms.length) targets.emit(row.rooms, toLiveEvent(row));
+    outboxLag.observe(Math.max(0, Date.now() - row.occurredAt.getTime()) / 1000);
   }
 
   async function drainLoop(): Promise<number> {

@@ -17,6 +17,7 @@ import {
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
+import { ledgerTransfers } from '../../observability/metrics.js';
 
 const conflictRefusals = new Set<LedgerRefusalCode>(['INSUFFICIENT_FUNDS', 'DUPLICATE', 'ALREADY_POSTED', 'ALREADY_VOIDED', 'NOT_PENDING', 'EXPIRED']);
 
@@ -44,7 +45,9 @@ export async function postTransfers(em: EntityManager, transfers: readonly Trans
     });
   }
   await persist(em, before, result.state, now);
-  return { applied: Object.keys(result.state.transfers).filter((id) => !before.transfers[id]) };
+  const applied = Object.keys(result.state.transfers).filter((id) => !before.transfers[id]);
+  for (const t of transfers) if (applied.includes(t.id)) ledgerTransfers.inc({ kind: t.kind });
+  return { applied };
 }
 
 /** Every posting the batch can touch, including those of holds it settles. */
