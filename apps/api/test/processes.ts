@@ -1,0 +1,179 @@
+// Real processes for the scale-out and fault tests: API and worker processes started as
+// `node --import tsx` (one process, so a SIGKILL hits the server itself), the local load balancer,
+// and private Redis / PostgreSQL servers on spare ports that a test may stop and restart without
+// touching the shared ones.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const children = new Set<ChildProcess>();
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Proc {
+  child: ChildProcess;
+  /** The last lines the process wrote, for failure messages. */
+  output(): string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function spawnProc(command: string, args: string[], env: Record<string, string>): Proc {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let tail = '';
+  const keep = (d: Buffer) => void (tail = (tail + d.toString()).slice(-6000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.once('exit', () => children.delete(child));
+  return {
+    child,
+    output: () => tail,
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Kills whatever a test file left running (afterAll safety net). */
+export async function killAll() {
+  await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGKILL'))))));
+}
+
+export function tsProc(entry: string, env: Record<string, string>): Proc {
+  return spawnProc(process.execPath, ['--import', 'tsx', join(root, entry)], env);
+}
+
+export async function waitForUrl(url: string, ok: (status: number) => boolean = (s) => s === 200, timeoutMs = 60_000, proc?: Proc): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (ok(res.status)) return;
+    } catch {
+      /* not up yet */
+    }
+    if (proc && proc.child.exitCode !== null) throw new Error(`process exited (${proc.child.exitCode}) before ${url} was ready:\n${proc.output()}`);
+    if (Date.now() > end) throw new Error(`${url} not ready after ${timeoutMs} ms${proc ? `:\n${proc.output()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export interface ApiProc extends Proc {
+  baseUrl: string;
+  port: number;
+}
+
+export async function startApiProcess(env: Record<string, string>): Promise<ApiProc> {
+  const port = await freePort();
+  const proc = tsProc('apps/api/src/main.ts', { HOST: '127.0.0.1', ...env, PORT: String(port) });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${baseUrl}/readyz`, undefined, 60_000, proc);
+  return { ...proc, baseUrl, port };
+}
+
+export async function startWorkerProcess(env: Record<string, string>): Promise<Proc & { metricsUrl: string }> {
+  const port = await freePort();
+  const proc = tsProc('apps/api/src/worker.ts', { HOST: '127.0.0.1', ...env, WORKER_METRICS_PORT: String(port) });
+  const metricsUrl = `http://127.0.0.1:${port}/metrics`;
+  await waitForUrl(`http://127.0.0.1:${port}/healthz`, undefined, 60_000, proc);
+  return { ...proc, metricsUrl };
+}
+
+export async function startLoadBalancer(targets: string[]): Promise<Proc & { baseUrl: string }> {
+  const port = await freePort();
+  const proc = spawnProc(process.execPath, [join(root, 'scripts/lb.mjs')], { LB_PORT: String(port), LB_TARGETS: targets.join(','), LB_HEALTH_MS: '300' });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${baseUrl}/healthz`, undefined, 20_000, proc);
+  return { ...proc, baseUrl };
+}
+
+/** A private redis-server on a spare port; stop() kills it (no persistence), start() brings it back on the same port. */
+export async function privateRedis() {
+  const port = await freePort();
+  let proc: Proc | null = null;
+  const handle = {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      proc = spawnProc('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {});
+      const end = Date.now() + 10_000;
+      while (!(await portOpen(port))) {
+        if (Date.now() > end) throw new Error(`private redis did not start: ${proc.output()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async stop() {
+      await proc?.kill('SIGKILL');
+      proc = null;
+    },
+  };
+  await handle.start();
+  return handle;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: '127.0.0.1', port });
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+}
+
+const pgBin = (name: string) => {
+  const found = spawnSync('sh', ['-c', `command -v ${name} || ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | tail -1`], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  if (!found) throw new Error(`${name} not found (install postgresql)`);
+  return found;
+};
+
+/** initdb/pg_ctl wrapped for root: PostgreSQL refuses to run as root, so as the postgres user. */
+function asPostgres(cmd: string, args: string[]) {
+  const isRoot = process.getuid?.() === 0;
+  const r = isRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/** A throwaway PostgreSQL cluster on a spare port (trust auth), stoppable and restartable. */
+export async function privatePostgres() {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'md-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  if (process.getuid?.() === 0) spawnSync('chown', ['postgres', dir]);
+  asPostgres(pgBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const ctl = pgBin('pg_ctl');
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
+  const handle = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start: async () => void asPostgres(ctl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']),
+    /** Immediate shutdown: connections are cut as in a crash. */
+    stop: async () => void asPostgres(ctl, ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    async destroy() {
+      try {
+        await handle.stop();
+      } catch {
+        /* already stopped */
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await handle.start();
+  return handle;
+}
