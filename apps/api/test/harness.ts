@@ -91,16 +91,32 @@ export function uniqueEmail(tag = 'user'): string {
   return `${tag}.${Date.now().toString(36)}.${counter}@example.test`;
 }
 
-/** Registers a user and returns its cookie. Roles beyond buyer/seller are granted directly in the DB. */
-export async function registerUser(api: RunningApi, opts: { email?: string; password?: string; displayName?: string; roles?: string[] } = {}) {
+/**
+ * Registers a user and returns its cookie. Roles beyond buyer/seller are granted directly in the DB.
+ * Sellers come with an approved identity check (KYC) unless `verified: false`: most tests are not
+ * about verification, and kyc.int.test.ts covers the real flow.
+ */
+export async function registerUser(api: RunningApi, opts: { email?: string; password?: string; displayName?: string; roles?: string[]; verified?: boolean } = {}) {
   const email = opts.email ?? uniqueEmail();
   const password = opts.password ?? 'correct horse battery';
   const res = await mutate<{ id: string }>(api, 'auth.register', { email, password, displayName: opts.displayName ?? 'Test User' });
   if (!res.data) throw new Error(`register failed: ${JSON.stringify(res.error)}`);
   if (opts.roles) {
     await api.app.db.orm.em.fork().getConnection().execute('update users set roles = ? where id = ?', [`{${opts.roles.join(',')}}`, res.data.id]);
+    if (opts.roles.includes('seller') && opts.verified !== false) await approveKycDirectly(api, res.data.id);
   }
   return { id: res.data.id, email, password, cookie: res.setCookie! };
+}
+
+export async function approveKycDirectly(api: RunningApi, sellerId: string): Promise<void> {
+  await api.app.db.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `insert into kyc_checks (id, seller_id, state, version, business_type, legal_name, country, address_line1, city, postal_code, date_of_birth, decided_at, created_at, updated_at)
+       values (gen_random_uuid(), ?, 'approved', 1, 'individual', 'Test Seller', 'DE', 'Teststraße 1', 'Berlin', '10115', '1980-01-01', now(), now(), now())`,
+      [sellerId],
+    );
 }
 
 export function openSocket(api: RunningApi, cookie: string, origin = allowedOrigin): Socket {

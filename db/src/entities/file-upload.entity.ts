@@ -7,7 +7,7 @@ import type { User } from './user.entity.js';
 export class FileUpload {
   id: string = randomUUID();
   owner!: Ref<User>;
-  purpose!: 'shipment_proof';
+  purpose!: 'shipment_proof' | 'kyc_document';
   storageKey!: string;
   contentType!: string;
   bytes!: number;

@@ -30,6 +30,8 @@ import { QueueNoteSchema } from './queue-note.entity.js';
 import { QueueFilterPresetSchema } from './queue-filter-preset.entity.js';
 import { SubmissionSchema } from './submission.entity.js';
 import { SubmissionItemSchema } from './submission-item.entity.js';
+import { KycCheckSchema } from './kyc-check.entity.js';
+import { KycDocumentSchema } from './kyc-document.entity.js';
 
 export * from './listing.entity.js';
 export * from './listing-image.entity.js';
@@ -63,6 +65,8 @@ export * from './queue-note.entity.js';
 export * from './queue-filter-preset.entity.js';
 export * from './submission.entity.js';
 export * from './submission-item.entity.js';
+export * from './kyc-check.entity.js';
+export * from './kyc-document.entity.js';
 
 export const entities = [
   UserSchema,
@@ -94,4 +98,6 @@ export const entities = [
   ReconciliationRunSchema,
   QueueItemSchema, QueueNoteSchema, QueueFilterPresetSchema, SubmissionSchema, SubmissionItemSchema,
   QueueExportSchema,
+  KycCheckSchema,
+  KycDocumentSchema,
 ];

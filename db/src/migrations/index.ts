@@ -11,6 +11,7 @@ import { Migration20261124203249 } from './Migration20261124203249.js';
 import { Migration20261124204420 } from './Migration20261124204420.js';
 import { Migration20261124211141 } from './Migration20261124211141.js';
 import { Migration20261124213654 } from './Migration20261124213654.js';
+import { Migration20261124224122 } from './Migration20261124224122.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124204420', class: Migration20261124204420 },
   { name: 'Migration20261124211141', class: Migration20261124211141 },
   { name: 'Migration20261124213654', class: Migration20261124213654 },
+  { name: 'Migration20261124224122', class: Migration20261124224122 },
 ];

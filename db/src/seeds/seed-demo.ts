@@ -1,8 +1,8 @@
 // Seeds the demo data once: runs only on an empty users table, so restarts keep what people changed.
 import type { EntityManager } from '../orm.js';
-import { Category, Listing, User } from '../entities/index.js';
+import { Category, KycCheck, Listing, QueueItem, User } from '../entities/index.js';
 import { demoListings } from './demo-listings.js';
-import { demoCategories, demoPassword, demoUsers, type DemoCategory } from './demo-data.js';
+import { demoCategories, demoKyc, demoPassword, demoUsers, type DemoCategory } from './demo-data.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -21,6 +21,7 @@ export async function seedDemo(
     tx.persist(people);
     const categories = persistCategories(tx, demoCategories, null);
     persistListings(tx, people, categories);
+    persistKyc(tx, people);
   });
   return { seeded: true, users };
 }
@@ -62,6 +63,22 @@ function persistListings(em: EntityManager, people: User[], categories: Map<stri
     });
     em.persist(listing);
   });
+}
+
+/** Identity checks; an open one also gets its row in the `kyc` queue (as a real submission would). */
+function persistKyc(em: EntityManager, people: User[]): void {
+  const now = new Date();
+  for (const k of demoKyc) {
+    const seller = people.find((p) => p.email === k.email);
+    if (!seller) throw new Error(`demo KYC for ${k.email}: unknown seller`);
+    const check = new KycCheck();
+    Object.assign(check, { seller: em.getReference(User, seller.id), state: k.state, businessType: k.businessType, legalName: k.legalName, country: 'DE', registrationNumber: k.registrationNumber ?? null, dateOfBirth: k.dateOfBirth ?? null, addressLine1: k.addressLine1, city: k.city, postalCode: k.postalCode, decidedAt: k.state === 'approved' ? now : null });
+    em.persist(check);
+    if (k.state !== 'submitted') continue;
+    const row = new QueueItem();
+    Object.assign(row, { queue: 'kyc', subjectId: check.id, state: 'submitted', title: `${k.legalName} (${k.businessType}, DE)`, sellerId: seller.id, valueMinor: 0, waitingOn: 'staff', slaDueAt: new Date(now.getTime() + 48 * 3600_000), lastAction: 'created', lastActorId: seller.id, lastActionAt: now });
+    em.persist(row);
+  }
 }
 
 export function slugify(text: string): string {

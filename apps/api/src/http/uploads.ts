@@ -3,6 +3,7 @@
 //   GET  /uploads/listing-images/:id  the upload's status for its owner, polled until the thumbnail is ready
 //   GET  /media/:folder/:file         public, immutable files from storage (public folders only)
 //   POST /uploads/shipment-proofs and GET /files/orders/:id/shipment-proof: see shipment-proofs.ts
+//   POST /uploads/kyc-documents and GET /files/kyc/:checkId/documents/:id: see kyc-documents.ts
 // Multipart parsing is registered inside this plugin's own scope, so the tRPC routes never see it.
 import type {} from '@fastify/cookie'; // req.cookies
 import fastifyMultipart from '@fastify/multipart';
@@ -23,6 +24,7 @@ import { uploadListingImage } from '../services/media/upload-listing-image.js';
 import type { SessionActor } from '../trpc/context.js';
 import type { FileScanner } from '../integrations/scanning/file-scanner.js';
 import { registerShipmentProofRoutes } from './shipment-proofs.js';
+import { registerKycDocumentRoutes } from './kyc-documents.js';
 
 export interface UploadRouteDeps {
   db: Database;
@@ -72,6 +74,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
     scope.get('/uploads/listing-images/:id', (req, reply) => getListingImage(req, reply, deps));
     scope.get('/media/:folder/:file', (req, reply) => getMedia(req, reply, deps));
     registerShipmentProofRoutes(scope, deps);
+    registerKycDocumentRoutes(scope, deps);
   });
 }
 

@@ -16,6 +16,7 @@ import { mailRouter } from './mail/router.js';
 import { profileRouter } from './profile/router.js';
 import { queuesRouter } from './queues/router.js';
 import { submissionsRouter } from './submissions/router.js';
+import { kycRouter } from './kyc/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -34,6 +35,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   queues: queuesRouter,
   submissions: submissionsRouter,
+  kyc: kycRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,3 +5,4 @@ export * from './conflict-message.js';
 export * from './mentions.js';
 export * from './submission-offers.js';
 export { queueItemSnapshotSchema, type QueueItemSnapshot } from '../events/queue-events.js';
+export * from './decision-reasons.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc/procedures.js';
 import { listingFieldsSchema, listingPatchSchema } from '../../services/listings/listing-input.js';
 import { commandListing, createListing, editListing } from '../../services/listings/listing-service.js';
-import { listingsInReview, sellerListings } from '../../services/listings/listing-view.js';
+import { getListing, listingsInReview, sellerListings } from '../../services/listings/listing-view.js';
 
 const manage = permissionProcedure('listings.manage');
 const review = permissionProcedure('listings.review');
@@ -35,4 +35,7 @@ const decide = review
   )
   .mutation(({ ctx, input }) => commandListing(ctx.em, ctx.actor, input, new Date()));
 
-export const listingsRouter = router({ mine, create, update, command: sellerCommand, pendingReview, decide });
+/** One listing as the reviewer sees it (the `listings` queue drawer), whatever its state. */
+const forReview = review.input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getListing(ctx.em, ctx.actor, { id: input.id }, new Date()));
+
+export const listingsRouter = router({ mine, create, update, command: sellerCommand, pendingReview, decide, forReview });

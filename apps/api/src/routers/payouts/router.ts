@@ -1,7 +1,7 @@
-// Seller withdrawals and the admin payout list (the live triage queue view arrives with the queues).
+// Seller withdrawals, and what approvers see of one (decisions: payouts.decide or the `payouts` queue).
 import { z } from 'zod';
 import { permissionProcedure, router } from '../../trpc/procedures.js';
-import { cancelPayout, decidePayout, payoutQueue, payoutView, requestPayout, sellerPayoutOverview } from '../../services/payouts/payout-service.js';
+import { cancelPayout, decidePayout, payoutForReview, payoutQueue, payoutView, requestPayout, sellerPayoutOverview } from '../../services/payouts/payout-service.js';
 
 const target = { id: z.string().uuid(), version: z.number().int().positive() };
 
@@ -29,4 +29,7 @@ const decide = permissionProcedure('payouts.approve')
   )
   .mutation(async ({ ctx, input }) => payoutView(await decidePayout(ctx.em, ctx.actor, input, new Date())));
 
-export const payoutsRouter = router({ request, mine, cancel, queue, decide });
+/** One payout for the approver (the `payouts` queue drawer). */
+const get = permissionProcedure('payouts.approve').input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => payoutForReview(ctx.em, input.id, ctx.services.config.PAYOUT_MIN_MINOR));
+
+export const payoutsRouter = router({ request, mine, cancel, queue, decide, get });

@@ -2,10 +2,11 @@
 // disputes): list with filters and a cursor, one item with notes and history, claims, lead actions,
 // auto-assignment, bulk actions, internal notes and saved views. Live rows arrive on `queue:{name}`.
 import { z } from 'zod';
-import { filterPresetSchema, queueListInputSchema, queueNames, submissionRejectReasonSchema } from '@marketdesk/domain';
+import { filterPresetSchema, queueDecisionSchema, queueListInputSchema, queueNames, rejectReasonOptions } from '@marketdesk/domain';
 import { authedProcedure, router } from '../../trpc/procedures.js';
 import { autoAssign } from '../../services/queues/auto-assign.js';
 import { bulkAct } from '../../services/queues/bulk-actions.js';
+import { decideQueueItem } from '../../services/queues/queue-deciders.js';
 import { claimItem, reassignItem, releaseItem, touchItem } from '../../services/queues/claims.js';
 import { getQueueItem, listQueue } from '../../services/queues/list-queue.js';
 import { addNote } from '../../services/queues/notes.js';
@@ -44,11 +45,18 @@ const bulk = staff
   .input(
     z.discriminatedUnion('action', [
       z.object({ queue: z.enum(queueNames), action: z.literal('accept'), items: selection }),
-      z.object({ queue: z.enum(queueNames), action: z.literal('reject'), items: selection, reason: submissionRejectReasonSchema, note: z.string().trim().max(1000).default('') }),
+      z.object({ queue: z.enum(queueNames), action: z.literal('reject'), items: selection, reason: z.string().min(1).max(40), note: z.string().trim().max(1000).default('') }),
       z.object({ queue: z.enum(queueNames), action: z.literal('assign'), items: selection, toUserId: z.string().uuid() }),
     ]),
   )
   .mutation(({ ctx, input }) => bulkAct(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), () => new Date()));
+
+/** Accept / reject / request information on any decidable queue's item, on the row's version. */
+const decide = staff
+  .input(z.intersection(z.object({ id: z.string().uuid(), version }), queueDecisionSchema))
+  .mutation(({ ctx, input }) => decideQueueItem(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
+
+const rejectReasons = staff.input(z.object({ queue: z.enum(queueNames) })).query(({ input }) => rejectReasonOptions(input.queue));
 
 const note = staff
   .input(z.object({ id: z.string().uuid(), body: z.string().trim().min(1, 'Write something').max(10_000) }))
@@ -84,4 +92,4 @@ export const queuesRouter = router({
   staff: staffOf,
   stats,
   export: exportView,
-  exportStatus, list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });
+  exportStatus, list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, decide, rejectReasons, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });

@@ -2,7 +2,7 @@
 // packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
 // reviewer) never silently overwrite each other.
 import { randomUUID } from 'node:crypto';
-import { canClaim, can, listingMachine, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
+import { canClaim, can, listingMachine, reasonText, type QueueDecision, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { slugify } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
@@ -11,7 +11,10 @@ import { runCommand } from '../machines/run-command.js';
 import type { ListingFields, ListingPatch } from './listing-input.js';
 import { recordListingEvent } from './listing-events.js';
 import { syncListingQueueRow } from './listing-queue.js';
-import { queueItemRepository } from '../../repositories/queue-item-repository.js';
+import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import { assertVerifiedSeller } from '../kyc/seller-verification.js';
+import { assertMayDecide } from '../queues/decision-guard.js';
+import { queueItemSnapshot } from '../queues/queue-item-view.js';
 
 /** A signed-in person acting on listings. */
 export interface Actor {
@@ -125,8 +128,12 @@ export async function commandListing(em: EntityManager, actor: Actor, input: { i
   });
 }
 
+/** Commands that put a seller's listing in front of buyers (through review): KYC comes first. */
+const publishing = new Set(['submit_for_review', 'submit_changes', 'resume']);
+
 /** Runs one machine command on a locked listing and records its events. */
 export async function applyCommand(em: EntityManager, actor: MachineActor, listing: ListingRecord, command: { type: string; payload?: unknown }, now: Date) {
+  if (publishing.has(command.type) && actor.id === listing.sellerId) await assertVerifiedSeller(em, listing.sellerId, 'publish');
   const result = runCommand(listingMachine, snapshotOf(listing), command, actor, now);
   const changes: ListingChanges = { state: result.state, quantity: result.snapshot.context.quantity };
   if (result.state === 'active' && !listing.publishedAt) changes.publishedAt = now;
@@ -144,6 +151,18 @@ export async function applyCommand(em: EntityManager, actor: MachineActor, listi
 /** Live stock for open listing pages. */
 export async function announceStock(em: EntityManager, listing: { id: string; sellerId: string; quantity: number; state: string }, actorId: string | null, now: Date) {
   await recordListingEvent(em, listing, { name: 'listing.stock_changed', payload: { listingId: listing.id, sellerId: listing.sellerId, available: listing.quantity, soldOut: listing.quantity === 0 || listing.state === 'sold_out' } }, actorId, now);
+}
+
+/** A decision from the `listings` queue (single or bulk), on the queue row's version, row locked. */
+export async function decideListingLocked(tx: EntityManager, actor: Actor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+  assertMayDecide(actor, row, version, now);
+  const listing = await loadForUpdate(tx, row.subjectId);
+  if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Listings have no questions step: reject with a note saying what to change; the seller edits and resubmits.', { field: 'decision' });
+  if (decision.decision === 'accept') await applyCommand(tx, actor, listing, { type: 'approve' }, now);
+  else {
+    await applyCommand(tx, actor, listing, { type: 'reject', payload: { reason: reasonText('listings', decision.reason, decision.note) } }, now);
+  }
+  return { item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
 }
 
 /** Review decisions follow the queue's claims: while a colleague holds the listing, they decide. */

@@ -4,7 +4,7 @@ import type { Database } from '@marketdesk/db';
 import { formatMinor } from '../../errors/format-money.js';
 import { sql } from '../../repositories/sql.js';
 
-export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed'] as const;
+export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed', 'verification'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationKindLabels: Record<NotificationKind, string> = {
@@ -18,6 +18,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   review_received: 'New review received',
   dispute_opened: 'Dispute or chargeback opened',
   listing_reviewed: 'Listing approved or rejected',
+  verification: 'Identity verification (KYC) decisions',
 };
 
 export interface PlannedNotification {
@@ -61,6 +62,9 @@ const rules: Record<string, Rule> = {
     const n = await l.orderNumber(String(p.orderId));
     return [{ userId: String(p.sellerId), kind: 'dispute_opened', title: `Chargeback on order ${n}`, body: `The buyer's bank opened a chargeback of ${money(p)} on order ${n}. Support will contact you.`, link: `/orders/${String(p.orderId)}` }];
   },
+  'kyc.approved': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'Your identity is verified', body: 'You can now publish listings and withdraw your earnings.', link: '/verification' }],
+  'kyc.rejected': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'Your verification was not approved', body: `${p.reason === 'information_not_provided' ? 'The information we asked for did not arrive in time' : String(p.reason)}. You can start a new verification from the console.`, link: '/verification' }],
+  'kyc.info_requested': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'We need more information to verify you', body: String(p.message), link: '/verification' }],
   'payout.paid': async (p) => [{ userId: String(p.sellerId), kind: 'payout_paid', title: `Payout of ${money(p)} paid`, body: `Your payout of ${money(p)} reached your bank account.`, link: '/payouts' }],
   'payout.failed': async (p) => [{ userId: String(p.sellerId), kind: 'payout_failed', title: `Payout of ${money(p)} failed`, body: `Your bank returned the payout of ${money(p)} (${String(p.reason)}). The money is back in your available balance.`, link: '/payouts' }],
   'review.created': async (p) => [{ userId: String(p.sellerId), kind: 'review_received', title: `New ${String(p.rating)}-star review`, body: `A buyer reviewed their order with ${String(p.rating)} stars. You can reply once from the console.`, link: `/orders/${String(p.orderId)}` }],

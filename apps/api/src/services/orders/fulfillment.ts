@@ -28,7 +28,7 @@ export async function shipOrder(em: EntityManager, person: Person, input: { id: 
   if (!tracking.ok) throw new AppError('BAD_REQUEST', tracking.message, { field: 'trackingNumber' });
   return em.transactional(async (tx) => {
     const order = await lockVisible(tx, person, input.id, input.version);
-    const proofKey = input.proofId ? await fileUploadRepository.attach(tx, input.proofId, person.id, 'shipment_proof', order.id) : null;
+    const proofKey = input.proofId ? (await fileUploadRepository.attach(tx, input.proofId, person.id, 'shipment_proof', order.id))?.storageKey ?? null : null;
     if (input.proofId && !proofKey) throw new AppError('BAD_REQUEST', 'That proof of shipment was not found among your uploads.', { field: 'proofId' });
     return applyOrderCommand(tx, person, order, { type: 'ship', payload: { carrier: input.carrier, trackingNumber: tracking.trackingNumber } }, now, settings, {
       carrier: input.carrier,

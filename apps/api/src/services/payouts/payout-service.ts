@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   balanceOf,
+  reasonText,
+  type QueueDecision,
   payoutApproved,
   payoutFailed,
   payoutMachine,
@@ -30,6 +32,13 @@ import { postTransfers } from '../ledger/post-transfers.js';
 import { sellerBalances } from '../ledger/seller-balances.js';
 import { runCommand } from '../machines/run-command.js';
 import { recordEvent } from '../outbox/record-event.js';
+import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import { assertVerifiedSeller } from '../kyc/seller-verification.js';
+import { kycRepository } from '../../repositories/kyc-repository.js';
+import { assertMayDecide } from '../queues/decision-guard.js';
+import type { QueueActor } from '../queues/queue-access.js';
+import { queueItemSnapshot } from '../queues/queue-item-view.js';
+import { enterQueue, moveQueueRow } from '../queues/subject-rows.js';
 
 const rooms = (p: { sellerId: string }) => [`seller:${p.sellerId}`, 'queue:payouts'];
 
@@ -46,6 +55,7 @@ const money = (p: PayoutRecord) => ({ payoutId: p.id, sellerId: p.sellerId, curr
 export async function requestPayout(em: EntityManager, seller: { id: string }, input: { amountMinor: number; currency?: string }, minimumMinor: number, now: Date) {
   const currency = (input.currency ?? 'EUR').toUpperCase() as CurrencyCode;
   if (input.amountMinor < minimumMinor) throw new AppError('BAD_REQUEST', `The smallest payout is ${formatMinor(minimumMinor, currency)}.`, { field: 'amountMinor' });
+  await assertVerifiedSeller(em, seller.id, 'payout');
   return em.transactional(async (tx) => {
     const [account] = await ledgerRepository.accountsByCode(tx, [sellerAccount(seller.id, 'available')]);
     const available = account ? balanceOf(account).availableMinor : 0;
@@ -60,7 +70,9 @@ export async function requestPayout(em: EntityManager, seller: { id: string }, i
       throw err;
     });
     await recordEvent(tx, { stream: `payout:${id}`, name: 'payout.requested', payload: { payoutId: id, sellerId: seller.id, currency, amountMinor: input.amountMinor, actorId: seller.id }, rooms: rooms({ sellerId: seller.id }), actorId: seller.id, now });
-    return (await payoutRepository.find(tx, id))!;
+    const payout = (await payoutRepository.find(tx, id))!;
+    await enterQueue(tx, { queue: 'payouts', subjectId: id, state: 'requested', title: `${formatMinor(payout.amountMinor, currency)} to ${payout.sellerName}`, sellerId: seller.id, valueMinor: payout.amountMinor, currency, waitingOn: 'staff' }, seller.id, now);
+    return payout;
   });
 }
 
@@ -75,6 +87,11 @@ async function applyPayoutCommand(tx: EntityManager, actor: MachineActor, payout
   for (const [i, e] of result.events.entries()) {
     await recordEvent(tx, { stream: `payout:${payout.id}`, name: e.name, payload: e.payload as never, rooms: rooms(payout), jobs: i === 0 ? jobs : [], actorId, now });
   }
+  // Leaving `requested` takes the payout out of the queue (approved, rejected or cancelled).
+  if (payout.state === 'requested') {
+    const row = await queueItemRepository.findBySubject(tx, 'payouts', payout.id, { forUpdate: true });
+    if (row) await moveQueueRow(tx, row, { state: result.state, waitingOn: null, action: command.type === 'approve' ? 'approved' : command.type === 'reject' ? 'rejected' : 'cancelled', actorId, decided: command.type !== 'cancel' }, now);
+  }
   return (await payoutRepository.find(tx, payout.id))!;
 }
 
@@ -85,14 +102,31 @@ async function lockAt(tx: EntityManager, id: string, version?: number): Promise<
   return payout;
 }
 
-export async function decidePayout(em: EntityManager, admin: MachineActor, input: { id: string; version: number; decision: 'approve' | 'reject'; reason?: string }, now: Date) {
+function approveOrReject(tx: EntityManager, admin: MachineActor, payout: PayoutRecord, decision: 'approve' | 'reject', reason: string | undefined, now: Date) {
+  if (decision === 'approve') {
+    return applyPayoutCommand(tx, admin, payout, { type: 'approve' }, payoutApproved(money(payout)), { decidedBy: admin.id }, now, [{ name: 'payouts.send', data: { payoutId: payout.id } }]);
+  }
+  return applyPayoutCommand(tx, admin, payout, { type: 'reject', payload: { reason: reason ?? '' } }, payoutRejected(money(payout)), { decidedBy: admin.id, reason: reason ?? null }, now);
+}
+
+/** A decision on the payout's own version (payouts.decide); a colleague's claim in the queue is respected. */
+export async function decidePayout(em: EntityManager, admin: MachineActor & QueueActor, input: { id: string; version: number; decision: 'approve' | 'reject'; reason?: string }, now: Date) {
   return em.transactional(async (tx) => {
+    const row = await queueItemRepository.findBySubject(tx, 'payouts', input.id, { forUpdate: true });
     const payout = await lockAt(tx, input.id, input.version);
-    if (input.decision === 'approve') {
-      return applyPayoutCommand(tx, admin, payout, { type: 'approve' }, payoutApproved(money(payout)), { decidedBy: admin.id }, now, [{ name: 'payouts.send', data: { payoutId: payout.id } }]);
-    }
-    return applyPayoutCommand(tx, admin, payout, { type: 'reject', payload: { reason: input.reason ?? '' } }, payoutRejected(money(payout)), { decidedBy: admin.id, reason: input.reason ?? null }, now);
+    if (row && row.state === 'requested') assertMayDecide(admin, row, row.version, now);
+    return approveOrReject(tx, admin, payout, input.decision, input.reason, now);
   });
+}
+
+/** A decision from the `payouts` queue (single or bulk), on the queue row's version, row locked. */
+export async function decidePayoutLocked(tx: EntityManager, admin: MachineActor & QueueActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+  assertMayDecide(admin, row, version, now);
+  const payout = await lockAt(tx, row.subjectId);
+  if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Payouts have no questions step: approve or reject it.', { field: 'decision' });
+  const reason = decision.decision === 'reject' ? reasonText('payouts', decision.reason, decision.note) : undefined;
+  await approveOrReject(tx, admin, payout, decision.decision === 'accept' ? 'approve' : 'reject', reason, now);
+  return { item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
 }
 
 /** A seller withdraws their own request before anyone decided. */
@@ -144,6 +178,14 @@ export async function sellerPayoutOverview(em: EntityManager, sellerId: string, 
   const [balances, paidOutMinor, payouts] = await Promise.all([sellerBalances(em, sellerId), payoutRepository.paidOutMinor(em, sellerId), payoutRepository.listForSeller(em, sellerId, limit)]);
   const eur = balances.find((b) => b.currency === 'EUR') ?? { currency: 'EUR', pendingMinor: 0, availableMinor: 0, reservedMinor: 0, inTransitMinor: 0 };
   return { balance: { ...eur, paidOutMinor }, minimumMinor, payouts: payouts.map(payoutView) };
+}
+
+/** What an approver needs on one payout: the request and the seller's money and payout history. */
+export async function payoutForReview(em: EntityManager, id: string, minimumMinor: number) {
+  const payout = await payoutRepository.find(em, id);
+  if (!payout) throw new AppError('NOT_FOUND', 'This payout does not exist.');
+  const verified = await kycRepository.isApproved(em, payout.sellerId);
+  return { payout: payoutView(payout), sellerVerified: verified, seller: await sellerPayoutOverview(em, payout.sellerId, 10, minimumMinor) };
 }
 
 export async function payoutQueue(em: EntityManager, states: string[]) {

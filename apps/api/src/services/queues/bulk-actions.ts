@@ -3,19 +3,19 @@
 // refusal does not stop the rest. Progress goes live to the actor's `user:{id}` room; the answer
 // lists what succeeded and, per item, why the others did not.
 import { randomUUID } from 'node:crypto';
-import type { MachineActor, QueueName, SubmissionRejectReason } from '@marketdesk/domain';
+import type { MachineActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
-import { decideLocked } from '../submissions/decide-submission.js';
 import type { SubmissionSettings } from '../submissions/submission-machine.js';
 import { reassignLocked } from './claims.js';
 import { assertCanWork, assertLead, type QueueActor } from './queue-access.js';
+import { decidableQueues, decideRow } from './queue-deciders.js';
 
 export type BulkInput =
   | { queue: string; action: 'accept'; items: { id: string; version: number }[] }
-  | { queue: string; action: 'reject'; items: { id: string; version: number }[]; reason: SubmissionRejectReason; note: string }
+  | { queue: string; action: 'reject'; items: { id: string; version: number }[]; reason: string; note: string }
   | { queue: string; action: 'assign'; items: { id: string; version: number }[]; toUserId: string };
 
 export interface BulkFailure {
@@ -24,13 +24,10 @@ export interface BulkFailure {
   message: string;
 }
 
-/** Queues whose subjects can be accepted or rejected in bulk (others: assign only, for now). */
-const decidable: readonly QueueName[] = ['submissions'];
-
 export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActor, input: BulkInput, settings: SubmissionSettings, now: () => Date) {
   const queue = assertCanWork(actor, input.queue);
   if (input.action === 'assign') assertLead(actor, 'assign items in bulk');
-  else if (!decidable.includes(queue)) throw new AppError('BAD_REQUEST', `Bulk ${input.action} is not available for the ${queue} queue yet.`, { field: 'action' });
+  else if (!decidableQueues.includes(queue)) throw new AppError('BAD_REQUEST', `Items in the ${queue} queue are decided one by one from their own page.`, { field: 'action' });
   if (new Set(input.items.map((i) => i.id)).size !== input.items.length) throw new AppError('BAD_REQUEST', 'Each item may appear once in a selection.', { field: 'items' });
   const bulkId = randomUUID();
   const total = input.items.length;
@@ -49,7 +46,7 @@ export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActo
         const at = now();
         if (input.action === 'assign') return reassignLocked(tx, actor, row, target.version, input.toUserId, settings, at);
         const decision = input.action === 'accept' ? ({ decision: 'accept' } as const) : ({ decision: 'reject', reason: input.reason, note: input.note } as const);
-        return decideLocked(tx, actor, row, target.version, decision, settings, at);
+        return decideRow(tx, actor, row, target.version, decision, settings, at);
       });
       succeeded.push(target.id);
     } catch (err) {

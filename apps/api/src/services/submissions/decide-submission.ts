@@ -2,14 +2,15 @@
 // offer to the seller, or take the seller's counter), reject with a reason, counter-offer with new
 // per-item prices, or ask the seller for more information. A stale version is refused with who did
 // what and when; an item someone else holds is refused with who holds it.
-import { activeClaimant, heldByMessage, rejectionText, type MachineActor } from '@marketdesk/domain';
+import { rejectionText, type MachineActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { submissionRepository, type SubmissionItemRecord, type SubmissionRecord } from '../../repositories/submission-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
-import { assertCanWork, isLead, type QueueActor } from '../queues/queue-access.js';
-import { queueItemSnapshot, staleItemConflict } from '../queues/queue-item-view.js';
+import { assertMayDecide } from '../queues/decision-guard.js';
+import type { QueueActor } from '../queues/queue-access.js';
+import { queueItemSnapshot } from '../queues/queue-item-view.js';
 import type { DecideSubmissionInput } from './submission-input.js';
 import { createListingsFor } from './submission-listings.js';
 import { applySubmissionCommand, submissionRooms, submissionStream, type SubmissionSettings } from './submission-machine.js';
@@ -18,19 +19,6 @@ import { submissionView } from './submission-view.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type StaffDecision = DistributiveOmit<DecideSubmissionInput, 'submissionId' | 'version'>;
-
-/** The queue row checks every decision starts with: right version, and not someone else's item. */
-export function assertMayDecide(actor: QueueActor, row: QueueItemRecord, version: number, now: Date): string | null {
-  assertCanWork(actor, row.queue);
-  if (row.version !== version) throw staleItemConflict(row, now);
-  const holder = activeClaimant({ claimedBy: row.claimedBy, claimExpiresAtMs: row.claimExpiresAt?.getTime() ?? null }, now.getTime());
-  if (holder && holder !== actor.id) {
-    throw new AppError('CONFLICT', heldByMessage(row.claimedByName ?? 'Someone else', row.claimedAt?.getTime() ?? null, now.getTime()), { reason: 'CLAIMED', holder: { id: holder, name: row.claimedByName }, current: queueItemSnapshot(row, now) });
-  }
-  // Agents decide what is assigned to them (their claim); leads may decide any free item.
-  if (!holder && !isLead(actor)) throw new AppError('FORBIDDEN', 'Claim this submission before deciding on it.');
-  return holder;
-}
 
 const offerTotal = (items: SubmissionItemRecord[]) => items.reduce((sum, i) => sum + (i.declined ? 0 : i.offerMinor), 0);
 

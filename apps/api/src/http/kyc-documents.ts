@@ -1,0 +1,32 @@
+// KYC documents, private to the seller and KYC reviewers:
+//   POST /uploads/kyc-documents                     multipart `file`; sellers (kyc.submit); PDF/JPEG/PNG/WebP
+//   GET  /files/kyc/:checkId/documents/:documentId  the check's seller, or staff with kyc.review
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { hasGrant, isStaff } from '@marketdesk/domain';
+import { kycRepository } from '../repositories/kyc-repository.js';
+import { receivePrivateFile, sendPrivateFile } from './private-files.js';
+import { fail, type UploadRouteDeps } from './uploads.js';
+
+const params = z.object({ checkId: z.string().uuid(), documentId: z.string().uuid() });
+const kycDocument = { purpose: 'kyc_document', permission: 'kyc.submit', keyPrefix: 'kyc-documents', noun: 'a KYC document', who: 'sellers' } as const;
+
+export function registerKycDocumentRoutes(scope: FastifyInstance, deps: UploadRouteDeps) {
+  scope.post('/uploads/kyc-documents', (req, reply) => receivePrivateFile(req, reply, deps, kycDocument));
+  scope.get('/files/kyc/:checkId/documents/:documentId', (req, reply) => getDocument(req, reply, deps));
+}
+
+async function getDocument(req: FastifyRequest, reply: FastifyReply, deps: UploadRouteDeps) {
+  const actor = await deps.authenticate(req);
+  if (!actor) return fail(reply, 'UNAUTHORIZED', 'Sign in to see this file.');
+  const parsed = params.safeParse(req.params);
+  const em = deps.db.orm.em.fork();
+  const check = parsed.success ? await kycRepository.find(em, parsed.data.checkId) : null;
+  const reviewer = isStaff(actor) && hasGrant(actor, 'kyc.review');
+  // Anyone else's documents answer like missing ones.
+  if (!check || (check.sellerId !== actor.id && !reviewer)) return fail(reply, 'NOT_FOUND', 'No such document.');
+  const doc = await kycRepository.document(em, check.id, parsed.data!.documentId);
+  if (!doc) return fail(reply, 'NOT_FOUND', 'No such document.');
+  req.log.info({ checkId: check.id, documentId: doc.id, viewer: actor.id }, 'kyc document viewed');
+  return sendPrivateFile(reply, deps, doc.storageKey, `kyc-${doc.kind}`, 'No such document.');
+}

@@ -1,0 +1,66 @@
+// The seller's side of verification: submit business details and documents (a new check, into the
+// `kyc` queue), and answer a reviewer's question (the check returns to the queue). Documents must
+// be the seller's own unattached KYC uploads; each is attached to exactly one check.
+import { randomUUID } from 'node:crypto';
+import { kycMachine, type MachineActor } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import { fileUploadRepository } from '../../repositories/file-upload-repository.js';
+import { kycRepository, type KycDocumentKind, type KycRecord } from '../../repositories/kyc-repository.js';
+import { runCommand } from '../machines/run-command.js';
+import { recordEvent } from '../outbox/record-event.js';
+import type { ProvideKycInfoInput, SubmitKycInput } from './kyc-input.js';
+import { applyKycCommand, kycRooms, kycSnapshot, kycStream } from './kyc-machine.js';
+import { enterKycQueue } from './kyc-queue.js';
+import { kycView } from './kyc-view.js';
+
+async function attachDocuments(tx: EntityManager, sellerId: string, checkId: string, documents: { kind: KycDocumentKind; uploadId: string }[], now: Date) {
+  for (const d of documents) {
+    const file = await fileUploadRepository.attach(tx, d.uploadId, sellerId, 'kyc_document', checkId);
+    if (!file) throw new AppError('BAD_REQUEST', 'That document was not found among your uploads (or is already attached to another verification).', { field: 'documents', uploadId: d.uploadId });
+    await kycRepository.addDocument(tx, { id: randomUUID(), checkId, kind: d.kind, uploadId: d.uploadId, storageKey: file.storageKey, contentType: file.contentType, now });
+  }
+}
+
+export async function submitKyc(em: EntityManager, seller: MachineActor, input: SubmitKycInput, now: Date) {
+  return em.transactional(async (tx) => {
+    await kycRepository.lockSeller(tx, seller.id);
+    const latest = await kycRepository.latestForSeller(tx, seller.id);
+    if (latest?.state === 'approved') throw new AppError('CONFLICT', 'Your identity is already verified.', { reason: 'ALREADY_VERIFIED' });
+    if (latest && latest.state !== 'rejected') throw new AppError('CONFLICT', 'Your verification is already being reviewed; answer any question from there instead.', { reason: 'ALREADY_OPEN', kycId: latest.id });
+    const id = randomUUID();
+    const details = {
+      businessType: input.businessType,
+      legalName: input.legalName,
+      country: input.country,
+      registrationNumber: input.registrationNumber || null,
+      taxId: input.taxId || null,
+      addressLine1: input.addressLine1,
+      city: input.city,
+      postalCode: input.postalCode,
+      dateOfBirth: input.dateOfBirth ?? null,
+    };
+    // The machine decides the first move (not started → submitted) before anything is written.
+    const result = runCommand(kycMachine, kycSnapshot({ id, sellerId: seller.id, state: 'not_started', updatedAt: now }, null), { type: 'submit' }, seller, now);
+    await kycRepository.insert(tx, { id, sellerId: seller.id, state: result.state, ...details, now });
+    await attachDocuments(tx, seller.id, id, input.documents, now);
+    for (const e of result.events) await recordEvent(tx, { stream: kycStream(id), name: e.name, payload: e.payload as never, rooms: kycRooms({ sellerId: seller.id }), actorId: seller.id, now });
+    const check = (await kycRepository.find(tx, id))!;
+    await enterKycQueue(tx, check, seller.id, now);
+    return kycView(check, await kycRepository.documents(tx, id));
+  });
+}
+
+/** The seller answers "we need more information" (with more documents if asked); back to review. */
+export async function provideKycInfo(em: EntityManager, seller: MachineActor, input: ProvideKycInfoInput, now: Date) {
+  return em.transactional(async (tx) => {
+    const found = await kycRepository.find(tx, input.kycId, { forUpdate: true });
+    if (!found || found.sellerId !== seller.id) throw new AppError('NOT_FOUND', 'This verification does not exist.');
+    if (found.version !== input.version) throw new AppError('CONFLICT', 'Your verification changed since you opened it; reload to see it.', { reason: 'STALE_VERSION' });
+    if (found.state !== 'needs_info') throw new AppError('CONFLICT', 'Nobody is waiting for information on this verification.', { reason: 'NOT_WAITING', state: found.state });
+    await attachDocuments(tx, seller.id, found.id, input.documents, now);
+    const check: KycRecord = await applyKycCommand(tx, seller, found, { type: 'resubmit' }, null, { infoResponse: input.response, infoDueAt: null }, now);
+    await enterKycQueue(tx, check, seller.id, now);
+    return kycView(check, await kycRepository.documents(tx, check.id));
+  });
+}

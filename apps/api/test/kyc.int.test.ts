@@ -1,0 +1,197 @@
+// Seller identity verification (KYC) on the shared queue engine, against real PostgreSQL, Redis and
+// sockets: private document uploads, submit → queue row live → claim → request info → answer →
+// approve; the gate on publishing and payouts; stale decisions refused; reject reasons checked;
+// the information deadline rejects a silent seller once; documents readable only by the seller
+// and reviewers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueItemSnapshot } from '@marketdesk/domain';
+import { lapseKyc } from '../src/services/kyc/decide-kyc.js';
+import { createCategory } from './catalog-fixtures.js';
+import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+
+type Person = Awaited<ReturnType<typeof registerUser>>;
+interface Check {
+  id: string;
+  state: string;
+  version: number;
+  documents: { id: string; kind: string; url: string }[];
+  infoRequest: string | null;
+  infoDueAt: string | null;
+}
+
+let api: RunningApi;
+let dana: Person;
+let agent: Person;
+let categoryId: string;
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+async function upload(who: Person, bytes = pdf, name = 'passport.pdf'): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  return fetch(`${api.baseUrl}/uploads/kyc-documents`, { method: 'POST', headers: { cookie: who.cookie, origin: allowedOrigin }, body: form });
+}
+
+async function uploadId(who: Person): Promise<string> {
+  const res = await upload(who);
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+const details = { businessType: 'individual', legalName: 'Kim Example', country: 'de', addressLine1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', dateOfBirth: '1990-02-03' };
+
+async function submit(seller: Person): Promise<Check> {
+  const res = await mutate<Check>(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
+  if (!res.data) throw new Error(`kyc.submit failed: ${JSON.stringify(res.error)}`);
+  return res.data;
+}
+
+const sellerOf = async (checkId: string) => ((await api.app.db.orm.em.fork().getConnection().execute('select seller_id from kyc_checks where id = ?', [checkId])) as { seller_id: string }[])[0]!.seller_id;
+
+async function rowOf(checkId: string): Promise<QueueItemSnapshot> {
+  const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'kyc', filter: { sellerId: (await sellerOf(checkId)), states: ['submitted', 'in_review', 'needs_info', 'approved', 'rejected'] }, limit: 100 }, { cookie: dana.cookie });
+  const row = page.data?.items.find((i) => i.subjectId === checkId);
+  if (!row) throw new Error(`no kyc row for ${checkId}: ${JSON.stringify(page.error)}`);
+  return row;
+}
+
+const newSeller = () => registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Kim Seller', verified: false });
+
+beforeAll(async () => {
+  api = await startApi();
+  [dana, agent] = await Promise.all([registerUser(api, { roles: ['admin', 'agent'], displayName: 'Dana Lead' }), registerUser(api, { roles: ['agent'], displayName: 'Alex Agent' })]);
+  categoryId = (await createCategory(api)).id;
+});
+afterAll(async () => {
+  await api.close();
+});
+
+describe('verification flow', () => {
+  it('takes a seller from unverified to verified through the kyc queue, live, and lifts the gates', async () => {
+    const seller = await newSeller();
+    expect((await query<{ status: string; canSell: boolean }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'unverified', canSell: false });
+
+    // Gates: no publishing, no payouts before approval.
+    const listing = { categoryId, title: 'Gate test LP', description: 'A record to test the KYC gate.', attributes: { artist: 'Gate' }, condition: 'VG+', priceMinor: 1500, quantity: 1, shippingMinor: 400, deliverySlaDays: 2 };
+    const blocked = await mutate(api, 'listings.create', listing, { cookie: seller.cookie });
+    expect(blocked.error?.data.code).toBe('FORBIDDEN');
+    expect(blocked.error?.message).toMatch(/Verify your identity before you publish listings/);
+    expect(blocked.error?.data.details).toMatchObject({ reason: 'KYC_REQUIRED' });
+    const draft = await mutate<{ id: string; state: string }>(api, 'listings.create', { ...listing, draft: true }, { cookie: seller.cookie });
+    expect(draft.data?.state).toBe('draft');
+    const payout = await mutate(api, 'payouts.request', { amountMinor: 5000 }, { cookie: seller.cookie });
+    expect(payout.error?.data.code).toBe('FORBIDDEN');
+
+    const staffSocket = openSocket(api, dana.cookie);
+    await waitFor(staffSocket, 'connect');
+    expect(await new Promise<{ ok: boolean }>((r) => staffSocket.emit('subscribe', 'queue:kyc', r))).toMatchObject({ ok: true });
+    const sellerSocket = openSocket(api, seller.cookie);
+    await waitFor(sellerSocket, 'connect');
+    expect(await new Promise<{ ok: boolean }>((r) => sellerSocket.emit('subscribe', `seller:${seller.id}`, r))).toMatchObject({ ok: true });
+    const added = nextEvent<{ name: string; payload: { item: QueueItemSnapshot } }>(staffSocket, 'event', (e) => e.name === 'queue.item.added' && e.payload.item.sellerId === seller.id);
+    const check = await submit(seller);
+    expect(check).toMatchObject({ state: 'submitted', documents: [{ kind: 'identity' }] });
+    expect((await added).payload.item).toMatchObject({ queue: 'kyc', state: 'submitted', title: 'Kim Example (individual, DE)', waitingOn: 'staff' });
+    expect((await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
+
+    // The agent claims; a decision by the lead on the now-stale version is refused.
+    let row = await rowOf(check.id);
+    const claimed = await mutate<QueueItemSnapshot>(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie });
+    expect(claimed.data?.claimedByName).toBe('Alex Agent');
+    const stale = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
+    expect(stale.error?.data.code).toBe('CONFLICT');
+    expect(stale.error?.message).toMatch(/Alex Agent claimed this/);
+    const held = await mutate(api, 'queues.decide', { id: row.id, version: claimed.data!.version, decision: 'accept' }, { cookie: dana.cookie });
+    expect(held.error?.data.code).toBe('CONFLICT');
+    expect(held.error?.message).toMatch(/Alex Agent has it/);
+
+    // Ask for more; the seller hears it live and answers with another document.
+    const asked = nextEvent<{ name: string; payload: { message: string } }>(sellerSocket, 'event', (e) => e.name === 'kyc.info_requested');
+    const info = await mutate<{ item: QueueItemSnapshot }>(api, 'queues.decide', { id: row.id, version: claimed.data!.version, decision: 'request_info', message: 'Please add a proof of address.' }, { cookie: agent.cookie });
+    expect(info.data?.item).toMatchObject({ state: 'needs_info', waitingOn: 'seller', claimedBy: null });
+    expect((await asked).payload.message).toBe('Please add a proof of address.');
+    const mine = (await query<{ status: string; check: Check }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!;
+    expect(mine.status).toBe('needs_info');
+    expect(mine.check.infoRequest).toBe('Please add a proof of address.');
+    expect(mine.check.infoDueAt).not.toBeNull();
+    const answered = await mutate<Check>(api, 'kyc.provideInfo', { kycId: check.id, version: mine.check.version, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
+    expect(answered.data).toMatchObject({ state: 'submitted' });
+    expect(answered.data?.documents.map((d) => d.kind)).toEqual(['identity', 'proof_of_address']);
+
+    // Approve: the seller hears it and may now publish and withdraw.
+    row = await rowOf(check.id);
+    expect(row).toMatchObject({ state: 'submitted', waitingOn: 'staff', lastAction: { action: 'resubmitted' } });
+    const approvedLive = nextEvent(sellerSocket, 'event', (e: { name: string }) => e.name === 'kyc.approved');
+    const approved = await mutate<{ item: QueueItemSnapshot }>(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
+    expect(approved.data?.item).toMatchObject({ state: 'approved', decidedBy: dana.id });
+    await approvedLive;
+    expect((await query<{ status: string; canSell: boolean }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'verified', canSell: true });
+    const published = await mutate<{ state: string }>(api, 'listings.create', listing, { cookie: seller.cookie });
+    expect(published.data?.state).toBe('pending_review');
+    staffSocket.close();
+    sellerSocket.close();
+  });
+
+  it('rejects with a reason from the list only, and lets the seller start again', async () => {
+    const seller = await newSeller();
+    const check = await submit(seller);
+    const row = await rowOf(check.id);
+    const bad = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'because' }, { cookie: dana.cookie });
+    expect(bad.error?.data.code).toBe('BAD_REQUEST');
+    const noNote = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'other' }, { cookie: dana.cookie });
+    expect(noNote.error?.message).toMatch(/Say why in the note/);
+    const rejected = await mutate<{ check: { state: string; rejection: { text: string } } }>(api, 'kyc.decide', { kycId: check.id, version: row.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
+    expect(rejected.data?.check).toMatchObject({ state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } });
+    expect((await query<{ status: string }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.status).toBe('rejected');
+    const again = await submit(seller);
+    expect(again.id).not.toBe(check.id);
+    expect(again.state).toBe('submitted');
+  });
+
+  it('rejects a seller who never answers once the information deadline passes, exactly once', async () => {
+    const seller = await newSeller();
+    const check = await submit(seller);
+    const row = await rowOf(check.id);
+    await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'request_info', message: 'Send a clearer scan.' }, { cookie: dana.cookie });
+    const mine = (await query<{ check: Check }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!.check;
+    const dueAt = mine.infoDueAt!;
+    const em = () => api.app.db.orm.em.fork();
+    expect(await lapseKyc(em(), { kycId: check.id, dueAt: new Date(dueAt).toISOString() }, new Date(Date.now()))).toBe('ignored');
+    const late = new Date(new Date(dueAt).getTime() + 1000);
+    const [a, b] = await Promise.all([lapseKyc(em(), { kycId: check.id, dueAt: new Date(dueAt).toISOString() }, late), lapseKyc(em(), { kycId: check.id, dueAt: new Date(dueAt).toISOString() }, late)]);
+    expect([a, b].sort()).toEqual(['ignored', 'lapsed']);
+    expect(await rowOf(check.id)).toMatchObject({ state: 'rejected', lastAction: { action: 'lapsed' } });
+  });
+});
+
+describe('documents', () => {
+  it('accepts PDFs and images by their bytes, refuses anything else, and keeps files private', async () => {
+    const seller = await newSeller();
+    const fake = await upload(seller, Buffer.from('MZ not really a pdf'), 'passport.pdf');
+    expect(fake.status).toBe(415);
+    const buyer = await registerUser(api);
+    expect((await upload(buyer)).status).toBe(403);
+    const check = await submit(seller);
+    const url = `${api.baseUrl}${check.documents[0]!.url}`;
+    const own = await fetch(url, { headers: { cookie: seller.cookie } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/pdf');
+    expect(own.headers.get('cache-control')).toContain('private');
+    expect((await fetch(url, { headers: { cookie: agent.cookie } })).status).toBe(200);
+    const other = await newSeller();
+    expect((await fetch(url, { headers: { cookie: other.cookie } })).status).toBe(404);
+    expect((await fetch(url)).status).toBe(401);
+    // Someone else's upload cannot be attached to a check.
+    const stolen = await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: other.cookie });
+    expect(stolen.error?.data.code).toBe('BAD_REQUEST');
+    expect(stolen.error?.data.details).toMatchObject({ field: 'documents' });
+  });
+
+  it('refuses bad details with the field that is wrong', async () => {
+    const seller = await newSeller();
+    const res = await mutate(api, 'kyc.submit', { ...details, businessType: 'company', dateOfBirth: '2015-01-01', documents: [] }, { cookie: seller.cookie });
+    expect(res.error?.data.code).toBe('BAD_REQUEST');
+    const paths = (res.error?.data.zodIssues as { path: string[] }[]).map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['documents', 'registrationNumber', 'dateOfBirth']));
+  });
+});
