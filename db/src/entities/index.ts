@@ -1,6 +1,17 @@
 import { ListingSchema } from './listing.entity.js';
 import { ListingImageSchema } from './listing-image.entity.js';
 import { SearchWordSchema } from './search-word.entity.js';
+// Discovery: recommendations, wishlist, markdowns, catalog enrichment.
+import { ListingCoPurchaseSchema } from './listing-co-purchase.entity.js';
+import { BuyerPurchaseSchema } from './buyer-purchase.entity.js';
+import { DiscoveryProcessedOrderSchema } from './discovery-processed-order.entity.js';
+import { ListingPopularitySchema } from './listing-popularity.entity.js';
+import { ListingViewSchema } from './listing-view.entity.js';
+import { WishlistItemSchema } from './wishlist-item.entity.js';
+import { PricingPolicyVersionSchema } from './pricing-policy-version.entity.js';
+import { ListingPricingSchema } from './listing-pricing.entity.js';
+import { ListingPriceChangeSchema } from './listing-price-change.entity.js';
+import { DiscogsCacheEntrySchema } from './discogs-cache-entry.entity.js';
 import { AddressSchema } from './address.entity.js';
 import { CartLineSchema } from './cart-line.entity.js';
 import { CheckoutSchema } from './checkout.entity.js';
@@ -36,6 +47,16 @@ import { KycDocumentSchema } from './kyc-document.entity.js';
 export * from './listing.entity.js';
 export * from './listing-image.entity.js';
 export * from './search-word.entity.js';
+export * from './listing-co-purchase.entity.js';
+export * from './buyer-purchase.entity.js';
+export * from './discovery-processed-order.entity.js';
+export * from './listing-popularity.entity.js';
+export * from './listing-view.entity.js';
+export * from './wishlist-item.entity.js';
+export * from './pricing-policy-version.entity.js';
+export * from './listing-pricing.entity.js';
+export * from './listing-price-change.entity.js';
+export * from './discogs-cache-entry.entity.js';
 export * from './address.entity.js';
 export * from './cart-line.entity.js';
 export * from './checkout.entity.js';
@@ -82,6 +103,7 @@ export const entities = [
   ListingSchema,
   ListingImageSchema,
   SearchWordSchema,
+  ListingCoPurchaseSchema, BuyerPurchaseSchema, DiscoveryProcessedOrderSchema, ListingPopularitySchema, ListingViewSchema, WishlistItemSchema, PricingPolicyVersionSchema, ListingPricingSchema, ListingPriceChangeSchema, DiscogsCacheEntrySchema,
   AddressSchema,
   CartLineSchema,
   CheckoutSchema,

@@ -42,6 +42,8 @@ export const ListingSchema = new EntitySchema<Listing>({
     { properties: ['publishedAt', 'id'] },
     { name: 'listings_search_vector_index', expression: 'create index "listings_search_vector_index" on "listings" using gin ("search_vector")' },
     { name: 'listings_title_trgm_index', expression: 'create index "listings_title_trgm_index" on "listings" using gin ("title" gin_trgm_ops)' },
+    // "Similar items" looks up listings by the same artist.
+    { name: 'listings_artist_index', expression: `create index "listings_artist_index" on "listings" (lower("attributes"->>'artist'))` },
   ],
   checks: [{ name: 'listings_quantity_non_negative', expression: 'quantity >= 0' }],
   properties: {

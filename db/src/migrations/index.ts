@@ -12,6 +12,7 @@ import { Migration20261124204420 } from './Migration20261124204420.js';
 import { Migration20261124211141 } from './Migration20261124211141.js';
 import { Migration20261124213654 } from './Migration20261124213654.js';
 import { Migration20261124224122 } from './Migration20261124224122.js';
+import { Migration20261124224550 } from './Migration20261124224550.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124211141', class: Migration20261124211141 },
   { name: 'Migration20261124213654', class: Migration20261124213654 },
   { name: 'Migration20261124224122', class: Migration20261124224122 },
+  { name: 'Migration20261124224550', class: Migration20261124224550 },
 ];
