@@ -1,5 +1,5 @@
 // `npm test`: every test — typecheck, lint, unit and integration (Vitest against real PostgreSQL and
-// Redis), then the browser tests (Playwright driving Debian's Chromium).
+// Redis), the fault tests, then the browser tests (Playwright driving Debian's Chromium).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureInstalled, ensureRedis, portOpen, bin, root } from './lib/processes.mjs';
@@ -47,6 +47,9 @@ const step = (title, command, args, cwd = root) =>
     });
   });
 await step('typecheck, lint, unit + integration tests', bin('turbo'), ['run', 'typecheck', 'lint', 'test', '--concurrency=2']);
+// Fault injection: kill -9 of a worker and of the outbox relay, Redis and PostgreSQL restarts
+// (private servers on spare ports, never the shared ones).
+await step('fault tests (npm run test:faults)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts'], `${root}/apps/api`);
 await step('browser tests (Playwright + Chromium)', bin('playwright'), ['test'], `${root}/tests`);
 console.log('\n✔ all tests passed');
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -30,6 +30,7 @@ import { registerMetricSources } from '../observability/metrics.js';
 import { observeEmits } from '../observability/live-metrics.js';
 import { queueNames } from '../jobs/job-definition.js';
 import { registerBullBoard } from './bull-board.js';
+import { toTrpcError } from '../errors/to-trpc.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -77,7 +78,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(services),
+      createContext: withCleanContextErrors(createContextFactory(services)),
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'unhandled error');
       },
@@ -132,6 +133,17 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       if (!options.db) await db.close();
       redis.disconnect();
     },
+  };
+}
+
+/** The session lookup runs before any procedure: a database outage there is a 503 too, not a 500. */
+function withCleanContextErrors<A extends unknown[], R>(create: (...args: A) => Promise<R>) {
+  return async (...args: A) => {
+    try {
+      return await create(...args);
+    } catch (err) {
+      throw toTrpcError(err) ?? err;
+    }
   };
 }
 
