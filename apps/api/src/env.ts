@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { stripeConfigSchema } from './integrations/stripe/config.js';
 import { storageConfigSchema } from './integrations/storage/config.js';
+import { discogsConfigSchema } from './integrations/discogs/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -13,7 +14,7 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
+const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(discogsConfigSchema.shape).extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
@@ -57,6 +58,8 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend({
   CLAIM_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   /** A firm offer on a seller's submission stays open this long before it expires (fractions allowed). */
   QUOTE_VALID_MINUTES: z.coerce.number().positive().max(90 * 24 * 60).default(7 * 24 * 60),
+  /** A recommendation source slower than this shows popular items instead (the page never waits on it). */
+  DISCOVERY_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
   /** Bearer token for GET /metrics; without one, /metrics answers loopback callers only. */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** Port of the worker's own /metrics server (0 = none). */

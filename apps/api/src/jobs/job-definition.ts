@@ -26,7 +26,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handle(ctx: JobContext, data: z.infer<S>): Promise<void>;
 }
 
-export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout', 'orders', 'notifications'] as const;
+export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout', 'orders', 'notifications', 'discovery'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {

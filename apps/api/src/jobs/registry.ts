@@ -10,8 +10,9 @@ import { sendPayoutJob } from './payouts/send-payout.js';
 import { deliverNotificationsJob } from './notifications/deliver-notifications.js';
 import { reconcileJob } from './ledger/reconcile.js';
 import { queueJobs } from './queues/index.js';
+import { discoveryJobs } from './discovery/index.js';
 
-export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs] as unknown as JobDefinition[];
+export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs, ...discoveryJobs] as unknown as JobDefinition[];
 
 export function findJob(id: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);

@@ -17,6 +17,10 @@ import { profileRouter } from './profile/router.js';
 import { queuesRouter } from './queues/router.js';
 import { submissionsRouter } from './submissions/router.js';
 import { kycRouter } from './kyc/router.js';
+import { discoveryRouter } from './discovery/router.js';
+import { wishlistRouter } from './wishlist/router.js';
+import { enrichmentRouter } from './enrichment/router.js';
+import { markdownsRouter } from './markdowns/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -36,6 +40,10 @@ export const appRouter = router({
   queues: queuesRouter,
   submissions: submissionsRouter,
   kyc: kycRouter,
+  discovery: discoveryRouter,
+  wishlist: wishlistRouter,
+  enrichment: enrichmentRouter,
+  markdowns: markdownsRouter,
 });
 
 export type AppRouter = typeof appRouter;

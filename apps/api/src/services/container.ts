@@ -8,6 +8,7 @@ import { createSessionService } from './auth/session-service.js';
 import { noLiveGateway, type LiveGateway } from './live-gateway.js';
 import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
 import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
+import { enrichmentFromConfig } from './enrichment/enrichment-service.js';
 
 export function createServices(deps: { config: Config; db: Database; redis: Redis }) {
   const { config } = deps;
@@ -27,6 +28,8 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
     db: deps.db,
     redis: deps.redis,
     sessions,
+    /** Catalog look-ups (Discogs); `enabled` is false without DISCOGS_TOKEN. One per process: it holds the rate limit. */
+    enrichment: enrichmentFromConfig(config),
     auth: createAuthService({ sessions, rateLimit, live: () => live }),
     setLiveGateway(gateway: LiveGateway) {
       live = gateway;

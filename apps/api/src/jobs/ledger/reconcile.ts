@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { reconcileWithProvider } from '../../services/reconciliation/reconcile-with-provider.js';
 import { defineJob } from '../job-definition.js';
+import { discoverySchedules } from '../discovery/index.js';
 
 export const RECONCILE_LOOKBACK_DAYS = 35;
 
@@ -19,4 +20,4 @@ export const reconcileJob = defineJob({
 });
 
 /** Repeating jobs, registered (idempotently) when workers start. */
-export const jobSchedules = [{ id: 'nightly-reconciliation', job: 'ledger.reconcile', queue: 'payments', pattern: '30 3 * * *' }] as const;
+export const jobSchedules = [{ id: 'nightly-reconciliation', job: 'ledger.reconcile', queue: 'payments', pattern: '30 3 * * *' }, ...discoverySchedules] as const;

@@ -76,6 +76,8 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
       { name: 'order.placed', payload: { orderId: order.id, buyerId: order.buyerId, sellerId: order.sellerId, number: order.number, totalMinor: order.totalMinor, currency: order.currency } },
       order.buyerId,
       now,
+      // Counted for "bought together", popularity and trending (services/discovery/record-purchase.ts).
+      [{ name: 'discovery.recordPurchase', data: { orderId: order.id } }],
     );
   }
   const reservations = await checkoutRepository.reservationsOf(tx, checkout.id);

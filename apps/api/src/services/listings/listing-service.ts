@@ -11,6 +11,7 @@ import { runCommand } from '../machines/run-command.js';
 import type { ListingFields, ListingPatch } from './listing-input.js';
 import { recordListingEvent } from './listing-events.js';
 import { syncListingQueueRow } from './listing-queue.js';
+import { recordSellerPriceChange } from '../markdowns/change-price.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { assertVerifiedSeller } from '../kyc/seller-verification.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
@@ -101,6 +102,7 @@ export async function editListing(em: EntityManager, actor: Actor, patch: Listin
     if (patch.quantity !== undefined && listing.state !== 'sold_out') changes.quantity = patch.quantity;
     if (!(await listingRepository.update(tx, listing.id, listing.version, changes, now))) assertVersion((await listingRepository.findById(tx, listing.id))!, patch.version);
     if (patch.imageIds) await attachImages(tx, listing.id, listing.sellerId, patch.imageIds);
+    if (patch.priceMinor !== undefined) await recordSellerPriceChange(tx, listing, listing.priceMinor, patch.priceMinor, actor.id, now);
     const fields = [...changed, ...(patch.quantity !== undefined ? ['quantity'] : [])];
     await recordListingEvent(tx, listing, { name: 'listing.edited', payload: { listingId: listing.id, sellerId: listing.sellerId, actorId: actor.id, fields } }, actor.id, now);
     let current = (await listingRepository.findById(tx, listing.id))!;

@@ -1,10 +1,11 @@
 // Which events notify whom, and what the notification (and its email) says. One place: the relay
 // asks `isNotifiable`, the notification job asks `notificationsFor`.
-import type { Database } from '@marketdesk/db';
+import type { Database, EntityManager } from '@marketdesk/db';
 import { formatMinor } from '../../errors/format-money.js';
 import { sql } from '../../repositories/sql.js';
+import { wishlistNotificationKinds, wishlistNotificationLabels, wishlistRules } from '../wishlist/wishlist-notifications.js';
 
-export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed', 'verification'] as const;
+export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed', 'verification', ...wishlistNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationKindLabels: Record<NotificationKind, string> = {
@@ -19,6 +20,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   dispute_opened: 'Dispute or chargeback opened',
   listing_reviewed: 'Listing approved or rejected',
   verification: 'Identity verification (KYC) decisions',
+  ...wishlistNotificationLabels,
 };
 
 export interface PlannedNotification {
@@ -34,6 +36,7 @@ type Rule = (p: Payload, lookup: Lookup) => Promise<PlannedNotification[]>;
 
 interface Lookup {
   orderNumber(orderId: string): Promise<string>;
+  em: EntityManager;
 }
 
 const money = (p: Payload, field = 'amountMinor') => formatMinor(Number(p[field] ?? 0), String(p.currency ?? 'EUR'));
@@ -69,6 +72,9 @@ const rules: Record<string, Rule> = {
   'payout.failed': async (p) => [{ userId: String(p.sellerId), kind: 'payout_failed', title: `Payout of ${money(p)} failed`, body: `Your bank returned the payout of ${money(p)} (${String(p.reason)}). The money is back in your available balance.`, link: '/payouts' }],
   'review.created': async (p) => [{ userId: String(p.sellerId), kind: 'review_received', title: `New ${String(p.rating)}-star review`, body: `A buyer reviewed their order with ${String(p.rating)} stars. You can reply once from the console.`, link: `/orders/${String(p.orderId)}` }],
   'listing.approved': async (p) => [{ userId: String(p.sellerId), kind: 'listing_reviewed', title: 'Your listing is live', body: 'A reviewer approved your listing; buyers can see it now.', link: `/listings` }],
+  // Wishlists: everyone who saved the listing (services/wishlist/wishlist-notifications.ts).
+  'listing.price_changed': (p, l) => wishlistRules.priceChanged(p, l.em),
+  'listing.restocked': (p, l) => wishlistRules.restocked(p, l.em),
   'listing.rejected': async (p) => [{ userId: String(p.sellerId), kind: 'listing_reviewed', title: 'Your listing needs changes', body: `A reviewer rejected your listing: ${String(p.reason)}`, link: `/listings` }],
 };
 
@@ -81,6 +87,7 @@ export async function notificationsFor(db: Database, eventName: string, payload:
   if (!rule) return [];
   const em = db.orm.em.fork();
   return rule(payload, {
+    em,
     async orderNumber(orderId) {
       const [row] = await sql(em, `select number from orders where id = ?`, [orderId]);
       return (row?.number as string | undefined) ?? 'your order';
