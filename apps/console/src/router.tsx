@@ -15,6 +15,8 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { PayoutQueuePage } from './pages/payout-queue-page';
+import { KycQueuePage } from './pages/kyc-queue-page';
+import { VerificationPage } from './pages/verification-page';
 import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
 import { SentMailPage } from './pages/sent-mail-page';
@@ -111,6 +113,22 @@ export const router = createBrowserRouter([
               { index: true, element: <MySubmissionsPage /> },
               { path: ':id', element: <SubmissionDetailPage /> },
             ],
+          },
+          {
+            path: 'review/kyc',
+            element: (
+              <RequirePermission permission="kyc.review">
+                <KycQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'verification',
+            element: (
+              <RequirePermission permission="kyc.submit">
+                <VerificationPage />
+              </RequirePermission>
+            ),
           },
           {
             path: 'review/payouts',

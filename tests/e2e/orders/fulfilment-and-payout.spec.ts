@@ -82,9 +82,12 @@ test('buyer pays, seller ships, buyer confirms, seller is paid out after admin a
   // Seller asks for €10; the admin approves it in the queue; it is paid after the webhook.
   await sellerPage.getByRole('textbox', { name: /Amount/ }).fill('10.00');
   await sellerPage.getByRole('button', { name: 'Request payout' }).click();
-  const request = adminPage.getByRole('row').filter({ hasText: 'Second Spin' }).filter({ hasText: '€10.00' }).first();
+  const request = adminPage.getByRole('table', { name: 'Payout queue' }).getByRole('row').filter({ hasText: '€10.00 to Second Spin' }).first();
   await expect(request).toBeVisible({ timeout: 15_000 });
-  await request.getByRole('button', { name: 'Approve' }).click();
+  await request.getByRole('button', { name: /€10\.00 to Second Spin/ }).click();
+  await expect(adminPage.getByLabel('Payout under review').getByText('Seller verified')).toBeVisible();
+  await adminPage.getByRole('button', { name: 'Approve' }).first().click();
+  await adminPage.getByRole('dialog', { name: 'Approve' }).getByRole('button', { name: 'Approve' }).click();
   const history = sellerPage.getByRole('region', { name: 'Payout history' });
   await expect(history.getByText('Paid', { exact: true }).first()).toBeVisible({ timeout: 20_000 });
 

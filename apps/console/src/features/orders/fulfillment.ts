@@ -4,6 +4,7 @@
 //   POST /uploads/shipment-proofs   multipart `file` → 201 {id, contentType, bytes, scan}
 // Errors come back as {error:{code,message}} (413 too large, 415 not a PDF/image or refused by the
 // virus scanner, 503 scanner unavailable) with messages written for the seller.
+import { documentAccept, formatBytes, uploadDocument, type UploadedDocument } from '../forms/private-upload';
 import { addBusinessDays, can, carrierIds, carriers, checkTracking, type Carrier, type Role } from '@marketdesk/domain';
 
 const DAY_MS = 86_400_000;
@@ -64,45 +65,11 @@ export function fulfillmentActions(viewer: Viewer | null | undefined, order: Ord
   };
 }
 
-export interface UploadedProof {
-  id: string;
-  contentType: string;
-  bytes: number;
-  scan: string;
-}
-
-export const proofAccept = 'application/pdf,image/jpeg,image/png,image/webp';
-
-async function readError(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    // Not JSON (a proxy's error page): fall through to the status.
-  }
-  if (response.status === 413) return 'The file is too large.';
-  if (response.status === 415) return 'A proof of shipment must be a PDF or a JPEG, PNG or WebP image.';
-  if (response.status === 503) return 'The file could not be checked right now. Try again shortly.';
-  return `Upload failed (${response.status} ${response.statusText || 'error'}).`;
-}
+export type UploadedProof = UploadedDocument;
+export const proofAccept = documentAccept;
+export { formatBytes };
 
 /** Send one proof file; resolves with the upload or rejects with a message for the seller. */
-export async function uploadShipmentProof(file: File, fetcher: typeof fetch = fetch): Promise<UploadedProof> {
-  const body = new FormData();
-  body.append('file', file);
-  let response: Response;
-  try {
-    response = await fetcher('/uploads/shipment-proofs', { method: 'POST', body, credentials: 'include' });
-  } catch {
-    throw new Error('Could not reach Marketdesk to upload the file. Check your connection and try again.');
-  }
-  if (!response.ok) throw new Error(await readError(response));
-  return (await response.json()) as UploadedProof;
-}
-
-/** "48 KB", "1.2 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+export function uploadShipmentProof(file: File, fetcher: typeof fetch = fetch): Promise<UploadedProof> {
+  return uploadDocument('/uploads/shipment-proofs', 'A proof of shipment', file, fetcher);
 }

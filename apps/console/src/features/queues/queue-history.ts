@@ -26,6 +26,17 @@ const phrases: Record<string, string> = {
   'submission.info_requested': 'asked the seller for information',
   'submission.info_provided': 'answered the request for information',
   'submission.listings_created': 'listed the records in the shop',
+  'kyc.submitted': 'sent the verification',
+  'kyc.claimed': 'started the review',
+  'kyc.approved': 'verified the seller',
+  'kyc.rejected': 'rejected the verification',
+  'kyc.info_requested': 'asked the seller for information',
+  'listing.submitted': 'sent the listing for review',
+  'listing.approved': 'approved the listing',
+  'listing.rejected': 'rejected the listing',
+  'payout.requested': 'requested the payout',
+  'payout.approved': 'approved the payout',
+  'payout.rejected': 'rejected the payout',
 };
 
 export function describeHistory(entry: HistoryEntry, names: ReadonlyMap<string, string>): string {
@@ -43,7 +54,7 @@ export function describeHistory(entry: HistoryEntry, names: ReadonlyMap<string, 
     return `${who} assigned it to ${to}`;
   }
   let text = `${who} ${phrases[entry.name] ?? entry.name.replace(/[._]/g, ' ')}`;
-  if (entry.name === 'submission.rejected' && entry.payload.reason) text += `: ${String(entry.payload.reason)}`;
-  if ((entry.name === 'submission.info_requested' || entry.name === 'submission.info_provided') && entry.payload.message) text += `: “${String(entry.payload.message)}”`;
+  if (entry.name.endsWith('.rejected') && entry.payload.reason) text += `: ${String(entry.payload.reason)}`;
+  if ((entry.name.endsWith('.info_requested') || entry.name === 'submission.info_provided') && entry.payload.message) text += `: “${String(entry.payload.message)}”`;
   return text;
 }

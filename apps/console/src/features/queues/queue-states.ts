@@ -20,6 +20,25 @@ export const queueStateStyles: Partial<Record<QueueName, Record<string, StateSty
     received: { label: 'Received', color: 'teal' },
     listed: { label: 'Listed', color: 'teal' },
   },
+  listings: {
+    pending_review: { label: 'Waiting for review', color: 'blue' },
+    active: { label: 'Approved (live)', color: 'green' },
+    rejected: { label: 'Rejected', color: 'red' },
+    draft: { label: 'Back to draft', color: 'gray' },
+    archived: { label: 'Archived', color: 'gray' },
+  },
+  kyc: {
+    submitted: { label: 'New', color: 'blue' },
+    in_review: { label: 'In review', color: 'indigo' },
+    needs_info: { label: 'Waiting on seller', color: 'cyan' },
+    approved: { label: 'Verified', color: 'green' },
+    rejected: { label: 'Rejected', color: 'red' },
+  },
+  payouts: {
+    requested: { label: 'Requested', color: 'blue' },
+    approved: { label: 'Approved', color: 'green' },
+    rejected: { label: 'Rejected', color: 'red' },
+  },
 };
 
 export function stateStyle(queue: QueueName, state: string): StateStyle {

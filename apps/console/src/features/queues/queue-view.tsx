@@ -10,7 +10,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useLocation, useSearchParams } from 'react-router';
 import { errorCode, trpc } from '../../trpc';
 import { useMe } from '../auth/use-session';
-import { conflictRow } from '../submissions/submission-decisions';
+import { conflictRow } from './decision-dialogs';
 import { BulkBar } from './bulk-bar';
 import { QueueFilters } from './queue-filters';
 import { QueueItemDrawer, type Person } from './queue-item-drawer';

@@ -3,13 +3,13 @@
 // Counter-offer (a price per item) and Request info. A CONFLICT is shown as the server wrote it
 // ("Sam Second rejected this 3 s ago. …") next to the row's current state, which the table takes
 // at once from the error; other failures say what went wrong and leave the dialog open.
-import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney } from '@marketdesk/ui';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { errorCode, trpc, type RouterOutputs } from '../../trpc';
+import { conflictRow, FormModal, InfoModal, ModalError, RejectWithReasonModal, type DecisionConflict } from '../queues/decision-dialogs';
 import type { QueueRow } from '../queues/queue-rows';
-import { stateStyle } from '../queues/queue-states';
 import { formatLabels, parsePriceMinor } from './submission-format';
 
 export type StaffSubmission = RouterOutputs['submissions']['get'];
@@ -21,55 +21,10 @@ export interface DecisionTarget {
   submission?: StaffSubmission;
 }
 
-export interface DecisionConflict {
-  itemId: string;
-  message: string;
-  current: QueueRow | null;
-}
-
-/** The row a CONFLICT carries as `details.current`, when it does. */
-export function conflictRow(error: unknown): QueueRow | null {
-  const details = (error as { data?: { details?: { current?: unknown } | null } } | null)?.data?.details;
-  const current = details?.current as QueueRow | undefined;
-  return current && typeof current === 'object' && typeof current.id === 'string' && typeof current.version === 'number' ? current : null;
-}
-
-export function ConflictAlert({ conflict, onDismiss }: { conflict: DecisionConflict; onDismiss: () => void }) {
-  const state = conflict.current ? stateStyle(conflict.current.queue, conflict.current.state) : null;
-  return (
-    <Alert color="yellow" title="Someone got there first" withCloseButton onClose={onDismiss} closeButtonLabel="Dismiss">
-      <Stack gap={6}>
-        <Text size="sm">{conflict.message}</Text>
-        {conflict.current && state && (
-          <Group gap="xs">
-            <Text size="sm">Now:</Text>
-            <Badge variant="light" color={state.color}>
-              {state.label}
-            </Badge>
-            {conflict.current.claimedByName && <Text size="sm">· {conflict.current.claimedByName} has it</Text>}
-            <Text size="xs" c="dimmed">
-              version {conflict.current.version}
-            </Text>
-          </Group>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
-
 function acceptText(row: QueueRow): string {
   return row.state === 'countered'
     ? `Take the seller's counter-offer of ${formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}. The records become listings at once.`
     : `Send the seller our offer of ${formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}. They can accept, decline or counter it before it expires.`;
-}
-
-function ModalError({ error }: { error: unknown }) {
-  if (!error || errorCode(error) === 'CONFLICT') return null;
-  return (
-    <Text size="sm" c="red" role="alert">
-      {(error as Error).message}
-    </Text>
-  );
 }
 
 export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => void }) {
@@ -137,8 +92,10 @@ export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => vo
           </form>
         )}
       </Modal>
-      <RejectSubmissionModal
+      <RejectWithReasonModal
         opened={open?.kind === 'reject'}
+        heading="Reject submission"
+        audience="The seller of"
         title={open?.target.row.title ?? ''}
         reasons={reasons.data ?? []}
         loading={decide.isPending}
@@ -165,79 +122,6 @@ export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => vo
     </>
   );
   return { start, modals, conflict, clearConflict: () => setConflict(null), pending: decide.isPending };
-}
-
-function FormModal({ opened, title, onClose, onSubmit, children }: { opened: boolean; title: string; onClose: () => void; onSubmit: (e: FormEvent) => void; children: ReactNode }) {
-  return (
-    <Modal opened={opened} onClose={onClose} title={title}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>{children}</Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function RejectSubmissionModal(props: { opened: boolean; title: string; reasons: { code: string; label: string }[]; loading: boolean; error: unknown; onClose: () => void; onConfirm: (reason: string, note: string) => void }) {
-  const [reason, setReason] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
-  const needsNote = reason === 'other' && !note.trim();
-  return (
-    <FormModal
-      opened={props.opened}
-      title="Reject submission"
-      onClose={props.onClose}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!reason || needsNote) return setMissing(true);
-        props.onConfirm(reason, note.trim());
-      }}
-    >
-      <Text size="sm">
-        The seller of <b>{props.title}</b> sees the reason and your note.
-      </Text>
-      <Select label="Reason" placeholder="Choose a reason" data={props.reasons.map((r) => ({ value: r.code, label: r.label }))} value={reason} onChange={(v) => { setReason(v); setMissing(false); }} error={missing && !reason ? 'Choose a reason' : undefined} required data-autofocus comboboxProps={{ withinPortal: false }} />
-      <Textarea label="Note to the seller" placeholder="Optional, unless the reason is Other" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} error={missing && needsNote ? 'Say why in a note' : undefined} />
-      <ModalError error={props.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={props.onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" color="red" loading={props.loading}>
-          Reject
-        </Button>
-      </Group>
-    </FormModal>
-  );
-}
-
-function InfoModal(props: { opened: boolean; loading: boolean; error: unknown; onClose: () => void; onConfirm: (message: string) => void }) {
-  const [message, setMessage] = useState('');
-  const [tooShort, setTooShort] = useState(false);
-  return (
-    <FormModal
-      opened={props.opened}
-      title="Request info"
-      onClose={props.onClose}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (message.trim().length < 3) return setTooShort(true);
-        props.onConfirm(message.trim());
-        setMessage('');
-      }}
-    >
-      <Textarea label="What do you need to know?" placeholder="e.g. Please add a photo of the label on side B" value={message} onChange={(e) => { setMessage(e.currentTarget.value); setTooShort(false); }} maxLength={2000} autosize minRows={3} required data-autofocus error={tooShort ? 'Say what you need to know' : undefined} />
-      <ModalError error={props.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={props.onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={props.loading}>
-          Send request
-        </Button>
-      </Group>
-    </FormModal>
-  );
 }
 
 function CounterModal({ submission, loading, error, onClose, onConfirm }: { submission: StaffSubmission; loading: boolean; error: unknown; onClose: () => void; onConfirm: (items: { itemId: string; offerMinor: number }[]) => void }) {
