@@ -16,6 +16,8 @@ export interface DiscogsClientOptions {
   backoffMs?: number;
   requestTimeoutMs?: number;
   windowMs?: number;
+  /** Longest wait for the rate limit before refusing (default 10 s). */
+  maxWaitMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -51,7 +53,7 @@ export class DiscogsClient {
     this.backoffMs = options.backoffMs ?? 1000;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
-    this.limiter = new DiscogsRateLimiter({ windowMs: options.windowMs ?? 60_000, now: this.now, sleep: this.sleep });
+    this.limiter = new DiscogsRateLimiter({ windowMs: options.windowMs ?? 60_000, maxWaitMs: options.maxWaitMs ?? 10_000, now: this.now, sleep: this.sleep });
   }
 
   searchReleases(query: SearchQuery): Promise<DiscogsSearchPage> {

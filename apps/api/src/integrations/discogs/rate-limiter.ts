@@ -1,9 +1,11 @@
 // Discogs allows N requests per moving 60-second window per token (60 authenticated) and reports
 // its count on every response: X-Discogs-Ratelimit (N), -Used and -Remaining. We follow the
 // server's numbers rather than guess: with requests left we go at once; with none left we wait
-// until our oldest request in the window has aged out (or one slot's share of the window, when we
-// have no history, e.g. another process spent the budget). Requests run one at a time per client
+// until our oldest request in the window has aged out (or one slot's share of the window when others
+// spent the budget), and refuse rather than keep a person waiting longer than `maxWaitMs`. Requests run one at a time per client
 // so every decision sees the headers of the previous answer.
+import { DiscogsError } from './discogs-errors.js';
+
 export interface RateLimitState {
   limit: number | null;
   remaining: number | null;
@@ -11,6 +13,8 @@ export interface RateLimitState {
 
 export interface RateLimiterOptions {
   windowMs: number;
+  /** A person is waiting: rather than hold a request longer than this, refuse it as rate limited. */
+  maxWaitMs: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
@@ -66,9 +70,15 @@ export class DiscogsRateLimiter {
       this.waits.push(0);
       return;
     }
-    const slotMs = Math.ceil(windowMs / (this.state.limit ?? 60));
-    const oldest = this.sent[0];
+    const limit = this.state.limit ?? 60;
+    const slotMs = Math.ceil(windowMs / limit);
+    // Only when we ourselves spent the whole budget do we know when a slot frees: as our oldest
+    // request leaves the window. Otherwise (others spent it) one slot's share, then the headers again.
+    const oldest = this.sent.length >= limit ? this.sent[0] : undefined;
     const waitMs = Math.max(slotMs, oldest !== undefined ? oldest + windowMs - now() : 0);
+    if (waitMs > this.options.maxWaitMs) {
+      throw new DiscogsError('Discogs rate limit reached; try again shortly', 'rate_limited', 429, waitMs);
+    }
     this.waits.push(waitMs);
     await this.options.sleep(waitMs);
     // One slot has freed; the next response's headers tell us the real count again.
