@@ -23,7 +23,7 @@ test('a seller gets verified through the KYC queue, live on both sides', async (
   await signInToConsole(seller, email, password);
   await seller.getByRole('link', { name: 'Verification' }).click();
   const status = seller.getByLabel('Verification status');
-  await expect(status.getByText('Not verified')).toBeVisible();
+  await expect(status.getByText('Not verified', { exact: true })).toBeVisible();
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -44,7 +44,7 @@ test('a seller gets verified through the KYC queue, live on both sides', async (
   await (await chooser).setFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(form.getByText(/passport\.pdf/)).toBeVisible();
   await form.getByRole('button', { name: 'Submit for verification' }).click();
-  await expect(status.getByText('In review')).toBeVisible();
+  await expect(status.getByText('In review', { exact: true })).toBeVisible();
 
   // The admin sees it arrive and asks for more.
   const row = queue.getByRole('row').filter({ hasText: legalName });
@@ -64,13 +64,13 @@ test('a seller gets verified through the KYC queue, live on both sides', async (
   await (await chooser2).setFiles({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(seller.getByText(/bill\.pdf/)).toBeVisible();
   await seller.getByRole('button', { name: 'Send answer' }).click();
-  await expect(status.getByText('In review')).toBeVisible({ timeout: 10_000 });
+  await expect(status.getByText('In review', { exact: true })).toBeVisible({ timeout: 10_000 });
 
   // Back in the queue with the answer; the admin approves it.
   await expect(panel.getByText('Here is my utility bill.')).toBeVisible({ timeout: 10_000 });
   await admin.getByRole('button', { name: 'Approve' }).first().click();
   await admin.getByRole('dialog', { name: 'Approve' }).getByRole('button', { name: 'Approve' }).click();
-  await expect(status.getByText('Verified')).toBeVisible({ timeout: 10_000 });
+  await expect(status.getByText('Verified', { exact: true })).toBeVisible({ timeout: 10_000 });
 
   for (const c of [sellerContext, adminContext]) await c.close();
 });

@@ -4,6 +4,7 @@ import { Badge, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ListingState } from '@marketdesk/domain';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { VerificationBanner } from '../features/kyc/verification-banner';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -103,6 +104,7 @@ export function MyListingsPage() {
           </Button>
         }
       />
+      <VerificationBanner what="Publishing" />
       <Tabs
         value={tab}
         onChange={(value) => {

@@ -4,6 +4,7 @@
 import { Grid, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { VerificationBanner } from '../features/kyc/verification-banner';
 import { can, useMe } from '../features/auth/use-session';
 import { useLiveRefetch } from '../features/live/use-live-refetch';
 import { useNow } from '../features/live/use-now';
@@ -50,6 +51,7 @@ export function PayoutsPage() {
   return (
     <>
       <PageHeader title="Payouts" description="Your earnings and withdrawals. Balances update live as orders complete and payouts settle." />
+      <VerificationBanner what="Withdrawing" />
       <BalanceCards balance={mine.data?.balance} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>

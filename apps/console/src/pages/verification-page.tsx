@@ -36,7 +36,10 @@ function SubmitForm({ onDone }: { onDone: () => void }) {
     },
   });
   const err = (field: string) => serverFieldError(submit.error, field);
-  const set = (k: keyof typeof emptyForm) => (e: { currentTarget: { value: string } }) => setForm((f) => ({ ...f, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof emptyForm) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
   const company = form.businessType === 'company';
   const send = (e: FormEvent) => {
     e.preventDefault();
