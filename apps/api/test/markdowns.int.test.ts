@@ -134,3 +134,20 @@ describe('markdown runs', () => {
     expect(wishlist.data).toEqual([expect.objectContaining({ listing: expect.objectContaining({ id: drop.id, priceMinor: 999 }), savedPriceMinor: 1_999, priceDropMinor: 1_000 })]);
   });
 });
+
+describe('policy versions', () => {
+  it('adds a version per edit, checked by the domain, and previews with it', async () => {
+    const input = { key: `clearance-${key().slice(4, 10)}`, name: 'Clearance', markdown: [{ afterDays: 14, discountBp: 2_500 }], sellFloorMinor: 199, sellEnding: 'charm' as const };
+    const v1 = await mutate<{ id: string; version: number }>(api, 'markdowns.savePolicy', input, { cookie: admin.cookie });
+    const v2 = await mutate<{ id: string; version: number; policy: { markdown: unknown[] } }>(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 14, discountBp: 2_500 }, { afterDays: 7, discountBp: 1_000 }] }, { cookie: admin.cookie });
+    expect([v1.data?.version, v2.data?.version]).toEqual([1, 2]);
+    expect(v2.data?.policy.markdown).toEqual([{ afterDays: 7, discountBp: 1_000 }, { afterDays: 14, discountBp: 2_500 }]);
+    const bad = await mutate(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 7, discountBp: 3_000 }, { afterDays: 14, discountBp: 1_000 }] }, { cookie: admin.cookie });
+    expect(bad.error?.data.code).toBe('BAD_REQUEST');
+    const tag = key().slice(4, 12);
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: `Clearance ${tag}`, priceMinor: 1_000, quantity: 1 });
+    await ageListings([l.id], 15);
+    const preview = (await query<Preview>(api, 'markdowns.preview', { policyVersionId: v2.data!.id, filter: { q: tag } }, { cookie: admin.cookie })).data!;
+    expect(preview.rows).toEqual([expect.objectContaining({ listingId: l.id, fromMinor: 1_000, toMinor: 699 })]); // −25 %: 7.50 → 6.99
+  });
+});

@@ -46,7 +46,7 @@ export const discoveryRepository = {
     const rows = await sql(
       em,
       `insert into buyer_purchases (buyer_id, listing_id, first_bought_at)
-       select ?, x::uuid, ? from jsonb_array_elements_text(?::jsonb) x order by 1, 2
+       select ?::uuid, x::uuid, ?::timestamptz from jsonb_array_elements_text(?::jsonb) x order by 1, 2
        on conflict do nothing returning listing_id`,
       [buyerId, at, JSON.stringify(listingIds)],
     );
@@ -60,7 +60,7 @@ export const discoveryRepository = {
     await sql(
       em,
       `insert into listing_co_purchases (listing_id, other_id, buyers, updated_at)
-       select p.a, p.b, 1, ? from jsonb_to_recordset(?::jsonb) as p(a uuid, b uuid) order by p.a, p.b
+       select p.a, p.b, 1, ?::timestamptz from jsonb_to_recordset(?::jsonb) as p(a uuid, b uuid) order by p.a, p.b
        on conflict (listing_id, other_id) do update set buyers = listing_co_purchases.buyers + 1, updated_at = excluded.updated_at`,
       [now, JSON.stringify(both)],
     );
@@ -73,7 +73,7 @@ export const discoveryRepository = {
     await sql(
       em,
       `insert into listing_popularity (listing_id, trend_log, views, purchases, updated_at)
-       select d."listingId", d."trendLog", d.views, d.purchases, ? from jsonb_to_recordset(?::jsonb) as d("listingId" uuid, "trendLog" float8, views int, purchases int)
+       select d."listingId", d."trendLog", d.views, d.purchases, ?::timestamptz from jsonb_to_recordset(?::jsonb) as d("listingId" uuid, "trendLog" float8, views int, purchases int)
        join listings l on l.id = d."listingId" order by d."listingId"
        on conflict (listing_id) do update set
          views = listing_popularity.views + excluded.views,

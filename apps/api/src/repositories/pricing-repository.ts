@@ -100,7 +100,7 @@ export const pricingRepository = {
     const [row] = await sql(
       em,
       `insert into pricing_policy_versions (id, key, version, name, policy, created_by_id, created_at)
-       select ?, ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ? from pricing_policy_versions where key = ? returning *`,
+       select ?::uuid, ?::varchar, coalesce(max(version), 0) + 1, ?::varchar, ?::jsonb, ?::uuid, ?::timestamptz from pricing_policy_versions where key = ? returning *`,
       [randomUUID(), v.key, v.name, JSON.stringify(v.policy), v.createdById, v.now, v.key],
     );
     return toVersion(row!);

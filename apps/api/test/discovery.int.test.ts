@@ -1,0 +1,164 @@
+// Recommendations and wishlists on real PostgreSQL + Redis: paid orders feed "bought together"
+// through the order.placed job (once, however often it runs, matching the domain's replay),
+// views are buffered in Redis and flushed into trending and personal rows, every widget falls back
+// to popular items when its source is empty or too slow, and wishlists save, list and unsave.
+import { randomUUID } from 'node:crypto';
+import { replayCoPurchases } from '@marketdesk/domain';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushViews } from '../src/services/discovery/flush-views.js';
+import { recommendationRow, resetPopularCache } from '../src/services/discovery/recommendations.js';
+import { recordPurchase } from '../src/services/discovery/record-purchase.js';
+import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
+import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+
+const secret = 'whsec_discovery';
+let stripe: StripeServer;
+let api: RunningApi;
+let seller: Person;
+let admin: Person;
+let categoryId: string;
+
+beforeAll(async () => {
+  stripe = await startStripeServer({ port: 0 });
+  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true' });
+  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  [seller, admin] = await Promise.all([registerUser(api, { roles: ['seller', 'buyer'] }), registerUser(api, { roles: ['admin'] })]);
+  categoryId = (await createCategory(api)).id;
+});
+afterAll(async () => {
+  await api.close();
+  await stripe.close();
+});
+
+const exec = (q: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute(q, params) as Promise<Record<string, unknown>[]>;
+interface Row {
+  source: string;
+  title: string;
+  fallback: boolean;
+  items: { id: string; title: string }[];
+}
+
+async function buy(buyer: Person, listings: { id: string; priceMinor: number }[]) {
+  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: listings.map((l) => ({ listingId: l.id, quantity: 1, priceMinor: l.priceMinor })) }, { cookie: buyer.cookie });
+  if (!started.data) throw new Error(JSON.stringify(started.error));
+  const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  if (paid.error) throw new Error(JSON.stringify(paid.error));
+  return started.data.orders.map((o) => o.id);
+}
+
+async function listing(title: string, priceMinor = 2_000, attributes: Record<string, string> = {}) {
+  const l = await createLiveListing(api, seller, admin, { categoryId, title, priceMinor, quantity: 5, attributes });
+  return { ...l, priceMinor, title };
+}
+
+describe('bought together', () => {
+  it('counts each buyer once per pair from paid orders, idempotently, and shows the neighbours', async () => {
+    const tag = key().slice(4, 10);
+    const [a, b, c, d] = [await listing(`Bought A ${tag}`), await listing(`Bought B ${tag}`), await listing(`Bought C ${tag}`), await listing(`Bought D ${tag}`)];
+    const [u1, u2, u3] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
+    const orders = [...(await buy(u1, [a, b])), ...(await buy(u1, [c])), ...(await buy(u2, [a])), ...(await buy(u2, [b])), ...(await buy(u3, [a, d]))];
+
+    // The order.placed job counts them (worker in this process).
+    const counts = async () => Object.fromEntries((await exec(`select listing_id, other_id, buyers from listing_co_purchases where listing_id in (?, ?, ?, ?)`, [a.id, b.id, c.id, d.id])).map((r) => [`${String(r.listing_id)}>${String(r.other_id)}`, Number(r.buyers)]));
+    await until(async () => (await exec(`select count(*)::int as n from discovery_processed_orders where order_id in (${orders.map(() => '?').join(',')})`, orders))[0]!.n, (n) => n === orders.length);
+    // Each order counted once: running the job's service again changes nothing.
+    for (const id of orders) expect((await recordPurchase(api.app.db.orm.em.fork(), id, new Date())).counted).toBe(false);
+
+    const expected = replayCoPurchases([
+      { buyerId: 'u1', listingIds: [a.id, b.id], atMs: 1 },
+      { buyerId: 'u1', listingIds: [c.id], atMs: 2 },
+      { buyerId: 'u2', listingIds: [a.id], atMs: 3 },
+      { buyerId: 'u2', listingIds: [b.id], atMs: 4 },
+      { buyerId: 'u3', listingIds: [a.id, d.id], atMs: 5 },
+    ]);
+    const both = Object.fromEntries([...expected].flatMap(([pair, n]) => {
+      const [x, y] = pair.split('|');
+      return [[`${x}>${y}`, n], [`${y}>${x}`, n]];
+    }));
+    expect(await counts()).toEqual(both);
+    expect(both[`${a.id}>${b.id}`]).toBe(2);
+
+    const row = (await query<Row>(api, 'discovery.boughtTogether', { listingId: a.id, limit: 6 })).data!;
+    expect(row).toMatchObject({ source: 'bought_together', title: 'Bought together', fallback: false });
+    expect(row.items.map((i) => i.id)).toEqual([b.id, ...[c.id, d.id].sort()]);
+    // A buyer's purchases count towards popularity and trending.
+    expect((await exec(`select purchases from listing_popularity where listing_id = ?`, [a.id]))[0]).toMatchObject({ purchases: 3 });
+  });
+});
+
+describe('views, trending and personal rows', () => {
+  it('buffers views in Redis (one per visitor per half hour) and flushes them into trending and the buyer’s rows', async () => {
+    const tag = key().slice(4, 10);
+    const hot = await listing(`Trending hot ${tag}`);
+    const buyer = await registerUser(api);
+    const visitors = Array.from({ length: 30 }, () => randomUUID().replace(/-/g, ''));
+    for (const visitorId of visitors) expect((await mutate<{ recorded: boolean }>(api, 'discovery.recordView', { listingId: hot.id, visitorId })).data).toEqual({ recorded: true });
+    expect((await mutate<{ recorded: boolean }>(api, 'discovery.recordView', { listingId: hot.id, visitorId: visitors[0] })).data).toEqual({ recorded: false });
+    await mutate(api, 'discovery.recordView', { listingId: hot.id }, { cookie: buyer.cookie });
+
+    await flushViews(api.app.db.orm.em.fork(), api.app.redis, api.app.services.config.REDIS_PREFIX, new Date());
+    expect((await exec(`select views from listing_popularity where listing_id = ?`, [hot.id]))[0]).toMatchObject({ views: 31 });
+    expect((await exec(`select views from listing_views where listing_id = ?`, [hot.id]))).toEqual([{ views: 1 }]);
+
+    const trending = (await query<Row>(api, 'discovery.trending', { limit: 3 })).data!;
+    expect(trending).toMatchObject({ source: 'trending', fallback: false });
+    expect(trending.items[0]!.id).toBe(hot.id);
+
+    const rows = (await query<Row[]>(api, 'discovery.home', { limit: 6 }, { cookie: buyer.cookie })).data!;
+    expect(rows.map((r) => r.title)).toEqual([`Because you viewed ${hot.title}`, 'Recently viewed', 'Trending now']);
+    expect(rows[1]!.items.map((i) => i.id)).toEqual([hot.id]);
+    const anonymous = (await query<Row[]>(api, 'discovery.home', { limit: 6 })).data!;
+    expect(anonymous.map((r) => r.source)).toEqual(['trending']);
+  });
+
+  it('shows popular items when a source is empty or too slow, never an empty widget', async () => {
+    const lonely = await listing(`Nobody bought this ${key().slice(4, 10)}`, 1_500, { artist: `Unknown ${randomUUID()}` });
+    resetPopularCache();
+    const row = (await query<Row>(api, 'discovery.boughtTogether', { listingId: lonely.id, limit: 4 })).data!;
+    expect(row).toMatchObject({ source: 'popular', title: 'Popular right now', fallback: true });
+    expect(row.items.length).toBeGreaterThan(0);
+    expect(row.items.map((i) => i.id)).not.toContain(lonely.id);
+
+    const warnings: string[] = [];
+    const slow = await recommendationRow(api.app.db.orm.em.fork(), { key: 'slow', source: 'similar', title: 'Similar records', limit: 4 }, () => new Promise(() => {}), { timeoutMs: 30, log: { warn: (_o, msg) => void warnings.push(msg) } });
+    expect(slow).toMatchObject({ source: 'popular', fallback: true });
+    expect(slow.items.length).toBeGreaterThan(0);
+    expect(warnings).toEqual(['recommendation source too slow; showing popular items']);
+    const failing = await recommendationRow(api.app.db.orm.em.fork(), { key: 'bad', source: 'similar', title: 'Similar records', limit: 4 }, () => Promise.reject(new Error('boom')), { timeoutMs: 1_000 });
+    expect(failing.fallback).toBe(true);
+  });
+
+  it('finds similar records by artist and title', async () => {
+    const artist = `Artist ${randomUUID().slice(0, 8)}`;
+    const base = await listing(`${artist} – Blue River`, 2_000, { artist, format: 'LP' });
+    const sameArtist = await listing(`${artist} – Golden Night`, 2_000, { artist, format: 'LP' });
+    const row = (await query<Row>(api, 'discovery.similar', { listingId: base.id, limit: 4 })).data!;
+    expect(row).toMatchObject({ source: 'similar', fallback: false });
+    expect(row.items[0]!.id).toBe(sameArtist.id);
+  });
+});
+
+describe('wishlist', () => {
+  it('saves, lists with changes since saving, and unsaves', async () => {
+    const l = await listing(`Wishlisted ${key().slice(4, 10)}`, 3_000);
+    const buyer = await registerUser(api);
+    expect((await mutate(api, 'wishlist.save', { listingId: l.id })).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await mutate(api, 'wishlist.save', { listingId: randomUUID() }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
+    await mutate(api, 'wishlist.save', { listingId: l.id }, { cookie: buyer.cookie });
+    expect((await query<string[]>(api, 'wishlist.ids', undefined, { cookie: buyer.cookie })).data).toEqual([l.id]);
+
+    // The seller lowers the price: recorded in the price history, shown as a drop on the wishlist.
+    const current = (await exec(`select version from listings where id = ?`, [l.id]))[0]!;
+    const edited = await mutate(api, 'listings.update', { id: l.id, version: Number(current.version), priceMinor: 2_500 }, { cookie: seller.cookie });
+    expect(edited.error).toBeUndefined();
+    expect(await exec(`select reason, from_minor, to_minor from listing_price_changes where listing_id = ?`, [l.id])).toEqual([{ reason: 'seller', from_minor: 3_000, to_minor: 2_500 }]);
+    const list = (await query<{ priceDropMinor: number | null; savedPriceMinor: number }[]>(api, 'wishlist.list', undefined, { cookie: buyer.cookie })).data!;
+    expect(list[0]).toMatchObject({ savedPriceMinor: 3_000, priceDropMinor: 500 });
+    const notified = await until(async () => (await query<{ items: { kind: string }[] }>(api, 'notifications.list', { limit: 20 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop'), (n) => n.length > 0);
+    expect(notified).toHaveLength(1);
+
+    await mutate(api, 'wishlist.remove', { listingId: l.id }, { cookie: buyer.cookie });
+    expect((await query<string[]>(api, 'wishlist.ids', undefined, { cookie: buyer.cookie })).data).toEqual([]);
+  });
+});
