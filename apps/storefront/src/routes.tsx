@@ -23,6 +23,7 @@ import { OrdersPage } from './pages/orders-page';
 import { RegisterPage } from './pages/register-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { SellerPage } from './pages/seller-page';
+import { WishlistPage } from './pages/wishlist-page';
 
 const noindex = 'noindex';
 
@@ -119,6 +120,7 @@ export const routes: RouteObject[] = [
       { path: 'register', element: <RegisterPage />, handle: { head: () => simpleHead('Create your account', '/register') } satisfies RouteHandle },
       { path: 'login', element: <LoginPage />, handle: { head: () => simpleHead('Sign in', '/login', undefined, noindex) } satisfies RouteHandle },
       { path: 'account', element: <AccountPage />, handle: signedInPage('Your account', '/account') },
+      { path: 'wishlist', element: <WishlistPage />, handle: signedInPage('Your wishlist', '/wishlist') },
       { path: '*', element: <NotFoundPage />, handle: { status: () => 404, head: ({ url }) => simpleHead('Page not found', url.pathname, undefined, noindex) } satisfies RouteHandle },
     ],
   },

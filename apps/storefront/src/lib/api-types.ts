@@ -14,3 +14,5 @@ export type CheckoutView = RouterOutputs['checkout']['get'];
 export type OrderDetail = RouterOutputs['orders']['get'];
 export type OrderSummary = RouterOutputs['orders']['mine'][number];
 export type SavedAddress = RouterOutputs['addresses']['list'][number];
+export type RecommendationRowData = RouterOutputs['discovery']['trending'];
+export type WishlistItemView = RouterOutputs['wishlist']['list'][number];

@@ -4,6 +4,7 @@ import { EmptyState, ErrorState } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import { useMe } from '../features/auth/use-session';
 import { CategoriesSection } from '../features/catalog/categories-section';
+import { HomeRows } from '../features/discovery/home-rows';
 import { ListingGrid } from '../features/catalog/listing-card';
 import { GridSkeleton } from '../features/catalog/grid-skeleton';
 import { simpleHead } from '../features/seo/head';
@@ -62,6 +63,7 @@ export function HomePage() {
           </Group>
         </Stack>
       </Paper>
+      <HomeRows />
       <NewArrivals />
       <CategoriesSection />
     </Stack>

@@ -11,6 +11,9 @@ import { useCart } from '../features/cart/use-cart';
 import { Gallery } from '../features/catalog/gallery';
 import { useLiveListing } from '../features/live/use-live-listing';
 import { ListingReviews } from '../features/reviews/listing-reviews';
+import { ListingRecommendations } from '../features/discovery/listing-recommendations';
+import { useRecordView } from '../features/discovery/use-record-view';
+import { SaveButton } from '../features/wishlist/save-button';
 import { listingHead, listingName } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import type { ListingView } from '../lib/api-types';
@@ -107,6 +110,7 @@ function BuyBox({ listing, liveChangedAt }: { listing: ListingView; liveChangedA
         <Button size="md" onClick={() => void add()} loading={adding} disabled={soldOut} fullWidth>
           Add to cart
         </Button>
+        <SaveButton listingId={listing.id} title={listing.title} />
         {inCart ? (
           <Text size="sm" c="dimmed" ta="center">
             {inCart} already in <Anchor component={Link} to="/cart">your cart</Anchor>
@@ -129,6 +133,7 @@ export function ListingPage() {
   const { slug = '' } = useParams();
   const listing = trpc.catalog.listing.useQuery({ slug }, { retryOnMount: false, retry: (n, error) => !isNotFoundError(error) && n < 2 });
   const live = useLiveListing(slug, listing.data?.id);
+  useRecordView(listing.data?.id);
   useHead(listing.data ? listingHead(listing.data) : null);
   if (listing.isPending) return <LoadingState label="Loading listing…" rows={6} />;
   if (listing.isError) {
@@ -205,6 +210,7 @@ export function ListingPage() {
         </Grid.Col>
       </Grid>
       <ListingReviews listingId={l.id} seller={l.seller} />
+      <ListingRecommendations listingId={l.id} />
     </Stack>
   );
 }

@@ -87,6 +87,9 @@ function AccountMenu() {
         <Menu.Item component={Link} to="/orders">
           Your orders
         </Menu.Item>
+        <Menu.Item component={Link} to="/wishlist">
+          Wishlist
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={() => signOut.mutate()}>Sign out</Menu.Item>
       </Menu.Dropdown>
@@ -127,6 +130,9 @@ function MobileMenu() {
               </Button>
               <Button component={Link} to="/orders" variant="light" justify="flex-start">
                 Your orders
+              </Button>
+              <Button component={Link} to="/wishlist" variant="light" justify="flex-start">
+                Wishlist
               </Button>
               <Button variant="subtle" justify="flex-start" onClick={() => signOut.mutate()}>
                 Sign out

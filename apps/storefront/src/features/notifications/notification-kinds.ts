@@ -2,9 +2,9 @@
 // (their links, such as `/orders/:id` or `/payouts`, are console pages that happen to share paths).
 
 /** Kinds a buyer receives (see apps/api/src/services/notifications/notification-rules.ts). */
-export const buyerKinds: readonly string[] = ['order_shipped', 'order_delivered', 'order_cancelled'];
+export const buyerKinds: readonly string[] = ['order_shipped', 'order_delivered', 'order_cancelled', 'wishlist_price_drop', 'wishlist_back_in_stock'];
 
-const storefrontPaths = [/^\/orders\/[0-9a-f-]{36}$/i, /^\/l\/[a-z0-9-]+$/, /^\/s\/[0-9a-f-]{36}$/i, /^\/account$/, /^\/orders$/];
+const storefrontPaths = [/^\/orders\/[0-9a-f-]{36}$/i, /^\/l\/[a-z0-9-]+$/, /^\/s\/[0-9a-f-]{36}$/i, /^\/account$/, /^\/orders$/, /^\/wishlist$/];
 
 /** The storefront page a notification opens, or null when it is not one of ours. */
 export function storefrontPath(n: { kind: string; link: string | null }): string | null {
