@@ -2,6 +2,7 @@
 import type { EntityManager } from '../orm.js';
 import { Category, KycCheck, Listing, QueueItem, User } from '../entities/index.js';
 import { demoListings } from './demo-listings.js';
+import { persistDiscoveryHistory } from './demo-discovery.js';
 import { demoCategories, demoKyc, demoPassword, demoUsers, type DemoCategory } from './demo-data.js';
 
 export interface SeedResult {
@@ -20,7 +21,8 @@ export async function seedDemo(
     const people = demoUsers.map((u) => new User({ ...u, passwordHash }));
     tx.persist(people);
     const categories = persistCategories(tx, demoCategories, null);
-    persistListings(tx, people, categories);
+    const listings = persistListings(tx, people, categories);
+    persistDiscoveryHistory(tx, people, listings, Date.now());
     persistKyc(tx, people);
   });
   return { seeded: true, users };
@@ -36,8 +38,9 @@ function persistCategories(em: EntityManager, list: DemoCategory[], parent: Cate
 }
 
 /** Live listings, published a few hours apart so "new arrivals" has an order. */
-function persistListings(em: EntityManager, people: User[], categories: Map<string, Category>): void {
+function persistListings(em: EntityManager, people: User[], categories: Map<string, Category>): Listing[] {
   const now = Date.now();
+  const listings: Listing[] = [];
   demoListings.forEach((d, i) => {
     const seller = people.find((p) => p.email === `seller${d.seller}@marketdesk.test`);
     const category = categories.get(d.category);
@@ -62,7 +65,9 @@ function persistListings(em: EntityManager, people: User[], categories: Map<stri
       updatedAt: at,
     });
     em.persist(listing);
+    listings.push(listing);
   });
+  return listings;
 }
 
 /** Identity checks; an open one also gets its row in the `kyc` queue (as a real submission would). */
