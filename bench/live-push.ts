@@ -1,108 +1,92 @@
-// Live push latency: a committed outbox event → received by every socket in the room.
-// Floor: a bare Socket.IO `io.to(room).emit` of the same payload to the same sockets, same run.
-// Open-loop: events are sent on a fixed schedule and latency counts from the intended send time,
-// so a stall shows up in the tail instead of being hidden. Sockets, relay and server share one
-// Node process here (2-core machine), so both figures include client-side cost; compare the ratio.
+// Live push latency: a tRPC mutation commits a change → the outbox relay publishes it → every one
+// of N console sockets in the room has it. Floor: a bare Socket.IO `io.to(room).emit` of an event of
+// the same size to the same sockets, in the same run. Open-loop: sends go out on a fixed schedule
+// and latency counts from each send's intended time, so a stall shows in the tail instead of being
+// hidden. The sockets live in a separate process (bench/lib/socket-swarm.ts) whose CPU is printed
+// next to the server's: a saturated generator would make the figures about itself.
+//
+//   npx tsx bench/live-push.ts        BENCH_SOCKETS=100,1000,5000 BENCH_EVENTS=40
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { io as connect, type Socket } from 'socket.io-client';
 import { openDatabase, seedDemo } from '@marketdesk/db';
 import { configWith, createApp } from '../apps/api/src/index.js';
-import { recordEvent } from '../apps/api/src/services/outbox/record-event.js';
 import { hashPassword } from '../apps/api/src/services/auth/passwords.js';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
+import { cpuWatch, epochMs, fmt, ratio, sleepUntil, writeResults, type Percentiles } from './lib/measure.js';
 
-const sizes = (process.env.BENCH_SOCKETS ?? '100,1000').split(',').map(Number);
-const events = Number(process.env.BENCH_EVENTS ?? 50);
-const intervalMs = Number(process.env.BENCH_INTERVAL_MS ?? 40);
+const sizes = (process.env.BENCH_SOCKETS ?? '100,1000,5000').split(',').map(Number);
+const events = Number(process.env.BENCH_EVENTS ?? 40);
+const room = 'team:all';
+const origin = 'http://localhost:5173';
+/** Wider spacing for big rooms: one event to 5,000 sockets is 5,000 frames for the generator to parse. */
+const intervalFor = (n: number) => Number(process.env.BENCH_INTERVAL_MS ?? Math.max(50, Math.round(n / 20)));
 
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-  return { p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] ?? NaN, n: s.length };
+async function post(base: string, path: string, body: unknown, cookie?: string) {
+  const res = await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ json: body }) });
+  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+}
+
+function swarm(base: string, cookie: string, n: number): Promise<ChildProcess> {
+  const child = fork(new URL('./lib/socket-swarm.ts', import.meta.url).pathname, [base, cookie, origin, String(n), room], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { type: string }) => (m.type === 'ready' ? resolve(child) : reject(new Error(String(m.type)))));
+    child.once('exit', (code) => reject(new Error(`swarm exited ${code}`)));
+  });
+}
+
+function collect(child: ChildProcess, intended: Record<string, number>): Promise<{ latency: Percentiles; lost: number }> {
+  return new Promise((resolve) => {
+    child.once('message', (m: { latency: Percentiles; lost: number }) => resolve(m));
+    child.send({ type: 'collect', intended });
+  });
 }
 
 async function main() {
-  const database = await createTestDatabase('bench');
+  const database = await createTestDatabase('bench_live');
   const migrated = await openDatabase({ databaseUrl: database.url, migrate: true });
   await seedDemo(migrated.orm.em.fork(), hashPassword);
   await migrated.close();
-  const origin = 'http://localhost:5173';
   const app = await createApp(
-    configWith({ PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent', ALLOWED_ORIGINS: origin, RUN_MIGRATIONS: 'false', OUTBOX_POLL_MS: '1000' }),
+    configWith({ PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent', ALLOWED_ORIGINS: origin, RUN_MIGRATIONS: 'false', OUTBOX_POLL_MS: '1000', DB_POOL_MAX: '10' }),
   );
-  const port = await app.listen();
-  const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ json: { email: 'admin@marketdesk.test', password: 'marketdesk-demo' } }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const results: Record<string, unknown>[] = [];
-  // Warm up the JIT, the pool and the relay so the first size is not charged for them.
-  for (let i = 0; i < 30; i++) {
-    await app.db.orm.em.fork().transactional((tx) =>
-      recordEvent(tx, { stream: 'bench:warmup', name: 'user.profile.updated', payload: { userId: 'bench', displayName: `w${i}`, previousDisplayName: 'x' }, rooms: ['team:all'], actorId: null, now: new Date() }),
-    );
-  }
-  await app.relay.drain();
+  const base = `http://127.0.0.1:${await app.listen()}`;
+  const admin = await post(base, 'auth.login', { email: 'admin@marketdesk.test', password: 'marketdesk-demo' });
+  // Renames rotate over several users so overlapping sends never race one row's version.
+  const writers: string[] = [];
+  for (let i = 0; i < 8; i++) writers.push((await post(base, 'auth.register', { email: `bench-writer-${i}-${randomBytes(3).toString('hex')}@bench.test`, password: 'correct horse battery', displayName: `Writer ${i}` })).cookie!);
 
+  const rows = [];
   for (const n of sizes) {
-    const sockets: Socket[] = [];
-    for (let i = 0; i < n; i++) sockets.push(connect(base, { transports: ['websocket'], extraHeaders: { cookie, origin }, reconnection: false }));
-    await Promise.all(sockets.map((s) => new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())))));
-    await Promise.all(sockets.map((s) => new Promise((r) => s.emit('subscribe', 'team:all', r))));
-
-    const measure = async (send: (i: number, label: string) => Promise<void>, label: string) => {
-      const samples: number[] = [];
-      const pending = new Map<string, { intended: number; left: number }>();
-      const onEvent = (e: { payload?: { displayName?: string } } & { bench?: string }) => {
-        const key = e.bench ?? e.payload?.displayName;
-        const entry = key ? pending.get(key) : undefined;
-        if (!entry) return;
-        samples.push(performance.now() - entry.intended);
-        if (--entry.left === 0) pending.delete(key!);
-      };
-      for (const s of sockets) s.on('event', onEvent);
-      const start = performance.now() + 50;
+    const intervalMs = intervalFor(n);
+    const child = await swarm(base, admin.cookie!, n);
+    const run = async (label: string, send: (key: string, i: number) => void) => {
+      const intended: Record<string, number> = {};
+      const cpu = cpuWatch({ server: process.pid, generator: child.pid! });
+      const start = performance.now() + 20;
       for (let i = 0; i < events; i++) {
-        const intended = start + i * intervalMs;
-        const wait = intended - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const key = `${label}-${n}-${i}`;
-        pending.set(key, { intended, left: n });
-        await send(i, key);
+        await sleepUntil(start + i * intervalMs);
+        const key = `${label}-${n}-${i}-${randomBytes(2).toString('hex')}`;
+        intended[key] = epochMs();
+        send(key, i);
       }
-      const until = performance.now() + 15_000;
-      while (pending.size && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
-      for (const s of sockets) s.off('event', onEvent);
-      return { ...percentiles(samples), lost: [...pending.values()].reduce((a, p) => a + p.left, 0) };
+      await new Promise((r) => setTimeout(r, 1500 + n / 2)); // let the tail arrive
+      const usage = cpu();
+      return { ...(await collect(child, intended)), cpu: usage };
     };
-
-    const floor = await measure(async (_i, key) => {
-      app.io.to('team:all').emit('event', { bench: key } as never);
-    }, 'floor');
-    const outbox = await measure(async (_i, key) => {
-      await app.db.orm.em.fork().transactional((tx) =>
-        recordEvent(tx, { stream: 'bench:live', name: 'user.profile.updated', payload: { userId: 'bench', displayName: key, previousDisplayName: 'x' }, rooms: ['team:all'], actorId: null, now: new Date() }),
-      );
-    }, 'outbox');
-    for (const s of sockets) s.close();
-    const row = { sockets: n, events, intervalMs, floor, outbox, p95Ratio: +(outbox.p95 / floor.p95).toFixed(2) };
-    results.push(row);
+    await run('warm', (key) => void app.io.to(room).emit('event', { bench: key } as never));
+    const floor = await run('floor', (key) => void app.io.to(room).emit('event', { bench: key } as never));
+    const push = await run('push', (key, i) => void post(base, 'profile.update', { displayName: key }, writers[i % writers.length]));
+    child.send({ type: 'close' });
+    const row = { sockets: n, events, intervalMs, floor, push, p99Ratio: ratio(push.latency.p99, floor.latency.p99), p50Ratio: ratio(push.latency.p50, floor.latency.p50) };
+    rows.push(row);
     console.log(
-      `sockets=${String(n).padStart(5)}  floor p50/p95/p99/max ms = ${[floor.p50, floor.p95, floor.p99, floor.max].map((x) => x.toFixed(1)).join('/')}` +
-        `  outbox = ${[outbox.p50, outbox.p95, outbox.p99, outbox.max].map((x) => x.toFixed(1)).join('/')}  p95 ratio ×${row.p95Ratio}  lost=${outbox.lost + floor.lost}`,
+      `sockets=${String(n).padStart(5)} every ${intervalMs} ms  floor p50/p95/p99/max ${fmt(floor.latency)} ms  push ${fmt(push.latency)} ms  p99 ×${row.p99Ratio}  lost ${floor.lost}/${push.lost}  CPU server ${push.cpu.server}% generator ${push.cpu.generator}%`,
     );
   }
   await app.close();
   await database.drop();
-  mkdirSync('bench/results', { recursive: true });
-  const file = `bench/results/live-push-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ benchmark: 'live-push', cpuCount: (await import('node:os')).cpus().length, results }, null, 2));
-  console.log(`wrote ${file}`);
+  writeResults('live-push', { room, eventsPerSize: events, note: 'push = tRPC profile.update → commit → outbox relay → Socket.IO room; floor = bare io.to(room).emit; latency from intended send time', results: rows });
 }
 
 await main();

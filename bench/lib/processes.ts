@@ -1,0 +1,69 @@
+// Server processes for benchmarks that measure the server apart from the load generator: the API
+// (and worker) as `node --import tsx` children, so their CPU and RSS are the real process's own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function spawnTs(entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[${entry.split('/').pop()}] ${d}`));
+  return child;
+}
+
+export async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000, ok: (res: Response) => boolean = (r) => r.ok): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
+    try {
+      if (ok(await fetch(url))) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 8000).unref();
+  });
+
+export async function startApi(env: Record<string, string>, port?: number): Promise<Server> {
+  port ??= await freePort();
+  const child = spawnTs('apps/api/src/main.ts', { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false', ...env, PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/readyz`, child);
+  return { child, url, stop: () => stopChild(child) };
+}
+
+/** The local Stripe-compatible server (packages/stripe-local): every benchmark pays through it. */
+export async function startStripe(webhookUrl: string, webhookSecret: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawnTs('packages/stripe-local/src/cli.ts', { STRIPE_SERVER_PORT: String(port), STRIPE_SERVER_HOST: '127.0.0.1', STRIPE_WEBHOOK_URL: webhookUrl, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_FUND_PLATFORM_MINOR: '100000000000' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url, child, 60_000, () => true);
+  return { child, url, stop: () => stopChild(child) };
+}
