@@ -32,6 +32,8 @@ export function appViteConfig(options: AppViteOptions) {
         '/media': { target: apiUrl, changeOrigin: false },
         // Private files the API streams with the session cookie (shipment proofs, statement CSV).
         '/files': { target: apiUrl, changeOrigin: false },
+        // The BullMQ dashboard (bull-board), admin-only, served by the API.
+        '/admin/queues': { target: apiUrl, changeOrigin: false },
       },
     },
     preview: { host: 'localhost', port: options.port, strictPort: true },

@@ -110,6 +110,10 @@ export function ConsoleShell() {
             onClick={close}
           />
         ))}
+        {me.data?.roles.includes('admin') && (
+          // The BullMQ dashboard is served by the API (admin session checked there), so a full page load.
+          <NavLink component="a" href="/admin/queues" label="Job queues" description="BullMQ dashboard" />
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
