@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushViews } from '../src/services/discovery/flush-views.js';
 import { recommendationRow, resetPopularCache } from '../src/services/discovery/recommendations.js';
 import { recordPurchase } from '../src/services/discovery/record-purchase.js';
+import { rebuildDiscovery } from '../src/services/discovery/rebuild.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
 import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
 
@@ -83,6 +84,12 @@ describe('bought together', () => {
     expect(row).toMatchObject({ source: 'bought_together', title: 'Bought together', fallback: false });
     expect(row.items.map((i) => i.id)).toEqual([b.id, ...[c.id, d.id].sort()]);
     // A buyer's purchases count towards popularity and trending.
+    expect((await exec(`select purchases from listing_popularity where listing_id = ?`, [a.id]))[0]).toMatchObject({ purchases: 3 });
+
+    // Rebuilding from the orders (backfill) arrives at the same counts as the job did.
+    const rebuilt = await rebuildDiscovery(api.app.db.orm.em.fork(), new Date());
+    expect(rebuilt.orders).toBeGreaterThanOrEqual(orders.length);
+    expect(await counts()).toEqual(both);
     expect((await exec(`select purchases from listing_popularity where listing_id = ?`, [a.id]))[0]).toMatchObject({ purchases: 3 });
   });
 });

@@ -70,7 +70,8 @@ export const recommendationRepository = {
   },
 
   async newArrivals(em: EntityManager, limit: number): Promise<ListingCard[]> {
-    const rows = await sql(em, `select ${listingCardColumns} ${listingCardFrom} where ${buyable} order by l.published_at desc nulls last, l.id desc limit ?`, [limit]);
+    // Live listings always have published_at; plain `desc` lets the (published_at, id) index serve the order.
+    const rows = await sql(em, `select ${listingCardColumns} ${listingCardFrom} where ${buyable} order by l.published_at desc, l.id desc limit ?`, [limit]);
     return rows.map(toListingCard);
   },
 
