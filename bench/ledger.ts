@@ -72,7 +72,7 @@ const conn = db.orm.em.fork().getConnection();
 const fillStarted = performance.now();
 await conn.execute(
   `insert into ledger_postings (transfer_id, account_code, side, amount_minor, currency, phase, created_at)
-   select 'bench:' || (g / 2), 'bench:acct:' || ((g * 7919) % 10000), case when g % 2 = 0 then 'debit' else 'credit' end, 100 + (g / 2) % 5000, 'EUR', 'posted', now()
+   select 'bench:' || (g / 2), 'bench:acct:' || ((g::bigint * 7919) % 10000), case when g % 2 = 0 then 'debit' else 'credit' end, 100 + (g / 2) % 5000, 'EUR', 'posted', now()
    from generate_series(0, ${postingsTotal - 1}) g`,
 );
 await conn.execute('analyze ledger_postings');

@@ -60,7 +60,8 @@ it('loses and duplicates nothing at the client when the relay is killed and rest
   // Overlapping renames of one user may be refused as stale (409): never a 5xx, and only the
   // accepted ones committed an event.
   const statuses = results.map((r) => (r.status === 'fulfilled' ? r.value.status : 0));
-  expect(statuses.filter((st) => st !== 200 && st !== 409)).toEqual([]);
+  const failures = results.flatMap((r) => (r.status === 'fulfilled' && r.value.status !== 200 && r.value.status !== 409 ? [r.value.error?.message] : r.status === 'rejected' ? [String(r.reason)] : []));
+  expect(failures).toEqual([]);
   const accepted = statuses.filter((st) => st === 200).length;
 
   const committed = new Map([...(await committedStream(db, stream))].filter(([seq]) => seq > before));

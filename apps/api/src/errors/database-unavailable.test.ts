@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { toTrpcError } from './to-trpc.js';
+
+describe('database outages and write races map to clean tRPC errors', () => {
+  it('recognises connection failures, also when wrapped', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('outer', { cause: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('duplicate key value violates unique constraint'))).toBe(false);
+  });
+
+  it('answers 503 for an outage and 409 for a lost optimistic-lock race', () => {
+    expect(toTrpcError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))?.code).toBe('SERVICE_UNAVAILABLE');
+    const race = Object.assign(new Error('The optimistic lock on entity User failed'), { name: 'OptimisticLockError' });
+    expect(toTrpcError(race)?.code).toBe('CONFLICT');
+    expect(toTrpcError(new Error('a bug'))).toBeNull();
+  });
+});
