@@ -7,7 +7,8 @@ import { initTracing } from '../src/observability/tracing.js';
 import { observeJob, withJobMeta, jobMetaOf } from '../src/observability/job-observability.js';
 import { runWithRequestContext } from '../src/observability/request-context.js';
 import { metricsAllowed } from '../src/observability/metrics-route.js';
-import { mutate, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import type { AnyLiveEvent } from '@marketdesk/domain';
+import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
 
 const spans = new InMemorySpanExporter();
 const tracing = initTracing({ serviceName: 'marketdesk-test', processor: new SimpleSpanProcessor({ exporter: spans }) });
@@ -85,6 +86,23 @@ it('carries the request id into jobs and their logs', async () => {
   expect(seen).toBe('req-abc');
 });
 
+it('hands the request id from the request to the live event and to the jobs the relay enqueues', async () => {
+  const post = (path: string, body: unknown, requestId: string, cookie?: string) =>
+    fetch(`${api.baseUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: allowedOrigin, 'x-request-id': requestId, ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ json: body }) });
+  const email = `rid.${Date.now()}@example.test`;
+  const registered = await post('auth.register', { email, password: 'correct horse battery', displayName: 'Rid' }, 'req-register-1');
+  const cookie = registered.headers.get('set-cookie')!.split(';')[0]!;
+  const socket = openSocket(api, cookie);
+  await waitFor(socket, 'connect');
+  const live = nextEvent<AnyLiveEvent & { requestId?: string }>(socket, 'event', (e) => e.name === 'user.profile.updated');
+  await post('profile.update', { displayName: 'Rid Renamed' }, 'req-rename-1', cookie);
+  expect((await live).requestId).toBe('req-rename-1');
+  await api.app.relay.drain();
+  const jobs = await api.app.queues.queue('mail').getJobs(['waiting', 'delayed', 'active', 'completed']);
+  expect(jobs.some((j) => (j.data as { _meta?: { requestId?: string } })._meta?.requestId === 'req-register-1')).toBe(true);
+  socket.close();
+});
+
 it('traces one request from HTTP through the procedure into SQL', async () => {
   spans.reset();
   const res = await fetch(`${api.baseUrl}/trpc/auth.me`, { headers: { 'x-request-id': 'trace-me-1' } });
@@ -97,4 +115,16 @@ it('traces one request from HTTP through the procedure into SQL', async () => {
   expect(server).toBeDefined();
   const sql = finished.filter((s) => s.name === 'pg.query' && s.spanContext().traceId === server!.spanContext().traceId);
   expect(sql.length).toBeGreaterThan(0); // the session lookup ran under the request's span
+
+  // A write: request → SQL → outbox publication → the job it enqueued, all in one trace.
+  spans.reset();
+  const fresh = await registerUser(api);
+  await api.app.relay.drain();
+  const register = spans.getFinishedSpans().find((s) => s.name === 'trpc auth.register')!;
+  const traceId = register.spanContext().traceId;
+  expect(spans.getFinishedSpans().some((s) => s.name === 'outbox.publish' && s.spanContext().traceId === traceId)).toBe(true);
+  const jobs = await api.app.queues.queue('mail').getJobs(['waiting', 'delayed', 'active', 'completed']);
+  const welcome = jobs.find((j) => (j.data as { userId?: string }).userId === fresh.id)!;
+  await observeJob('mail', { name: welcome.name, id: welcome.id, data: welcome.data }, async () => undefined);
+  expect(spans.getFinishedSpans().some((s) => s.name === 'job mail.welcome' && s.spanContext().traceId === traceId)).toBe(true);
 });

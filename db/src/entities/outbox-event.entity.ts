@@ -18,6 +18,8 @@ export class OutboxEvent {
   rooms: string[] = [];
   jobs: OutboxJob[] = [];
   actorId: string | null = null;
+  /** The request that wrote the row (id, traceparent), handed on to its jobs and live events. */
+  trace: { requestId: string; traceparent?: string } | null = null;
   occurredAt: Date = new Date();
   publishedAt: Date | null = null;
 }
@@ -42,6 +44,7 @@ export const OutboxEventSchema = new EntitySchema<OutboxEvent>({
     rooms: { type: 'string[]', columnType: 'text[]' },
     jobs: { type: 'json' },
     actorId: { type: 'uuid', nullable: true },
+    trace: { type: 'json', nullable: true },
     occurredAt: { type: 'datetime', columnType: 'timestamptz' },
     publishedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
   },

@@ -9,6 +9,8 @@ import { toLiveEvent } from '../services/outbox/to-live-event.js';
 import { isNotifiable } from '../services/notifications/notification-rules.js';
 import { listenForOutbox, type Wakeup } from './outbox-wakeup.js';
 import { outboxLag } from '../observability/metrics.js';
+import { runWithRequestContext } from '../observability/request-context.js';
+import { contextFrom, inSpan } from '../observability/tracing.js';
 
 export interface RelayTargets {
   emit(rooms: string[], event: AnyLiveEvent): void;
@@ -41,7 +43,13 @@ export function createOutboxRelay(db: Database, targets: RelayTargets, options: 
     });
   }
 
-  async function publishOne(row: OutboxEvent): Promise<void> {
+  /** Publishes under the request that wrote the row: its jobs carry the request id, its span joins the trace. */
+  function publishOne(row: OutboxEvent): Promise<void> {
+    const publish = () => inSpan('outbox.publish', { 'event.name': row.name, 'event.id': String(row.id) }, () => publishNow(row), contextFrom(row.trace?.traceparent));
+    return row.trace ? runWithRequestContext(row.trace, publish) : publish();
+  }
+
+  async function publishNow(row: OutboxEvent): Promise<void> {
     for (const job of row.jobs) {
       const dedupeId = `evt-${row.id}-${job.name.replace(/[^a-z0-9]/gi, '_')}`;
       await targets.enqueue(job.name, job.data, { dedupeId, ...(job.delayMs ? { delayMs: job.delayMs } : {}) });

@@ -11,6 +11,7 @@ export interface NewOutboxEvent {
   jobs?: OutboxJob[];
   actorId: string | null;
   occurredAt: Date;
+  trace?: { requestId: string; traceparent?: string } | null;
 }
 
 export const outboxRepository = {

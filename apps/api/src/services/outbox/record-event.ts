@@ -3,6 +3,7 @@
 import { parseEventPayload, type EventName, type EventPayload } from '@marketdesk/domain';
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
 import { outboxRepository } from '../../repositories/outbox-repository.js';
+import { currentRequestContext } from '../../observability/request-context.js';
 
 export interface RecordEventInput<N extends EventName> {
   stream: string;
@@ -27,6 +28,8 @@ export async function recordEvent<N extends EventName>(em: EntityManager, input:
       jobs: input.jobs ?? [],
       actorId: input.actorId,
       occurredAt: input.now,
+      // The request behind the change (when there is one), for its jobs' logs and clients.
+      trace: currentRequestContext() ?? null,
     },
     seq,
   );

@@ -11,5 +11,7 @@ export function toLiveEvent(row: OutboxEvent): AnyLiveEvent {
     payload: row.payload,
     actorId: row.actorId,
     occurredAt: row.occurredAt.toISOString(),
+    // Lets a client's bug report or a log search name the request that caused the event.
+    ...(row.trace ? { requestId: row.trace.requestId } : {}),
   } as AnyLiveEvent;
 }
