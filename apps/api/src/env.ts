@@ -54,6 +54,8 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Smallest payout a seller may request, in minor units. */
   PAYOUT_MIN_MINOR: z.coerce.number().int().min(1).default(1000),
+  /** Agents refund up to this much on a dispute by themselves; more needs an admin (cents). */
+  DISPUTE_AGENT_REFUND_LIMIT_MINOR: z.coerce.number().int().min(0).default(20_000),
   /** A queue claim lapses after this many minutes without activity by its holder (fractions allowed). */
   CLAIM_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   /** A firm offer on a seller's submission stays open this long before it expires (fractions allowed). */

@@ -7,7 +7,7 @@ import type { User } from './user.entity.js';
 export class FileUpload {
   id: string = randomUUID();
   owner!: Ref<User>;
-  purpose!: 'shipment_proof' | 'kyc_document';
+  purpose!: 'shipment_proof' | 'kyc_document' | 'dispute_evidence';
   storageKey!: string;
   contentType!: string;
   bytes!: number;

@@ -43,6 +43,8 @@ import { SubmissionSchema } from './submission.entity.js';
 import { SubmissionItemSchema } from './submission-item.entity.js';
 import { KycCheckSchema } from './kyc-check.entity.js';
 import { KycDocumentSchema } from './kyc-document.entity.js';
+import { DisputeSchema } from './dispute.entity.js';
+import { DisputeEvidenceSchema } from './dispute-evidence.entity.js';
 
 export * from './listing.entity.js';
 export * from './listing-image.entity.js';
@@ -88,6 +90,8 @@ export * from './submission.entity.js';
 export * from './submission-item.entity.js';
 export * from './kyc-check.entity.js';
 export * from './kyc-document.entity.js';
+export * from './dispute.entity.js';
+export * from './dispute-evidence.entity.js';
 
 export const entities = [
   UserSchema,
@@ -122,4 +126,6 @@ export const entities = [
   QueueExportSchema,
   KycCheckSchema,
   KycDocumentSchema,
+  DisputeSchema,
+  DisputeEvidenceSchema,
 ];

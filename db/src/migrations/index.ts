@@ -14,6 +14,7 @@ import { Migration20261124213654 } from './Migration20261124213654.js';
 import { Migration20261124224122 } from './Migration20261124224122.js';
 import { Migration20261124224550 } from './Migration20261124224550.js';
 import { Migration20261124230905 } from './Migration20261124230905.js';
+import { Migration20261124230320 } from './Migration20261124230320.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124224122', class: Migration20261124224122 },
   { name: 'Migration20261124224550', class: Migration20261124224550 },
   { name: 'Migration20261124230905', class: Migration20261124230905 },
+  { name: 'Migration20261124230320', class: Migration20261124230320 },
 ];

@@ -25,6 +25,7 @@ import type { SessionActor } from '../trpc/context.js';
 import type { FileScanner } from '../integrations/scanning/file-scanner.js';
 import { registerShipmentProofRoutes } from './shipment-proofs.js';
 import { registerKycDocumentRoutes } from './kyc-documents.js';
+import { registerDisputeEvidenceRoutes } from './dispute-evidence.js';
 
 export interface UploadRouteDeps {
   db: Database;
@@ -75,6 +76,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
     scope.get('/media/:folder/:file', (req, reply) => getMedia(req, reply, deps));
     registerShipmentProofRoutes(scope, deps);
     registerKycDocumentRoutes(scope, deps);
+    registerDisputeEvidenceRoutes(scope, deps);
   });
 }
 

@@ -17,7 +17,7 @@ export interface QueueItemRecord {
   valueMinor: number;
   currency: string;
   conditions: string[];
-  waitingOn: 'staff' | 'seller' | null;
+  waitingOn: 'staff' | 'seller' | 'buyer' | null;
   claimedBy: string | null;
   claimedByName: string | null;
   claimedAt: Date | null;
@@ -51,7 +51,7 @@ export function toQueueItem(r: Row): QueueItemRecord {
     valueMinor: Number(r.value_minor),
     currency: r.currency as string,
     conditions: textArray(r.conditions),
-    waitingOn: (r.waiting_on as 'staff' | 'seller' | null) ?? null,
+    waitingOn: (r.waiting_on as 'staff' | 'seller' | 'buyer' | null) ?? null,
     claimedBy: (r.claimed_by as string | null) ?? null,
     claimedByName: (r.claimed_by_name as string | null) ?? null,
     claimedAt: date(r.claimed_at),
@@ -85,7 +85,7 @@ export interface NewQueueItem {
   valueMinor: number;
   currency: string;
   conditions: string[];
-  waitingOn: 'staff' | 'seller' | null;
+  waitingOn: 'staff' | 'seller' | 'buyer' | null;
   priority: number;
   slaDueAt: Date | null;
   actorId: string | null;
@@ -96,10 +96,12 @@ export interface NewQueueItem {
 export interface QueueItemChanges {
   state?: string;
   valueMinor?: number;
-  waitingOn?: 'staff' | 'seller' | null;
+  waitingOn?: 'staff' | 'seller' | 'buyer' | null;
   decidedBy?: string | null;
   decidedAt?: Date | null;
   clearClaim?: boolean;
+  priority?: number;
+  slaDueAt?: Date | null;
   action: string;
   actorId: string | null;
 }
@@ -208,6 +210,8 @@ export const queueItemRepository = {
     if (c.waitingOn !== undefined) set('waiting_on', c.waitingOn);
     if (c.decidedBy !== undefined) set('decided_by', c.decidedBy);
     if (c.decidedAt !== undefined) set('decided_at', c.decidedAt);
+    if (c.priority !== undefined) set('priority', c.priority);
+    if (c.slaDueAt !== undefined) set('sla_due_at', c.slaDueAt);
     if (c.clearClaim) sets.push('claimed_by = null', 'claimed_at = null', 'claim_expires_at = null');
     set('last_action', c.action);
     set('last_actor_id', c.actorId);

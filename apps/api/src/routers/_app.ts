@@ -17,6 +17,7 @@ import { profileRouter } from './profile/router.js';
 import { queuesRouter } from './queues/router.js';
 import { submissionsRouter } from './submissions/router.js';
 import { kycRouter } from './kyc/router.js';
+import { disputesRouter } from './disputes/router.js';
 import { discoveryRouter } from './discovery/router.js';
 import { wishlistRouter } from './wishlist/router.js';
 import { enrichmentRouter } from './enrichment/router.js';
@@ -40,6 +41,7 @@ export const appRouter = router({
   queues: queuesRouter,
   submissions: submissionsRouter,
   kyc: kycRouter,
+  disputes: disputesRouter,
   discovery: discoveryRouter,
   wishlist: wishlistRouter,
   enrichment: enrichmentRouter,

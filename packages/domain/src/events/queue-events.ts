@@ -20,7 +20,7 @@ export const queueItemSnapshotSchema = z.object({
   valueMinor: minor,
   currency: z.string().length(3),
   conditions: z.array(z.string()),
-  waitingOn: z.enum(['staff', 'seller']).nullable(),
+  waitingOn: z.enum(['staff', 'seller', 'buyer']).nullable(),
   claimedBy: eventId.nullable(),
   claimedByName: z.string().nullable(),
   claimedAtMs: ms.nullable(),

@@ -27,7 +27,7 @@ export const queueFilterSchema = z
     /** Due within this many minutes (0: already breached). */
     slaDueWithinMinutes: z.number().int().min(0).max(525_600).optional(),
     /** Items waiting on the seller (quoted, info requested) or only those waiting on staff. */
-    waitingOn: z.enum(['staff', 'seller']).optional(),
+    waitingOn: z.enum(['staff', 'seller', 'buyer']).optional(),
   })
   .refine((f) => f.minValueMinor === undefined || f.maxValueMinor === undefined || f.minValueMinor <= f.maxValueMinor, { message: 'The lowest value must not be above the highest', path: ['minValueMinor'] })
   .refine((f) => f.minAgeMinutes === undefined || f.maxAgeMinutes === undefined || f.minAgeMinutes <= f.maxAgeMinutes, { message: 'The minimum age must not be above the maximum', path: ['minAgeMinutes'] });

@@ -8,6 +8,8 @@ import { failCheckoutPayment } from '../../services/checkout/end-checkout.js';
 import { settleCheckoutPayment } from '../../services/checkout/settle-payment.js';
 import { recordProviderReport } from '../../services/checkout/record-provider-report.js';
 import { settlePayout } from '../../services/payouts/payout-service.js';
+import { openChargeback } from '../../services/disputes/dispute-automation.js';
+import { disputeSettingsFrom } from '../../services/disputes/dispute-settings.js';
 import { defineJob } from '../job-definition.js';
 
 export const processWebhookJob = defineJob({
@@ -46,6 +48,10 @@ export const processWebhookJob = defineJob({
           ctx.now(),
         );
         ctx.log.info({ eventId, type: event.type, recorded }, 'provider report added to order timelines');
+        if (event.type === 'dispute.created') {
+          const opened = await openChargeback(em, { providerDisputeId: event.providerDisputeId, providerPaymentId: event.providerPaymentId ?? '', amountMinor: event.amountMinor, reason: event.reason ?? 'general' }, disputeSettingsFrom(ctx.config), ctx.now());
+          ctx.log.info({ eventId, opened }, 'chargeback disputes opened');
+        }
         return;
       }
       case 'payout.paid':

@@ -31,10 +31,16 @@ export async function applyOrderCommand(
   now: Date,
   settings: OrderSettings,
   extra: OrderChanges = {},
+  /** The money, when the caller decided it (a dispute's settlement) instead of the default rules. */
+  money?: { transfers: readonly Transfer[]; hold: EscrowHold | null },
 ): Promise<OrderRecord> {
   const result = runCommand(orderMachine, orderSnapshot(order, { autoCompleteAfterMs: settings.autoCompleteAfterMs }), command, actor, now);
   const changes: OrderChanges = { ...extra, state: result.state };
-  const transfers = moneyFor(order, result.state, changes, now);
+  const transfers = money ? [...money.transfers] : moneyFor(order, result.state, changes, now);
+  if (money) {
+    changes.hold = money.hold;
+    changes.refundedMinor = result.snapshot.context.refundedMinor;
+  }
   if (result.state === 'delivered') changes.deliveredAt = now;
   if (result.state === 'completed') changes.completedAt = now;
   if (!(await checkoutRepository.updateOrder(tx, order.id, order.version, changes, now))) {

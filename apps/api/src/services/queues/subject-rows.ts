@@ -15,7 +15,7 @@ export interface QueueSubject {
   valueMinor: number;
   currency: string;
   conditions?: string[];
-  waitingOn: 'staff' | 'seller' | null;
+  waitingOn: 'staff' | 'seller' | 'buyer' | null;
   priority?: number;
 }
 
@@ -44,7 +44,7 @@ export async function enterQueue(tx: EntityManager, s: QueueSubject, actorId: st
 
 export interface RowMove {
   state: string;
-  waitingOn: 'staff' | 'seller' | null;
+  waitingOn: 'staff' | 'seller' | 'buyer' | null;
   valueMinor?: number;
   action: string;
   actorId: string | null;
@@ -52,11 +52,15 @@ export interface RowMove {
   decided?: boolean;
   /** Back into the pool: clears the earlier decision. */
   reopen?: boolean;
+  /** Keep the claim (a step inside the work, e.g. asking a party), instead of handing it back. */
+  keepClaim?: boolean;
+  priority?: number;
+  slaDueAt?: Date | null;
 }
 
 /** Mirrors the subject's move on its (locked) row, hands the claim back and announces it. */
 export async function moveQueueRow(tx: EntityManager, row: QueueItemRecord, m: RowMove, now: Date): Promise<QueueItemRecord> {
   const decision = m.reopen ? { decidedBy: null, decidedAt: null } : m.decided ? { decidedBy: m.actorId, decidedAt: now } : {};
-  await queueItemRepository.applyChange(tx, row.id, row.version, { state: m.state, waitingOn: m.waitingOn, ...(m.valueMinor !== undefined ? { valueMinor: m.valueMinor } : {}), clearClaim: true, action: m.action, actorId: m.actorId, ...decision }, now);
+  await queueItemRepository.applyChange(tx, row.id, row.version, { state: m.state, waitingOn: m.waitingOn, ...(m.valueMinor !== undefined ? { valueMinor: m.valueMinor } : {}), clearClaim: !m.keepClaim, action: m.action, actorId: m.actorId, ...(m.priority !== undefined ? { priority: m.priority } : {}), ...(m.slaDueAt !== undefined ? { slaDueAt: m.slaDueAt } : {}), ...decision }, now);
   return recordQueueItemEvent(tx, row.id, 'queue.item.changed', { action: m.action }, m.actorId, now);
 }

@@ -56,6 +56,9 @@ const refundSome = (c: OrderContext, p: { refundMinor: number }): OrderContext =
 
 const refund = { to: 'refunded', allowedRoles: refunders, scopedTo: ownSeller, assign: refundAll, emits: ['order.refunded'] } as const;
 const refundPartially = { to: 'partially_refunded', allowedRoles: refunders, scopedTo: ownSeller, guardLabel: 'less than paid', guard: partialRefundGuard, assign: refundSome, emits: ['order.partially_refunded'] } as const;
+// The buyer disputes a shipped or delivered order; the system also opens one for a chargeback (then
+// even before shipping). A disputed order neither auto-completes nor releases its escrow.
+const openDispute = { to: 'disputed', allowedRoles: ['buyer', 'system'], scopedTo: ownBuyer, emits: ['order.disputed'] } as const;
 const autoCompleteTimer = { timer: 'order.autoComplete', command: 'auto_complete', afterMs: (c: OrderContext) => c.autoCompleteAfterMs } as const;
 
 export const orderMachine = defineMachine<OrderState, typeof orderCommands, OrderContext>({
@@ -79,6 +82,7 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
         ship: { to: 'shipped', allowedRoles: ['seller', 'admin'], scopedTo: ownSeller, emits: ['order.shipped'] },
         cancel: { to: 'cancelled', allowedRoles: ['buyer', 'seller', 'agent', 'admin'], scopedTo: ownParties, emits: ['order.cancelled'] },
         refund,
+        open_dispute: { ...openDispute, allowedRoles: ['system'] },
       },
     },
     shipped: {
@@ -86,7 +90,7 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
       on: {
         // The seller may record the carrier's delivery scan; the buyer keeps the auto-complete window to object.
         mark_delivered: { to: 'delivered', allowedRoles: ['system', 'buyer', 'seller', 'agent', 'admin'], scopedTo: ownParties, emits: ['order.delivered'] },
-        open_dispute: { to: 'disputed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['order.disputed'] },
+        open_dispute: openDispute,
         refund,
       },
     },
@@ -96,7 +100,7 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
       on: {
         confirm_receipt: { to: 'completed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['order.completed'] },
         auto_complete: { to: 'completed', allowedRoles: ['system'], emits: ['order.completed'] },
-        open_dispute: { to: 'disputed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['order.disputed'] },
+        open_dispute: openDispute,
         refund,
         refund_partially: refundPartially,
       },

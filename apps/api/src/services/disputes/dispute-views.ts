@@ -1,0 +1,105 @@
+// How a dispute reads. Parties see the case, the record (statements and files) and what is asked of
+// them; staff also see the SLA clock, who holds it, the order's ledger, and every automatic effect
+// a deadline will trigger — money first — before it happens.
+import { formatMoney } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { checkoutRepository } from '../../repositories/checkout-repository.js';
+import { disputeRepository, type DisputeRecord } from '../../repositories/dispute-repository.js';
+import { sql } from '../../repositories/sql.js';
+import { liveDisputeStates } from './dispute-machine.js';
+import { disputeReasonLabels } from './dispute-input.js';
+
+export const evidenceFileUrl = (disputeId: string, evidenceId: string, n: number) => `/files/disputes/${disputeId}/evidence/${evidenceId}/${n}`;
+
+const isLive = (d: DisputeRecord) => (liveDisputeStates as readonly string[]).includes(d.state);
+
+async function base(em: EntityManager, d: DisputeRecord) {
+  const evidence = await disputeRepository.evidence(em, d.id);
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    orderNumber: d.orderNumber,
+    state: d.state,
+    version: d.version,
+    source: d.source,
+    reason: d.reason,
+    reasonLabel: disputeReasonLabels[d.reason] ?? d.reason,
+    description: d.description,
+    currency: d.currency,
+    amountMinor: d.amountMinor,
+    buyerShareMinor: d.buyerShareMinor,
+    buyer: { id: d.buyerId, name: d.buyerName },
+    seller: { id: d.sellerId, name: d.sellerName },
+    live: isLive(d),
+    waitingOn: d.state === 'awaiting_seller' ? 'seller' : d.state === 'awaiting_buyer' ? 'buyer' : isLive(d) ? 'support' : null,
+    resolvedAt: d.resolvedAt,
+    createdAt: d.createdAt,
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      party: e.party,
+      // Customers see the team as "Support", never an agent's name.
+      author: e.party === 'staff' ? 'Support' : e.authorName,
+      body: e.body,
+      createdAt: e.createdAt,
+      files: e.files.map((f, n) => ({ url: evidenceFileUrl(d.id, e.id, n), contentType: f.contentType })),
+    })),
+  };
+}
+
+export async function disputeForParty(em: EntityManager, d: DisputeRecord, viewer: { id: string }, _now: Date) {
+  const view = await base(em, d);
+  const party = d.buyerId === viewer.id ? 'buyer' : d.sellerId === viewer.id ? 'seller' : 'staff';
+  return { ...view, you: party, yourTurn: (party === 'seller' && d.state === 'awaiting_seller') || (party === 'buyer' && d.state === 'awaiting_buyer'), deadline: view.waitingOn === party ? d.slaDueAt : null };
+}
+
+export interface AutomaticEffect {
+  atMs: number | null;
+  what: string;
+  moneyMinor: number;
+}
+
+/** What will happen by itself, and when, so the agent is never surprised by a timer. */
+export function automaticEffects(d: DisputeRecord, order: { state: string; hold: { netMinor: number; feeMinor: number } | null } | null, nowMs: number): AutomaticEffect[] {
+  const money = (m: number) => formatMoney({ amountMinor: m, currency: d.currency });
+  const held = order?.hold ? order.hold.netMinor + order.hold.feeMinor : 0;
+  const effects: AutomaticEffect[] = [];
+  if (isLive(d)) {
+    effects.push({ atMs: null, what: held > 0 ? `${money(held)} stays in escrow: no automatic release or auto-completion while the dispute is open.` : 'The escrow was already released; a refund will be taken back from the seller’s balance.', moneyMinor: 0 });
+    if (d.slaAtRiskAt && d.slaStatus === 'ok' && d.slaAtRiskAt.getTime() > nowMs) effects.push({ atMs: d.slaAtRiskAt.getTime(), what: 'Turns “at risk” (75 % of the deadline). No money moves.', moneyMinor: 0 });
+    if (d.slaDueAt) {
+      const onBreach =
+        d.state === 'awaiting_seller' ? 'The seller’s turn ends: the dispute moves to review without their answer. No money moves.'
+        : d.state === 'awaiting_buyer' ? 'The buyer’s turn ends: the dispute moves to review without their answer. No money moves.'
+        : d.slaStatus === 'breached' ? 'Already breached: escalated to a lead.'
+        : 'Deadline breached: priority goes up and a lead is notified. No money moves.';
+      effects.push({ atMs: d.slaDueAt.getTime(), what: onBreach, moneyMinor: 0 });
+    }
+  } else if (d.state !== 'closed' && d.resolvedAt) {
+    effects.push({ atMs: d.resolvedAt.getTime() + 2 * 86_400_000, what: 'The dispute closes. No money moves.', moneyMinor: 0 });
+  }
+  if (order?.state === 'partially_refunded' && held > 0) effects.push({ atMs: null, what: `When the order auto-completes, ${money(held)} is released to the seller.`, moneyMinor: held });
+  return effects;
+}
+
+async function orderLedger(em: EntityManager, orderId: string) {
+  const rows = await sql(em, `select id, kind, code, status, applied_at, body from ledger_transfers where body->'meta'->>'orderId' = ? order by applied_at, id`, [orderId]);
+  return rows.map((r) => {
+    const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as { postings?: { side: string; amountMinor: number; account: string }[] };
+    return { id: r.id as string, kind: r.kind as string, code: r.code as string, status: r.status as string, at: new Date(r.applied_at as string), amountMinor: (body.postings ?? []).filter((p) => p.side === 'debit').reduce((s, p) => s + p.amountMinor, 0), postings: body.postings ?? [] };
+  });
+}
+
+export async function disputeForStaff(em: EntityManager, d: DisputeRecord, now: Date) {
+  const [view, order, ledger] = await Promise.all([base(em, d), checkoutRepository.findOrder(em, d.orderId), orderLedger(em, d.orderId)]);
+  return {
+    ...view,
+    escalated: d.escalated,
+    assigneeId: d.assigneeId,
+    sla: { kind: d.slaKind, dueAt: d.slaDueAt, atRiskAt: d.slaAtRiskAt, status: d.slaStatus },
+    resolutionNote: d.resolutionNote,
+    providerRefundId: d.providerRefundId,
+    order: order && { id: order.id, number: order.number, state: order.state, version: order.version, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, heldMinor: order.hold ? order.hold.netMinor + order.hold.feeMinor : 0 },
+    ledger,
+    automaticEffects: automaticEffects(d, order, now.getTime()),
+  };
+}
