@@ -36,6 +36,8 @@ type Rule = (p: Payload, lookup: Lookup) => Promise<PlannedNotification[]>;
 
 interface Lookup {
   orderNumber(orderId: string): Promise<string>;
+  /** Leads (admins) to tell about escalations. */
+  leads(): Promise<string[]>;
   em: EntityManager;
 }
 
@@ -65,6 +67,18 @@ const rules: Record<string, Rule> = {
     const n = await l.orderNumber(String(p.orderId));
     return [{ userId: String(p.sellerId), kind: 'dispute_opened', title: `Chargeback on order ${n}`, body: `The buyer's bank opened a chargeback of ${money(p)} on order ${n}. Support will contact you.`, link: `/orders/${String(p.orderId)}` }];
   },
+  'dispute.opened': async (p, l) => {
+    const n = await l.orderNumber(String(p.orderId));
+    return [{ userId: String(p.sellerId), kind: 'dispute_opened', title: `Dispute on order ${n}`, body: p.source === 'chargeback' ? `The buyer's bank reclaimed the payment for order ${n}. Add your evidence from the order page.` : `The buyer opened a dispute on order ${n}. Add your side and any evidence from the order page.`, link: `/orders/${String(p.orderId)}` }];
+  },
+  'dispute.seller_response_requested': async (p, l) => [{ userId: String(p.sellerId), kind: 'dispute_opened', title: `Support needs your answer on order ${await l.orderNumber(String(p.orderId))}`, body: 'Add your answer and evidence to the dispute before the deadline.', link: `/orders/${String(p.orderId)}` }],
+  'dispute.buyer_response_requested': async (p, l) => [{ userId: String(p.buyerId), kind: 'dispute_opened', title: `Support needs your answer on order ${await l.orderNumber(String(p.orderId))}`, body: 'Add your answer and evidence to the dispute before the deadline.', link: `/orders/${String(p.orderId)}` }],
+  'dispute.resolved': async (p, l) => {
+    const n = await l.orderNumber(String(p.orderId));
+    const refund = Number(p.buyerShareMinor ?? 0) > 0 ? `${money(p, 'buyerShareMinor')} is refunded to the buyer.` : 'No refund: the seller keeps the payment.';
+    return [String(p.buyerId), String(p.sellerId)].map((userId) => ({ userId, kind: 'dispute_opened' as const, title: `Dispute on order ${n} resolved`, body: refund, link: `/orders/${String(p.orderId)}` }));
+  },
+  'dispute.sla.breached': async (p, l) => (await l.leads()).map((userId) => ({ userId, kind: 'dispute_opened' as const, title: 'A dispute breached its SLA', body: `The ${String(p.sla ?? 'dispute').replace(/_/g, ' ')} deadline passed on a dispute; it is escalated.`, link: '/queues/disputes' })),
   'kyc.approved': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'Your identity is verified', body: 'You can now publish listings and withdraw your earnings.', link: '/verification' }],
   'kyc.rejected': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'Your verification was not approved', body: `${p.reason === 'information_not_provided' ? 'The information we asked for did not arrive in time' : String(p.reason)}. You can start a new verification from the console.`, link: '/verification' }],
   'kyc.info_requested': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'We need more information to verify you', body: String(p.message), link: '/verification' }],
@@ -91,6 +105,9 @@ export async function notificationsFor(db: Database, eventName: string, payload:
     async orderNumber(orderId) {
       const [row] = await sql(em, `select number from orders where id = ?`, [orderId]);
       return (row?.number as string | undefined) ?? 'your order';
+    },
+    async leads() {
+      return (await sql(em, `select id from users where 'admin' = any(roles)`)).map((r) => r.id as string);
     },
   });
 }
