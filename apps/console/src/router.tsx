@@ -19,6 +19,7 @@ import { KycQueuePage } from './pages/kyc-queue-page';
 import { VerificationPage } from './pages/verification-page';
 import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
+import { PricingPage } from './pages/pricing-page';
 import { SentMailPage } from './pages/sent-mail-page';
 import { MySubmissionsPage } from './pages/my-submissions-page';
 import { SubmissionDetailPage } from './pages/submission-detail-page';
@@ -151,6 +152,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="payouts.view">
                 <PayoutsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pricing',
+            element: (
+              <RequirePermission permission="users.manage_roles">
+                <PricingPage />
               </RequirePermission>
             ),
           },

@@ -8,7 +8,10 @@ import { BuyerPurchase, Listing, ListingCoPurchase, ListingPopularity, User } fr
 
 const DAY_MS = 86_400_000;
 
-/** Baskets by demo buyer: [email, days ago, listings by "Artist – Title"]. */
+/**
+ * Baskets by demo buyer: [email, days ago, listings by "Artist – Title"]. A buyer's purchases within
+ * 180 days pair up across baskets too, so buyers 1–3 keep to electronic records and 4–5 to jazz and rock.
+ */
 const baskets: [string, number, string[]][] = [
   ['buyer1@marketdesk.test', 20, ['Daft Punk – Discovery', 'Kraftwerk – Trans-Europe Express']],
   ['buyer2@marketdesk.test', 16, ['Daft Punk – Discovery', 'Kraftwerk – Trans-Europe Express', 'Aphex Twin – Selected Ambient Works 85-92']],
@@ -16,9 +19,9 @@ const baskets: [string, number, string[]][] = [
   ['buyer3@marketdesk.test', 9, ['Kraftwerk – Trans-Europe Express', 'Massive Attack – Mezzanine']],
   ['buyer4@marketdesk.test', 8, ['Miles Davis – Kind of Blue', 'John Coltrane – A Love Supreme']],
   ['buyer5@marketdesk.test', 6, ['Miles Davis – Kind of Blue', 'John Coltrane – A Love Supreme', 'Herbie Hancock – Head Hunters']],
-  ['buyer1@marketdesk.test', 5, ['Pink Floyd – The Dark Side of the Moon', 'Led Zeppelin – Led Zeppelin IV']],
-  ['buyer2@marketdesk.test', 4, ['Pink Floyd – The Dark Side of the Moon', 'The Beatles – Abbey Road']],
-  ['buyer4@marketdesk.test', 3, ['Radiohead – OK Computer', 'Massive Attack – Mezzanine']],
+  ['buyer4@marketdesk.test', 5, ['Pink Floyd – The Dark Side of the Moon', 'Led Zeppelin – Led Zeppelin IV']],
+  ['buyer5@marketdesk.test', 4, ['Pink Floyd – The Dark Side of the Moon', 'The Beatles – Abbey Road']],
+  ['buyer4@marketdesk.test', 3, ['Radiohead – OK Computer']],
   ['buyer5@marketdesk.test', 2, ['Pink Floyd – The Dark Side of the Moon', 'Led Zeppelin – Led Zeppelin IV', 'Fleetwood Mac – Rumours']],
 ];
 

@@ -5,6 +5,7 @@ import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
 import { Link, useParams } from 'react-router';
 import { ListingEditor } from '../features/listings/listing-editor';
 import { ListingStateBadge } from '../features/listings/my-listings-table';
+import { PriceHistoryCard } from '../features/markdowns/price-history-card';
 import { trpc } from '../trpc';
 
 function BackLink() {
@@ -44,6 +45,7 @@ export function EditListingPage() {
         actions={listing.data ? <ListingStateBadge state={listing.data.state} /> : undefined}
       />
       {body}
+      {listing.data && <PriceHistoryCard listingId={listing.data.id} />}
     </>
   );
 }

@@ -4,7 +4,7 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { gradeLabels, grades, type Grade } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '@marketdesk/ui';
+import { errorMessage, formatMoney } from '@marketdesk/ui';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorCode, fieldErrors, trpc, type RouterOutputs } from '../../trpc';
@@ -22,11 +22,16 @@ import {
   type ListingFormValues,
 } from './listing-form';
 import { PhotoStrip } from './photo-strip';
+import { DiscogsLookupButton } from '../discogs/discogs-lookup';
+import type { DiscogsPrefill } from '../discogs/discogs-prefill';
+import { minorToDecimal } from './money-input';
 import { attachedImageIds, isUploading, photosFromListing } from './photos';
 import { usePhotoUploads } from './use-photo-uploads';
 
 export type EditableListingView = RouterOutputs['catalog']['listing'];
 type Intent = 'submit' | 'draft' | 'save';
+
+const eur = (amountMinor: number) => formatMoney({ amountMinor, currency: 'EUR' });
 
 const conditionOptions = grades.map((g) => ({ value: g, label: `${g} — ${gradeLabels[g]}` }));
 
@@ -97,6 +102,12 @@ export function ListingEditor({ listing, onReloadLatest, reloading }: ListingEdi
   const set = <K extends keyof ListingFormValues>(key: K, value: ListingFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setClientErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
+  };
+  // A Discogs look-up fills the record's facts (and the description when empty) and offers its price.
+  const [suggestion, setSuggestion] = useState<DiscogsPrefill | null>(null);
+  const applyDiscogs = (p: DiscogsPrefill) => {
+    setValues((v) => ({ ...v, artist: p.artist, title: `${p.artist} – ${p.title}`, year: p.year ?? v.year, label: p.label ?? v.label, format: p.format, description: v.description.trim() ? v.description : p.description }));
+    setSuggestion(p.suggestedPriceMinor !== null ? p : null);
   };
 
   const serverErrors = toFormErrors({ ...fieldErrors(saveError), ...detailsField(saveError) });
@@ -169,6 +180,9 @@ export function ListingEditor({ listing, onReloadLatest, reloading }: ListingEdi
             required
             nothingFoundMessage="No category matches"
           />
+          <Group justify="flex-end" mb={-8}>
+            <DiscogsLookupButton artist={values.artist} title={values.title} grade={values.condition} onApply={applyDiscogs} />
+          </Group>
           <TextInput label="Title" value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={200} required description="What a buyer would search for, e.g. “Miles Davis – Kind of Blue (1959 mono)”." />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Artist" value={values.artist} onChange={(e) => set('artist', e.currentTarget.value)} error={errors.artist} maxLength={200} />
@@ -208,6 +222,18 @@ export function ListingEditor({ listing, onReloadLatest, reloading }: ListingEdi
         </Section>
 
         <Section title="Price and delivery">
+          {suggestion?.suggestedPriceMinor != null && (
+            <Alert variant="light" color="blue" p="sm" title="Suggested price from Discogs">
+              <Group justify="space-between" gap="xs">
+                <Text size="sm">
+                  {eur(suggestion.suggestedPriceMinor)} for {suggestion.grade}, from the pricing engine on a Near Mint market price of {eur(suggestion.referenceMinor ?? 0)}.
+                </Text>
+                <Button size="xs" variant="light" onClick={() => set('price', minorToDecimal(suggestion.suggestedPriceMinor ?? 0))}>
+                  Use suggested price
+                </Button>
+              </Group>
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput label="Price" leftSection="€" decimalScale={2} fixedDecimalScale min={0} step={1} value={values.price} onChange={(v) => set('price', v)} error={errors.price} required allowNegative={false} thousandSeparator={false} />
             <NumberInput label="Quantity" value={values.quantity} onChange={(v) => set('quantity', v)} error={errors.quantity} min={0} max={100_000} allowDecimal={false} allowNegative={false} required description="How many you have to sell." />

@@ -24,6 +24,8 @@ const navItems: { to: string; label: string; permission?: Permission; show?: (me
   { to: '/review/kyc', label: 'KYC review', permission: 'kyc.review' },
   { to: '/review/payouts', label: 'Payout queue', permission: 'payouts.approve' },
   { to: '/ledger', label: 'Ledger', permission: 'ledger.reconcile' },
+  // Admins only (users.manage_roles is an admin grant): bulk pricing and markdowns.
+  { to: '/pricing', label: 'Pricing', permission: 'users.manage_roles' },
   { to: '/activity', label: 'Team activity', permission: 'activity.view' },
   { to: '/mail', label: 'Sent mail', permission: 'mail.view' },
   { to: '/profile', label: 'Profile' },

@@ -11,6 +11,8 @@ import { PhotoStrip } from '../listings/photo-strip';
 import { attachedImageIds, isUploading } from '../listings/photos';
 import { usePhotoUploads } from '../listings/use-photo-uploads';
 import { formatLabels, parsePriceMinor, submissionFormats } from './submission-format';
+import { DiscogsLookupButton } from '../discogs/discogs-lookup';
+import { submissionFormatOf } from '../discogs/discogs-prefill';
 
 export interface ItemDraft {
   key: number;
@@ -57,11 +59,20 @@ function ItemFields({ item, n, errors, canRemove, onChange, onRemove }: { item: 
           <Text fw={600}>
             Item {n}
           </Text>
-          {canRemove && (
-            <Button variant="subtle" color="red" size="compact-xs" onClick={onRemove} aria-label={`Remove item ${n}`}>
-              Remove
-            </Button>
-          )}
+          <Group gap="xs">
+            <DiscogsLookupButton
+              artist={item.artist}
+              title={item.title}
+              grade={item.grade}
+              label={`Look up item ${n} on Discogs`}
+              onApply={(p) => onChange({ artist: p.artist, title: p.title, format: submissionFormatOf(p.format) })}
+            />
+            {canRemove && (
+              <Button variant="subtle" color="red" size="compact-xs" onClick={onRemove} aria-label={`Remove item ${n}`}>
+                Remove
+              </Button>
+            )}
+          </Group>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Artist" value={item.artist} onChange={(e) => onChange({ artist: e.currentTarget.value })} error={errors.artist} maxLength={200} required />
