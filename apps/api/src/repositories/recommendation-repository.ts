@@ -76,20 +76,20 @@ export const recommendationRepository = {
   },
 
   /**
-   * For one buyer: neighbours (by co-purchase) of what they bought (weight 2) and looked at
-   * (weight 1) recently, minus what they already have or saw.
+   * For one buyer: neighbours (by co-purchase) of the last 12 things they bought (weight 2) and
+   * looked at (weight 1), 40 strongest each, minus what they already have or saw.
    */
   async forBuyer(em: EntityManager, userId: string, limit: number): Promise<ListingCard[]> {
     const rows = await sql(
       em,
       `with seeds as (
-         (select listing_id, 2.0 as w from buyer_purchases where buyer_id = ? order by first_bought_at desc limit 20)
+         (select listing_id, 2.0 as w from buyer_purchases where buyer_id = ? order by first_bought_at desc limit 12)
          union all
-         (select listing_id, 1.0 as w from listing_views where user_id = ? order by last_viewed_at desc limit 20)
+         (select listing_id, 1.0 as w from listing_views where user_id = ? order by last_viewed_at desc limit 12)
        ),
        nb as (
          select cp.other_id as id, sum(cp.buyers * s.w) as score from seeds s
-         cross join lateral (select other_id, buyers from listing_co_purchases where listing_id = s.listing_id order by buyers desc limit 50) cp
+         cross join lateral (select other_id, buyers from listing_co_purchases where listing_id = s.listing_id order by buyers desc limit 40) cp
          group by cp.other_id
        )
        select ${listingCardColumns} from nb join listings l on l.id = nb.id join users u on u.id = l.seller_id join categories c on c.id = l.category_id
