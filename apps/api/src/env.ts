@@ -70,6 +70,9 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   /** Run the outbox relay in this API process; false for serving-only processes when another relays. */
   OUTBOX_RELAY: bool.default(true),
+  /** Chat messages one person may send per window (Redis, across processes), and the window. */
+  CHAT_SEND_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  CHAT_SEND_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
 export type Config = z.infer<typeof schema>;

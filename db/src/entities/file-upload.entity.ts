@@ -7,7 +7,7 @@ import type { User } from './user.entity.js';
 export class FileUpload {
   id: string = randomUUID();
   owner!: Ref<User>;
-  purpose!: 'shipment_proof' | 'kyc_document' | 'dispute_evidence';
+  purpose!: 'shipment_proof' | 'kyc_document' | 'dispute_evidence' | 'chat_attachment';
   storageKey!: string;
   contentType!: string;
   bytes!: number;

@@ -22,6 +22,11 @@ import { IdempotencyRecordSchema } from './idempotency-record.entity.js';
 import { PayoutSchema } from './payout.entity.js';
 import { SellerAccountSchema } from './seller-account.entity.js';
 import { ReviewSchema } from './review.entity.js';
+import { ChatThreadSchema } from './chat-thread.entity.js';
+import { ChatParticipantSchema } from './chat-participant.entity.js';
+import { ChatMessageSchema } from './chat-message.entity.js';
+import { ChatMessageReportSchema } from './chat-message-report.entity.js';
+import { ChatCannedReplySchema } from './chat-canned-reply.entity.js';
 import { NotificationSchema, NotificationPreferenceSchema } from './notification.entity.js';
 import { FileUploadSchema } from './file-upload.entity.js';
 import { ReconciliationRunSchema } from './reconciliation-run.entity.js';
@@ -69,6 +74,11 @@ export * from './idempotency-record.entity.js';
 export * from './payout.entity.js';
 export * from './seller-account.entity.js';
 export * from './review.entity.js';
+export * from './chat-thread.entity.js';
+export * from './chat-participant.entity.js';
+export * from './chat-message.entity.js';
+export * from './chat-message-report.entity.js';
+export * from './chat-canned-reply.entity.js';
 export * from './notification.entity.js';
 export * from './file-upload.entity.js';
 export * from './reconciliation-run.entity.js';
@@ -118,6 +128,7 @@ export const entities = [
   PayoutSchema,
   SellerAccountSchema,
   ReviewSchema,
+  ChatThreadSchema, ChatParticipantSchema, ChatMessageSchema, ChatMessageReportSchema, ChatCannedReplySchema,
   NotificationSchema,
   NotificationPreferenceSchema,
   FileUploadSchema,

@@ -15,6 +15,7 @@ import { Migration20261124224122 } from './Migration20261124224122.js';
 import { Migration20261124224550 } from './Migration20261124224550.js';
 import { Migration20261124230905 } from './Migration20261124230905.js';
 import { Migration20261124230320 } from './Migration20261124230320.js';
+import { Migration20261124231413 } from './Migration20261124231413.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124224550', class: Migration20261124224550 },
   { name: 'Migration20261124230905', class: Migration20261124230905 },
   { name: 'Migration20261124230320', class: Migration20261124230320 },
+  { name: 'Migration20261124231413', class: Migration20261124231413 },
 ];

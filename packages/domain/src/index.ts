@@ -14,3 +14,4 @@ export * from './docs/index.js';
 export * from './fulfillment/index.js';
 export * from './queues/index.js';
 export * from './discovery/index.js';
+export * from './chat/index.js';

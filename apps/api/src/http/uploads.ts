@@ -4,6 +4,7 @@
 //   GET  /media/:folder/:file         public, immutable files from storage (public folders only)
 //   POST /uploads/shipment-proofs and GET /files/orders/:id/shipment-proof: see shipment-proofs.ts
 //   POST /uploads/kyc-documents and GET /files/kyc/:checkId/documents/:id: see kyc-documents.ts
+//   POST /uploads/chat-attachments and GET /files/chat/:threadId/attachments/:id: see chat-attachments.ts
 // Multipart parsing is registered inside this plugin's own scope, so the tRPC routes never see it.
 import type {} from '@fastify/cookie'; // req.cookies
 import fastifyMultipart from '@fastify/multipart';
@@ -25,6 +26,7 @@ import type { SessionActor } from '../trpc/context.js';
 import type { FileScanner } from '../integrations/scanning/file-scanner.js';
 import { registerShipmentProofRoutes } from './shipment-proofs.js';
 import { registerKycDocumentRoutes } from './kyc-documents.js';
+import { registerChatAttachmentRoutes } from './chat-attachments.js';
 import { registerDisputeEvidenceRoutes } from './dispute-evidence.js';
 
 export interface UploadRouteDeps {
@@ -76,6 +78,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
     scope.get('/media/:folder/:file', (req, reply) => getMedia(req, reply, deps));
     registerShipmentProofRoutes(scope, deps);
     registerKycDocumentRoutes(scope, deps);
+    registerChatAttachmentRoutes(scope, deps);
     registerDisputeEvidenceRoutes(scope, deps);
   });
 }

@@ -1,6 +1,7 @@
 // subscribe / unsubscribe: every join goes through the same permission policy as the API.
 import { canJoinRoom, roomNeedsFacts, type RoomFacts } from '@marketdesk/domain';
 import { orderRepository } from '../repositories/order-repository.js';
+import { threadParticipantIds } from '../services/chat/thread-access.js';
 import type { AppServices } from '../services/container.js';
 import type { LiveSocket } from './socket-server.js';
 
@@ -13,6 +14,7 @@ async function factsFor(services: AppServices, room: string): Promise<RoomFacts>
     const order = await orderRepository.findById(services.db.orm.em.fork(), id);
     return { participantIds: order ? [order.buyerId, order.sellerId] : [] };
   }
+  if (need === 'participants' && room.startsWith('thread:')) return { participantIds: await threadParticipantIds(services.db.orm.em.fork(), id) };
   return {};
 }
 

@@ -9,6 +9,8 @@ export interface SocketData {
   /** Null for an anonymous storefront visitor, who may only follow public rooms (listing stock). */
   actor: SessionActor | null;
   presencePage: string | null;
+  /** Chat presence: this tab is hidden (the person is away). */
+  chatAway?: boolean;
 }
 
 export function authenticateSocket(services: AppServices, config: Config) {

@@ -13,10 +13,13 @@ import { authenticateSocket, type SocketData } from './socket-auth.js';
 import { registerRoomHandlers } from './room-handlers.js';
 import { refreshPresenceOf, registerPresence, type NameLookup } from './presence.js';
 import { userRepository } from '../repositories/user-repository.js';
+import { registerChatSignals, type ChatPresenceState, type ChatTypingSignal } from './chat-handlers.js';
 
 export interface ServerToClient {
   event: (event: AnyLiveEvent) => void;
   presence: (state: { page: string; users: { id: string; displayName: string }[] }) => void;
+  'chat:typing': (signal: ChatTypingSignal) => void;
+  'chat:presence': (state: ChatPresenceState) => void;
 }
 type Ack = (res: { ok: boolean; error?: string }) => void;
 export interface ClientToServer {
@@ -24,6 +27,8 @@ export interface ClientToServer {
   unsubscribe: (room: string, ack?: Ack) => void;
   'presence:enter': (page: string, ack?: Ack) => void;
   'presence:leave': (page: string, ack?: Ack) => void;
+  'chat:typing': (signal: { threadId: string; typing: boolean }, ack?: Ack) => void;
+  'chat:presence': (signal: { state: 'online' | 'away' }, ack?: Ack) => void;
 }
 export type LiveServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 export type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -45,12 +50,14 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
   });
   const names: NameLookup = (ids) => userRepository.displayNames(deps.services.db.orm.em.fork(), ids);
   io.use(authenticateSocket(deps.services, config));
+  const chatSignals = registerChatSignals(io, deps.services);
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     // After a recovered reconnect the socket is already back in its rooms.
     if (actor && !socket.recovered) void socket.join([`user:${actor.id}`, `session:${actor.sessionId}`]);
     registerRoomHandlers(socket, deps.services);
     registerPresence(io, socket, names);
+    chatSignals(socket);
   });
 
   const gateway: LiveGateway = {

@@ -1,8 +1,8 @@
-// Private uploads (shipment proofs, KYC documents, dispute evidence): stored once, then attached to one record.
+// Private uploads (shipment proofs, KYC documents, dispute evidence, chat attachments): stored once, then attached to one record.
 import type { EntityManager } from '@marketdesk/db';
 import { sql } from './sql.js';
 
-export type FilePurpose = 'shipment_proof' | 'kyc_document' | 'dispute_evidence';
+export type FilePurpose = 'shipment_proof' | 'kyc_document' | 'dispute_evidence' | 'chat_attachment';
 
 export const fileUploadRepository = {
   async insert(em: EntityManager, f: { id: string; ownerId: string; purpose: FilePurpose; storageKey: string; contentType: string; bytes: number; scan: 'clean' | 'unscanned'; now: Date }): Promise<void> {

@@ -22,6 +22,7 @@ import { discoveryRouter } from './discovery/router.js';
 import { wishlistRouter } from './wishlist/router.js';
 import { enrichmentRouter } from './enrichment/router.js';
 import { markdownsRouter } from './markdowns/router.js';
+import { chatRouter } from './chat/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -46,6 +47,7 @@ export const appRouter = router({
   wishlist: wishlistRouter,
   enrichment: enrichmentRouter,
   markdowns: markdownsRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 // The typed catalogue of every live event the outbox publishes. Server and clients import the
 // same names and payload schemas, so a rename or a payload change is a compile error everywhere.
 import { z } from 'zod';
+import { chatEventPayloads } from './chat-events.js';
 import { checkoutEventPayloads } from './checkout-events.js';
 import { disputeEventPayloads } from './dispute-events.js';
 import { kycEventPayloads } from './kyc-events.js';
@@ -37,6 +38,7 @@ export const eventPayloads = {
   // Published by services directly, not by a machine.
   ...checkoutEventPayloads,
   ...queueAndSubmissionServiceEventPayloads,
+  ...chatEventPayloads,
 } as const;
 
 export type EventName = keyof typeof eventPayloads;

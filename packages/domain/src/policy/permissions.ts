@@ -15,6 +15,9 @@ export const permissions = [
   'ledger.view', 'ledger.reconcile',
   'reviews.moderate',
   'console.access', 'activity.view', 'mail.view',
+  // Chat: take part in one's own threads; support any order thread (shown as Support); hide
+  // messages and read reports; edit the canned replies agents send.
+  'chat.send', 'chat.support', 'chat.moderate', 'chat.canned_manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type Scope = 'any' | 'own' | 'assigned';
@@ -39,13 +42,13 @@ const everything = Object.fromEntries(permissions.map((p) => [p, 'any'])) as Rec
 export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
   buyer: {
     'orders.view': 'own', 'orders.cancel': 'own', 'orders.view_shipping_address': 'own',
-    'disputes.open': 'own', 'disputes.view': 'own', 'users.view_pii': 'own',
+    'disputes.open': 'own', 'disputes.view': 'own', 'users.view_pii': 'own', 'chat.send': 'own',
   },
   seller: {
     'orders.view': 'own', 'orders.cancel': 'own', 'orders.ship': 'own', 'orders.refund': 'own', 'orders.view_shipping_address': 'own',
     'submissions.create': 'own', 'submissions.view': 'own', 'listings.manage': 'own', 'kyc.submit': 'own',
     'disputes.view': 'own', 'payouts.request': 'own', 'payouts.view': 'own', 'users.view_pii': 'own',
-    'ledger.view': 'own', 'console.access': 'any',
+    'ledger.view': 'own', 'console.access': 'any', 'chat.send': 'own',
   },
   // Agents work queues: they see everything operational, but decide only what is assigned to them
   // and see personal data only of people in cases assigned to them.
@@ -56,6 +59,7 @@ export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
     'disputes.view': 'any', 'disputes.handle': 'any', 'disputes.refund': 'assigned',
     'payouts.view': 'any', 'users.view_pii': 'assigned', 'ledger.view': 'any',
     'console.access': 'any', 'activity.view': 'any', 'reviews.moderate': 'any',
+    'chat.send': 'any', 'chat.support': 'any', 'chat.moderate': 'any',
   },
   admin: everything,
 };

@@ -48,6 +48,8 @@ describe('canJoinRoom', () => {
     ['order:o1', { participantIds: ['b1', 's1'] }, [true, true, true, true]],
     ['order:o1', {}, [false, false, true, true]],
     ['seller:s1', { sellerOwnerId: 's1' }, [false, true, true, true]],
+    ['thread:t1', { participantIds: ['b1', 's1'] }, [true, true, true, true]],
+    ['thread:t1', {}, [false, false, true, true]],
     ['listing:l1', {}, [true, true, true, true]],
   ];
   it.each(table)('%s with %j → buyer, seller, agent, admin = %j', (name, facts, expected) => {

@@ -32,8 +32,10 @@ export function canJoinRoom(actor: Actor | null | undefined, name: string, facts
       case 'presence':
         return true;
       case 'order':
-      case 'thread':
         return isStaff(actor) || (facts.participantIds ?? []).includes(actor.id);
+      case 'thread':
+        // Support staff may follow any thread (they are shown as Support); everyone else only theirs.
+        return hasGrant(actor, 'chat.support') || (facts.participantIds ?? []).includes(actor.id);
       case 'seller':
         return isStaff(actor) || facts.sellerOwnerId === actor.id;
     }

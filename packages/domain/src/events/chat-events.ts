@@ -1,0 +1,42 @@
+// Chat events for `thread:{id}` and the participants' `user:{id}` rooms (unread badges). Each is one
+// step of the thread's stream (`thread:{id}`): a message's position is the seq of its
+// `chat.message.created`, and clients catch up with chat.history({ afterSeq }). Staff appear as
+// Support: payloads never carry an agent's id or name to the room.
+import { z } from 'zod';
+import { chatRoles } from '../chat/rules.js';
+import { eventId } from './transition-fields.js';
+
+const ms = z.number().int();
+
+export const chatAttachmentSchema = z.object({ id: eventId, contentType: z.string(), bytes: z.number().int().min(0) });
+
+export const chatMessageSchema = z.object({
+  id: eventId,
+  threadId: eventId,
+  /** The sender's idempotency key, so the sending client can replace its "sending…" copy. */
+  clientId: z.string().nullable(),
+  kind: z.enum(['text', 'system']),
+  author: z.object({ id: eventId.nullable(), role: z.enum([...chatRoles, 'system']), name: z.string() }),
+  body: z.string(),
+  attachments: z.array(chatAttachmentSchema),
+  /** Contact details were masked by the pre-sale policy. */
+  masked: z.boolean(),
+  createdAtMs: ms,
+  editedAtMs: ms.nullable(),
+  deletedAtMs: ms.nullable(),
+  hidden: z.boolean(),
+});
+export type ChatMessagePayload = z.infer<typeof chatMessageSchema>;
+
+const thread = { threadId: eventId };
+
+export const chatEventPayloads = {
+  'chat.message.created': z.object({ ...thread, message: chatMessageSchema }),
+  'chat.message.edited': z.object({ ...thread, messageId: eventId, body: z.string(), masked: z.boolean(), editedAtMs: ms }),
+  /** A tombstone: the text and files are gone, the fact that something was said stays. */
+  'chat.message.deleted': z.object({ ...thread, messageId: eventId, deletedAtMs: ms }),
+  /** Hidden by staff; who and why are recorded on the message for staff, not sent to the room. */
+  'chat.message.hidden': z.object({ ...thread, messageId: eventId, hiddenAtMs: ms }),
+  'chat.thread.read': z.object({ ...thread, reader: z.object({ id: eventId.nullable(), role: z.enum(chatRoles) }), lastReadSeq: z.number().int().min(0) }),
+  'chat.participant.joined': z.object({ ...thread, role: z.enum(chatRoles) }),
+} as const;
