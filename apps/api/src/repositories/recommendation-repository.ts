@@ -33,13 +33,15 @@ export const recommendationRepository = {
          union
          (select l.id from listings l, t where l.title % t.title and l.id <> t.id and ${buyable} limit 100)
          union
-         (select l.id from listings l, t where l.category_id = t.category_id and l.id <> t.id and ${buyable} order by l.published_at desc nulls last limit 100)
-       )
-       select ${listingCardColumns},
-         (case when lower(l.attributes->>'artist') = t.artist then 3 else 0 end) + 2 * similarity(l.title, t.title)
+         (select l.id from listings l, t where l.category_id = t.category_id and l.id <> t.id and ${buyable} limit 100)
+       ),
+       top as (
+         select l.id, (case when lower(l.attributes->>'artist') = t.artist then 3 else 0 end) + 2 * similarity(l.title, t.title)
            + (case when l.category_id = t.category_id then 1 else 0 end) + (case when l.attributes->>'format' = t.format then 0.5 else 0 end) as score
-       from cand join listings l on l.id = cand.id join users u on u.id = l.seller_id join categories c on c.id = l.category_id cross join t
-       order by score desc, l.id limit ?`,
+         from cand join listings l on l.id = cand.id cross join t order by score desc, l.id limit ?
+       )
+       select ${listingCardColumns} from top join listings l on l.id = top.id join users u on u.id = l.seller_id join categories c on c.id = l.category_id
+       order by top.score desc, l.id`,
       [listingId, limit],
     );
     return rows.map(toListingCard);
