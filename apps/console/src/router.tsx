@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { PayoutQueuePage } from './pages/payout-queue-page';
 import { KycQueuePage } from './pages/kyc-queue-page';
+import { DisputesQueuePage } from './pages/disputes-queue-page';
 import { VerificationPage } from './pages/verification-page';
 import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
@@ -114,6 +115,14 @@ export const router = createBrowserRouter([
               { index: true, element: <MySubmissionsPage /> },
               { path: ':id', element: <SubmissionDetailPage /> },
             ],
+          },
+          {
+            path: 'queues/disputes',
+            element: (
+              <RequireQueue queue="disputes">
+                <DisputesQueuePage />
+              </RequireQueue>
+            ),
           },
           {
             path: 'review/kyc',

@@ -4,7 +4,7 @@
 // missed events caught by seq (use-order-timeline.ts).
 import { Anchor, Badge, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney } from '@marketdesk/ui';
-import { useOrderTimeline, useRoom } from '@marketdesk/ui/app';
+import { OrderDisputes, useOrderTimeline, useRoom } from '@marketdesk/ui/app';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, useMe } from '../features/auth/use-session';
@@ -168,6 +168,7 @@ export function OrderDetailPage() {
           <Card title="Fulfillment">
             <FulfillmentCard order={o} me={me.data} onChanged={order.refetch} />
           </Card>
+          <OrderDisputes order={o} viewerIsBuyer={false} onChanged={() => void order.refetch()} />
           <ItemsAndTotals order={o} isSeller={me.data?.id === o.seller.id} />
           {review.isError && <ErrorState title="Could not load the review" error={review.error} onRetry={() => void review.refetch()} />}
           {review.data && (

@@ -3,7 +3,7 @@
 // timeline — live on `order:{id}` (use-order-timeline.ts), so "Shipped" appears without a reload.
 import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { ErrorState, LoadingState } from '@marketdesk/ui';
-import { isNotFoundError, useOrderTimeline, useRoom, type StreamEntry } from '@marketdesk/ui/app';
+import { isNotFoundError, OrderDisputes, useOrderTimeline, useRoom, type StreamEntry } from '@marketdesk/ui/app';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
@@ -90,6 +90,7 @@ function OrderDetail({ id }: { id: string }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             <OrderActions order={o} onChanged={order.refetch} />
+            <OrderDisputes order={o} viewerIsBuyer onChanged={() => void order.refetch()} />
             {o.shipment && <ShipmentCard shipment={o.shipment} deliveredAt={o.deliveredAt} />}
             {o.state === 'completed' && <OrderReviewCard orderId={o.id} sellerName={o.seller.name} />}
             <Paper withBorder radius="md" p="md">

@@ -5,3 +5,5 @@ export * from './ssr';
 export * from './live';
 export * from './order-timeline';
 export { useOrderTimeline, toStreamEntry } from './use-order-timeline';
+export * from './private-upload';
+export { OrderDisputes } from './dispute-panel';

@@ -2,7 +2,7 @@
 // each file goes to the private upload route at once, so the form only sends their ids.
 import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { documentAccept, formatBytes, uploadDocument } from '../forms/private-upload';
+import { documentAccept, formatBytes, uploadDocument } from '@marketdesk/ui/app';
 
 export type KycDocumentKind = 'identity' | 'proof_of_address' | 'business_registration';
 export interface PickedDocument {

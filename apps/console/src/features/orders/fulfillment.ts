@@ -4,7 +4,7 @@
 //   POST /uploads/shipment-proofs   multipart `file` → 201 {id, contentType, bytes, scan}
 // Errors come back as {error:{code,message}} (413 too large, 415 not a PDF/image or refused by the
 // virus scanner, 503 scanner unavailable) with messages written for the seller.
-import { documentAccept, formatBytes, uploadDocument, type UploadedDocument } from '../forms/private-upload';
+import { documentAccept, formatBytes, uploadDocument, type UploadedDocument } from '@marketdesk/ui/app';
 import { addBusinessDays, can, carrierIds, carriers, checkTracking, type Carrier, type Role } from '@marketdesk/domain';
 
 const DAY_MS = 86_400_000;

@@ -34,6 +34,16 @@ export const queueStateStyles: Partial<Record<QueueName, Record<string, StateSty
     approved: { label: 'Verified', color: 'green' },
     rejected: { label: 'Rejected', color: 'red' },
   },
+  disputes: {
+    open: { label: 'New', color: 'blue' },
+    awaiting_seller: { label: 'Waiting on seller', color: 'cyan' },
+    awaiting_buyer: { label: 'Waiting on buyer', color: 'cyan' },
+    under_review: { label: 'In review', color: 'indigo' },
+    resolved_buyer: { label: 'Refunded', color: 'green' },
+    resolved_seller: { label: 'Seller kept it', color: 'gray' },
+    split: { label: 'Split', color: 'green' },
+    closed: { label: 'Closed', color: 'gray' },
+  },
   payouts: {
     requested: { label: 'Requested', color: 'blue' },
     approved: { label: 'Approved', color: 'green' },

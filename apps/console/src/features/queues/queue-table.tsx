@@ -172,13 +172,25 @@ export function QueueTable(props: QueueTableProps) {
                   </Anchor>
                   <Text size="xs" c="dimmed" lineClamp={1}>
                     {row.sellerName ?? 'Unknown seller'}
-                    {row.waitingOn === 'seller' ? ' · waiting on the seller' : ''}
+                    {row.waitingOn === 'seller' ? ' · waiting on the seller' : row.waitingOn === 'buyer' ? ' · waiting on the buyer' : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={state.color}>
-                    {state.label}
-                  </Badge>
+                  <Group gap={4} wrap="nowrap">
+                    <Badge variant="light" color={state.color}>
+                      {state.label}
+                    </Badge>
+                    {row.priority >= 2 && (
+                      <Badge variant="filled" color="red" tt="none">
+                        Escalated
+                      </Badge>
+                    )}
+                    {row.priority === 1 && (
+                      <Badge variant="filled" color="orange" tt="none">
+                        At risk
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}

@@ -20,6 +20,7 @@ const navItems: { to: string; label: string; permission?: Permission; show?: (me
   { to: '/submissions', label: 'My submissions', permission: 'submissions.create' },
   { to: '/verification', label: 'Verification', permission: 'kyc.submit' },
   { to: '/queues/submissions', label: 'Submissions', show: (me) => canViewQueue(me, 'submissions') },
+  { to: '/queues/disputes', label: 'Disputes', show: (me) => canViewQueue(me, 'disputes') },
   { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
   { to: '/review/kyc', label: 'KYC review', permission: 'kyc.review' },
   { to: '/review/payouts', label: 'Payout queue', permission: 'payouts.approve' },

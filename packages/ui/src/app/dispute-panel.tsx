@@ -1,0 +1,182 @@
+// A dispute as its buyer or seller sees it, on their order page (storefront and console alike):
+// open one (buyer, shipped or delivered orders), follow it live on the order's room, read the
+// record, and add a statement with photos or PDFs — answering Support when it is their turn.
+import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { AnyLiveEvent } from '@marketdesk/domain';
+import { type FormEvent, useState } from 'react';
+import { formatDateTime } from '../format/date';
+import { formatMoney } from '../format/money';
+import { useLiveEvents } from './live';
+import { documentAccept, uploadDocument } from './private-upload';
+import { trpc, type RouterOutputs } from './trpc';
+
+type PartyDispute = RouterOutputs['disputes']['forOrder'][number];
+
+const stateText: Record<string, { label: string; color: string }> = {
+  open: { label: 'Open — Support will look at it', color: 'blue' },
+  awaiting_seller: { label: 'Waiting for the seller', color: 'yellow' },
+  awaiting_buyer: { label: 'Waiting for the buyer', color: 'yellow' },
+  under_review: { label: 'Support is reviewing', color: 'indigo' },
+  resolved_buyer: { label: 'Resolved: full refund', color: 'green' },
+  resolved_seller: { label: 'Resolved: no refund', color: 'gray' },
+  split: { label: 'Resolved: partial refund', color: 'green' },
+  closed: { label: 'Closed', color: 'gray' },
+};
+
+function EvidenceForm({ label, submitLabel, busy, error, onSubmit }: { label: string; submitLabel: string; busy: boolean; error: string | null; onSubmit: (body: string, files: string[]) => void }) {
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<{ id: string; name: string }[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const add = async (file: File | null) => {
+    if (!file) return;
+    setUploading(true);
+    setUploadError(null);
+    try {
+      const up = await uploadDocument('/uploads/dispute-evidence', 'Evidence', file);
+      setFiles((f) => [...f, { id: up.id, name: file.name }]);
+    } catch (err) {
+      setUploadError((err as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit(body, files.map((f) => f.id));
+  };
+  return (
+    <Stack gap="xs" component="form" onSubmit={submit}>
+      <Textarea label={label} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={5000} required />
+      <Group gap="xs">
+        <FileButton accept={documentAccept} onChange={(f) => void add(f)}>
+          {(props) => (
+            <Button {...props} variant="default" size="xs" loading={uploading}>
+              Add a photo or PDF
+            </Button>
+          )}
+        </FileButton>
+        {files.map((f) => (
+          <Badge key={f.id} variant="light" tt="none">
+            {f.name}
+          </Badge>
+        ))}
+      </Group>
+      {(uploadError || error) && (
+        <Text size="sm" c="red" role="alert">
+          {uploadError ?? error}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button type="submit" loading={busy} disabled={uploading}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => void }) {
+  const add = trpc.disputes.evidence.useMutation({ onSuccess: onChanged });
+  const state = stateText[d.state] ?? { label: d.state, color: 'gray' };
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Dispute">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h5">
+            Dispute: {d.reasonLabel}
+          </Title>
+          <Badge color={state.color} variant="light" tt="none">
+            {state.label}
+          </Badge>
+        </Group>
+        {d.buyerShareMinor !== null && !d.live && d.buyerShareMinor > 0 && (
+          <Alert color="green">{formatMoney({ amountMinor: d.buyerShareMinor, currency: d.currency })} refunded to the buyer’s card.</Alert>
+        )}
+        {d.yourTurn && (
+          <Alert color="yellow" title="Support is waiting for your answer">
+            {d.deadline ? `Please answer by ${formatDateTime(d.deadline)}; after that Support decides without it.` : 'Please add your answer below.'}
+          </Alert>
+        )}
+        <Stack gap={6} aria-label="Dispute record">
+          {d.evidence.map((e) => (
+            <Paper key={e.id} bg="var(--mantine-color-default-hover)" p="xs" radius="sm">
+              <Text size="xs" c="dimmed">
+                {e.author} ({e.party === 'staff' ? 'Support' : e.party}) · {formatDateTime(e.createdAt)}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {e.body}
+              </Text>
+              {e.files.length > 0 && (
+                <Group gap="xs" mt={4}>
+                  {e.files.map((f, n) => (
+                    <a key={f.url} href={f.url} target="_blank" rel="noopener noreferrer">
+                      <Text size="xs">{f.contentType === 'application/pdf' ? `PDF ${n + 1}` : `Photo ${n + 1}`}</Text>
+                    </a>
+                  ))}
+                </Group>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+        {d.live && <EvidenceForm label={d.yourTurn ? 'Your answer' : 'Add to the record'} submitLabel={d.yourTurn ? 'Send answer' : 'Add'} busy={add.isPending} error={add.error?.message ?? null} onSubmit={(body, files) => add.mutate({ disputeId: d.id, body, files })} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function OpenDispute({ order, onOpened }: { order: { id: string; version: number }; onOpened: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
+  const reasons = trpc.disputes.reasons.useQuery(undefined, { enabled: open, staleTime: Infinity });
+  const start = trpc.disputes.open.useMutation({ onSuccess: onOpened });
+  if (!open) {
+    return (
+      <Button variant="default" color="red" onClick={() => setOpen(true)}>
+        Report a problem
+      </Button>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Report a problem">
+      <Stack gap="sm">
+        <Title order={2} size="h5">
+          Report a problem with this order
+        </Title>
+        <Text size="sm" c="dimmed">
+          The seller is told at once and Support steps in. The payment stays on hold until it is settled.
+        </Text>
+        <Select label="What went wrong?" data={(reasons.data ?? []).map((r) => ({ value: r.code, label: r.label }))} value={reason} onChange={setReason} required comboboxProps={{ withinPortal: false }} />
+        <EvidenceForm
+          label="Describe the problem"
+          submitLabel="Open dispute"
+          busy={start.isPending}
+          error={start.error?.message ?? null}
+          onSubmit={(description, files) => reason && start.mutate({ orderId: order.id, version: order.version, reason: reason as never, description, files })}
+        />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The order's disputes for its buyer or seller; the buyer may open one on a shipped/delivered order. */
+export function OrderDisputes({ order, viewerIsBuyer, onChanged }: { order: { id: string; version: number; state: string }; viewerIsBuyer: boolean; onChanged: () => void }) {
+  const list = trpc.disputes.forOrder.useQuery({ orderId: order.id });
+  useLiveEvents((event: AnyLiveEvent) => {
+    if (event.name.startsWith('dispute.') && (event.payload as { orderId?: string }).orderId === order.id) void list.refetch();
+  });
+  const refresh = () => {
+    void list.refetch();
+    onChanged();
+  };
+  if (!list.data) return null;
+  const live = list.data.find((d) => d.live);
+  return (
+    <Stack gap="md">
+      {list.data.map((d) => (
+        <DisputeRecord key={d.id} d={d} onChanged={refresh} />
+      ))}
+      {!live && viewerIsBuyer && ['shipped', 'delivered'].includes(order.state) && <OpenDispute order={order} onOpened={refresh} />}
+    </Stack>
+  );
+}
