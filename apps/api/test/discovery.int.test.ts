@@ -119,6 +119,13 @@ describe('views, trending and personal rows', () => {
     expect(anonymous.map((r) => r.source)).toEqual(['trending']);
   });
 
+  it('flushes buffered views on its own schedule (the repeatable discovery.flushViews job)', async () => {
+    const l = await listing(`Scheduled flush ${key().slice(4, 10)}`);
+    await mutate(api, 'discovery.recordView', { listingId: l.id, visitorId: randomUUID().replace(/-/g, '') });
+    const views = await until(async () => Number((await exec(`select views from listing_popularity where listing_id = ?`, [l.id]))[0]?.views ?? 0), (n) => n === 1, 25_000);
+    expect(views).toBe(1);
+  }, 30_000);
+
   it('shows popular items when a source is empty or too slow, never an empty widget', async () => {
     const lonely = await listing(`Nobody bought this ${key().slice(4, 10)}`, 1_500, { artist: `Unknown ${randomUUID()}` });
     resetPopularCache();
