@@ -164,6 +164,27 @@ describe('a buyer dispute, end to end', () => {
   });
 });
 
+describe('the conversation on a claimed dispute', () => {
+  it('lets only the assignee write as Support until a lead hands it over', async () => {
+    const buyer = await registerUser(api);
+    const { order } = await shippedOrder(buyer);
+    const d = (await mutate<Dispute>(api, 'disputes.open', { orderId: order.id, version: order.version, reason: 'not_received', description: 'Nothing arrived after two weeks.' }, { cookie: buyer.cookie })).data!;
+    const row = await rowOf(d.id);
+    await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie });
+    const thread = (await mutate<{ id: string }>(api, 'chat.threadForOrder', { orderId: order.id }, { cookie: agent.cookie })).data!;
+    const send = (who: Person, body: string) => mutate(api, 'chat.send', { threadId: thread.id, clientId: crypto.randomUUID(), body }, { cookie: who.cookie });
+    expect((await send(agent, 'Hello, I am looking into it.')).error).toBeUndefined();
+    const colleague = await send(admin, 'Jumping in.');
+    expect(colleague.error?.data.code).toBe('FORBIDDEN');
+    expect(colleague.error?.message).toMatch(/Alex Agent is handling this dispute/);
+    // The lead takes it over (visible to all in the queue); now the lead writes.
+    const current = await rowOf(d.id);
+    expect((await mutate(api, 'queues.reassign', { id: current.id, version: current.version, toUserId: admin.id }, { cookie: admin.cookie })).error).toBeUndefined();
+    expect((await send(admin, 'I have taken this over.')).error).toBeUndefined();
+    expect((await send(agent, 'Still here?')).error?.data.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('SLA timers', () => {
   it('warn at risk and escalate on breach once per state visit, and are ignored after a move', async () => {
     const buyer = await registerUser(api);
@@ -172,7 +193,7 @@ describe('SLA timers', () => {
     const sv = await staffView(d.id);
     const em = () => api.app.db.orm.em.fork();
     const settings = disputeSettingsFrom(testConfig({ DISPUTE_AGENT_REFUND_LIMIT_MINOR: '3000' }));
-    const [{ state_entered_at: enteredAt }] = (await em().getConnection().execute('select state_entered_at from disputes where id = ?', [d.id])) as { state_entered_at: Date }[];
+    const enteredAt = ((await em().getConnection().execute('select state_entered_at from disputes where id = ?', [d.id])) as { state_entered_at: Date }[])[0]!.state_entered_at;
     const timer = (command: string) => ({ disputeId: d.id, command, state: 'open', enteredAt: new Date(enteredAt!).toISOString() });
     const late = new Date(new Date(sv.sla!.dueAt).getTime() + 1000);
     expect(await fireDisputeTimer(em(), timer('sla_at_risk'), settings, late)).toBe('fired');
@@ -197,7 +218,7 @@ describe('chargebacks', () => {
   it('open a dispute by themselves from the provider webhook, freezing the escrow', async () => {
     const buyer = await registerUser(api);
     const { order, checkoutId } = await shippedOrder(buyer);
-    const [{ provider_payment_id: pi }] = (await api.app.db.orm.em.fork().getConnection().execute('select provider_payment_id from checkouts where id = ?', [checkoutId])) as { provider_payment_id: string }[];
+    const pi = ((await api.app.db.orm.em.fork().getConnection().execute('select provider_payment_id from checkouts where id = ?', [checkoutId])) as { provider_payment_id: string }[])[0]!.provider_payment_id;
     const res = await fetch(`${stripe.url}/_test/charges/${pi}/dispute`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'fraudulent' }) });
     expect(res.status).toBe(200);
     const opened = await until(() => query<Dispute[]>(api, 'disputes.forOrder', { orderId: order.id }, { cookie: seller.cookie }), (r) => (r.data?.length ?? 0) > 0, 15_000);

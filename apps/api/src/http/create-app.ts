@@ -31,6 +31,8 @@ import { observeEmits } from '../observability/live-metrics.js';
 import { queueNames } from '../jobs/job-definition.js';
 import { registerBullBoard } from './bull-board.js';
 import { toTrpcError } from '../errors/to-trpc.js';
+import { setStaffReplyCheck } from '../services/chat/index.js';
+import { disputeStaffReplyRule } from '../services/disputes/staff-reply-rule.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -49,6 +51,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
   const services = createServices({ config, db, redis });
+  // Disputes decide who may write as Support in an order's conversation (see staff-reply-rule.ts).
+  setStaffReplyCheck(disputeStaffReplyRule);
   const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
 
   const app = Fastify({
