@@ -16,6 +16,8 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { PayoutQueuePage } from './pages/payout-queue-page';
 import { KycQueuePage } from './pages/kyc-queue-page';
+import { MessagesPage } from './pages/messages-page';
+import { SupportInboxPage } from './pages/support-inbox-page';
 import { DisputesQueuePage } from './pages/disputes-queue-page';
 import { VerificationPage } from './pages/verification-page';
 import { PayoutsPage } from './pages/payouts-page';
@@ -169,6 +171,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="users.manage_roles">
                 <PricingPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'messages',
+            element: (
+              <RequirePermission permission="chat.send">
+                <MessagesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'support/inbox',
+            element: (
+              <RequirePermission permission="chat.support">
+                <SupportInboxPage />
               </RequirePermission>
             ),
           },

@@ -24,6 +24,7 @@ import { RegisterPage } from './pages/register-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { SellerPage } from './pages/seller-page';
 import { WishlistPage } from './pages/wishlist-page';
+import { MessagesPage } from './pages/messages-page';
 
 const noindex = 'noindex';
 
@@ -121,6 +122,7 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage />, handle: { head: () => simpleHead('Sign in', '/login', undefined, noindex) } satisfies RouteHandle },
       { path: 'account', element: <AccountPage />, handle: signedInPage('Your account', '/account') },
       { path: 'wishlist', element: <WishlistPage />, handle: signedInPage('Your wishlist', '/wishlist') },
+      { path: 'messages', element: <MessagesPage />, handle: signedInPage('Messages', '/messages') },
       { path: '*', element: <NotFoundPage />, handle: { status: () => 404, head: ({ url }) => simpleHead('Page not found', url.pathname, undefined, noindex) } satisfies RouteHandle },
     ],
   },

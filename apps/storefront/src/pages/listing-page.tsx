@@ -14,6 +14,7 @@ import { ListingReviews } from '../features/reviews/listing-reviews';
 import { ListingRecommendations } from '../features/discovery/listing-recommendations';
 import { useRecordView } from '../features/discovery/use-record-view';
 import { SaveButton } from '../features/wishlist/save-button';
+import { AskSeller } from '../features/chat/ask-seller';
 import { listingHead, listingName } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import type { ListingView } from '../lib/api-types';
@@ -111,6 +112,7 @@ function BuyBox({ listing, liveChangedAt }: { listing: ListingView; liveChangedA
           Add to cart
         </Button>
         <SaveButton listingId={listing.id} title={listing.title} />
+        <AskSeller listingId={listing.id} sellerId={listing.seller.id} sellerName={listing.seller.name} />
         {inCart ? (
           <Text size="sm" c="dimmed" ta="center">
             {inCart} already in <Anchor component={Link} to="/cart">your cart</Anchor>

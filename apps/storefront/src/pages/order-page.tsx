@@ -10,6 +10,7 @@ import { RequireAuth } from '../features/auth/require-auth';
 import { SummaryRow } from '../features/cart/cart-lines';
 import { countryName } from '../features/checkout/address-form';
 import { OrderActions } from '../features/orders/order-actions';
+import { OrderChat } from '../features/chat/order-chat';
 import { describeTimelineEntry, orderState, sortTimeline } from '../features/orders/order-labels';
 import { ShipmentCard } from '../features/orders/shipment-card';
 import { OrderReviewCard } from '../features/reviews/order-review';
@@ -132,7 +133,8 @@ function OrderDetail({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="timeline">
+          <OrderChat orderId={o.id} sellerName={o.seller.name} />
+          <Paper withBorder radius="md" p="md" mt="lg" component="section" aria-labelledby="timeline">
             <Title order={2} size="h5" mb="md" id="timeline">
               Timeline
             </Title>

@@ -11,6 +11,7 @@ import { can, useMe } from '../auth/use-session';
 import { NotificationBell } from '../notifications/notification-bell';
 import { useNewOrderNotifications } from '../orders/use-new-order-notifications';
 import { UserMenu } from './user-menu';
+import { ChatUnreadBadge } from '../chat/unread-badge';
 
 const navItems: { to: string; label: string; permission?: Permission; show?: (me: Me) => boolean }[] = [
   { to: '/', label: 'Dashboard' },
@@ -19,6 +20,8 @@ const navItems: { to: string; label: string; permission?: Permission; show?: (me
   { to: '/payouts', label: 'Payouts', permission: 'payouts.request' },
   { to: '/submissions', label: 'My submissions', permission: 'submissions.create' },
   { to: '/verification', label: 'Verification', permission: 'kyc.submit' },
+  { to: '/messages', label: 'Messages', show: (me) => me.roles.includes('seller') },
+  { to: '/support/inbox', label: 'Support inbox', permission: 'chat.support' },
   { to: '/queues/submissions', label: 'Submissions', show: (me) => canViewQueue(me, 'submissions') },
   { to: '/queues/disputes', label: 'Disputes', show: (me) => canViewQueue(me, 'disputes') },
   { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
@@ -111,6 +114,7 @@ export function ConsoleShell() {
             active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
             aria-current={(item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)) ? 'page' : undefined}
             onClick={close}
+            rightSection={item.to === '/messages' || item.to === '/support/inbox' ? <ChatUnreadBadge /> : undefined}
           />
         ))}
         {me.data?.roles.includes('admin') && (

@@ -11,6 +11,7 @@ import { useMe, useSignOut } from '../auth/use-session';
 import { useCart, useGuestCartMerge } from '../cart/use-cart';
 import { plural } from '../../lib/format';
 import { NotificationBell, NotificationsLive } from '../notifications/notification-bell';
+import { MessagesLink } from '../chat/messages-link';
 
 function SearchBox() {
   const navigate = useNavigate();
@@ -131,6 +132,9 @@ function MobileMenu() {
               <Button component={Link} to="/orders" variant="light" justify="flex-start">
                 Your orders
               </Button>
+              <Button component={Link} to="/messages" variant="light" justify="flex-start">
+                Messages
+              </Button>
               <Button component={Link} to="/wishlist" variant="light" justify="flex-start">
                 Wishlist
               </Button>
@@ -189,6 +193,7 @@ export function SiteLayout() {
             <SearchBox />
             <Group gap="sm" wrap="nowrap" visibleFrom="sm" ml="auto">
               <SignedInBell />
+              <MessagesLink />
               <CartButton />
               <AccountMenu />
               <ColorSchemeToggle />
