@@ -21,7 +21,8 @@ test('a new visitor sees trending records on the home page', async ({ browser })
   const page = await context.newPage();
   await page.goto(storefrontURL);
   const trending = page.getByRole('region', { name: 'Trending now' });
-  await expect(trending).toBeVisible();
+  // The first visit compiles the page in the dev server; give a loaded machine time.
+  await expect(trending).toBeVisible({ timeout: 15_000 });
   await expect(trending.getByRole('listitem').first()).toBeVisible();
   expect(await trending.getByRole('listitem').count()).toBeGreaterThan(2);
   await expect(trending.getByRole('link', { name: new RegExp(`^${recordA}`) })).toBeVisible();
