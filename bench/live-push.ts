@@ -2,7 +2,8 @@
 // of N console sockets in the room has it. Floor: a bare Socket.IO `io.to(room).emit` of an event of
 // the same size to the same sockets, in the same run. Open-loop: sends go out on a fixed schedule
 // and latency counts from each send's intended time, so a stall shows in the tail instead of being
-// hidden. The sockets live in a separate process (bench/lib/socket-swarm.ts) whose CPU is printed
+// hidden. Floor and push sends alternate in one schedule, so both meet the same machine state
+// (on a shared 2-core box, measuring one after the other made whichever ran first look worse). The sockets live in a separate process (bench/lib/socket-swarm.ts) whose CPU is printed
 // next to the server's: a saturated generator would make the figures about itself.
 //
 //   npx tsx bench/live-push.ts        BENCH_SOCKETS=100,1000,5000 BENCH_EVENTS=40
@@ -19,7 +20,9 @@ const sizes = (process.env.BENCH_SOCKETS ?? '100,1000,5000').split(',').map(Numb
 const events = Number(process.env.BENCH_EVENTS ?? 40);
 const room = 'team:all';
 const origin = 'http://localhost:5173';
-/** Wider spacing for big rooms: one event to 5,000 sockets is 5,000 frames for the generator to parse. */
+/** Spacing between consecutive sends (floor and push alternate, so each path sends every 2 × this); wider for big rooms: one event to 5,000 sockets is 5,000 frames to parse. */
+/** Renames rotate over this many users, so sends that overlap under a stall never race one row's version. */
+const writerCount = 64;
 const intervalFor = (n: number) => Number(process.env.BENCH_INTERVAL_MS ?? Math.max(50, Math.round(n / 20)));
 
 async function post(base: string, path: string, body: unknown, cookie?: string) {
@@ -35,10 +38,11 @@ function swarm(base: string, cookie: string, n: number): Promise<ChildProcess> {
   });
 }
 
-function collect(child: ChildProcess, intended: Record<string, number>): Promise<{ latency: Percentiles; lost: number }> {
+type Collected = Record<string, { latency: Percentiles; lost: number }>;
+function collect(child: ChildProcess, groups: Record<string, Record<string, number>>): Promise<Collected> {
   return new Promise((resolve) => {
-    child.once('message', (m: { latency: Percentiles; lost: number }) => resolve(m));
-    child.send({ type: 'collect', intended });
+    child.once('message', (m: { groups: Collected }) => resolve(m.groups));
+    child.send({ type: 'collect', groups });
   });
 }
 
@@ -52,36 +56,47 @@ async function main() {
   );
   const base = `http://127.0.0.1:${await app.listen()}`;
   const admin = await post(base, 'auth.login', { email: 'admin@marketdesk.test', password: 'marketdesk-demo' });
-  // Renames rotate over several users so overlapping sends never race one row's version.
   const writers: string[] = [];
-  for (let i = 0; i < 8; i++) writers.push((await post(base, 'auth.register', { email: `bench-writer-${i}-${randomBytes(3).toString('hex')}@bench.test`, password: 'correct horse battery', displayName: `Writer ${i}` })).cookie!);
+  for (let i = 0; i < writerCount; i++) writers.push((await post(base, 'auth.register', { email: `bench-writer-${i}-${randomBytes(3).toString('hex')}@bench.test`, password: 'correct horse battery', displayName: `Writer ${i}` })).cookie!);
 
   const rows = [];
   for (const n of sizes) {
     const intervalMs = intervalFor(n);
     const child = await swarm(base, admin.cookie!, n);
-    const run = async (label: string, send: (key: string, i: number) => void) => {
-      const intended: Record<string, number> = {};
+    type Send = (key: string, i: number) => Promise<boolean> | void;
+    /** One open-loop schedule; sends alternate between the given paths, so both see the same conditions. */
+    const run = async (paths: Record<string, Send>, count: number) => {
+      const names = Object.keys(paths);
+      const intended: Record<string, Record<string, number>> = Object.fromEntries(names.map((p) => [p, {}]));
+      const refused: Record<string, number> = Object.fromEntries(names.map((p) => [p, 0]));
+      const sends: Promise<unknown>[] = [];
       const cpu = cpuWatch({ server: process.pid, generator: child.pid! });
       const start = performance.now() + 20;
-      for (let i = 0; i < events; i++) {
+      for (let i = 0; i < count * names.length; i++) {
         await sleepUntil(start + i * intervalMs);
-        const key = `${label}-${n}-${i}-${randomBytes(2).toString('hex')}`;
-        intended[key] = epochMs();
-        send(key, i);
+        const path = names[i % names.length]!;
+        const key = `${path}-${n}-${i}-${randomBytes(2).toString('hex')}`;
+        intended[path]![key] = epochMs();
+        // A mutation the API refused (e.g. 409) committed nothing: not a lost event, counted apart.
+        sends.push(Promise.resolve(paths[path]!(key, i)).then((ok) => (ok === false ? (refused[path]!++, delete intended[path]![key]) : undefined)));
       }
+      await Promise.all(sends);
       await new Promise((r) => setTimeout(r, 1500 + n / 2)); // let the tail arrive
       const usage = cpu();
-      return { ...(await collect(child, intended)), cpu: usage };
+      const groups = await collect(child, intended);
+      return Object.fromEntries(names.map((p) => [p, { ...groups[p]!, refused: refused[p]!, cpu: usage }]));
     };
-    await run('warm', (key) => void app.io.to(room).emit('event', { bench: key } as never));
-    const floor = await run('floor', (key) => void app.io.to(room).emit('event', { bench: key } as never));
-    const push = await run('push', (key, i) => void post(base, 'profile.update', { displayName: key }, writers[i % writers.length]));
+    const emit = (key: string) => void app.io.to(room).emit('event', { bench: key } as never);
+    const mutate = async (key: string, i: number) => (await post(base, 'profile.update', { displayName: key }, writers[i % writers.length])).status === 200;
+    await run({ emit, mutate }, 10); // warm both paths: JIT, pools, plans, the generator's parser
+    const measured = await run({ floor: emit, push: mutate }, events);
+    const floor = measured.floor!;
+    const push = measured.push!;
     child.send({ type: 'close' });
     const row = { sockets: n, events, intervalMs, floor, push, p99Ratio: ratio(push.latency.p99, floor.latency.p99), p50Ratio: ratio(push.latency.p50, floor.latency.p50) };
     rows.push(row);
     console.log(
-      `sockets=${String(n).padStart(5)} every ${intervalMs} ms  floor p50/p95/p99/max ${fmt(floor.latency)} ms  push ${fmt(push.latency)} ms  p99 ×${row.p99Ratio}  lost ${floor.lost}/${push.lost}  CPU server ${push.cpu.server}% generator ${push.cpu.generator}%`,
+      `sockets=${String(n).padStart(5)} every ${intervalMs} ms  floor p50/p95/p99/max ${fmt(floor.latency)} ms  push ${fmt(push.latency)} ms  p99 ×${row.p99Ratio}  lost ${floor.lost}/${push.lost}  refused ${push.refused}  CPU server ${push.cpu.server}% generator ${push.cpu.generator}%`,
     );
   }
   await app.close();

@@ -36,17 +36,22 @@ async function open() {
   }
 }
 
-process.on('message', (msg: { type: string; intended?: Record<string, number> }) => {
+process.on('message', (msg: { type: string; groups?: Record<string, Record<string, number>> }) => {
   if (msg.type === 'collect') {
-    const h = histogram();
-    let lost = 0;
-    for (const [key, intended] of Object.entries(msg.intended ?? {})) {
-      const got = arrivals.get(key) ?? [];
-      lost += Math.max(0, count - got.length);
-      for (const t of got) recordMs(h, t - intended);
+    // One histogram per group (e.g. floor and push sent interleaved in one schedule).
+    const out: Record<string, { latency: ReturnType<typeof percentiles>; lost: number }> = {};
+    for (const [group, intendedByKey] of Object.entries(msg.groups ?? {})) {
+      const h = histogram();
+      let lost = 0;
+      for (const [key, intended] of Object.entries(intendedByKey)) {
+        const got = arrivals.get(key) ?? [];
+        lost += Math.max(0, count - got.length);
+        for (const t of got) recordMs(h, t - intended);
+      }
+      out[group] = { latency: percentiles(h), lost };
     }
     arrivals = new Map();
-    process.send!({ type: 'collected', latency: percentiles(h), lost });
+    process.send!({ type: 'collected', groups: out });
   } else if (msg.type === 'close') {
     for (const s of sockets) s.close();
     process.exit(0);
