@@ -17,6 +17,7 @@ import { sellerNetMinor } from '../features/orders/order-status';
 import { OrderTimeline } from '../features/orders/order-timeline';
 import { OrderStateBadge } from '../features/orders/orders-table';
 import { trpc, type RouterOutputs } from '../trpc';
+import { OrderThreadPanel } from '../features/chat/order-thread-panel';
 
 type Order = RouterOutputs['orders']['get'];
 
@@ -181,6 +182,9 @@ export function OrderDetailPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
             <ShippingAddress order={o} now={now} />
+            <Card title="Messages">
+              <OrderThreadPanel orderId={o.id} height={300} />
+            </Card>
             <Card title="Timeline">
               <OrderTimeline entries={timeline} buyerName={o.buyer.name} currency={o.currency} freshIds={freshIds} />
             </Card>
