@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { chatEventPayloads } from './chat-events.js';
 import { checkoutEventPayloads } from './checkout-events.js';
-import { disputeEventPayloads } from './dispute-events.js';
+import { disputeEventPayloads, disputeRecordEventPayloads } from './dispute-events.js';
 import { kycEventPayloads } from './kyc-events.js';
 import { listingEventPayloads, listingRecordEventPayloads } from './listing-events.js';
 import { orderEventPayloads } from './order-events.js';
@@ -32,6 +32,7 @@ export const eventPayloads = {
   ...listingEventPayloads,
   ...kycEventPayloads,
   ...disputeEventPayloads,
+  ...disputeRecordEventPayloads,
   ...payoutEventPayloads,
   ...reviewEventPayloads,
   ...notificationEventPayloads,
@@ -50,7 +51,7 @@ export const eventNames = Object.keys(eventPayloads) as EventName[];
  * Events about a machine's aggregate (`listing.*`, `order.*`) that a service publishes itself
  * rather than a transition emitting them; every other machine-noun event must come from a machine.
  */
-export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads), ...Object.keys(payoutRecordEventPayloads), ...Object.keys(submissionRecordEventPayloads)] as EventName[];
+export const serviceEventNames = [...Object.keys(listingRecordEventPayloads), ...Object.keys(checkoutEventPayloads), ...Object.keys(payoutRecordEventPayloads), ...Object.keys(submissionRecordEventPayloads), ...Object.keys(disputeRecordEventPayloads)] as EventName[];
 
 /** What a client receives: the event plus its global id and its per-stream sequence. */
 export interface LiveEvent<N extends EventName = EventName> {

@@ -9,10 +9,6 @@ const sla = { ...dispute, sla: z.enum(disputeSlaKinds), dueAtMs: z.number().int(
 export const disputeReasons = ['not_received', 'not_as_described', 'damaged', 'other', 'chargeback'] as const;
 
 export const disputeEventPayloads = {
-  /** Opened by the buyer, or by the system for a card chargeback (actorId null). */
-  'dispute.opened': z.object({ disputeId: eventId, orderId: eventId, buyerId: eventId, sellerId: eventId, reason: z.enum(disputeReasons), source: z.enum(['buyer', 'chargeback']), ...amountFields, amountMinor: minor, actorId: eventId.nullable() }),
-  /** A statement (and files) added to the record by a party or staff. */
-  'dispute.evidence_added': z.object({ disputeId: eventId, orderId: eventId, buyerId: eventId, sellerId: eventId, evidenceId: eventId, party: z.enum(['buyer', 'seller', 'staff']), actorId: eventId.nullable() }),
   'dispute.seller_response_requested': z.object(dispute),
   'dispute.buyer_response_requested': z.object(dispute),
   'dispute.review_started': z.object(dispute),
@@ -24,4 +20,12 @@ export const disputeEventPayloads = {
   'dispute.closed': z.object(dispute),
   'dispute.sla.at_risk': z.object(sla),
   'dispute.sla.breached': z.object(sla),
+} as const;
+
+/** Dispute events the disputes service publishes itself (no machine transition behind them). */
+export const disputeRecordEventPayloads = {
+  /** Opened by the buyer, or by the system for a card chargeback (actorId null). */
+  'dispute.opened': z.object({ disputeId: eventId, orderId: eventId, buyerId: eventId, sellerId: eventId, reason: z.enum(disputeReasons), source: z.enum(['buyer', 'chargeback']), ...amountFields, amountMinor: minor, actorId: eventId.nullable() }),
+  /** A statement (and files) added to the record by a party or staff. */
+  'dispute.evidence_added': z.object({ disputeId: eventId, orderId: eventId, buyerId: eventId, sellerId: eventId, evidenceId: eventId, party: z.enum(['buyer', 'seller', 'staff']), actorId: eventId.nullable() }),
 } as const;
