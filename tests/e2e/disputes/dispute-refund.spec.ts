@@ -68,6 +68,17 @@ test('buyer disputes with a photo, an agent resolves with a partial refund, ever
   const desk = agent.getByLabel('Dispute under review');
   await expect(desk.getByLabel('Automatic effects')).toContainText('stays in escrow');
   await expect(desk.getByRole('link', { name: 'Photo 1' })).toBeVisible();
+
+  // They talk: the buyer sees Support typing and the message live; the agent sees it was read.
+  const agentChat = desk.getByRole('region', { name: /^Conversation/ });
+  const buyerChat = buyer.getByRole('region', { name: /^Conversation/ });
+  await expect(buyerChat).toBeVisible();
+  await agentChat.getByRole('textbox', { name: 'Message' }).pressSequentially('Sorry about that! Could you tell me', { delay: 40 });
+  await expect(buyerChat.getByText(/Support is typing…/)).toBeVisible({ timeout: 5_000 });
+  await agentChat.getByRole('textbox', { name: 'Message' }).pressSequentially(' if the record plays at all?', { delay: 5 });
+  await agentChat.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(buyerChat.getByText('Sorry about that! Could you tell me if the record plays at all?')).toBeVisible({ timeout: 10_000 });
+  await expect(agentChat.getByText(/· Seen$/)).toBeVisible({ timeout: 10_000 });
   await desk.getByRole('button', { name: 'Resolve…' }).click();
   const dialog = agent.getByRole('dialog', { name: 'Resolve dispute' });
   await dialog.getByLabel(/Refund to the buyer/).fill('15');

@@ -8,6 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { ErrorState, formatDateTime, formatMoney, formatRelativeTime, LoadingState } from '@marketdesk/ui';
 import { type ReactNode, useState } from 'react';
 import { errorCode, trpc, type RouterOutputs } from '../../trpc';
+import { OrderThreadPanel } from '../chat/order-thread-panel';
 import { conflictRow } from '../queues/decision-dialogs';
 import type { QueueRow } from '../queues/queue-rows';
 import { useFollowRow } from '../queues/use-follow-row';
@@ -92,7 +93,7 @@ function ResolveModal({ d, opened, loading, error, onClose, onResolve }: { d: St
   );
 }
 
-export function DisputeDesk({ row, blocked, onRow, conversation }: { row: QueueRow; blocked: string | null; onRow: (row: QueueRow) => void; conversation?: ReactNode }) {
+export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: string | null; onRow: (row: QueueRow) => void }) {
   const dispute = trpc.disputes.get.useQuery({ id: row.subjectId });
   useFollowRow(row, dispute.refetch);
   const [resolving, setResolving] = useState(false);
@@ -188,7 +189,9 @@ export function DisputeDesk({ row, blocked, onRow, conversation }: { row: QueueR
           {d.resolutionNote ? ` — “${d.resolutionNote}”` : ''}.
         </Alert>
       )}
-      {conversation && <Section title="Conversation">{conversation}</Section>}
+      <Section title="Conversation with the buyer and the seller">
+        <OrderThreadPanel orderId={d.orderId} height={320} />
+      </Section>
       <Section title="Record">
         <Stack gap={6} aria-label="Dispute record">
           {d.evidence.map((e) => (
