@@ -20,9 +20,9 @@ const sizes = (process.env.BENCH_SOCKETS ?? '100,1000,5000').split(',').map(Numb
 const events = Number(process.env.BENCH_EVENTS ?? 40);
 const room = 'team:all';
 const origin = 'http://localhost:5173';
-/** Spacing between consecutive sends (floor and push alternate, so each path sends every 2 × this); wider for big rooms: one event to 5,000 sockets is 5,000 frames to parse. */
 /** Renames rotate over this many users, so sends that overlap under a stall never race one row's version. */
 const writerCount = 64;
+/** Spacing between consecutive sends (floor and push alternate, so each path sends every 2 × this); wider for big rooms: one event to 5,000 sockets is 5,000 frames to parse. */
 const intervalFor = (n: number) => Number(process.env.BENCH_INTERVAL_MS ?? Math.max(50, Math.round(n / 20)));
 
 async function post(base: string, path: string, body: unknown, cookie?: string) {
