@@ -12,7 +12,7 @@ import pg from 'pg';
 import { openDatabase } from '@marketdesk/db';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
 import { cpuWatch, fmt, histogram, percentiles, ratio, recordMs, writeResults } from './lib/measure.js';
-import { freePort, startApi, startStripe } from './lib/processes.js';
+import { benchLimits, freePort, startApi, startStripe } from './lib/processes.js';
 
 const connectionsList = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
@@ -77,7 +77,7 @@ async function main() {
   const secret = `whsec_${randomBytes(8).toString('hex')}`;
   const port = await freePort();
   const stripe = await startStripe(`http://127.0.0.1:${port}/webhooks/stripe`, secret);
-  const api = await startApi({ DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, ALLOWED_ORIGINS: origin, STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true', DB_POOL_MAX: '20', LOG_LEVEL: 'error' }, port);
+  const api = await startApi({ DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, ALLOWED_ORIGINS: origin, STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true', DB_POOL_MAX: '20', LOG_LEVEL: 'error', ...benchLimits }, port);
   // A buyer with 20 real orders (checkout + payment through the API and the local Stripe server).
   const buyer = (await call(api.url, 'auth.register', { email: `reader-${randomBytes(3).toString('hex')}@bench.test`, password: 'correct horse battery', displayName: 'Reader' })).cookie!;
   const address = { name: 'Bench Reader', line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' };

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { openDatabase } from '@marketdesk/db';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
 import { cpuWatch, fmt, histogram, percentiles, ratio, recordMs, writeResults } from './lib/measure.js';
-import { freePort, startApi, startStripe } from './lib/processes.js';
+import { benchLimits, freePort, startApi, startStripe } from './lib/processes.js';
 
 const attempts = Number(process.env.BENCH_CHECKOUTS ?? 240);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -77,7 +77,7 @@ async function main() {
   const apiPort = await freePort();
   const stripe = await startStripe(`http://127.0.0.1:${apiPort}/webhooks/stripe`, secret);
   const api = await startApi(
-    { DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, ALLOWED_ORIGINS: origin, STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true', DB_POOL_MAX: String(concurrency + 4), LOG_LEVEL: 'error' },
+    { DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, ALLOWED_ORIGINS: origin, STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true', DB_POOL_MAX: String(concurrency + 4), LOG_LEVEL: 'error', ...benchLimits },
     apiPort,
   );
   const buyers: string[] = [];

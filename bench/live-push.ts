@@ -15,6 +15,7 @@ import { configWith, createApp } from '../apps/api/src/index.js';
 import { hashPassword } from '../apps/api/src/services/auth/passwords.js';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
 import { cpuWatch, epochMs, fmt, ratio, sleepUntil, writeResults, type Percentiles } from './lib/measure.js';
+import { benchLimits } from './lib/processes.js';
 
 const sizes = (process.env.BENCH_SOCKETS ?? '100,1000,5000').split(',').map(Number);
 const events = Number(process.env.BENCH_EVENTS ?? 40);
@@ -52,7 +53,7 @@ async function main() {
   await seedDemo(migrated.orm.em.fork(), hashPassword);
   await migrated.close();
   const app = await createApp(
-    configWith({ PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent', ALLOWED_ORIGINS: origin, RUN_MIGRATIONS: 'false', OUTBOX_POLL_MS: '1000', DB_POOL_MAX: '10' }),
+    configWith({ PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent', ALLOWED_ORIGINS: origin, RUN_MIGRATIONS: 'false', OUTBOX_POLL_MS: '1000', DB_POOL_MAX: '10', ...benchLimits }),
   );
   const base = `http://127.0.0.1:${await app.listen()}`;
   const admin = await post(base, 'auth.login', { email: 'admin@marketdesk.test', password: 'marketdesk-demo' });

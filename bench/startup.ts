@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import { openDatabase } from '@marketdesk/db';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
 import { ratio, rssMb, writeResults } from './lib/measure.js';
-import { freePort, spawnTs, stopChild, waitFor } from './lib/processes.js';
+import { benchLimits, freePort, spawnTs, stopChild, waitFor } from './lib/processes.js';
 
 const starts = Number(process.env.BENCH_STARTS ?? 3);
 const jobs = Number(process.env.BENCH_JOBS ?? 2000);
@@ -34,7 +34,7 @@ async function main() {
   const migrated = await openDatabase({ databaseUrl: database.url, migrate: true });
   await migrated.close();
   const prefix = `mdbench_${randomBytes(3).toString('hex')}`;
-  const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'error', RUN_MIGRATIONS: 'false', HOST: '127.0.0.1' };
+  const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'error', RUN_MIGRATIONS: 'false', HOST: '127.0.0.1', ...benchLimits };
 
   const floorStarts: number[] = [];
   let floorRss = 0;
