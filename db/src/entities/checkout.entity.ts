@@ -30,6 +30,10 @@ export class Checkout {
   failureMessage: string | null = null;
   expiresAt!: Date;
   paidAt: Date | null = null;
+  /** Risk assessment at payment (score 0–100 and its reasons); held orders wait in the fraud queue. */
+  riskScore: number | null = null;
+  riskReasons: unknown[] = [];
+  clientIp: string | null = null;
   createdAt: Date = new Date();
 }
 
@@ -52,6 +56,9 @@ export const CheckoutSchema = new EntitySchema<Checkout>({
     failureMessage: { type: 'string', length: 300, nullable: true },
     expiresAt: { type: 'datetime', columnType: 'timestamptz' },
     paidAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    riskScore: { type: 'integer', nullable: true },
+    riskReasons: { type: 'json', default: '[]' },
+    clientIp: { type: 'string', length: 64, nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
   },
 });

@@ -50,6 +50,8 @@ import { KycCheckSchema } from './kyc-check.entity.js';
 import { KycDocumentSchema } from './kyc-document.entity.js';
 import { DisputeSchema } from './dispute.entity.js';
 import { DisputeEvidenceSchema } from './dispute-evidence.entity.js';
+import { RiskRuleVersionSchema } from './risk-rules.entity.js';
+import { UserFlagSchema } from './user-flag.entity.js';
 
 export * from './listing.entity.js';
 export * from './listing-image.entity.js';
@@ -102,6 +104,8 @@ export * from './kyc-check.entity.js';
 export * from './kyc-document.entity.js';
 export * from './dispute.entity.js';
 export * from './dispute-evidence.entity.js';
+export * from './risk-rules.entity.js';
+export * from './user-flag.entity.js';
 
 export const entities = [
   UserSchema,
@@ -139,4 +143,6 @@ export const entities = [
   KycDocumentSchema,
   DisputeSchema,
   DisputeEvidenceSchema,
+  RiskRuleVersionSchema,
+  UserFlagSchema,
 ];

@@ -16,6 +16,7 @@ import { Migration20261124224550 } from './Migration20261124224550.js';
 import { Migration20261124230905 } from './Migration20261124230905.js';
 import { Migration20261124230320 } from './Migration20261124230320.js';
 import { Migration20261124231413 } from './Migration20261124231413.js';
+import { Migration20261124233215 } from './Migration20261124233215.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124230905', class: Migration20261124230905 },
   { name: 'Migration20261124230320', class: Migration20261124230320 },
   { name: 'Migration20261124231413', class: Migration20261124231413 },
+  { name: 'Migration20261124233215', class: Migration20261124233215 },
 ];

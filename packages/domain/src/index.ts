@@ -15,3 +15,4 @@ export * from './fulfillment/index.js';
 export * from './queues/index.js';
 export * from './discovery/index.js';
 export * from './chat/index.js';
+export * from './risk/risk-score.js';

@@ -19,6 +19,10 @@ export interface CheckoutRecord {
   expiresAt: Date;
   paidAt: Date | null;
   createdAt: Date;
+  /** Where the buyer checked out from (velocity by IP). */
+  clientIp?: string | null;
+  riskScore?: number | null;
+  riskReasons?: { code: string; points: number; detail: string }[];
 }
 
 export interface OrderRecord {
@@ -113,6 +117,9 @@ function toCheckout(r: Row): CheckoutRecord {
     expiresAt: date(r.expires_at)!,
     paidAt: date(r.paid_at),
     createdAt: date(r.created_at)!,
+    clientIp: (r.client_ip as string | null) ?? null,
+    riskScore: r.risk_score == null ? null : Number(r.risk_score),
+    riskReasons: r.risk_reasons == null ? [] : json<{ code: string; points: number; detail: string }[]>(r.risk_reasons),
   };
 }
 
@@ -228,8 +235,12 @@ export const checkoutRepository = {
     return rows[0] ? toCheckout(rows[0]) : null;
   },
 
-  async setPayment(em: EntityManager, checkoutId: string, providerPaymentId: string): Promise<void> {
-    await sql(em, `update checkouts set provider_payment_id = ? where id = ?`, [providerPaymentId, checkoutId]);
+  async setPayment(em: EntityManager, checkoutId: string, providerPaymentId: string, clientIp: string | null = null): Promise<void> {
+    await sql(em, `update checkouts set provider_payment_id = ?, client_ip = coalesce(?, client_ip) where id = ?`, [providerPaymentId, clientIp, checkoutId]);
+  },
+
+  async setRisk(em: EntityManager, checkoutId: string, risk: { score: number; reasons: unknown[] }): Promise<void> {
+    await sql(em, `update checkouts set risk_score = ?, risk_reasons = ? where id = ?`, [risk.score, JSON.stringify(risk.reasons), checkoutId]);
   },
 
   async setState(em: EntityManager, checkoutId: string, state: CheckoutRecord['state'], extra: { paidAt?: Date; failureMessage?: string | null } = {}): Promise<void> {

@@ -18,6 +18,7 @@ import { queuesRouter } from './queues/router.js';
 import { submissionsRouter } from './submissions/router.js';
 import { kycRouter } from './kyc/router.js';
 import { disputesRouter } from './disputes/router.js';
+import { riskRouter } from './risk/router.js';
 import { discoveryRouter } from './discovery/router.js';
 import { wishlistRouter } from './wishlist/router.js';
 import { enrichmentRouter } from './enrichment/router.js';
@@ -43,6 +44,7 @@ export const appRouter = router({
   submissions: submissionsRouter,
   kyc: kycRouter,
   disputes: disputesRouter,
+  risk: riskRouter,
   discovery: discoveryRouter,
   wishlist: wishlistRouter,
   enrichment: enrichmentRouter,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { chatEventPayloads } from './chat-events.js';
 import { checkoutEventPayloads } from './checkout-events.js';
 import { disputeEventPayloads, disputeRecordEventPayloads } from './dispute-events.js';
+import { riskEventPayloads } from './risk-events.js';
 import { kycEventPayloads } from './kyc-events.js';
 import { listingEventPayloads, listingRecordEventPayloads } from './listing-events.js';
 import { orderEventPayloads } from './order-events.js';
@@ -33,6 +34,7 @@ export const eventPayloads = {
   ...kycEventPayloads,
   ...disputeEventPayloads,
   ...disputeRecordEventPayloads,
+  ...riskEventPayloads,
   ...payoutEventPayloads,
   ...reviewEventPayloads,
   ...notificationEventPayloads,

@@ -13,4 +13,7 @@ export const orderEventPayloads = {
   'order.refunded': z.object({ ...order, ...amountFields, refundMinor: minor }),
   'order.partially_refunded': z.object({ ...order, ...amountFields, refundMinor: minor, refundedTotalMinor: minor }),
   'order.disputed': z.object({ ...order, reason: z.string() }),
+  /** Risk checks held the paid order for a person to review before the seller ships. */
+  'order.held_for_review': z.object({ ...order, score: minor }),
+  'order.review_approved': z.object(order),
 } as const;

@@ -21,7 +21,7 @@ const cases: { machine: AnyMachine; context: Record<string, unknown>; ids: strin
     machine: orderMachine,
     context: { orderId: 'o1', buyerId: 'b1', sellerId: 's1', currency: 'EUR', totalMinor: 10_000, refundedMinor: 0, paymentWindowMs: 1_000, autoCompleteAfterMs: 5_000 },
     ids: ['b1', 's1', 'x'],
-    payloads: [{}, { paymentId: 'p' }, { reason: 'r' }, { carrier: 'c', trackingNumber: 't' }, { refundMinor: 1_000, reason: 'r' }, { refundMinor: 1_000 }, { refundMinor: 20_000 }],
+    payloads: [{}, { paymentId: 'p' }, { reason: 'r' }, { carrier: 'c', trackingNumber: 't' }, { refundMinor: 1_000, reason: 'r' }, { refundMinor: 1_000 }, { refundMinor: 20_000 }, { score: 70 }],
   },
   {
     machine: submissionMachine,

@@ -31,7 +31,13 @@ export const queueRejectReasons = {
     suspected_fraud: 'The sales behind this payout are under review',
     other,
   },
-  fraud: { confirmed_fraud: 'Confirmed fraud', other },
+  fraud: {
+    stolen_card: 'The card looks stolen',
+    fake_account: 'The account looks fake or taken over',
+    suspicious_pattern: 'The ordering pattern looks like fraud',
+    confirmed_fraud: 'Confirmed fraud',
+    other,
+  },
   disputes: { other },
 } as const satisfies Record<QueueName, Record<string, string>>;
 

@@ -14,7 +14,7 @@ const paymentMode = publicProcedure.input(z.void()).query(({ ctx }) => {
   return { mode: local ? ('test_card' as const) : ('payment_element' as const), publishableKey: local ? null : (config.STRIPE_PUBLISHABLE_KEY ?? null) };
 });
 
-const start = authedProcedure.input(startCheckoutSchema).mutation(({ ctx, input }) => startCheckout(ctx.em, ctx.services.gateway, ctx.actor, input, settingsOf(ctx.services.config), new Date()));
+const start = authedProcedure.input(startCheckoutSchema).mutation(({ ctx, input }) => startCheckout(ctx.em, ctx.services.gateway, ctx.actor, input, settingsOf(ctx.services.config), new Date(), ctx.ip));
 
 const payWithTestCardProcedure = authedProcedure.input(payWithTestCardSchema).mutation(({ ctx, input }) => payWithTestCard(ctx.em, ctx.services.gateway, ctx.actor, input, new Date(), ctx.req.log as never));
 

@@ -7,7 +7,9 @@ import { orderMachine, paymentCaptured, systemActor, type CurrencyCode } from '@
 import type { EntityManager } from '@marketdesk/db';
 import type { Logger } from 'pino';
 import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
-import { checkoutRepository, type CheckoutRecord } from '../../repositories/checkout-repository.js';
+import { checkoutRepository, type CheckoutRecord, type OrderRecord } from '../../repositories/checkout-repository.js';
+import { assessCheckout } from '../risk/assess-checkout.js';
+import { holdForReview } from '../risk/order-review.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { sql } from '../../repositories/sql.js';
 import { postTransfers } from '../ledger/post-transfers.js';
@@ -55,6 +57,10 @@ export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentG
 
 async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPaymentId: string, now: Date) {
   await checkoutRepository.setReservationsState(tx, checkout.id, 'held', 'converted');
+  // Risk checks first: a held checkout's orders are paid (the money sits in escrow) but go to the
+  // order review queue instead of the sellers until a person approves them.
+  const risk = await assessCheckout(tx, checkout, now);
+  await checkoutRepository.setRisk(tx, checkout.id, risk);
   const orders = await checkoutRepository.ordersOfCheckout(tx, checkout.id);
   for (const order of orders) {
     const result = runCommand(orderMachine, orderSnapshot(order), { type: 'mark_paid', payload: { paymentId: providerPaymentId } }, systemActor, now);
@@ -70,6 +76,17 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
     await checkoutRepository.saveOrder(tx, { id: order.id, version: order.version, state: result.state, hold: flow.hold, paidAt: now }, now);
     for (const event of result.events) await recordOrderEvent(tx, order, event, null, now);
     await recordLedgerTimeline(tx, { ...order, hold: flow.hold }, flow.transfers, now);
+    if (risk.hold) {
+      await holdForReview(tx, (await checkoutRepository.findOrder(tx, order.id))!, risk, now);
+      continue;
+    }
+    await announcePlaced(tx, order, now);
+  }
+  await finishPaidCheckout(tx, checkout, orders, now);
+}
+
+/** The seller hears about a paid order (and discovery counts it) — at payment, or once a review approves it. */
+export async function announcePlaced(tx: EntityManager, order: OrderRecord, now: Date) {
     await recordOrderEvent(
       tx,
       order,
@@ -79,7 +96,9 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
       // Counted for "bought together", popularity and trending (services/discovery/record-purchase.ts).
       [{ name: 'discovery.recordPurchase', data: { orderId: order.id } }],
     );
-  }
+}
+
+async function finishPaidCheckout(tx: EntityManager, checkout: CheckoutRecord, orders: OrderRecord[], now: Date) {
   const reservations = await checkoutRepository.reservationsOf(tx, checkout.id);
   for (const r of reservations) {
     const listing = await listingRepository.findById(tx, r.listingId, { forUpdate: true });

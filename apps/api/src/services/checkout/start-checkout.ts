@@ -61,6 +61,8 @@ export async function startCheckout(
   input: StartCheckoutInput,
   settings: CheckoutSettings,
   now: Date,
+  /** The buyer's IP address, for the risk checks' velocity by IP. */
+  clientIp: string | null = null,
 ): Promise<StartedCheckout> {
   if (!gateway) throw new AppError('UNAVAILABLE', 'Payments are not configured on this server, so checkout is closed.');
   const address = input.address ?? (await savedAddress(em, buyer.id, input.addressId!));
@@ -107,7 +109,7 @@ export async function startCheckout(
     orders,
   };
   await em.transactional(async (tx) => {
-    await checkoutRepository.setPayment(tx, checkoutId, payment.providerPaymentId);
+    await checkoutRepository.setPayment(tx, checkoutId, payment.providerPaymentId, clientIp);
     await idempotencyRepository.complete(tx, key, response);
   });
   return response;

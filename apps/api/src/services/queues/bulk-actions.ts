@@ -11,7 +11,7 @@ import { recordEvent } from '../outbox/record-event.js';
 import type { SubmissionSettings } from '../submissions/submission-machine.js';
 import { reassignLocked } from './claims.js';
 import { assertCanWork, assertLead, type QueueActor } from './queue-access.js';
-import { decidableQueues, decideRow } from './queue-deciders.js';
+import { decidableQueues, decideRow, type DeciderDeps } from './queue-deciders.js';
 
 export type BulkInput =
   | { queue: string; action: 'accept'; items: { id: string; version: number }[] }
@@ -24,7 +24,7 @@ export interface BulkFailure {
   message: string;
 }
 
-export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActor, input: BulkInput, settings: SubmissionSettings, now: () => Date) {
+export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActor, input: BulkInput, settings: SubmissionSettings, now: () => Date, deps: DeciderDeps = { gateway: null }) {
   const queue = assertCanWork(actor, input.queue);
   if (input.action === 'assign') assertLead(actor, 'assign items in bulk');
   else if (!decidableQueues.includes(queue)) throw new AppError('BAD_REQUEST', `Items in the ${queue} queue are decided one by one from their own page.`, { field: 'action' });
@@ -46,7 +46,7 @@ export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActo
         const at = now();
         if (input.action === 'assign') return reassignLocked(tx, actor, row, target.version, input.toUserId, settings, at);
         const decision = input.action === 'accept' ? ({ decision: 'accept' } as const) : ({ decision: 'reject', reason: input.reason, note: input.note } as const);
-        return decideRow(tx, actor, row, target.version, decision, settings, at);
+        return decideRow(tx, actor, row, target.version, decision, settings, at, deps);
       });
       succeeded.push(target.id);
     } catch (err) {

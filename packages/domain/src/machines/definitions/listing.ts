@@ -81,7 +81,7 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
     sold_out: {
       label: 'Sold out',
       on: {
-        restock: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] },
+        restock: { to: 'active', allowedRoles: [...sellerOrAdmin, 'system'], scopedTo: ownSeller, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] },
         archive,
         expire_deal: expireDeal,
       },

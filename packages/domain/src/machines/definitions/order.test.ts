@@ -17,6 +17,8 @@ const fixture: MachineFixture = {
     refund: { reason: 'Out of stock' },
     refund_partially: { refundMinor: 500, reason: 'Sleeve damage' },
     resolve_split: { refundMinor: 500 },
+    hold_for_review: { score: 70 },
+    reject_review: { reason: 'Stolen card' },
   },
   actorIds: { buyer: 'b1', seller: 's1' },
   guardCases: [
@@ -35,6 +37,8 @@ const fixture: MachineFixture = {
     { name: 'partial refunds then completion', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'system'], ['refund_partially', 'seller'], ['refund_partially', 'agent'], ['auto_complete', 'system']] },
     { name: 'dispute for buyer', ends: 'refunded', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['open_dispute', 'buyer'], ['resolve_for_buyer', 'agent']] },
     { name: 'dispute for seller', ends: 'completed', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['mark_delivered', 'system'], ['open_dispute', 'buyer'], ['resolve_for_seller', 'system']] },
+    { name: 'held for review, approved', ends: 'completed', steps: [['mark_paid', 'system'], ['hold_for_review', 'system'], ['approve_review', 'admin'], ['ship', 'seller'], ['mark_delivered', 'system'], ['confirm_receipt', 'buyer']] },
+    { name: 'held for review, rejected', ends: 'cancelled', steps: [['mark_paid', 'system'], ['hold_for_review', 'system'], ['reject_review', 'agent']] },
     { name: 'dispute split then full refund', ends: 'refunded', steps: [['mark_paid', 'system'], ['ship', 'seller'], ['open_dispute', 'buyer'], ['resolve_split', 'admin'], ['refund', 'admin']] },
   ],
 };

@@ -8,7 +8,7 @@ import { defineMachine } from '../define.js';
 import type { CommandCatalogue, GuardRefusal, MachineRole } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
-export type OrderState = 'awaiting_payment' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded' | 'disputed';
+export type OrderState = 'awaiting_payment' | 'under_review' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded' | 'disputed';
 
 export interface OrderContext {
   orderId: string;
@@ -39,6 +39,9 @@ const orderCommands = {
   resolve_for_buyer: { label: 'Resolve for buyer', payload: emptyPayload },
   resolve_for_seller: { label: 'Resolve for seller', payload: emptyPayload },
   resolve_split: { label: 'Resolve split', payload: z.object({ refundMinor: positiveMinor }) },
+  hold_for_review: { label: 'Hold for review', payload: z.object({ score: z.number().int().min(0).max(100) }) },
+  approve_review: { label: 'Approve after review', payload: emptyPayload },
+  reject_review: { label: 'Reject after review', payload: reasonPayload },
 } satisfies CommandCatalogue;
 
 const ownBuyer = { buyer: (c: OrderContext) => [c.buyerId] };
@@ -83,6 +86,15 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
         cancel: { to: 'cancelled', allowedRoles: ['buyer', 'seller', 'agent', 'admin'], scopedTo: ownParties, emits: ['order.cancelled'] },
         refund,
         open_dispute: { ...openDispute, allowedRoles: ['system'] },
+        // Risk checks: the money is captured and held in escrow, but nobody ships until a person looks.
+        hold_for_review: { to: 'under_review', allowedRoles: ['system'], emits: ['order.held_for_review'] },
+      },
+    },
+    under_review: {
+      label: 'Under review',
+      on: {
+        approve_review: { to: 'paid', allowedRoles: ['agent', 'admin'], emits: ['order.review_approved'] },
+        reject_review: { to: 'cancelled', allowedRoles: ['agent', 'admin'], emits: ['order.cancelled'] },
       },
     },
     shipped: {
@@ -140,6 +152,8 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
         return { ...base, automatic: info.command === 'auto_complete' };
       case 'order.cancelled':
         return { ...base, reason: payloadField<string>(info.payload, 'reason') ?? 'payment_timeout' };
+      case 'order.held_for_review':
+        return { ...base, score: payloadField<number>(info.payload, 'score') ?? 0 };
       case 'order.disputed':
         return { ...base, reason: payloadField<string>(info.payload, 'reason') };
       case 'order.refunded':

@@ -1,0 +1,83 @@
+// The order review queue (`fraud`): a held order waits, paid and in escrow, with its risk score and
+// reasons; an agent or admin approves it (it becomes `paid` and the seller is told, as if it had
+// just been placed) or rejects it with a reason (cancelled, the buyer refunded in full through the
+// provider, idempotently). Decided through queues.decide like every queue.
+import { reasonText, systemActor, type MachineActor, type QueueDecision, type RiskAssessment } from '@marketdesk/domain';
+import type { EntityManager } from '@marketdesk/db';
+import { AppError } from '../../errors/app-error.js';
+import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
+import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
+import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import { listingRepository } from '../../repositories/listing-repository.js';
+import { sql } from '../../repositories/sql.js';
+import { applyCommand } from '../listings/listing-service.js';
+import { announcePlaced } from '../checkout/settle-payment.js';
+import { applyOrderCommand } from '../orders/order-commands.js';
+import { assertMayDecide } from '../queues/decision-guard.js';
+import type { QueueActor } from '../queues/queue-access.js';
+import { queueItemSnapshot } from '../queues/queue-item-view.js';
+import { enterQueue, moveQueueRow } from '../queues/subject-rows.js';
+import { activeFlags } from './risk-rules.js';
+
+const orderSettings = { autoCompleteAfterMs: 14 * 86_400_000 };
+
+export async function holdForReview(tx: EntityManager, order: OrderRecord, risk: RiskAssessment, now: Date): Promise<void> {
+  const held = await applyOrderCommand(tx, { id: 'system', roles: ['system'] }, order, { type: 'hold_for_review', payload: { score: risk.score } }, now, orderSettings);
+  const top = risk.reasons[0]?.detail ?? 'risk checks';
+  await enterQueue(tx, { queue: 'fraud', subjectId: held.id, state: 'open', title: `Order ${held.number} · risk ${risk.score}: ${top}`, sellerId: held.sellerId, valueMinor: held.totalMinor, currency: held.currency, waitingOn: 'staff', priority: risk.score >= 90 ? 2 : 1 }, null, now);
+}
+
+/** One decision from the `fraud` queue (single or bulk), on the row's version, row locked. */
+export async function decideOrderReviewLocked(tx: EntityManager, gateway: PaymentGateway | null, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+  assertMayDecide(actor, row, version, now);
+  const order = await checkoutRepository.findOrder(tx, row.subjectId, { forUpdate: true });
+  if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');
+  if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Order reviews have no questions step: approve or reject the order.', { field: 'decision' });
+  let action: string;
+  if (decision.decision === 'accept') {
+    const approved = await applyOrderCommand(tx, actor, order, { type: 'approve_review' }, now, orderSettings);
+    await announcePlaced(tx, approved, now);
+    action = 'approved';
+  } else {
+    const checkout = await checkoutRepository.findCheckout(tx, order.checkoutId);
+    if (!gateway || !checkout?.providerPaymentId) throw new AppError('UNAVAILABLE', 'Refunds are not possible right now: payments are not configured.');
+    // The machine first (a refused move must not refund), then the provider, inside the row lock.
+    const reason = reasonText('fraud', decision.reason, decision.note);
+    await applyOrderCommand(tx, actor, order, { type: 'reject_review', payload: { reason } }, now, orderSettings);
+    await returnStock(tx, order.id, now);
+    await gateway.refund({ providerPaymentId: checkout.providerPaymentId, amountMinor: order.totalMinor, idempotencyKey: `order-review-reject-${order.id}`, reason: 'fraudulent' });
+    action = 'rejected';
+  }
+  const after = (await checkoutRepository.findOrder(tx, order.id))!;
+  const moved = await moveQueueRow(tx, row, { state: action, waitingOn: null, action, actorId: actor.id, decided: true }, now);
+  return { order: { id: after.id, state: after.state }, item: queueItemSnapshot(moved, now) };
+}
+
+/** A rejected order's units go back on sale (a sold-out listing is restocked). */
+async function returnStock(tx: EntityManager, orderId: string, now: Date) {
+  const items = await sql(tx, `select listing_id, quantity from order_items where order_id = ? order by listing_id`, [orderId]);
+  for (const item of items) {
+    const listingId = item.listing_id as string;
+    const listing = await listingRepository.findById(tx, listingId, { forUpdate: true });
+    if (!listing) continue;
+    // A sold-out listing comes back on sale (the machine's restock); otherwise the units are added.
+    if (listing.state === 'sold_out') await applyCommand(tx, systemActor, listing, { type: 'restock', payload: { quantity: listing.quantity + Number(item.quantity) } }, now);
+    else await listingRepository.release(tx, listingId, Number(item.quantity));
+  }
+}
+
+/** What a reviewer sees: the order, the risk score and its reasons, the buyer's history and flags. */
+export async function orderReview(em: EntityManager, orderId: string) {
+  const order = await checkoutRepository.findOrder(em, orderId);
+  if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');
+  const checkout = await checkoutRepository.findCheckout(em, order.checkoutId);
+  const [buyer] = await sql(em, `select id, display_name, created_at from users where id = ?`, [order.buyerId]);
+  const [history] = await sql(em, `select count(*) as n, coalesce(sum(total_minor), 0) as total from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [order.buyerId, order.checkoutId]);
+  return {
+    order: { id: order.id, number: order.number, state: order.state, totalMinor: order.totalMinor, currency: order.currency, country: checkout?.address.country ?? null, createdAt: order.createdAt },
+    risk: { score: checkout?.riskScore ?? 0, reasons: checkout?.riskReasons ?? [] },
+    buyer: { id: order.buyerId, name: (buyer?.display_name as string) ?? '', memberSince: buyer?.created_at ? new Date(buyer.created_at as string) : null, paidCheckouts: Number(history?.n ?? 0), paidTotalMinor: Number(history?.total ?? 0), flags: await activeFlags(em, order.buyerId) },
+  };
+}
+
+export const fraudQueueRow = (em: EntityManager, orderId: string) => queueItemRepository.findBySubject(em, 'fraud', orderId);

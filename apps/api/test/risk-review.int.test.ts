@@ -1,0 +1,118 @@
+// Fraud and risk against real PostgreSQL, Redis and the local Stripe-compatible server: velocity
+// rules edited by a lead hold a buyer's next checkout for review (paid, in escrow, unshippable, not
+// announced to the seller), the order review queue approves one (the seller may ship) and rejects
+// another (cancelled, refunded once, stock back on sale), and a staff flag raises the score.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import { defaultRiskRules, type QueueItemSnapshot } from '@marketdesk/domain';
+import { isPublicIp } from '../src/services/risk/assess-checkout.js';
+import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
+import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+
+const secret = 'whsec_risk';
+let stripe: StripeServer;
+let api: RunningApi;
+let seller: Person;
+let lead: Person;
+let agent: Person;
+let categoryId: string;
+
+beforeAll(async () => {
+  stripe = await startStripeServer({ port: 0 });
+  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url });
+  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  [seller, lead, agent] = await Promise.all([
+    registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Sol Seller' }),
+    registerUser(api, { roles: ['admin', 'agent'], displayName: 'Dana Lead' }),
+    registerUser(api, { roles: ['agent'], displayName: 'Alex Agent' }),
+  ]);
+  categoryId = (await createCategory(api)).id;
+});
+afterAll(async () => {
+  // The rules live in the shared test database: later files get the defaults back.
+  const current = (await query<{ version: number }>(api, 'risk.rules', undefined, { cookie: lead.cookie })).data!;
+  await mutate(api, 'risk.saveRules', { version: current.version, rules: defaultRiskRules }, { cookie: lead.cookie });
+  await api.close();
+  await stripe.close();
+});
+
+interface OrderView {
+  id: string;
+  state: string;
+  version: number;
+  totalMinor: number;
+}
+
+async function buy(buyer: Person, quantity = 1, priceMinor = 2500) {
+  const l = await createLiveListing(api, seller, lead, { categoryId, title: `Risky ${key()}`, priceMinor, quantity });
+  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
+  const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  expect(paid.error).toBeUndefined();
+  return { listingId: l.id, order: (await query<OrderView>(api, 'orders.get', { id: started.data!.orders[0]!.id }, { cookie: buyer.cookie })).data! };
+}
+
+async function fraudRow(orderId: string): Promise<QueueItemSnapshot | undefined> {
+  const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'] }, limit: 200 }, { cookie: lead.cookie });
+  return page.data?.items.find((i) => i.subjectId === orderId);
+}
+
+describe('rules and holds', () => {
+  it('counts only public addresses toward velocity by IP', () => {
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.9', 'fd00::1', 'fe80::1'].filter(isPublicIp)).toEqual([]);
+    expect(['8.8.8.8', '::ffff:81.2.69.160', '2a00:1450:4001::200e', '172.32.0.1'].every(isPublicIp)).toBe(true);
+  });
+
+  it('only a lead edits the rules, on the version they saw', async () => {
+    const current = (await query<{ version: number; holdThreshold: number }>(api, 'risk.rules', undefined, { cookie: agent.cookie })).data!;
+    const rules = { holdThreshold: 40, maxOrdersPerBuyerPerHour: 2, maxOrdersPerIpPerHour: 100, amountSpikeFactor: 50, newAccountDays: 0, highValueMinor: 10_000_000 };
+    expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const saved = await mutate<{ version: number }>(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie });
+    expect(saved.data?.version).toBeGreaterThan(current.version);
+    expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await mutate(api, 'risk.saveRules', { version: saved.data!.version, rules: { ...rules, holdThreshold: 0 } }, { cookie: lead.cookie })).error?.data.code).toBe('BAD_REQUEST');
+  });
+
+  it('holds the third order within an hour; approving lets the seller ship', async () => {
+    const buyer = await registerUser(api);
+    expect((await buy(buyer)).order.state).toBe('paid');
+    expect((await buy(buyer)).order.state).toBe('paid');
+    const { order } = await buy(buyer);
+    expect(order.state).toBe('under_review');
+    const ship = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+    expect(ship.error?.data.code).toBe('CONFLICT');
+    const row = (await fraudRow(order.id))!;
+    expect(row).toMatchObject({ state: 'open', waitingOn: 'staff' });
+    expect(row.title).toMatch(/risk 40: 3 orders by this buyer within an hour/);
+    const review = (await query<{ risk: { score: number; reasons: { code: string }[] } }>(api, 'risk.review', { orderId: order.id }, { cookie: agent.cookie })).data!;
+    expect(review.risk).toMatchObject({ score: 40, reasons: [{ code: 'buyer_velocity' }] });
+    // Agents claim first; then approve.
+    expect((await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const claimed = (await mutate<QueueItemSnapshot>(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).data!;
+    const approved = await mutate<{ order: { state: string } }>(api, 'queues.decide', { id: row.id, version: claimed.version, decision: 'accept' }, { cookie: agent.cookie });
+    expect(approved.data?.order.state).toBe('paid');
+    const now = (await query<OrderView>(api, 'orders.get', { id: order.id }, { cookie: seller.cookie })).data!;
+    expect((await mutate(api, 'orders.ship', { id: order.id, version: now.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie })).error).toBeUndefined();
+  });
+
+  it('rejecting refunds once and puts the stock back; a flag raises the next score', async () => {
+    const buyer = await registerUser(api);
+    const flagged = await mutate<{ id: string }[]>(api, 'risk.flag', { userId: buyer.id, note: 'Chargebacks elsewhere' }, { cookie: agent.cookie });
+    expect(flagged.data).toHaveLength(1);
+    const { order, listingId } = await buy(buyer, 1, 4200);
+    expect(order.state).toBe('under_review');
+    const row = (await fraudRow(order.id))!;
+    expect(row.title).toMatch(/risk 60: Staff flagged this buyer/);
+    const bad = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'nonsense' }, { cookie: lead.cookie });
+    expect(bad.error?.data.code).toBe('BAD_REQUEST');
+    const rejected = await mutate<{ order: { state: string } }>(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'stolen_card', note: '' }, { cookie: lead.cookie });
+    expect(rejected.data?.order.state).toBe('cancelled');
+    const refunds = (await (await fetch(`${stripe.url}/v1/refunds?limit=100`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json()) as { data: { amount: number }[] };
+    expect(refunds.data.filter((r) => r.amount === order.totalMinor)).toHaveLength(1);
+    const listing = (await api.app.db.orm.em.fork().getConnection().execute('select state, quantity from listings where id = ?', [listingId])) as { state: string; quantity: number }[];
+    expect(listing[0]).toMatchObject({ state: 'active', quantity: 1 });
+    expect((await fraudRow(order.id))).toMatchObject({ state: 'rejected', decidedBy: lead.id });
+    // Clearing the flag: the next checkout is ordinary again.
+    await mutate(api, 'risk.unflag', { flagId: flagged.data![0]!.id }, { cookie: agent.cookie });
+    expect((await buy(buyer)).order.state).toBe('paid');
+  });
+});
