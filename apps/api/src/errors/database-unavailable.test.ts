@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './database-unavailable.js';
+import { isDatabaseUnavailable, isRedisUnavailable } from './database-unavailable.js';
 import { toTrpcError } from './to-trpc.js';
 
 describe('database outages and write races map to clean tRPC errors', () => {
@@ -15,5 +15,12 @@ describe('database outages and write races map to clean tRPC errors', () => {
     const race = Object.assign(new Error('The optimistic lock on entity User failed'), { name: 'OptimisticLockError' });
     expect(toTrpcError(race)?.code).toBe('CONFLICT');
     expect(toTrpcError(new Error('a bug'))).toBeNull();
+  });
+
+  it('answers 503 when Redis gives up on a command', () => {
+    const gaveUp = Object.assign(new Error('Reached the max retries per request limit (which is 2).'), { name: 'MaxRetriesPerRequestError' });
+    expect(isRedisUnavailable(gaveUp)).toBe(true);
+    expect(isDatabaseUnavailable(gaveUp)).toBe(false);
+    expect(toTrpcError(gaveUp)?.code).toBe('SERVICE_UNAVAILABLE');
   });
 });

@@ -1,7 +1,7 @@
 // The one mapping from AppError codes to tRPC error codes.
 import { TRPCError } from '@trpc/server';
 import { AppError, type AppErrorCode } from './app-error.js';
-import { databaseUnavailableMessage, isDatabaseUnavailable } from './database-unavailable.js';
+import { databaseUnavailableMessage, isDatabaseUnavailable, isRedisUnavailable, redisUnavailableMessage } from './database-unavailable.js';
 
 const trpcCode: Record<AppErrorCode, TRPCError['code']> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -22,5 +22,6 @@ export function toTrpcError(error: unknown): TRPCError | null {
     return new TRPCError({ code: 'CONFLICT', message: 'Someone else changed this at the same moment. Reload it and try again.', cause: error as Error });
   }
   if (isDatabaseUnavailable(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: databaseUnavailableMessage, cause: error as Error });
+  if (isRedisUnavailable(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: redisUnavailableMessage, cause: error as Error });
   return null;
 }

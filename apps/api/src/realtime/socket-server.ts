@@ -33,6 +33,27 @@ export interface ClientToServer {
 export type LiveServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 export type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
+/**
+ * The streams adapter saves a disconnecting socket's session with a SET it never awaits: while
+ * Redis is down that promise rejects unhandled, which would take the whole API process down (found
+ * by the Redis-restart fault test). The client handed to the adapter observes those writes; the
+ * only cost of a failed one is that the socket cannot resume its session and refetches instead.
+ */
+function withHandledSessionWrites(redis: Redis, log: Logger): Redis {
+  return new Proxy(redis, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (prop !== 'set') return value.bind(target);
+      return (...args: unknown[]) => {
+        const pending = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        pending.catch((err: Error) => log.warn({ err: err.message }, 'could not save a socket session for recovery; it will refetch on reconnect'));
+        return pending;
+      };
+    },
+  });
+}
+
 export function createSocketServer(http: HttpServer, deps: { config: Config; redis: Redis; services: AppServices; log: Logger }) {
   const { config } = deps;
   const io: LiveServer = new Server(http, {
@@ -41,7 +62,7 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
     cors: { origin: config.ALLOWED_ORIGINS, credentials: true },
     // Refuse cross-site handshakes before they reach the session check.
     allowRequest: (req, cb) => cb(null, !req.headers.origin || config.ALLOWED_ORIGINS.includes(req.headers.origin)),
-    adapter: createAdapter(deps.redis, {
+    adapter: createAdapter(withHandledSessionWrites(deps.redis, deps.log), {
       streamName: `${config.REDIS_PREFIX}:socket.io`,
       channelPrefix: `${config.REDIS_PREFIX}:socket.io`,
       sessionKeyPrefix: `${config.REDIS_PREFIX}:sio:session:`,
