@@ -19,6 +19,7 @@ import { KycQueuePage } from './pages/kyc-queue-page';
 import { MessagesPage } from './pages/messages-page';
 import { SupportInboxPage } from './pages/support-inbox-page';
 import { DisputesQueuePage } from './pages/disputes-queue-page';
+import { OrderReviewPage } from './pages/order-review-page';
 import { VerificationPage } from './pages/verification-page';
 import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
@@ -117,6 +118,14 @@ export const router = createBrowserRouter([
               { index: true, element: <MySubmissionsPage /> },
               { path: ':id', element: <SubmissionDetailPage /> },
             ],
+          },
+          {
+            path: 'queues/order-review',
+            element: (
+              <RequireQueue queue="fraud">
+                <OrderReviewPage />
+              </RequireQueue>
+            ),
           },
           {
             path: 'queues/disputes',

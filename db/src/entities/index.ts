@@ -50,6 +50,9 @@ import { KycCheckSchema } from './kyc-check.entity.js';
 import { KycDocumentSchema } from './kyc-document.entity.js';
 import { DisputeSchema } from './dispute.entity.js';
 import { DisputeEvidenceSchema } from './dispute-evidence.entity.js';
+// Trust and safety: the append-only audit log, roles as data.
+import { AuditLogEntrySchema } from './audit-log-entry.entity.js';
+import { RoleRecordSchema } from './role.entity.js';
 import { RiskRuleVersionSchema } from './risk-rules.entity.js';
 import { UserFlagSchema } from './user-flag.entity.js';
 
@@ -104,6 +107,8 @@ export * from './kyc-check.entity.js';
 export * from './kyc-document.entity.js';
 export * from './dispute.entity.js';
 export * from './dispute-evidence.entity.js';
+export * from './audit-log-entry.entity.js';
+export * from './role.entity.js';
 export * from './risk-rules.entity.js';
 export * from './user-flag.entity.js';
 
@@ -145,4 +150,6 @@ export const entities = [
   DisputeEvidenceSchema,
   RiskRuleVersionSchema,
   UserFlagSchema,
+  AuditLogEntrySchema,
+  RoleRecordSchema,
 ];

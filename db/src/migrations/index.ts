@@ -16,6 +16,7 @@ import { Migration20261124224550 } from './Migration20261124224550.js';
 import { Migration20261124230905 } from './Migration20261124230905.js';
 import { Migration20261124230320 } from './Migration20261124230320.js';
 import { Migration20261124231413 } from './Migration20261124231413.js';
+import { Migration20261124232948 } from './Migration20261124232948.js';
 import { Migration20261124233215 } from './Migration20261124233215.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -34,5 +35,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124230905', class: Migration20261124230905 },
   { name: 'Migration20261124230320', class: Migration20261124230320 },
   { name: 'Migration20261124231413', class: Migration20261124231413 },
+  { name: 'Migration20261124232948', class: Migration20261124232948 },
   { name: 'Migration20261124233215', class: Migration20261124233215 },
 ];

@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
 import { registerUploadRoutes, sessionAuthenticator } from './uploads.js';
 import { registerStatementCsv } from './statement-csv.js';
+import { registerAuditCsv } from './audit-csv.js';
 import { registerExportDownload } from './export-download.js';
 import { createStorage } from '../integrations/storage/index.js';
 import { createFileScanner } from '../integrations/scanning/file-scanner.js';
@@ -76,6 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const authenticate = sessionAuthenticator({ db, config, sessions: services.sessions });
   await registerUploadRoutes(app, { db, storage: createStorage(config), scanner: createFileScanner(config), config, authenticate, enqueue: queues.enqueue });
   registerStatementCsv(app, { db, authenticate });
+  registerAuditCsv(app, { db, authenticate });
   registerExportDownload(app, { db, authenticate, storage: createStorage(config) });
   await registerBullBoard(app, { queues, authenticate });
   await app.register(fastifyTRPCPlugin, {

@@ -23,7 +23,9 @@ export function registerRoomHandlers(socket: LiveSocket, services: AppServices):
     if (typeof room !== 'string' || room.startsWith('presence:')) {
       return ack?.({ ok: false, error: 'Use presence:enter for presence rooms.' });
     }
-    const decision = canJoinRoom(socket.data.actor, room, await factsFor(services, room));
+    // The grants are read now, not at handshake: a role edited while the socket is open applies to its next join.
+    const actor = socket.data.actor ? { ...socket.data.actor, grants: await services.rbac.table() } : null;
+    const decision = canJoinRoom(actor, room, await factsFor(services, room));
     if (!decision.ok) return ack?.({ ok: false, error: decision.reason });
     await socket.join(room);
     ack?.({ ok: true });

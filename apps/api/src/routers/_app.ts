@@ -24,6 +24,9 @@ import { wishlistRouter } from './wishlist/router.js';
 import { enrichmentRouter } from './enrichment/router.js';
 import { markdownsRouter } from './markdowns/router.js';
 import { chatRouter } from './chat/router.js';
+import { auditRouter } from './audit/router.js';
+import { rolesRouter } from './roles/router.js';
+import { piiRouter } from './pii/router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -50,6 +53,9 @@ export const appRouter = router({
   enrichment: enrichmentRouter,
   markdowns: markdownsRouter,
   chat: chatRouter,
+  audit: auditRouter,
+  roles: rolesRouter,
+  pii: piiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,11 +9,14 @@ import { noLiveGateway, type LiveGateway } from './live-gateway.js';
 import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
 import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
 import { enrichmentFromConfig } from './enrichment/enrichment-service.js';
+import { createGrantCache } from './rbac/grant-cache.js';
 
 export function createServices(deps: { config: Config; db: Database; redis: Redis }) {
   const { config } = deps;
   let live: LiveGateway = noLiveGateway;
-  const sessions = createSessionService(config);
+  // Roles are data: every validated actor carries the current grant table (cached, shared version).
+  const rbac = createGrantCache({ db: deps.db, redis: deps.redis, prefix: config.REDIS_PREFIX });
+  const sessions = createSessionService(config, () => rbac.table());
   const rateLimit = createLoginRateLimit(deps.redis, {
     prefix: config.REDIS_PREFIX,
     maxFailures: config.LOGIN_MAX_FAILURES,
@@ -28,6 +31,7 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
     db: deps.db,
     redis: deps.redis,
     sessions,
+    rbac,
     /** Catalog look-ups (Discogs); `enabled` is false without DISCOGS_TOKEN. One per process: it holds the rate limit. */
     enrichment: enrichmentFromConfig(config),
     auth: createAuthService({ sessions, rateLimit, live: () => live }),

@@ -1,7 +1,7 @@
 // Per-request context: a forked EntityManager, the signed-in actor (if any), request metadata.
 import type {} from '@fastify/cookie'; // loads its FastifyRequest/Reply augmentations for every importer of the router type
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@marketdesk/domain';
+import type { GrantTable, Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { AppServices } from '../services/container.js';
 
@@ -11,6 +11,8 @@ export interface SessionActor {
   displayName: string;
   roles: Role[];
   sessionId: string;
+  /** The effective role grants (roles are data), attached when the session is validated. */
+  grants?: GrantTable;
 }
 
 export interface Context {

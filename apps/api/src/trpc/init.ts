@@ -2,9 +2,20 @@
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
+import type { Permission, Role } from '@marketdesk/domain';
 import type { Context } from './context.js';
 
-export const t = initTRPC.context<Context>().create({
+/**
+ * What a procedure demands, set by the builders in procedures.ts: `public`, `signed-in` (object
+ * checks in the service), a `permission`, or one of some `roles`.
+ */
+export interface ProcedureMeta {
+  access: 'public' | 'signed-in' | 'permission' | 'role';
+  permission?: Permission;
+  roles?: Role[];
+}
+
+export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;

@@ -1,7 +1,10 @@
-// The procedure builders every router uses: public, signed-in, and role-gated.
+// The procedure builders every router uses: public, signed-in, and role-gated. Each builder records
+// what it demands as procedure meta (`access`), which the authorization matrix test reads.
 import { TRPCError } from '@trpc/server';
-import { hasGrant, hasRole, type Permission, type Role } from '@marketdesk/domain';
+import { hasGrant, hasRole, isStaff, type Permission, type Role } from '@marketdesk/domain';
 import { toTrpcError } from '../errors/to-trpc.js';
+import { runWithAuditContext } from '../services/audit/audit-context.js';
+import { recordStaffCall } from '../services/audit/staff-calls.js';
 import { t } from './init.js';
 
 const mapErrors = t.middleware(async ({ next }) => {
@@ -13,17 +16,36 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Who acts, from where: the audit log reads it wherever a service writes a row. */
+const auditContext = t.middleware(({ ctx, next }) =>
+  runWithAuditContext({ actor: ctx.actor ? { id: ctx.actor.id, roles: ctx.actor.roles } : null, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent }, () => next()),
+);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+/** Every staff mutation, allowed or refused, leaves an audit row naming the procedure and outcome. */
+const auditStaffMutations = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  const result = await next();
+  if (type === 'mutation' && ctx.actor && isStaff(ctx.actor)) {
+    const outcome = result.ok ? 'ok' : (toTrpcError(result.error.cause)?.code ?? result.error.code);
+    const input = await getRawInput().catch(() => null);
+    await recordStaffCall(ctx.services.db, { path, input, outcome }, (err) => ctx.req.log.error({ err, path }, 'audit row for a staff call was not written'));
+  }
+  return result;
 });
 
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(mapErrors).use(auditContext);
+
+export const authedProcedure = publicProcedure
+  .meta({ access: 'signed-in' })
+  .use(({ ctx, next }) => {
+    if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+    return next({ ctx: { ...ctx, actor: ctx.actor } });
+  })
+  .use(auditStaffMutations);
+
 export function roleProcedure(...roles: Role[]) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.meta({ access: 'role', roles }).use(({ ctx, next }) => {
     if (!hasRole(ctx.actor, ...roles)) {
       throw new TRPCError({
         code: 'FORBIDDEN',
@@ -36,7 +58,7 @@ export function roleProcedure(...roles: Role[]) {
 
 /** Gate by the domain's permission policy (ARCHITECTURE.md rule 5); object checks stay in services. */
 export function permissionProcedure(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.meta({ access: 'permission', permission }).use(({ ctx, next }) => {
     if (!hasGrant(ctx.actor, permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have the ${permission} permission.` });
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Permission, type PolicyObject, can, grantedPermissions, hasGrant, permissions, roleGrants } from './permissions.js';
+import { type Permission, type PolicyObject, can, checkGrantTable, grantedPermissions, hasGrant, permissions, roleGrants } from './permissions.js';
 import { maskAddress, maskEmail, maskName, maskPhone, maskPii } from './pii.js';
-import { type Actor, roles } from './roles.js';
+import { type Actor, isStaff, roles } from './roles.js';
 
 const buyer: Actor = { id: 'b1', roles: ['buyer'] };
 const seller: Actor = { id: 's1', roles: ['seller'] };
@@ -86,5 +86,31 @@ describe('PII masking', () => {
     expect(maskPii(record, agent)).toEqual({ userId: 'b1', displayName: 'Jane', email: 'j***@e***.com', phone: '+** **** ***123', fullName: 'J. D.' });
     expect(maskPii({ userId: 'b1' }, seller)).toEqual({ userId: 'b1' });
     expect(maskPii({ userId: 'b1', address: { line1: 'x', city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' } }, seller).address?.line1).toBe('***');
+  });
+});
+
+describe('grant tables passed in (roles as data)', () => {
+  const table = {
+    ...Object.fromEntries(Object.entries(roleGrantsTable()).map(([k, v]) => [k, v])),
+    lead: { staff: true, grants: { 'disputes.refund': 'any' as const } },
+  };
+  function roleGrantsTable() {
+    return Object.fromEntries(roles.map((r) => [r, { staff: r === 'agent' || r === 'admin', grants: { ...roleGrants[r] } }]));
+  }
+  it('uses the attached table instead of the built-in one', () => {
+    const lead = { id: 'l', roles: ['lead'], grants: table };
+    expect(hasGrant(lead, 'disputes.refund')).toBe(true);
+    expect(hasGrant(lead, 'orders.view')).toBe(false);
+    expect(isStaff(lead)).toBe(true);
+    const edited = { ...table, agent: { staff: true, grants: {} } };
+    expect(hasGrant({ id: 'a', roles: ['agent'], grants: edited }, 'orders.view')).toBe(false);
+    expect(hasGrant({ id: 'a', roles: ['agent'] }, 'orders.view')).toBe(true);
+  });
+  it('ignores prototype keys as role names', () => {
+    expect(hasGrant({ id: 'x', roles: ['constructor', 'toString'], grants: table }, 'orders.view')).toBe(false);
+  });
+  it('refuses a table that takes the console from admins', () => {
+    expect(checkGrantTable(table).ok).toBe(true);
+    expect(checkGrantTable({ ...table, admin: { staff: true, grants: { 'console.access': 'any' } } }).ok).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // object, on objects the actor `own`s (their order, their listing), or on objects `assigned` to
 // them (the submission they claimed, the dispute they handle). The API checks `hasGrant` at the
 // procedure and `can` with the loaded object in the service; Socket.IO joins use the same answers.
-import type { Actor, Role } from './roles.js';
+import type { Actor, BuiltInRole, Role } from './roles.js';
 
 export const permissions = [
   'orders.view', 'orders.cancel', 'orders.ship', 'orders.refund', 'orders.view_shipping_address',
@@ -18,6 +18,8 @@ export const permissions = [
   // Chat: take part in one's own threads; support any order thread (shown as Support); hide
   // messages and read reports; edit the canned replies agents send.
   'chat.send', 'chat.support', 'chat.moderate', 'chat.canned_manage',
+  // Trust and safety: read the audit log; edit roles and who holds them.
+  'audit.view', 'roles.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type Scope = 'any' | 'own' | 'assigned';
@@ -39,7 +41,8 @@ const objectKindOf: Record<string, PolicyObject['kind']> = {
 
 const everything = Object.fromEntries(permissions.map((p) => [p, 'any'])) as Record<Permission, Scope>;
 
-export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
+/** The built-in roles' grants: the seed of the editable `roles` table and the default when no table is passed. */
+export const roleGrants: Record<BuiltInRole, Partial<Record<Permission, Scope>>> = {
   buyer: {
     'orders.view': 'own', 'orders.cancel': 'own', 'orders.view_shipping_address': 'own',
     'disputes.open': 'own', 'disputes.view': 'own', 'users.view_pii': 'own', 'chat.send': 'own',
@@ -64,9 +67,47 @@ export const roleGrants: Record<Role, Partial<Record<Permission, Scope>>> = {
   admin: everything,
 };
 
+/**
+ * Roles are data (admins edit them in the console): the API loads this table from the database and
+ * hands it to the policy on the actor (`actor.grants`), so the domain never reads storage itself.
+ * `staff` marks roles that work the console's queues (what `isStaff` answers).
+ */
+export interface RoleDefinition {
+  staff: boolean;
+  grants: Partial<Record<Permission, Scope>>;
+}
+export type GrantTable = Readonly<Record<string, RoleDefinition>>;
+
+export const defaultGrantTable: GrantTable = Object.fromEntries(
+  (Object.keys(roleGrants) as BuiltInRole[]).map((role) => [role, { staff: role === 'agent' || role === 'admin', grants: roleGrants[role] }]),
+);
+
+/** The grants of one role under the actor's table (the built-in defaults when none was attached). */
+export function grantsOf(actor: Actor, role: string): Partial<Record<Permission, Scope>> | undefined {
+  const table = actor.grants ?? defaultGrantTable;
+  return Object.hasOwn(table, role) ? table[role]?.grants : undefined;
+}
+
 /** Procedure-level gate: does any of the actor's roles grant this permission at all? */
 export function hasGrant(actor: Actor, permission: Permission): boolean {
-  return actor.roles.some((role) => roleGrants[role]?.[permission] !== undefined);
+  return actor.roles.some((role) => grantsOf(actor, role)?.[permission] !== undefined);
+}
+
+/**
+ * The permissions the console needs to stay reachable for admins: refused when an edit would take
+ * them from the built-in admin role (or leave no role holding them).
+ */
+export const lockoutPermissions: readonly Permission[] = ['console.access', 'roles.manage', 'users.manage_roles'];
+
+export type GrantTableRefusal = { ok: true } | { ok: false; message: string };
+
+/** Checks an edited table keeps the console reachable: admin keeps the lockout permissions at `any`. */
+export function checkGrantTable(table: GrantTable): GrantTableRefusal {
+  const admin = table.admin;
+  if (!admin) return { ok: false, message: 'The built-in admin role cannot be removed.' };
+  const missing = lockoutPermissions.filter((p) => admin.grants[p] !== 'any');
+  if (missing.length) return { ok: false, message: `The admin role must keep ${missing.join(', ')} (scope any), or nobody could reach the console to undo this.` };
+  return { ok: true };
 }
 
 /**
@@ -76,7 +117,7 @@ export function hasGrant(actor: Actor, permission: Permission): boolean {
 export function can(actor: Actor, permission: Permission, object?: PolicyObject): boolean {
   if (object && object.kind !== objectKindOf[permission.split('.')[0] ?? '']) return false;
   return actor.roles.some((role) => {
-    const scope = roleGrants[role]?.[permission];
+    const scope = grantsOf(actor, role)?.[permission];
     if (scope === 'any') return true;
     if (!scope || !object) return false;
     return scope === 'own' ? owns(role, actor.id, object) : isAssigned(actor.id, object);
@@ -88,7 +129,7 @@ export function grantedPermissions(actor: Actor): Partial<Record<Permission, Sco
   const width: Record<Scope, number> = { own: 0, assigned: 1, any: 2 };
   const granted: Partial<Record<Permission, Scope>> = {};
   for (const role of actor.roles) {
-    for (const [permission, scope] of Object.entries(roleGrants[role] ?? {}) as [Permission, Scope][]) {
+    for (const [permission, scope] of Object.entries(grantsOf(actor, role) ?? {}) as [Permission, Scope][]) {
       const current = granted[permission];
       if (!current || width[scope] > width[current]) granted[permission] = scope;
     }
@@ -101,6 +142,8 @@ function owns(role: Role, actorId: string, o: PolicyObject): boolean {
   if (o.kind === 'user') return o.userId === actorId;
   if (role === 'buyer') return (o.kind === 'order' || o.kind === 'dispute') && o.buyerId === actorId;
   if (role === 'seller') return o.kind !== 'ledger' && o.sellerId === actorId;
+  // A role created by admins owns what the person is party to on either side.
+  if (role !== 'agent' && role !== 'admin' && o.kind !== 'ledger') return ('buyerId' in o && o.buyerId === actorId) || o.sellerId === actorId;
   return false;
 }
 

@@ -1,16 +1,27 @@
-// Roles a user may hold (several at once) and the coarse groupings the API checks.
+// Roles a user may hold (several at once) and the coarse groupings the API checks. The four
+// built-in roles always exist; admins may add more as data (the `roles` table), so a role name is
+// any string, and what a role grants comes from the grant table attached to the actor.
+import type { GrantTable } from './permissions.js';
+
 export const roles = ['buyer', 'seller', 'agent', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export type BuiltInRole = (typeof roles)[number];
+// `string & {}` keeps the built-in names suggested while admitting roles created by admins.
+export type Role = BuiltInRole | (string & {});
 
 export interface Actor {
   id: string;
   roles: readonly Role[];
+  /** The effective grants (loaded from the database by the API); the built-in table when absent. */
+  grants?: GrantTable | undefined;
 }
 
 export function hasRole(actor: Actor, ...wanted: Role[]): boolean {
   return wanted.some((r) => actor.roles.includes(r));
 }
 
+/** Staff work the console's queues: the built-in agent and admin roles, or a custom role marked staff. */
 export function isStaff(actor: Actor): boolean {
-  return hasRole(actor, 'agent', 'admin');
+  if (hasRole(actor, 'agent', 'admin')) return true;
+  const table = actor.grants;
+  return !!table && actor.roles.some((r) => Object.hasOwn(table, r) && table[r]?.staff === true);
 }

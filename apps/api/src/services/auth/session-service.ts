@@ -1,6 +1,6 @@
 // Creates, validates (with sliding expiry) and revokes sessions, and owns the cookie format.
 import type { FastifyReply } from 'fastify';
-import type { Role } from '@marketdesk/domain';
+import type { GrantTable, Role } from '@marketdesk/domain';
 import { Session, type EntityManager, type User } from '@marketdesk/db';
 import type { Config } from '../../env.js';
 import { sessionRepository } from '../../repositories/session-repository.js';
@@ -16,7 +16,8 @@ export interface ValidatedSession {
   refreshed: boolean;
 }
 
-export function createSessionService(config: Config) {
+/** `grants` supplies the effective role table (services/rbac), attached to every validated actor. */
+export function createSessionService(config: Config, grants?: () => Promise<GrantTable>) {
   const ttlMs = config.SESSION_TTL_DAYS * dayMs;
   const secure = config.NODE_ENV === 'production';
 
@@ -58,6 +59,7 @@ export function createSessionService(config: Config) {
         displayName: user.displayName,
         roles: user.roles as Role[],
         sessionId: session.id,
+        ...(grants ? { grants: await grants() } : {}),
       };
       return { actor, session, refreshed };
     },

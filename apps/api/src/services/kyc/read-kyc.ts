@@ -5,6 +5,8 @@ import { AppError } from '../../errors/app-error.js';
 import { kycRepository } from '../../repositories/kyc-repository.js';
 import { assertCanView, type QueueActor } from '../queues/queue-access.js';
 import { kycView } from './kyc-view.js';
+import { queueItemRepository } from '../../repositories/queue-item-repository.js';
+import { maskKycView } from '../pii/mask-views.js';
 
 export type VerificationStatus = 'unverified' | 'pending' | 'needs_info' | 'verified' | 'rejected';
 
@@ -21,5 +23,7 @@ export async function getKycForReview(em: EntityManager, actor: QueueActor, id: 
   assertCanView(actor, 'kyc');
   const check = await kycRepository.find(em, id);
   if (!check) throw new AppError('NOT_FOUND', 'This verification does not exist.');
-  return kycView(check, await kycRepository.documents(em, id));
+  // The seller's identity is visible to the reviewer holding the check (and admins), masked to others.
+  const row = await queueItemRepository.findBySubject(em, 'kyc', id);
+  return maskKycView(kycView(check, await kycRepository.documents(em, id)), actor, row?.claimedBy ? [row.claimedBy] : []);
 }

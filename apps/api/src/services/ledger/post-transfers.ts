@@ -18,6 +18,7 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
 import { ledgerTransfers } from '../../observability/metrics.js';
+import { redactForAudit, writeAudit } from '../audit/write-audit.js';
 
 const conflictRefusals = new Set<LedgerRefusalCode>(['INSUFFICIENT_FUNDS', 'DUPLICATE', 'ALREADY_POSTED', 'ALREADY_VOIDED', 'NOT_PENDING', 'EXPIRED']);
 
@@ -47,6 +48,10 @@ export async function postTransfers(em: EntityManager, transfers: readonly Trans
   await persist(em, before, result.state, now);
   const applied = Object.keys(result.state.transfers).filter((id) => !before.transfers[id]);
   for (const t of transfers) if (applied.includes(t.id)) ledgerTransfers.inc({ kind: t.kind });
+  // Every money movement is audited in the same transaction, by whoever caused it (null: the system).
+  for (const t of transfers) {
+    if (applied.includes(t.id)) await writeAudit(em, { action: `ledger.${t.kind}`, objectType: 'ledger_transfer', objectId: t.id, after: redactForAudit(t) }, now);
+  }
   return { applied };
 }
 

@@ -5,6 +5,7 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { orderRepository, type OrderListRow } from '../../repositories/order-repository.js';
+import { maskShippingAddress } from '../pii/mask-views.js';
 
 interface Viewer {
   id: string;
@@ -45,7 +46,10 @@ export async function getOrder(em: EntityManager, viewer: Viewer, id: string) {
   return {
     ...toOrderSummary(o),
     checkoutId: o.checkoutId,
-    address: showAddress ? o.address : null,
+    // The parties see the address (the seller ships to it); staff entitled to it see a masked copy
+    // and reveal the clear one through pii.reveal (audited).
+    address: showAddress && o.address ? (viewer.id === o.buyerId || viewer.id === o.sellerId ? o.address : maskShippingAddress(o.address)) : null,
+    addressMasked: showAddress && !!o.address && viewer.id !== o.buyerId && viewer.id !== o.sellerId,
     items: items.map((i) => ({ id: i.id, listingId: i.listingId, title: i.title, unitPriceMinor: i.unitPriceMinor, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })),
     timeline,
   };

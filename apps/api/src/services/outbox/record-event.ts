@@ -4,6 +4,7 @@ import { parseEventPayload, type EventName, type EventPayload } from '@marketdes
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
 import { outboxRepository } from '../../repositories/outbox-repository.js';
 import { currentRequestContext } from '../../observability/request-context.js';
+import { auditEvent } from '../audit/audit-events.js';
 
 export interface RecordEventInput<N extends EventName> {
   stream: string;
@@ -33,6 +34,8 @@ export async function recordEvent<N extends EventName>(em: EntityManager, input:
     },
     seq,
   );
+  // A person's change is also an audit row, in the same transaction (machine transitions carry from/to).
+  if (input.actorId) await auditEvent(em, { stream: input.stream, name: input.name, payload, actorId: input.actorId, now: input.now });
   // Outside a transaction nothing else would flush it: write it now (a standalone progress event).
   if (!em.isInTransaction()) await em.flush();
   return row;

@@ -8,7 +8,8 @@ export type OrderState =
   | 'cancelled'
   | 'refunded'
   | 'partially_refunded'
-  | 'disputed';
+  | 'disputed'
+  | 'under_review';
 
 export const orderStateLabels: Record<OrderState, string> = {
   awaiting_payment: 'Awaiting payment',
@@ -20,6 +21,7 @@ export const orderStateLabels: Record<OrderState, string> = {
   refunded: 'Refunded',
   partially_refunded: 'Partly refunded',
   disputed: 'Disputed',
+  under_review: 'Under review (payment checks)',
 };
 
 export const orderStateColors: Record<OrderState, string> = {
@@ -32,6 +34,7 @@ export const orderStateColors: Record<OrderState, string> = {
   refunded: 'grape',
   partially_refunded: 'grape',
   disputed: 'red',
+  under_review: 'orange',
 };
 
 export function orderStateLabel(state: string): string {
@@ -43,7 +46,7 @@ export function orderStateColor(state: string): string {
 }
 
 /** States a seller can filter by (unpaid checkouts are the buyer's business). */
-export type SellerOrderState = Exclude<OrderState, 'awaiting_payment'>;
+export type SellerOrderState = Exclude<OrderState, 'awaiting_payment' | 'under_review'>;
 
 /** `states` is what the tab asks `orders.selling` for; All leaves it to the API's default. */
 export const orderTabs: { value: string; label: string; states?: SellerOrderState[] }[] = [

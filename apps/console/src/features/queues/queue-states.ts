@@ -44,6 +44,11 @@ export const queueStateStyles: Partial<Record<QueueName, Record<string, StateSty
     split: { label: 'Split', color: 'green' },
     closed: { label: 'Closed', color: 'gray' },
   },
+  fraud: {
+    open: { label: 'Held for review', color: 'orange' },
+    approved: { label: 'Approved', color: 'green' },
+    rejected: { label: 'Rejected', color: 'red' },
+  },
   payouts: {
     requested: { label: 'Requested', color: 'blue' },
     approved: { label: 'Approved', color: 'green' },

@@ -24,6 +24,7 @@ const navItems: { to: string; label: string; permission?: Permission; show?: (me
   { to: '/support/inbox', label: 'Support inbox', permission: 'chat.support' },
   { to: '/queues/submissions', label: 'Submissions', show: (me) => canViewQueue(me, 'submissions') },
   { to: '/queues/disputes', label: 'Disputes', show: (me) => canViewQueue(me, 'disputes') },
+  { to: '/queues/order-review', label: 'Order review', show: (me) => canViewQueue(me, 'fraud') },
   { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
   { to: '/review/kyc', label: 'KYC review', permission: 'kyc.review' },
   { to: '/review/payouts', label: 'Payout queue', permission: 'payouts.approve' },

@@ -12,6 +12,7 @@ const states: Record<string, { label: string; color: string }> = {
   refunded: { label: 'Refunded', color: 'gray' },
   partially_refunded: { label: 'Partly refunded', color: 'orange' },
   disputed: { label: 'Disputed', color: 'red' },
+  under_review: { label: 'Being checked', color: 'orange' },
   // checkout states
   failed: { label: 'Payment failed', color: 'red' },
   expired: { label: 'Expired', color: 'gray' },

@@ -1,0 +1,32 @@
+// The roles table (roles as data) and the users' role lists it is assigned through.
+import { RoleRecord, User, type EntityManager } from '@marketdesk/db';
+import { sql } from './sql.js';
+
+export const roleRepository = {
+  list(em: EntityManager): Promise<RoleRecord[]> {
+    return em.find(RoleRecord, {}, { orderBy: { builtIn: 'desc', name: 'asc' } });
+  },
+  find(em: EntityManager, name: string): Promise<RoleRecord | null> {
+    return em.findOne(RoleRecord, { name });
+  },
+  add(em: EntityManager, role: RoleRecord): void {
+    em.persist(role);
+  },
+  /** Renames a role everywhere it is held, in the caller's transaction. */
+  async renameHeld(em: EntityManager, from: string, to: string): Promise<void> {
+    await sql(em, 'update users set roles = array_replace(roles, ?, ?), version = version + 1, updated_at = now() where ? = any(roles)', [from, to, from]);
+  },
+  async countHolders(em: EntityManager, name: string): Promise<number> {
+    const rows = await sql(em, 'select count(*)::int as n from users where ? = any(roles)', [name]);
+    return Number(rows[0]?.n ?? 0);
+  },
+  findUser(em: EntityManager, id: string): Promise<User | null> {
+    return em.findOne(User, { id });
+  },
+  /** People by email or name, with their roles (the role assignment picker). */
+  async searchUsers(em: EntityManager, q: string, limit: number): Promise<Array<{ id: string; email: string; displayName: string; roles: string[] }>> {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await sql(em, 'select id, email, display_name, roles from users where email ilike ? or display_name ilike ? order by email limit ?', [like, like, limit]);
+    return rows.map((r) => ({ id: String(r.id), email: String(r.email), displayName: String(r.display_name), roles: r.roles as string[] }));
+  },
+};
