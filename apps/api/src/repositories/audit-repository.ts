@@ -55,7 +55,8 @@ export const auditRepository = {
     };
     if (filter.actorId) add('actor_id = ?', filter.actorId);
     // A trailing `*` searches a family of actions (`trpc.orders.*`).
-    if (filter.action) filter.action.endsWith('*') ? add('action like ?', `${filter.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : add('action = ?', filter.action);
+    if (filter.action?.endsWith('*')) add('action like ?', `${filter.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    else if (filter.action) add('action = ?', filter.action);
     if (filter.objectType) add('object_type = ?', filter.objectType);
     if (filter.objectId) add('object_id = ?', filter.objectId);
     if (filter.from) add('at >= ?', filter.from);
