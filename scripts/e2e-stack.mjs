@@ -45,6 +45,9 @@ const env = {
   STRIPE_WEBHOOK_SECRET: stripeSecret,
   STRIPE_API_BASE: `http://127.0.0.1:${ports.stripe}`,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  // Every spec signs in from 127.0.0.1; the limits themselves are covered by hardening.int.test.ts.
+  RATE_LIMIT_AUTH_PER_IP: '1000000',
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
 };
 run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env });
 await waitForUrl(`http://127.0.0.1:${ports.api}/readyz`);

@@ -73,6 +73,29 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
   /** Chat messages one person may send per window (Redis, across processes), and the window. */
   CHAT_SEND_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   CHAT_SEND_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** 32 bytes (base64 or hex) sealing TOTP keys at rest; required in production, a fixed dev key otherwise. */
+  AUTH_ENCRYPTION_KEY: z.string().regex(/^([0-9a-f]{64}|[A-Za-z0-9+/]{43}=?)$/, 'expected 32 bytes as hex or base64').optional(),
+  /** Public base URLs used in emailed links and after a Google sign-in. */
+  STOREFRONT_URL: z.string().url().default('http://localhost:5174'),
+  CONSOLE_URL: z.string().url().default('http://localhost:5173'),
+  /** How the browser reaches this API (the OAuth redirect URI is built from it). */
+  API_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(14 * 24).default(48),
+  /** Admins and agents must enrol TOTP before using staff procedures (the console sends them to enrol). */
+  STAFF_2FA_REQUIRED: bool.default(false),
+  /** Auth mutations (register, sign-in, reset and verification requests, 2FA steps) per IP per window. */
+  RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_AUTH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Any one mutation per signed-in user (or per IP when anonymous) per minute. */
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Largest request body the API accepts (uploads have their own limits). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Google sign-in (OpenID Connect, code flow with PKCE); hidden unless both are set. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The OpenID provider's issuer (discovery at {issuer}/.well-known/openid-configuration); tests point it at a local one. */
+  OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
 });
 
 export type Config = z.infer<typeof schema>;

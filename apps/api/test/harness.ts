@@ -22,6 +22,9 @@ export function testConfig(overrides: Record<string, string> = {}) {
     ALLOWED_ORIGINS: allowedOrigin,
     TRUST_PROXY: 'true',
     MAIL_DIR: mkdtempSync(join(tmpdir(), 'md-mail-')),
+    // Suites register and sign in many users from one address; hardening.int.test.ts tests the limits.
+    RATE_LIMIT_AUTH_PER_IP: '1000000',
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

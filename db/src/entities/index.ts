@@ -39,6 +39,7 @@ import { OutboxEventSchema } from './outbox-event.entity.js';
 import { ProviderWebhookEventSchema } from './provider-webhook-event.entity.js';
 import { SentMailSchema } from './sent-mail.entity.js';
 import { SessionSchema } from './session.entity.js';
+import { AuthTokenSchema } from './auth-token.entity.js';
 import { StreamSequenceSchema } from './stream-sequence.entity.js';
 import { UserSchema } from './user.entity.js';
 import { QueueItemSchema } from './queue-item.entity.js';
@@ -96,6 +97,7 @@ export * from './outbox-event.entity.js';
 export * from './provider-webhook-event.entity.js';
 export * from './sent-mail.entity.js';
 export * from './session.entity.js';
+export * from './auth-token.entity.js';
 export * from './stream-sequence.entity.js';
 export * from './user.entity.js';
 export * from './queue-item.entity.js';
@@ -114,6 +116,7 @@ export * from './user-flag.entity.js';
 
 export const entities = [
   UserSchema,
+  AuthTokenSchema,
   SessionSchema,
   OutboxEventSchema,
   StreamSequenceSchema,

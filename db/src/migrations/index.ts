@@ -18,6 +18,7 @@ import { Migration20261124230320 } from './Migration20261124230320.js';
 import { Migration20261124231413 } from './Migration20261124231413.js';
 import { Migration20261124232948 } from './Migration20261124232948.js';
 import { Migration20261124233215 } from './Migration20261124233215.js';
+import { Migration20261124233155 } from './Migration20261124233155.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124231413', class: Migration20261124231413 },
   { name: 'Migration20261124232948', class: Migration20261124232948 },
   { name: 'Migration20261124233215', class: Migration20261124233215 },
+  { name: 'Migration20261124233155', class: Migration20261124233155 },
 ];

@@ -17,6 +17,9 @@ import { createQueues } from '../jobs/queues.js';
 import { startWorkers } from '../jobs/workers.js';
 import { createJobContext } from '../jobs/job-context.js';
 import { originGuard } from './csrf.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { registerOidcRoutes } from './oidc-routes.js';
+import { createOidcClient } from '../integrations/oidc/oidc-client.js';
 import { registerHealthRoutes } from './health.js';
 import { registerStripeWebhook } from './stripe-webhook.js';
 import { registerUploadRoutes, sessionAuthenticator } from './uploads.js';
@@ -64,11 +67,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     },
     requestIdHeader: false,
     trustProxy: config.TRUST_PROXY,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.BODY_LIMIT_BYTES,
   });
   registerRequestObservability(app);
   app.addHook('onSend', async (req, reply) => void reply.header('x-request-id', req.id));
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, config);
   app.addHook('onRequest', originGuard(config.ALLOWED_ORIGINS));
   registerHealthRoutes(app, { db, redis });
   registerMetricsRoute(app, config.METRICS_TOKEN);
@@ -80,6 +84,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   registerAuditCsv(app, { db, authenticate });
   registerExportDownload(app, { db, authenticate, storage: createStorage(config) });
   await registerBullBoard(app, { queues, authenticate });
+  // Google sign-in exists only when configured (auth.providers tells the apps whether to show it).
+  const oidc = createOidcClient(config);
+  if (oidc) await registerOidcRoutes(app, { oidc, services });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

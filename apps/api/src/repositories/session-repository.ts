@@ -24,6 +24,10 @@ export const sessionRepository = {
     const rows = await em.find(Session, { user: userId }, { fields: ['id'] });
     return rows.map((r) => r.id);
   },
+  async deleteManyForUser(em: EntityManager, userId: string, ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return em.nativeDelete(Session, { user: userId, id: { $in: ids } });
+  },
   async deleteAllForUser(em: EntityManager, userId: string): Promise<number> {
     return em.nativeDelete(Session, { user: userId });
   },

@@ -5,6 +5,12 @@ import type { Config } from '../env.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createLoginRateLimit } from './auth/login-rate-limit.js';
 import { createSessionService } from './auth/session-service.js';
+import { createAccountMailer } from './auth/account-mail.js';
+import { createAccountSecurityService } from './auth/account-security-service.js';
+import { createSecretBox } from './auth/secret-box.js';
+import { createTwoFactorService } from './auth/two-factor-service.js';
+import { createRateLimiter } from './rate-limit/redis-rate-limit.js';
+import { createMailer } from '../integrations/mail/mailer.js';
 import { noLiveGateway, type LiveGateway } from './live-gateway.js';
 import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
 import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
@@ -22,6 +28,15 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
     maxFailures: config.LOGIN_MAX_FAILURES,
     windowSeconds: config.LOGIN_WINDOW_MINUTES * 60,
   });
+  // Account security (issue 8): one Redis limiter, mails sent from this process, TOTP keys sealed.
+  const limiter = createRateLimiter(deps.redis, config.REDIS_PREFIX);
+  const accountMail = createAccountMailer({
+    db: deps.db,
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, mailDir: config.MAIL_DIR, from: config.MAIL_FROM }),
+    log: () => null,
+  });
+  const accountSecurity = createAccountSecurityService({ config, mail: accountMail, limiter, loginRateLimit: rateLimit, live: () => live });
+  const twoFactor = createTwoFactorService({ config, redis: deps.redis, box: createSecretBox(config), limiter, mail: accountMail });
   const stripe = stripeGatewayConfigFrom(config);
   const gateway: PaymentGateway | null = stripe ? new StripeGateway(stripe) : null;
   return {
@@ -34,7 +49,11 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
     rbac,
     /** Catalog look-ups (Discogs); `enabled` is false without DISCOGS_TOKEN. One per process: it holds the rate limit. */
     enrichment: enrichmentFromConfig(config),
-    auth: createAuthService({ sessions, rateLimit, live: () => live }),
+    limiter,
+    accountMail,
+    accountSecurity,
+    twoFactor,
+    auth: createAuthService({ sessions, rateLimit, live: () => live, accountSecurity, twoFactor, mail: accountMail }),
     setLiveGateway(gateway: LiveGateway) {
       live = gateway;
     },

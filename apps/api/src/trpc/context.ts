@@ -11,6 +11,8 @@ export interface SessionActor {
   displayName: string;
   roles: Role[];
   sessionId: string;
+  emailVerified: boolean;
+  twoFactorEnabled: boolean;
   /** The effective role grants (roles are data), attached when the session is validated. */
   grants?: GrantTable;
 }

@@ -7,13 +7,36 @@ import { runWithAuditContext } from '../services/audit/audit-context.js';
 import { recordStaffCall } from '../services/audit/staff-calls.js';
 import { t } from './init.js';
 
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
     const mapped = toTrpcError(result.error.cause);
+    // Every refusal for rate reasons tells the client when to come back (HTTP Retry-After).
+    const retryAfter = (result.error.cause as { details?: { retryAfterSeconds?: unknown } } | undefined)?.details?.retryAfterSeconds;
+    if ((mapped ?? result.error).code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number') void ctx.res.header('retry-after', String(retryAfter));
     if (mapped) throw mapped;
   }
   return result;
+});
+
+/**
+ * Every mutation is rate limited in Redis, per procedure and per signed-in user (per IP when
+ * anonymous); auth mutations add a stricter per-IP budget through authLimitedProcedure.
+ */
+const limitMutations = t.middleware(async ({ ctx, path, type, next }) => {
+  if (type === 'mutation') {
+    const who = ctx.actor ? `user:${ctx.actor.id}` : `ip:${ctx.ip}`;
+    await ctx.services.limiter.consume(`rl:mut:${path}:${who}`, { limit: ctx.services.config.RATE_LIMIT_MUTATIONS_PER_MINUTE, windowSeconds: 60 });
+  }
+  return next();
+});
+
+/** Staff without a second factor (while required) reach only their own account procedures until they enrol. */
+const requireStaffTwoFactor = t.middleware(({ ctx, path, next }) => {
+  if (ctx.actor && !path.startsWith('auth.') && ctx.services.twoFactor.setupRequired(ctx.actor)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Set up two-factor sign-in first: staff accounts need it.' });
+  }
+  return next();
 });
 
 /** Who acts, from where: the audit log reads it wherever a service writes a row. */
@@ -34,7 +57,14 @@ const auditStaffMutations = t.middleware(async ({ ctx, type, path, getRawInput, 
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.meta({ access: 'public' }).use(mapErrors).use(auditContext);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(mapErrors).use(auditContext).use(limitMutations);
+
+/** Sign-in, registration, reset and verification: a tighter per-IP budget against guessing and mail floods. */
+export const authLimitedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+  const { RATE_LIMIT_AUTH_PER_IP: limit, RATE_LIMIT_AUTH_WINDOW_SECONDS: windowSeconds } = ctx.services.config;
+  await ctx.services.limiter.consume(`rl:auth:${path}:${ctx.ip}`, { limit, windowSeconds });
+  return next();
+});
 
 export const authedProcedure = publicProcedure
   .meta({ access: 'signed-in' })
@@ -42,6 +72,7 @@ export const authedProcedure = publicProcedure
     if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
     return next({ ctx: { ...ctx, actor: ctx.actor } });
   })
+  .use(requireStaffTwoFactor)
   .use(auditStaffMutations);
 
 export function roleProcedure(...roles: Role[]) {

@@ -1,5 +1,5 @@
-// Use cases: register, log in, log out, log out everywhere.
-import { teamRoom, type LoginInput, type RegisterInput } from '@marketdesk/domain';
+// Use cases: register, log in (password, then a second factor when enabled), log out, log out everywhere.
+import { teamRoom, type LoginInput, type LoginSecondFactorInput, type RegisterInput } from '@marketdesk/domain';
 import { User, type EntityManager } from '@marketdesk/db';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError } from '../../errors/app-error.js';
@@ -8,6 +8,9 @@ import { sessionRepository } from '../../repositories/session-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import type { LiveGateway } from '../live-gateway.js';
 import type { LoginRateLimit } from './login-rate-limit.js';
+import type { AccountMailer } from './account-mail.js';
+import type { AccountSecurityService } from './account-security-service.js';
+import type { TwoFactorService } from './two-factor-service.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './session-service.js';
 
@@ -17,15 +20,53 @@ export interface RequestMeta {
   now: Date;
 }
 
-export function toMe(user: Pick<User, 'id' | 'email' | 'displayName' | 'roles'>) {
-  return { id: user.id, email: user.email, displayName: user.displayName, roles: [...user.roles] };
+export interface MeSource {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: readonly string[];
+  emailVerified: boolean;
+  twoFactorEnabled: boolean;
+}
+
+export function meSourceOf(user: User): MeSource {
+  return { ...user, roles: user.roles, emailVerified: user.emailVerifiedAt !== null, twoFactorEnabled: user.totpEnabledAt !== null };
+}
+
+export function toMe(user: MeSource, opts: { twoFactorSetupRequired?: boolean } = {}) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: [...user.roles] as User['roles'],
+    emailVerified: user.emailVerified,
+    twoFactorEnabled: user.twoFactorEnabled,
+    /** Staff without 2FA while it is required: the console sends them to enrol first. */
+    twoFactorSetupRequired: opts.twoFactorSetupRequired ?? false,
+  };
 }
 export type Me = ReturnType<typeof toMe>;
 
 const incorrect = () => new AppError('UNAUTHORIZED', 'Email or password is incorrect.');
 
-export function createAuthService(deps: { sessions: SessionService; rateLimit: LoginRateLimit; live: () => LiveGateway }) {
-  const { sessions, rateLimit } = deps;
+export function createAuthService(deps: {
+  sessions: SessionService;
+  rateLimit: LoginRateLimit;
+  live: () => LiveGateway;
+  accountSecurity: AccountSecurityService;
+  twoFactor: TwoFactorService;
+  mail: AccountMailer;
+}) {
+  const { sessions, rateLimit, twoFactor } = deps;
+  const meOf = (user: User) => {
+    const source = meSourceOf(user);
+    return toMe(source, { twoFactorSetupRequired: twoFactor.setupRequired(source) });
+  };
+  async function signIn(em: EntityManager, user: User, meta: RequestMeta) {
+    await rateLimit.reset(user.email);
+    const { token, session } = await sessions.create(em, user, meta, meta.now);
+    return { status: 'signed_in' as const, me: meOf(user), token, expiresAt: session.expiresAt };
+  }
 
   return {
     async register(em: EntityManager, input: RegisterInput, meta: RequestMeta) {
@@ -51,12 +92,21 @@ export function createAuthService(deps: { sessions: SessionService; rateLimit: L
         });
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) {
-          throw new AppError('CONFLICT', 'An account with this email already exists. Sign in instead.');
+          // The owner hears about it by mail; the caller gets an answer that names no account.
+          deps.mail.send({
+            template: 'account_exists',
+            to: input.email,
+            userId: null,
+            subject: 'Someone tried to create a Marketdesk account with your address',
+            lines: ['Hi,', '', `Someone (maybe you) tried to register ${input.email}, which already has an account. If you forgot your password, reset it from the sign-in page. If it was not you, nothing changed.`],
+          });
+          throw new AppError('CONFLICT', 'We could not create an account with these details. If you already have one, sign in or reset your password.');
         }
         throw error;
       }
+      await deps.accountSecurity.sendVerification(em, user.id, meta.now);
       const { token, session } = await sessions.create(em, user, meta, meta.now);
-      return { me: toMe(user), token, expiresAt: session.expiresAt };
+      return { me: meOf(user), token, expiresAt: session.expiresAt };
     },
 
     async login(em: EntityManager, input: LoginInput, meta: RequestMeta) {
@@ -67,9 +117,26 @@ export function createAuthService(deps: { sessions: SessionService; rateLimit: L
         await rateLimit.recordFailure(input.email, meta.ip);
         throw incorrect();
       }
-      await rateLimit.reset(input.email);
-      const { token, session } = await sessions.create(em, user, meta, meta.now);
-      return { me: toMe(user), token, expiresAt: session.expiresAt };
+      if (user.totpEnabledAt) return { status: 'two_factor_required' as const, challenge: await twoFactor.openChallenge(user.id) };
+      return signIn(em, user, meta);
+    },
+
+    /** Step two: the challenge from step one plus a TOTP code or an unused recovery code. */
+    async loginSecondFactor(em: EntityManager, input: LoginSecondFactorInput, meta: RequestMeta) {
+      const proof = 'code' in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
+      const user = await twoFactor.completeChallenge(em, input.challenge, proof);
+      if (!user) throw new AppError('UNAUTHORIZED', 'That code is not right. Try the newest code, or a recovery code.');
+      return signIn(em, user, meta);
+    },
+
+    /** Signs in a user already identified (Google sign-in); a second factor still applies. */
+    async completeExternalSignIn(em: EntityManager, user: User, meta: RequestMeta) {
+      if (user.totpEnabledAt) return { status: 'two_factor_required' as const, challenge: await twoFactor.openChallenge(user.id) };
+      return signIn(em, user, meta);
+    },
+
+    me(user: MeSource) {
+      return toMe(user, { twoFactorSetupRequired: twoFactor.setupRequired(user) });
     },
 
     async logout(em: EntityManager, sessionId: string) {

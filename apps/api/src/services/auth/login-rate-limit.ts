@@ -1,7 +1,8 @@
-// Failed-login throttling in Redis, per account and per IP: after N failures inside the window the
-// next attempt is refused until the window expires, without even checking the password.
+// Failed-login throttling, per account and per IP: after N failures inside the window the next
+// attempt is refused until the window expires, without even checking the password. Built on the
+// shared Redis limiter (services/rate-limit).
 import type { Redis } from 'ioredis';
-import { AppError } from '../../errors/app-error.js';
+import { createRateLimiter, describeWait } from '../rate-limit/redis-rate-limit.js';
 
 export interface LoginRateLimitOptions {
   prefix: string;
@@ -10,38 +11,18 @@ export interface LoginRateLimitOptions {
 }
 
 export function createLoginRateLimit(redis: Redis, options: LoginRateLimitOptions) {
-  const accountKey = (email: string) => `${options.prefix}:login-fail:acct:${email}`;
-  const keys = (email: string, ip: string) => [accountKey(email), `${options.prefix}:login-fail:ip:${ip}`];
+  const limiter = createRateLimiter(redis, options.prefix);
+  const rule = { limit: options.maxFailures, windowSeconds: options.windowSeconds };
+  const accountKey = (email: string) => `login-fail:acct:${email.toLowerCase()}`;
+  const keys = (email: string, ip: string) => [accountKey(email), `login-fail:ip:${ip}`];
+  const message = (s: number) => `Too many failed sign-in attempts. Try again in ${describeWait(Math.max(60, s))}.`;
 
   return {
-    async assertAllowed(email: string, ip: string): Promise<void> {
-      const ks = keys(email, ip);
-      const counts = await redis.mget(...ks);
-      const blocked = ks.filter((_, i) => Number(counts[i] ?? 0) >= options.maxFailures);
-      if (blocked.length === 0) return;
-      const ttls = await Promise.all(blocked.map((k) => redis.ttl(k)));
-      const retryAfterSeconds = Math.max(1, ...ttls);
-      const minutes = Math.ceil(retryAfterSeconds / 60);
-      throw new AppError(
-        'TOO_MANY_REQUESTS',
-        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        { retryAfterSeconds },
-      );
-    },
-
+    assertAllowed: (email: string, ip: string) => limiter.assertUnder(keys(email, ip), rule, message),
     async recordFailure(email: string, ip: string): Promise<void> {
-      const multi = redis.multi();
-      for (const k of keys(email, ip)) {
-        multi.incr(k);
-        // NX: the window starts at the first failure and is not pushed out by later ones.
-        multi.expire(k, options.windowSeconds, 'NX');
-      }
-      await multi.exec();
+      await Promise.all(keys(email, ip).map((k) => limiter.record(k, rule)));
     },
-
-    async reset(email: string): Promise<void> {
-      await redis.del(accountKey(email));
-    },
+    reset: (email: string) => limiter.clear(accountKey(email)),
   };
 }
 

@@ -59,6 +59,8 @@ export function createSessionService(config: Config, grants?: () => Promise<Gran
         displayName: user.displayName,
         roles: user.roles as Role[],
         sessionId: session.id,
+        emailVerified: user.emailVerifiedAt !== null,
+        twoFactorEnabled: user.totpEnabledAt !== null,
         ...(grants ? { grants: await grants() } : {}),
       };
       return { actor, session, refreshed };

@@ -4,7 +4,7 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { userRepository } from '../../repositories/user-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
-import { toMe } from '../auth/auth-service.js';
+import { meSourceOf, toMe } from '../auth/auth-service.js';
 
 export async function updateProfile(
   em: EntityManager,
@@ -14,7 +14,7 @@ export async function updateProfile(
     const user = await userRepository.findById(tx, input.userId);
     if (!user) throw new AppError('NOT_FOUND', 'Your account no longer exists.');
     const previousDisplayName = user.displayName;
-    if (previousDisplayName === input.displayName) return toMe(user);
+    if (previousDisplayName === input.displayName) return toMe(meSourceOf(user));
     user.displayName = input.displayName;
     await recordEvent(tx, {
       stream: `user:${user.id}`,
@@ -24,6 +24,6 @@ export async function updateProfile(
       actorId: user.id,
       now: input.now,
     });
-    return toMe(user);
+    return toMe(meSourceOf(user));
   });
 }

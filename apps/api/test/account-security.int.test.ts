@@ -1,0 +1,228 @@
+// Account security over real HTTP against PostgreSQL and Redis: email verification, password reset
+// (single use, expiry, no enumeration), password change signing out other devices, TOTP two-factor
+// (enrolment, sign-in with a code or a recovery code, replay refused), staff enrolment enforcement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mutate, query, registerUser, startApi, uniqueEmail, until, type RunningApi } from './harness.js';
+import { totpCode } from './fixtures/totp-codes.js';
+
+let api: RunningApi;
+let strict: RunningApi;
+beforeAll(async () => {
+  api = await startApi();
+  strict = await startApi({ STAFF_2FA_REQUIRED: 'true' });
+});
+afterAll(async () => {
+  await strict?.close();
+  await api?.close();
+});
+
+const sql = <T>(text: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute<T[]>(text, params);
+
+/** The newest mail of a template to an address, and the link token in it. */
+async function mailTo(email: string, template: string, after = new Date(0)) {
+  await api.app.services.accountMail.drain();
+  const rows = await until(
+    () => sql<{ text_body: string; sent_at: Date }>(`select text_body, sent_at from sent_mails where to_address = ? and template = ? and sent_at > ? order by sent_at desc`, [email, template, after]),
+    (r) => r.length > 0,
+    5000,
+  );
+  const body = rows[0]?.text_body ?? '';
+  return { body, token: /token=([a-z2-7]{32})/.exec(body)?.[1] ?? null, count: rows.length };
+}
+
+describe('email verification', () => {
+  it('mails a single-use link at registration; following it verifies the address', async () => {
+    const user = await registerUser(api);
+    const before = await query<{ emailVerified: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    expect(before.data?.emailVerified).toBe(false);
+    const { token } = await mailTo(user.email, 'verify_email');
+    expect(token).toBeTruthy();
+    expect((await mutate(api, 'auth.verifyEmail', { token })).data).toEqual({ ok: true });
+    const after = await query<{ emailVerified: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    expect(after.data?.emailVerified).toBe(true);
+    const again = await mutate(api, 'auth.verifyEmail', { token });
+    expect(again.error?.data.code).toBe('BAD_REQUEST');
+  });
+
+  it('sends a new link on request, and the older link stops working', async () => {
+    const user = await registerUser(api);
+    const first = await mailTo(user.email, 'verify_email');
+    const asked = new Date();
+    await mutate(api, 'auth.requestEmailVerification', undefined, { cookie: user.cookie });
+    const second = await mailTo(user.email, 'verify_email', asked);
+    expect(second.token).not.toBe(first.token);
+    expect((await mutate(api, 'auth.verifyEmail', { token: first.token })).error?.data.code).toBe('BAD_REQUEST');
+    expect((await mutate(api, 'auth.verifyEmail', { token: second.token })).data).toEqual({ ok: true });
+  });
+});
+
+describe('password reset', () => {
+  it('answers the same for a known and an unknown address, and mails only the known one', async () => {
+    const user = await registerUser(api);
+    const ghost = uniqueEmail('ghost');
+    const known = await mutate(api, 'auth.requestPasswordReset', { email: user.email });
+    const unknown = await mutate(api, 'auth.requestPasswordReset', { email: ghost });
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    expect(known.data).toEqual(unknown.data);
+    expect((await mailTo(user.email, 'password_reset')).token).toBeTruthy();
+    await api.app.services.accountMail.drain();
+    expect(await sql(`select 1 from sent_mails where to_address = ?`, [ghost])).toHaveLength(0);
+  });
+
+  it('resets once: the token is single-use, signs out every device, and the new password works', async () => {
+    const user = await registerUser(api);
+    await mutate(api, 'auth.requestPasswordReset', { email: user.email });
+    const { token } = await mailTo(user.email, 'password_reset');
+    const stored = await sql<{ token_hash: string }>(`select token_hash from auth_tokens where purpose = 'password_reset' and email = ?`, [user.email]);
+    expect(stored[0]?.token_hash).not.toBe(token); // only the hash is stored
+    const res = await mutate(api, 'auth.resetPassword', { token, password: 'a brand new password' });
+    expect(res.data).toEqual({ ok: true });
+    expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).toBeNull();
+    const reuse = await mutate(api, 'auth.resetPassword', { token, password: 'yet another password' });
+    expect(reuse.error?.data.code).toBe('BAD_REQUEST');
+    expect((await mutate(api, 'auth.login', { email: user.email, password: user.password })).error?.data.code).toBe('UNAUTHORIZED');
+    const login = await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: 'a brand new password' });
+    expect(login.data?.status).toBe('signed_in');
+  });
+
+  it('refuses an expired token', async () => {
+    const user = await registerUser(api);
+    await mutate(api, 'auth.requestPasswordReset', { email: user.email });
+    const { token } = await mailTo(user.email, 'password_reset');
+    await sql(`update auth_tokens set expires_at = now() - interval '1 minute' where email = ? and purpose = 'password_reset'`, [user.email]);
+    const res = await mutate(api, 'auth.resetPassword', { token, password: 'a brand new password' });
+    expect(res.error?.data.code).toBe('BAD_REQUEST');
+    expect(res.error?.message).toMatch(/expired or was already used/);
+  });
+
+  it('expires links after PASSWORD_RESET_TTL_MINUTES (30 by default)', async () => {
+    const user = await registerUser(api);
+    await mutate(api, 'auth.requestPasswordReset', { email: user.email });
+    await mailTo(user.email, 'password_reset');
+    const [row] = await sql<{ minutes: number }>(`select extract(epoch from expires_at - created_at)::int / 60 as minutes from auth_tokens where email = ? and purpose = 'password_reset'`, [user.email]);
+    expect(row?.minutes).toBe(30);
+  });
+});
+
+describe('password change', () => {
+  it('needs the current password and signs out every other device, not this one', async () => {
+    const user = await registerUser(api);
+    const other = await mutate(api, 'auth.login', { email: user.email, password: user.password });
+    const wrong = await mutate(api, 'auth.changePassword', { currentPassword: 'not my password', newPassword: 'the next password' }, { cookie: user.cookie });
+    expect(wrong.error?.data.code).toBe('BAD_REQUEST');
+    const res = await mutate<{ signedOutSessions: number }>(api, 'auth.changePassword', { currentPassword: user.password, newPassword: 'the next password' }, { cookie: user.cookie });
+    expect(res.data?.signedOutSessions).toBe(1);
+    expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).not.toBeNull();
+    expect((await query(api, 'auth.me', undefined, { cookie: other.setCookie })).data).toBeNull();
+  });
+});
+
+async function enrol(target: RunningApi, cookie: string) {
+  const begun = await mutate<{ secret: string; uri: string; qrDataUrl: string }>(target, 'auth.beginTwoFactor', undefined, { cookie });
+  const { secret } = begun.data!;
+  const confirmed = await mutate<{ recoveryCodes: string[] }>(target, 'auth.confirmTwoFactor', { code: totpCode(secret) }, { cookie });
+  return { ...begun.data!, recoveryCodes: confirmed.data?.recoveryCodes ?? [], confirmError: confirmed.error };
+}
+
+describe('TOTP two-factor', () => {
+  it('enrols with a QR code and a first code, and returns 10 recovery codes stored only hashed', async () => {
+    const user = await registerUser(api);
+    const { uri, qrDataUrl, secret, recoveryCodes, confirmError } = await enrol(api, user.cookie);
+    expect(confirmError).toBeUndefined();
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Marketdesk:/);
+    expect(uri).toContain(`secret=${secret}`);
+    expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    const [row] = await sql<{ recovery_code_hashes: string[]; totp_key_sealed: string }>(`select recovery_code_hashes, totp_key_sealed from users where id = ?`, [user.id]);
+    expect(row?.recovery_code_hashes).toHaveLength(10);
+    for (const code of recoveryCodes) expect(row?.recovery_code_hashes).not.toContain(code);
+    expect(row?.totp_key_sealed).not.toContain(secret); // sealed at rest
+    const status = await query<{ enabled: boolean; recoveryCodesLeft: number }>(api, 'auth.twoFactorStatus', undefined, { cookie: user.cookie });
+    expect(status.data).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+  });
+
+  it('refuses a wrong first code and stays off', async () => {
+    const user = await registerUser(api);
+    await mutate(api, 'auth.beginTwoFactor', undefined, { cookie: user.cookie });
+    const res = await mutate(api, 'auth.confirmTwoFactor', { code: '000000' }, { cookie: user.cookie });
+    expect(res.error?.data.code).toBe('BAD_REQUEST');
+    expect((await query<{ twoFactorEnabled: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie })).data?.twoFactorEnabled).toBe(false);
+  });
+
+  it('asks for a code after the password; a wrong code fails, the right one signs in, the same code twice does not', async () => {
+    const user = await registerUser(api);
+    const { secret } = await enrol(api, user.cookie);
+    const step1 = await mutate<{ status: string; challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
+    expect(step1.data?.status).toBe('two_factor_required');
+    expect(step1.setCookie).toBeUndefined(); // no session before the second factor
+    const wrong = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: '123456' });
+    expect(wrong.error?.data.code).toBe('UNAUTHORIZED');
+    const code = totpCode(secret, 1); // the enrolment used this step's code; the next step is accepted (clock drift)
+    const ok = await mutate<{ status: string; email: string }>(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code });
+    expect(ok.data).toMatchObject({ status: 'signed_in', email: user.email });
+    expect((await query<{ email: string }>(api, 'auth.me', undefined, { cookie: ok.setCookie })).data?.email).toBe(user.email);
+    // Replay: a fresh challenge with the code just used is refused.
+    const again = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
+    const replay = await mutate(api, 'auth.loginSecondFactor', { challenge: again.data!.challenge, code });
+    expect(replay.error?.data.code).toBe('UNAUTHORIZED');
+    // The challenge was used up by the successful step.
+    expect((await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, -1) })).error?.data.code).toBe('UNAUTHORIZED');
+  });
+
+  it('a recovery code signs in once', async () => {
+    const user = await registerUser(api);
+    const { recoveryCodes } = await enrol(api, user.cookie);
+    const recoveryCode = recoveryCodes[3]!;
+    const first = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
+    const ok = await mutate<{ status: string }>(api, 'auth.loginSecondFactor', { challenge: first.data!.challenge, recoveryCode: recoveryCode.toUpperCase() });
+    expect(ok.data?.status).toBe('signed_in');
+    const second = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
+    const reused = await mutate(api, 'auth.loginSecondFactor', { challenge: second.data!.challenge, recoveryCode });
+    expect(reused.error?.data.code).toBe('UNAUTHORIZED');
+    const status = await query<{ recoveryCodesLeft: number }>(api, 'auth.twoFactorStatus', undefined, { cookie: ok.setCookie });
+    expect(status.data?.recoveryCodesLeft).toBe(9);
+  });
+
+  it('five wrong codes end the challenge', async () => {
+    const user = await registerUser(api);
+    const { secret } = await enrol(api, user.cookie);
+    const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
+    for (let i = 0; i < 5; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: `00000${i}` });
+    const late = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, 1) });
+    expect(late.error?.message).toMatch(/expired/);
+  });
+
+  it('turns off with the password and a code', async () => {
+    const user = await registerUser(api);
+    const { secret } = await enrol(api, user.cookie);
+    const res = await mutate(api, 'auth.disableTwoFactor', { password: user.password, code: totpCode(secret, 1) }, { cookie: user.cookie });
+    expect(res.data).toEqual({ ok: true });
+    expect((await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: user.password })).data?.status).toBe('signed_in');
+  });
+});
+
+describe('staff must enrol (STAFF_2FA_REQUIRED)', () => {
+  it('an admin without 2FA reaches only auth.* until enrolled; then everything, and may not turn it off', async () => {
+    const admin = await registerUser(strict, { roles: ['admin', 'agent'] });
+    const me = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: admin.cookie });
+    expect(me.data?.twoFactorSetupRequired).toBe(true);
+    const blocked = await query(strict, 'mail.listSent', undefined, { cookie: admin.cookie });
+    expect(blocked.error?.data.code).toBe('FORBIDDEN');
+    expect(blocked.error?.message).toMatch(/two-factor/);
+    const { secret, confirmError } = await enrol(strict, admin.cookie);
+    expect(confirmError).toBeUndefined();
+    const meAfter = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: admin.cookie });
+    expect(meAfter.data?.twoFactorSetupRequired).toBe(false);
+    expect((await query(strict, 'mail.listSent', undefined, { cookie: admin.cookie })).error?.message ?? '').not.toMatch(/two-factor/);
+    const off = await mutate(strict, 'auth.disableTwoFactor', { password: admin.password, code: totpCode(secret, 1) }, { cookie: admin.cookie });
+    expect(off.error?.data.code).toBe('FORBIDDEN');
+  });
+
+  it('a buyer is never asked to enrol', async () => {
+    const buyer = await registerUser(strict);
+    const me = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: buyer.cookie });
+    expect(me.data?.twoFactorSetupRequired).toBe(false);
+  });
+});
