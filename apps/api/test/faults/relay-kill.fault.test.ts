@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { AnyLiveEvent } from '@marketdesk/domain';
 import { allowedOrigin, mutate, openSocket, registerUser, until, waitFor, type RunningApi } from '../harness.js';
 import { killAll, startApiProcess, type ApiProc } from '../processes.js';
-import { atFixedRate, committedStream } from './stream-client.js';
+import { committedStream } from './stream-client.js';
 
 const env = {
   DATABASE_URL: inject('databaseUrl'),
@@ -55,17 +55,21 @@ it('loses and duplicates nothing at the client when the relay is killed and rest
     await new Promise((r) => setTimeout(r, 700)); // events pile up in the outbox meanwhile
     relay = await startApiProcess({ ...env, OUTBOX_RELAY: 'true' });
   })();
-  const results = await atFixedRate(50, 40, (i) => mutate(api, 'profile.update', { displayName: `Relay ${i}` }, { cookie: user.cookie }));
+  // One rename at a time (every 40 ms at most): renames of one user that overlap would only be
+  // refused as stale, and this test is about the relay, not about write races.
+  const results: PromiseSettledResult<Awaited<ReturnType<typeof mutate>>>[] = [];
+  const started = Date.now();
+  for (let i = 0; i < 50; i++) {
+    const wait = started + i * 40 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    results.push(...(await Promise.allSettled([mutate(api, 'profile.update', { displayName: `Relay ${i}` }, { cookie: user.cookie })])));
+  }
   await crash;
-  // Overlapping renames of one user may be refused as stale (409): never a 5xx, and only the
-  // accepted ones committed an event.
-  const statuses = results.map((r) => (r.status === 'fulfilled' ? r.value.status : 0));
-  const failures = results.flatMap((r) => (r.status === 'fulfilled' && r.value.status !== 200 && r.value.status !== 409 ? [r.value.error?.message] : r.status === 'rejected' ? [String(r.reason)] : []));
-  expect(failures).toEqual([]);
-  const accepted = statuses.filter((st) => st === 200).length;
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : r.value.status !== 200 ? [`${r.value.status} ${r.value.error?.message}`] : []));
+  expect(failures).toEqual([]); // the serving process never depended on the relay
 
   const committed = new Map([...(await committedStream(db, stream))].filter(([seq]) => seq > before));
-  expect(committed.size).toBe(accepted);
+  expect(committed.size).toBe(50);
   await until(async () => timeline.size, (n) => n >= committed.size, 20_000);
   expect([...timeline.entries()].sort((a, b) => a[0] - b[0])).toEqual([...committed.entries()].sort((a, b) => a[0] - b[0]));
   console.log(`relay kill: ${committed.size} events committed, ${deliveries} deliveries (${deliveries - committed.size} re-sent and absorbed)`);
