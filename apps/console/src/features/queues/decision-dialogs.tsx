@@ -125,3 +125,30 @@ export function InfoModal(props: { opened: boolean; loading: boolean; error: unk
   );
 }
 
+/** "Accept"-style confirmations: what will happen, the server's refusal if any, confirm or cancel. */
+export function ConfirmDecisionModal(props: { opened: boolean; title: string; confirmLabel: string; loading: boolean; error: unknown; onClose: () => void; onConfirm: () => void; children: ReactNode }) {
+  return (
+    <FormModal
+      opened={props.opened}
+      title={props.title}
+      onClose={props.onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onConfirm();
+      }}
+    >
+      <Text size="sm" component="div">
+        {props.children}
+      </Text>
+      <ModalError error={props.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" color="green" loading={props.loading} data-autofocus>
+          {props.confirmLabel}
+        </Button>
+      </Group>
+    </FormModal>
+  );
+}

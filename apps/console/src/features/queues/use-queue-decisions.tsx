@@ -2,12 +2,11 @@
 // confirmation, Reject with the queue's reasons and a note, Request info where the queue has that
 // step. Always on the row's version; a CONFLICT updates the row from the error and is explained
 // next to it ("Sam rejected this 3 s ago…").
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { QueueName } from '@marketdesk/domain';
 import { type ReactNode, useState } from 'react';
 import { errorCode, trpc } from '../../trpc';
-import { conflictRow, InfoModal, ModalError, RejectWithReasonModal, type DecisionConflict } from './decision-dialogs';
+import { ConfirmDecisionModal, conflictRow, InfoModal, RejectWithReasonModal, type DecisionConflict } from './decision-dialogs';
 import type { QueueRow } from './queue-rows';
 
 export type QueueDecisionKind = 'accept' | 'reject' | 'info';
@@ -57,31 +56,9 @@ export function useQueueDecisions({ queue, copy, onRow }: { queue: QueueName; co
   const base = (row: QueueRow) => ({ id: row.id, version: row.version });
   const modals = (
     <>
-      <Modal opened={open?.kind === 'accept'} onClose={close} title={copy.acceptLabel}>
-        {open?.kind === 'accept' && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              decide.mutate({ ...base(open.row), decision: 'accept' });
-            }}
-          >
-            <Stack>
-              <Text size="sm" component="div">
-                {copy.acceptText(open.row)}
-              </Text>
-              <ModalError error={decide.error} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={close}>
-                  Cancel
-                </Button>
-                <Button type="submit" color="green" loading={decide.isPending} data-autofocus>
-                  {copy.acceptLabel}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Modal>
+      <ConfirmDecisionModal opened={open?.kind === 'accept'} title={copy.acceptLabel} confirmLabel={copy.acceptLabel} loading={decide.isPending} error={decide.error} onClose={close} onConfirm={() => open && decide.mutate({ ...base(open.row), decision: 'accept' })}>
+        {open?.kind === 'accept' && copy.acceptText(open.row)}
+      </ConfirmDecisionModal>
       <RejectWithReasonModal
         opened={open?.kind === 'reject'}
         heading={copy.rejectHeading}

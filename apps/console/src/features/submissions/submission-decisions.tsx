@@ -3,12 +3,12 @@
 // Counter-offer (a price per item) and Request info. A CONFLICT is shown as the server wrote it
 // ("Sam Second rejected this 3 s ago. …") next to the row's current state, which the table takes
 // at once from the error; other failures say what went wrong and leave the dialog open.
-import { Button, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney } from '@marketdesk/ui';
 import { useState } from 'react';
 import { errorCode, trpc, type RouterOutputs } from '../../trpc';
-import { conflictRow, FormModal, InfoModal, ModalError, RejectWithReasonModal, type DecisionConflict } from '../queues/decision-dialogs';
+import { ConfirmDecisionModal, conflictRow, FormModal, InfoModal, ModalError, RejectWithReasonModal, type DecisionConflict } from '../queues/decision-dialogs';
 import type { QueueRow } from '../queues/queue-rows';
 import { formatLabels, parsePriceMinor } from './submission-format';
 
@@ -69,29 +69,9 @@ export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => vo
 
   const modals = (
     <>
-      <Modal opened={open?.kind === 'accept'} onClose={close} title="Accept">
-        {open?.kind === 'accept' && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              decide.mutate({ ...base(open.target.row), decision: 'accept' });
-            }}
-          >
-            <Stack>
-              <Text size="sm">{acceptText(open.target.row)}</Text>
-              <ModalError error={decide.error} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={close}>
-                  Cancel
-                </Button>
-                <Button type="submit" color="green" loading={decide.isPending} data-autofocus>
-                  Accept
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Modal>
+      <ConfirmDecisionModal opened={open?.kind === 'accept'} title="Accept" confirmLabel="Accept" loading={decide.isPending} error={decide.error} onClose={close} onConfirm={() => open && decide.mutate({ ...base(open.target.row), decision: 'accept' })}>
+        {open?.kind === 'accept' && acceptText(open.target.row)}
+      </ConfirmDecisionModal>
       <RejectWithReasonModal
         opened={open?.kind === 'reject'}
         heading="Reject submission"
