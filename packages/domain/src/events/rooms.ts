@@ -13,7 +13,8 @@ export type Room =
   | { kind: 'team'; id: 'all' }
   | { kind: 'listing'; id: string };
 
-const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team', 'listing'] as const;
+/** Every kind of room (the authorization matrix test checks each against its policy). */
+export const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team', 'listing'] as const;
 
 /** Parse `kind:id`; returns null for anything malformed so callers refuse it. */
 export function parseRoom(name: string): Room | null {
