@@ -5,26 +5,25 @@
 // per state visit and escalate on breach, refund limits, privacy of evidence, and a chargeback
 // opening a dispute by itself with the escrow frozen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import type { StripeServer } from '@marketdesk/stripe-local';
 import type { QueueItemSnapshot } from '@marketdesk/domain';
 import { fireDisputeTimer } from '../src/services/disputes/dispute-automation.js';
 import { disputeSettingsFrom } from '../src/services/disputes/dispute-settings.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
-import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { allowedOrigin, testConfig, mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
+import { createCategory, type Person } from './catalog-fixtures.js';
+import { buyWithTestCard, startApiWithPayments } from './payments-harness.js';
+import { allowedOrigin, testConfig, mutate, nextEvent, openSocket, query, registerUser, until, waitFor, type RunningApi } from './harness.js';
 
-const secret = 'whsec_disputes';
 let stripe: StripeServer;
 let api: RunningApi;
+let closeAll: () => Promise<void>;
 let seller: Person;
 let admin: Person;
 let agent: Person;
 let categoryId: string;
 
 beforeAll(async () => {
-  stripe = await startStripeServer({ port: 0 });
-  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, DISPUTE_AGENT_REFUND_LIMIT_MINOR: '3000', WORKER_IN_PROCESS: 'true' });
-  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  ({ api, stripe, close: closeAll } = await startApiWithPayments({ DISPUTE_AGENT_REFUND_LIMIT_MINOR: '3000', WORKER_IN_PROCESS: 'true' }));
   [seller, admin, agent] = await Promise.all([
     registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Sol Seller' }),
     registerUser(api, { roles: ['admin', 'agent'], displayName: 'Dana Lead' }),
@@ -33,8 +32,7 @@ beforeAll(async () => {
   categoryId = (await createCategory(api)).id;
 });
 afterAll(async () => {
-  await api.close();
-  await stripe.close();
+  await closeAll();
 });
 
 interface OrderView {
@@ -60,13 +58,11 @@ interface Dispute {
 const view = async (id: string, who: Person) => (await query<OrderView>(api, 'orders.get', { id }, { cookie: who.cookie })).data!;
 
 async function shippedOrder(buyer: Person, priceMinor = 4000) {
-  const l = await createLiveListing(api, seller, admin, { categoryId, title: `Record ${key()}`, priceMinor, quantity: 1 });
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
-  await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
-  const paid = await view(started.data!.orders[0]!.id, buyer);
+  const bought = await buyWithTestCard(api, { buyer, seller, reviewer: admin }, { categoryId, priceMinor });
+  const paid = bought.order;
   const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: paid.id, version: paid.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
   expect(shipped.error).toBeUndefined();
-  return { order: await view(paid.id, buyer), checkoutId: started.data!.checkoutId };
+  return { order: await view(paid.id, buyer), checkoutId: bought.checkoutId };
 }
 
 async function photo(who: Person): Promise<string> {

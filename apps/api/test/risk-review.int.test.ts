@@ -3,24 +3,23 @@
 // announced to the seller), the order review queue approves one (the seller may ship) and rejects
 // another (cancelled, refunded once, stock back on sale), and a staff flag raises the score.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import type { StripeServer } from '@marketdesk/stripe-local';
 import { defaultRiskRules, type QueueItemSnapshot } from '@marketdesk/domain';
 import { isPublicIp } from '../src/services/risk/assess-checkout.js';
-import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { createCategory, type Person } from './catalog-fixtures.js';
+import { buyWithTestCard, startApiWithPayments } from './payments-harness.js';
+import { mutate, query, registerUser, type RunningApi } from './harness.js';
 
-const secret = 'whsec_risk';
 let stripe: StripeServer;
 let api: RunningApi;
+let closeAll: () => Promise<void>;
 let seller: Person;
 let lead: Person;
 let agent: Person;
 let categoryId: string;
 
 beforeAll(async () => {
-  stripe = await startStripeServer({ port: 0 });
-  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url });
-  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  ({ api, stripe, close: closeAll } = await startApiWithPayments());
   [seller, lead, agent] = await Promise.all([
     registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Sol Seller' }),
     registerUser(api, { roles: ['admin', 'agent'], displayName: 'Dana Lead' }),
@@ -32,8 +31,7 @@ afterAll(async () => {
   // The rules live in the shared test database: later files get the defaults back.
   const current = (await query<{ version: number }>(api, 'risk.rules', undefined, { cookie: lead.cookie })).data!;
   await mutate(api, 'risk.saveRules', { version: current.version, rules: defaultRiskRules }, { cookie: lead.cookie });
-  await api.close();
-  await stripe.close();
+  await closeAll();
 });
 
 interface OrderView {
@@ -43,13 +41,7 @@ interface OrderView {
   totalMinor: number;
 }
 
-async function buy(buyer: Person, quantity = 1, priceMinor = 2500) {
-  const l = await createLiveListing(api, seller, lead, { categoryId, title: `Risky ${key()}`, priceMinor, quantity });
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
-  const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
-  expect(paid.error).toBeUndefined();
-  return { listingId: l.id, order: (await query<OrderView>(api, 'orders.get', { id: started.data!.orders[0]!.id }, { cookie: buyer.cookie })).data! };
-}
+const buy = (buyer: Person, quantity = 1, priceMinor = 2500) => buyWithTestCard(api, { buyer, seller, reviewer: lead }, { categoryId, priceMinor, quantity });
 
 async function fraudRow(orderId: string): Promise<QueueItemSnapshot | undefined> {
   const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'] }, limit: 200 }, { cookie: lead.cookie });
