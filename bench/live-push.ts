@@ -1,5 +1,5 @@
-// Live push latency: a tRPC mutation commits a change → the outbox relay publishes it → every one
-// of N console sockets in the room has it. Floor: a bare Socket.IO `io.to(room).emit` of an event of
+// Live push latency: a tRPC mutation on a queue item (an internal note) commits → the outbox relay
+// publishes it → every one of N console sockets watching the queue room has it. Floor: a bare Socket.IO `io.to(room).emit` of an event of
 // the same size to the same sockets, in the same run. Open-loop: sends go out on a fixed schedule
 // and latency counts from each send's intended time, so a stall shows in the tail instead of being
 // hidden. Floor and push sends alternate in one schedule, so both meet the same machine state
@@ -19,10 +19,9 @@ import { benchLimits } from './lib/processes.js';
 
 const sizes = (process.env.BENCH_SOCKETS ?? '100,1000,5000').split(',').map(Number);
 const events = Number(process.env.BENCH_EVENTS ?? 40);
-const room = 'team:all';
+/** A work queue's room, as the console subscribes to it; the demo seed leaves one KYC check in it. */
+const room = 'queue:kyc';
 const origin = 'http://localhost:5173';
-/** Renames rotate over this many users, so sends that overlap under a stall never race one row's version. */
-const writerCount = 64;
 /** Spacing between consecutive sends (floor and push alternate, so each path sends every 2 × this); wider for big rooms: one event to 5,000 sockets is 5,000 frames to parse. */
 const intervalFor = (n: number) => Number(process.env.BENCH_INTERVAL_MS ?? Math.max(50, Math.round(n / 20)));
 
@@ -57,8 +56,9 @@ async function main() {
   );
   const base = `http://127.0.0.1:${await app.listen()}`;
   const admin = await post(base, 'auth.login', { email: 'admin@marketdesk.test', password: 'marketdesk-demo' });
-  const writers: string[] = [];
-  for (let i = 0; i < writerCount; i++) writers.push((await post(base, 'auth.register', { email: `bench-writer-${i}-${randomBytes(3).toString('hex')}@bench.test`, password: 'correct horse battery', displayName: `Writer ${i}` })).cookie!);
+  // The item every push changes: an internal note on it goes to everyone watching the queue.
+  const listed = await fetch(`${base}/trpc/queues.list?input=${encodeURIComponent(JSON.stringify({ json: { queue: 'kyc' } }))}`, { headers: { origin, cookie: admin.cookie! } });
+  const itemId = ((await listed.json()) as { result: { data: { json: { items: { id: string }[] } } } }).result.data.json.items[0]!.id;
 
   const rows = [];
   for (const n of sizes) {
@@ -88,7 +88,7 @@ async function main() {
       return Object.fromEntries(names.map((p) => [p, { ...groups[p]!, refused: refused[p]!, cpu: usage }]));
     };
     const emit = (key: string) => void app.io.to(room).emit('event', { bench: key } as never);
-    const mutate = async (key: string, i: number) => (await post(base, 'profile.update', { displayName: key }, writers[i % writers.length])).status === 200;
+    const mutate = async (key: string) => (await post(base, 'queues.addNote', { id: itemId, body: key }, admin.cookie)).status === 200;
     await run({ emit, mutate }, 10); // warm both paths: JIT, pools, plans, the generator's parser
     const measured = await run({ floor: emit, push: mutate }, events);
     const floor = measured.floor!;
@@ -102,7 +102,7 @@ async function main() {
   }
   await app.close();
   await database.drop();
-  writeResults('live-push', { room, eventsPerSize: events, note: 'push = tRPC profile.update → commit → outbox relay → Socket.IO room; floor = bare io.to(room).emit; latency from intended send time', results: rows });
+  writeResults('live-push', { room, eventsPerSize: events, note: 'push = tRPC queues.addNote on a KYC item → commit → outbox relay → Socket.IO queue:kyc room; floor = bare io.to(room).emit; latency from intended send time', results: rows });
 }
 
 await main();

@@ -10,8 +10,8 @@ const count = Number(countText);
 const sockets: Socket[] = [];
 let arrivals = new Map<string, number[]>();
 
-function keyOf(e: { bench?: string; payload?: { displayName?: string } }): string | undefined {
-  return e.bench ?? e.payload?.displayName;
+function keyOf(e: { bench?: string; payload?: { displayName?: string; body?: string } }): string | undefined {
+  return e.bench ?? e.payload?.body ?? e.payload?.displayName;
 }
 
 async function open() {
@@ -25,7 +25,7 @@ async function open() {
     sockets.push(...group);
   }
   for (const s of sockets) {
-    s.on('event', (e: { bench?: string; payload?: { displayName?: string } }) => {
+    s.on('event', (e: { bench?: string; payload?: { displayName?: string; body?: string } }) => {
       const key = keyOf(e);
       if (!key) return;
       const t = epochMs();
