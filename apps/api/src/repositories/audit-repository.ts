@@ -71,6 +71,15 @@ export const auditRepository = {
   },
 };
 
+/** Rebuilds stored JSON with prototype-poisoning keys bracketed (rows written before redaction, or by hand). */
+function plainJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainJson);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k === '__proto__' || k === 'constructor' || k === 'prototype' ? `[${k}]` : k] = plainJson(v);
+  return out;
+}
+
 function toAuditRow(r: Row): AuditRow {
   return {
     id: String(r.id),
@@ -81,8 +90,8 @@ function toAuditRow(r: Row): AuditRow {
     objectType: (r.object_type as string | null) ?? null,
     objectId: (r.object_id as string | null) ?? null,
     outcome: String(r.outcome),
-    before: r.before ?? null,
-    after: r.after ?? null,
+    before: plainJson(r.before ?? null),
+    after: plainJson(r.after ?? null),
     requestId: (r.request_id as string | null) ?? null,
     ip: (r.ip as string | null) ?? null,
     userAgent: (r.user_agent as string | null) ?? null,

@@ -24,7 +24,7 @@ export function encodeCursor(row: Pick<AuditRow, 'at' | 'id'>): string {
 export function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const date = new Date(at ?? '');
-  if (!id || !/^\d{1,19}$/.test(id) || Number.isNaN(date.getTime())) throw new AppError('BAD_REQUEST', 'That page cursor is not valid; start from the first page.');
+  if (!id || !/^\d{1,18}$/.test(id) || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) throw new AppError('BAD_REQUEST', 'That page cursor is not valid; start from the first page.');
   return { at: date, id };
 }
 

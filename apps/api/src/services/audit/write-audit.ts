@@ -51,10 +51,18 @@ export function redactForAudit(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactForAudit(v, depth + 1));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>).slice(0, 50)) out[k] = secretKey.test(k) ? '[redacted]' : redactForAudit(v, depth + 1);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>).slice(0, 50)) out[safeKey(k)] = secretKey.test(k) ? '[redacted]' : redactForAudit(v, depth + 1);
     return out;
   }
   return null;
+}
+
+/**
+ * Keys that would poison a prototype (or make superjson refuse the whole answer when the row is
+ * read back — the fuzz test found that) are kept, bracketed, as data.
+ */
+export function safeKey(key: string): string {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype' ? `[${key}]` : key;
 }
 
 /** The object a call is about, guessed from its input's id fields (`id`, `orderId`, …). */
