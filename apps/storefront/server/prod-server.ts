@@ -13,6 +13,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { render as Render } from '../src/entry-server';
 import { readEnv } from './env';
+import { appSecurityHeaders } from '../../../packages/ui/vite/security-headers';
 
 type RenderFn = typeof Render;
 
@@ -34,7 +35,7 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
-const apiPrefixes = ['/trpc', '/socket.io', '/uploads', '/media', '/files'];
+const apiPrefixes = ['/trpc', '/socket.io', '/uploads', '/media', '/files', '/auth/google'];
 
 async function serveStatic(path: string, res: ServerResponse): Promise<boolean> {
   if (path === '/' || path === '/index.html') return false;
@@ -80,7 +81,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     res.writeHead(302, { Location: result.redirect }).end();
     return;
   }
-  res.writeHead(result.status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-cache' });
+  res.writeHead(result.status, { ...appSecurityHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-cache' });
   res.end(req.method === 'HEAD' ? undefined : result.html);
 }
 

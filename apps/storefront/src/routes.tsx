@@ -17,6 +17,7 @@ import { ConfirmationPage } from './pages/confirmation-page';
 import { HomePage } from './pages/home-page';
 import { ListingPage } from './pages/listing-page';
 import { LoginPage } from './pages/login-page';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/account-security-pages';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrderPage } from './pages/order-page';
 import { OrdersPage } from './pages/orders-page';
@@ -120,6 +121,9 @@ export const routes: RouteObject[] = [
       { path: 'orders/:id', element: <OrderPage />, handle: signedInPage('Your order', '', ({ utils, params }) => utils.orders.get.prefetch({ id: params.id ?? '' })) },
       { path: 'register', element: <RegisterPage />, handle: { head: () => simpleHead('Create your account', '/register') } satisfies RouteHandle },
       { path: 'login', element: <LoginPage />, handle: { head: () => simpleHead('Sign in', '/login', undefined, noindex) } satisfies RouteHandle },
+      { path: 'forgot-password', element: <ForgotPasswordPage />, handle: { head: () => simpleHead('Reset your password', '/forgot-password', undefined, noindex) } satisfies RouteHandle },
+      { path: 'reset-password', element: <ResetPasswordPage />, handle: { head: () => simpleHead('Choose a new password', '/reset-password', undefined, noindex) } satisfies RouteHandle },
+      { path: 'verify-email', element: <VerifyEmailPage />, handle: { head: () => simpleHead('Confirm your email address', '/verify-email', undefined, noindex) } satisfies RouteHandle },
       { path: 'account', element: <AccountPage />, handle: signedInPage('Your account', '/account') },
       { path: 'wishlist', element: <WishlistPage />, handle: signedInPage('Your wishlist', '/wishlist') },
       { path: 'messages', element: <MessagesPage />, handle: signedInPage('Messages', '/messages') },

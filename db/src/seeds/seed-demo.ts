@@ -18,7 +18,8 @@ export async function seedDemo(
   if ((await em.count(User, {})) > 0) return { seeded: false, users };
   const passwordHash = await hashPassword(demoPassword);
   await em.transactional(async (tx) => {
-    const people = demoUsers.map((u) => new User({ ...u, passwordHash }));
+    // Demo addresses are not real mailboxes: they start confirmed, so no verification banner.
+    const people = demoUsers.map((u) => Object.assign(new User({ ...u, passwordHash }), { emailVerifiedAt: new Date() }));
     tx.persist(people);
     const categories = persistCategories(tx, demoCategories, null);
     const listings = persistListings(tx, people, categories);

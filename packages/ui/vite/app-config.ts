@@ -2,6 +2,7 @@
 // to the API, so the session cookie just works.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type PluginOption } from 'vite';
+import { appSecurityHeaders } from './security-headers';
 
 export interface AppViteOptions {
   port: number;
@@ -34,9 +35,12 @@ export function appViteConfig(options: AppViteOptions) {
         '/files': { target: apiUrl, changeOrigin: false },
         // The BullMQ dashboard (bull-board), admin-only, served by the API.
         '/admin/queues': { target: apiUrl, changeOrigin: false },
+        // Google sign-in redirects (same origin, so the session cookie lands on the app's host).
+        '/auth/google': { target: apiUrl, changeOrigin: false },
       },
     },
-    preview: { host: 'localhost', port: options.port, strictPort: true },
+    // Built apps served by `vite preview` carry the same Content-Security-Policy as production.
+    preview: { host: 'localhost', port: options.port, strictPort: true, headers: appSecurityHeaders },
     build: {
       rollupOptions: {
         output: {

@@ -4,6 +4,7 @@ import { updateProfileInput } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { PageHeader } from '@marketdesk/ui';
 import { type FormEvent, useState } from 'react';
+import { ChangePasswordCard, TwoFactorCard } from '@marketdesk/ui/account';
 import { SessionsCard } from '../features/auth/sessions-card';
 import { NotificationPreferencesCard } from '../features/notifications/notification-preferences-card';
 import { useMe } from '../features/auth/use-session';
@@ -60,11 +61,13 @@ export function ProfilePage() {
   const me = useMe();
   return (
     <>
-      <PageHeader title="Profile" description="How you appear to others." />
+      <PageHeader title="Profile" description="How you appear to others, and how you sign in." />
       {me.data && (
         <Stack gap="xl">
           <ProfileForm me={me.data} />
           <NotificationPreferencesCard />
+          <ChangePasswordCard me={me.data} />
+          <TwoFactorCard />
           <SessionsCard />
         </Stack>
       )}

@@ -1,6 +1,8 @@
-// Your account: who you are, what you can do, the way to your orders, and how we notify you.
+// Your account: who you are, what you can do, the way to your orders, how we notify you, and how
+// you sign in (password, two-factor, signed-in devices).
 import { Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { ChangePasswordCard, EmailVerificationBanner, SessionsCard, TwoFactorCard } from '@marketdesk/ui/account';
 import { Link, Navigate } from 'react-router';
 import { useMe, useSignOut } from '../features/auth/use-session';
 import { NotificationPreferences } from '../features/notifications/notification-preferences';
@@ -13,7 +15,7 @@ export function AccountPage() {
   if (!me.data) return <Navigate to="/login?next=%2Faccount" replace />;
   const { displayName, email, roles } = me.data;
   return (
-    <Stack maw={560} py="lg">
+    <Stack maw={720} py="lg">
       <PageHeader
         title="Your account"
         actions={
@@ -27,6 +29,7 @@ export function AccountPage() {
           </>
         }
       />
+      <EmailVerificationBanner me={me.data} />
       <Paper withBorder radius="md" p="lg">
         <Title order={2} size="h4" mb="sm">
           Details
@@ -57,6 +60,9 @@ export function AccountPage() {
         </Table>
       </Paper>
       <NotificationPreferences sells={roles.some((r) => r !== 'buyer')} />
+      <ChangePasswordCard me={me.data} />
+      <TwoFactorCard />
+      <SessionsCard />
     </Stack>
   );
 }

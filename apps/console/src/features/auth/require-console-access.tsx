@@ -1,9 +1,11 @@
-// Route guard: signed-out people go to /login (and come back after), buyers see a friendly refusal.
+// Route guard: signed-out people go to /login (and come back after), buyers see a friendly refusal,
+// staff who must use two-factor sign-in enrol first.
 import { Center } from '@mantine/core';
 import { ErrorState, LoadingState } from '@marketdesk/ui';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { NoAccessPage } from '../../pages/no-access-page';
 import { hasConsoleAccess, useMe } from './use-session';
+import { TwoFactorRequiredPage } from './two-factor-required-page';
 
 export function RequireConsoleAccess() {
   const me = useMe();
@@ -24,5 +26,6 @@ export function RequireConsoleAccess() {
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (!hasConsoleAccess(me.data)) return <NoAccessPage me={me.data} />;
+  if (me.data.twoFactorSetupRequired) return <TwoFactorRequiredPage me={me.data} />;
   return <Outlet />;
 }

@@ -8,6 +8,7 @@ import { useLiveConnection, useLiveStatus, usePresence, useRoom, useServerDiscon
 import { trpc, type Me } from '../../trpc';
 import { canViewQueue } from '../auth/require-queue';
 import { can, useMe } from '../auth/use-session';
+import { EmailVerificationBanner } from '@marketdesk/ui/account';
 import { NotificationBell } from '../notifications/notification-bell';
 import { useNewOrderNotifications } from '../orders/use-new-order-notifications';
 import { UserMenu } from './user-menu';
@@ -124,6 +125,7 @@ export function ConsoleShell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main>
+        {me.data && <EmailVerificationBanner me={me.data} />}
         <Outlet />
       </AppShell.Main>
     </AppShell>
