@@ -82,8 +82,11 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
   API_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(14 * 24).default(48),
-  /** Admins and agents must enrol TOTP before using staff procedures (the console sends them to enrol). */
-  STAFF_2FA_REQUIRED: bool.default(false),
+  /**
+   * Admins and agents must enrol TOTP before using staff procedures (the console sends them to enrol).
+   * Unset: on in production, off elsewhere (the demo's staff sign in with the password only).
+   */
+  STAFF_2FA_REQUIRED: bool.optional(),
   /** Auth mutations (register, sign-in, reset and verification requests, 2FA steps) per IP per window. */
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),

@@ -22,6 +22,7 @@ const recoveryCodeCount = 10;
 export function createTwoFactorService(deps: { config: Config; redis: Redis; box: SecretBox; limiter: RateLimiter; mail: AccountMailer }) {
   const { config, redis, box, limiter } = deps;
   const challengeKey = (challenge: string) => `${config.REDIS_PREFIX}:2fa-challenge:${sha256Hex(challenge)}`;
+  const staffMustEnrol = config.STAFF_2FA_REQUIRED ?? config.NODE_ENV === 'production';
 
   async function load(em: EntityManager, userId: string): Promise<User> {
     const user = await userRepository.findById(em, userId);
@@ -46,7 +47,7 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
   return {
     /** Whether this person must have 2FA before using staff procedures. */
     setupRequired(user: { roles: readonly string[]; twoFactorEnabled: boolean }): boolean {
-      return config.STAFF_2FA_REQUIRED && isStaff({ id: '', roles: user.roles as Role[] }) && !user.twoFactorEnabled;
+      return staffMustEnrol && isStaff({ id: '', roles: user.roles as Role[] }) && !user.twoFactorEnabled;
     },
 
     /** Starts (or restarts) enrolment: a fresh key, shown as a QR code and as text for manual entry. */
@@ -88,7 +89,7 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
     async disable(em: EntityManager, userId: string, password: string, code: string) {
       const user = await load(em, userId);
       if (!user.totpEnabledAt) return { ok: true as const };
-      if (config.STAFF_2FA_REQUIRED && isStaff({ id: '', roles: user.roles as Role[] })) {
+      if (staffMustEnrol && isStaff({ id: '', roles: user.roles as Role[] })) {
         throw new AppError('FORBIDDEN', 'Staff accounts must keep two-factor sign-in on.');
       }
       await limiter.consume(`2fa-confirm:${user.id}`, { limit: 10, windowSeconds: 600 });
@@ -110,7 +111,7 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
         enabledAt: user.totpEnabledAt,
         recoveryCodesLeft: user.recoveryCodeHashes.length,
         /** True for staff while STAFF_2FA_REQUIRED is on: turning it off is refused. */
-        required: config.STAFF_2FA_REQUIRED && isStaff({ id: actor.id, roles: actor.roles as Role[] }),
+        required: staffMustEnrol && isStaff({ id: actor.id, roles: actor.roles as Role[] }),
       };
     },
 
