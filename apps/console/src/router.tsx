@@ -25,6 +25,8 @@ import { PayoutsPage } from './pages/payouts-page';
 import { ProfilePage } from './pages/profile-page';
 import { PricingPage } from './pages/pricing-page';
 import { SentMailPage } from './pages/sent-mail-page';
+import { AuditLogPage } from './pages/audit-log-page';
+import { RolesPage } from './pages/roles-page';
 import { MySubmissionsPage } from './pages/my-submissions-page';
 import { SubmissionDetailPage } from './pages/submission-detail-page';
 import { SubmissionsQueuePage } from './pages/submissions-queue-page';
@@ -196,6 +198,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="chat.support">
                 <SupportInboxPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.view">
+                <AuditLogPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'roles',
+            element: (
+              <RequirePermission permission="roles.manage">
+                <RolesPage />
               </RequirePermission>
             ),
           },

@@ -1,7 +1,8 @@
 // Who is signed in, and the sign-in / sign-out actions that keep the cache and socket in step.
-import { hasGrant, type Permission } from '@marketdesk/domain';
+import { hasGrant, type GrantTable, type Permission } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { getQueryKey } from '@trpc/react-query';
 import { useNavigate } from 'react-router';
 import { disconnectLive } from '@marketdesk/ui/app';
@@ -13,13 +14,19 @@ function isMeQuery(queryKey: readonly unknown[]): boolean {
   return JSON.stringify(queryKey[0]) === meKey;
 }
 
+/**
+ * The signed-in person, with what their roles grant now (roles are data that admins edit; the
+ * built-in table answers until the effective one has loaded).
+ */
 export function useMe() {
-  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+  const grants = trpc.roles.effective.useQuery(undefined, { enabled: !!me.data, staleTime: 30_000 });
+  return useMemo(() => (me.data && grants.data ? { ...me, data: { ...me.data, grants: grants.data as GrantTable } } : me), [me, grants.data]);
 }
 
 /** The same permission policy the API enforces (packages/domain), so menus never drift from it. */
-export function can(me: Me | null | undefined, permission: Permission): boolean {
-  return !!me && hasGrant({ id: me.id, roles: me.roles }, permission);
+export function can(me: (Me & { grants?: GrantTable }) | null | undefined, permission: Permission): boolean {
+  return !!me && hasGrant({ id: me.id, roles: me.roles, grants: me.grants }, permission);
 }
 
 /** The console is for people who run the marketplace or sell on it; buyers use the storefront. */

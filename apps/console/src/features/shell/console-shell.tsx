@@ -34,6 +34,8 @@ const navItems: { to: string; label: string; permission?: Permission; show?: (me
   { to: '/pricing', label: 'Pricing', permission: 'users.manage_roles' },
   { to: '/activity', label: 'Team activity', permission: 'activity.view' },
   { to: '/mail', label: 'Sent mail', permission: 'mail.view' },
+  { to: '/audit', label: 'Audit log', permission: 'audit.view' },
+  { to: '/roles', label: 'Roles', permission: 'roles.manage' },
   { to: '/profile', label: 'Profile' },
 ];
 

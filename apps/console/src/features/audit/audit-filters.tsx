@@ -1,0 +1,51 @@
+// The audit log's search form: actor, action (a trailing * for a family), object, date range.
+import { Button, Group, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Query string for the CSV export (the same filters the table shows). */
+export function auditCsvHref(filter: AuditFilter): string {
+  const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+  return `/files/audit.csv${params.size ? `?${params.toString()}` : ''}`;
+}
+
+const empty: Required<AuditFilter> = { actorId: '', action: '', objectType: '', objectId: '', from: '', to: '' };
+
+export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
+  const [draft, setDraft] = useState(empty);
+  const set = (key: keyof AuditFilter) => (e: { currentTarget: HTMLInputElement }) => setDraft((d) => ({ ...d, [key]: e.currentTarget.value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSearch(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as AuditFilter);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Search the audit log">
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <TextInput label="Actor id" placeholder="user id" value={draft.actorId} onChange={set('actorId')} w={300} />
+        <TextInput label="Action" placeholder="e.g. trpc.orders.* or pii.revealed" value={draft.action} onChange={set('action')} w={240} />
+        <TextInput label="Object type" placeholder="order, role, ledger_transfer…" value={draft.objectType} onChange={set('objectType')} w={180} />
+        <TextInput label="Object id" value={draft.objectId} onChange={set('objectId')} w={300} />
+        <TextInput label="From" type="date" value={draft.from} onChange={set('from')} />
+        <TextInput label="To (before)" type="date" value={draft.to} onChange={set('to')} />
+        <Button type="submit">Search</Button>
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setDraft(empty);
+            onSearch({});
+          }}
+        >
+          Clear
+        </Button>
+      </Group>
+    </form>
+  );
+}
