@@ -2,7 +2,7 @@
 // (single use, expiry, no enumeration), password change signing out other devices, TOTP two-factor
 // (enrolment, sign-in with a code or a recovery code, replay refused), staff enrolment enforcement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate, query, registerUser, startApi, uniqueEmail, until, type RunningApi } from './harness.js';
+import { mutate, openSocket, query, registerUser, startApi, uniqueEmail, until, waitFor, type RunningApi } from './harness.js';
 import { totpCode } from './fixtures/totp-codes.js';
 
 let api: RunningApi;
@@ -211,7 +211,18 @@ describe('staff must enrol (STAFF_2FA_REQUIRED)', () => {
     const blocked = await query(strict, 'mail.listSent', undefined, { cookie: admin.cookie });
     expect(blocked.error?.data.code).toBe('FORBIDDEN');
     expect(blocked.error?.message).toMatch(/two-factor/);
+    // Sockets follow the same rule: no staff rooms before enrolling, their own room still works.
+    const socket = openSocket(strict, admin.cookie);
+    await waitFor(socket, 'connect');
+    const ask = (room: string) => new Promise((r) => socket.emit('subscribe', room, r));
+    expect(await ask('queue:kyc')).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(await ask(`user:${admin.id}`)).toMatchObject({ ok: true });
+    socket.close();
     const { secret, confirmError } = await enrol(strict, admin.cookie);
+    const after = openSocket(strict, admin.cookie);
+    await waitFor(after, 'connect');
+    expect(await new Promise((r) => after.emit('subscribe', 'queue:kyc', r))).toMatchObject({ ok: true });
+    after.close();
     expect(confirmError).toBeUndefined();
     const meAfter = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: admin.cookie });
     expect(meAfter.data?.twoFactorSetupRequired).toBe(false);

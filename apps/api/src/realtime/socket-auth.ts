@@ -30,7 +30,9 @@ export function authenticateSocket(services: AppServices, config: Config) {
       }
       const validated = await services.sessions.validate(services.db.orm.em.fork(), token, new Date());
       if (!validated) return next(new Error('UNAUTHORIZED'));
-      data.actor = validated.actor;
+      // Staff who must still set up two-factor get no staff rooms until they do (as over HTTP).
+      const actor = validated.actor;
+      data.actor = services.twoFactor.setupRequired(actor) ? services.twoFactor.withoutStaffRoles(actor) : actor;
       data.presencePage ??= null;
       next();
     } catch (err) {

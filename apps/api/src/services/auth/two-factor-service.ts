@@ -3,7 +3,7 @@
 // turning it off (password + code; never for staff while STAFF_2FA_REQUIRED is on).
 import type { Redis } from 'ioredis';
 import QRCode from 'qrcode';
-import { isStaff, type Role } from '@marketdesk/domain';
+import { isStaff, type Actor, type Role } from '@marketdesk/domain';
 import type { EntityManager, User } from '@marketdesk/db';
 import type { Config } from '../../env.js';
 import { AppError } from '../../errors/app-error.js';
@@ -46,8 +46,13 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
 
   return {
     /** Whether this person must have 2FA before using staff procedures. */
-    setupRequired(user: { roles: readonly string[]; twoFactorEnabled: boolean }): boolean {
-      return staffMustEnrol && isStaff({ id: '', roles: user.roles as Role[] }) && !user.twoFactorEnabled;
+    setupRequired(user: { roles: readonly string[]; twoFactorEnabled: boolean; grants?: Actor['grants'] }): boolean {
+      return staffMustEnrol && !user.twoFactorEnabled && isStaff({ id: '', roles: user.roles as Role[], ...(user.grants ? { grants: user.grants } : {}) });
+    },
+
+    /** The actor without its staff roles (custom staff roles too): for sockets of staff who must still enrol. */
+    withoutStaffRoles<A extends Actor>(actor: A): A {
+      return { ...actor, roles: actor.roles.filter((r) => !isStaff({ ...actor, roles: [r] })) };
     },
 
     /** Starts (or restarts) enrolment: a fresh key, shown as a QR code and as text for manual entry. */
