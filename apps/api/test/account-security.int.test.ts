@@ -16,6 +16,9 @@ afterAll(async () => {
   await api?.close();
 });
 
+/** A fresh client address per call: sign-in failures here must not lock 127.0.0.1 for other files. */
+const fresh = () => ({ ip: `10.55.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+
 const sql = <T>(text: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute<T[]>(text, params);
 
 /** The newest mail of a template to an address, and the link token in it. */
@@ -81,8 +84,8 @@ describe('password reset', () => {
     expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).toBeNull();
     const reuse = await mutate(api, 'auth.resetPassword', { token, password: 'yet another password' });
     expect(reuse.error?.data.code).toBe('BAD_REQUEST');
-    expect((await mutate(api, 'auth.login', { email: user.email, password: user.password })).error?.data.code).toBe('UNAUTHORIZED');
-    const login = await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: 'a brand new password' });
+    expect((await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh())).error?.data.code).toBe('UNAUTHORIZED');
+    const login = await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: 'a brand new password' }, fresh());
     expect(login.data?.status).toBe('signed_in');
   });
 
@@ -108,7 +111,7 @@ describe('password reset', () => {
 describe('password change', () => {
   it('needs the current password and signs out every other device, not this one', async () => {
     const user = await registerUser(api);
-    const other = await mutate(api, 'auth.login', { email: user.email, password: user.password });
+    const other = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
     const wrong = await mutate(api, 'auth.changePassword', { currentPassword: 'not my password', newPassword: 'the next password' }, { cookie: user.cookie });
     expect(wrong.error?.data.code).toBe('BAD_REQUEST');
     const res = await mutate<{ signedOutSessions: number }>(api, 'auth.changePassword', { currentPassword: user.password, newPassword: 'the next password' }, { cookie: user.cookie });
@@ -154,32 +157,32 @@ describe('TOTP two-factor', () => {
   it('asks for a code after the password; a wrong code fails, the right one signs in, the same code twice does not', async () => {
     const user = await registerUser(api);
     const { secret } = await enrol(api, user.cookie);
-    const step1 = await mutate<{ status: string; challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
+    const step1 = await mutate<{ status: string; challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
     expect(step1.data?.status).toBe('two_factor_required');
     expect(step1.setCookie).toBeUndefined(); // no session before the second factor
-    const wrong = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: '123456' });
+    const wrong = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: '123456' }, fresh());
     expect(wrong.error?.data.code).toBe('UNAUTHORIZED');
     const code = totpCode(secret, 1); // the enrolment used this step's code; the next step is accepted (clock drift)
-    const ok = await mutate<{ status: string; email: string }>(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code });
+    const ok = await mutate<{ status: string; email: string }>(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code }, fresh());
     expect(ok.data).toMatchObject({ status: 'signed_in', email: user.email });
     expect((await query<{ email: string }>(api, 'auth.me', undefined, { cookie: ok.setCookie })).data?.email).toBe(user.email);
     // Replay: a fresh challenge with the code just used is refused.
-    const again = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
-    const replay = await mutate(api, 'auth.loginSecondFactor', { challenge: again.data!.challenge, code });
+    const again = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const replay = await mutate(api, 'auth.loginSecondFactor', { challenge: again.data!.challenge, code }, fresh());
     expect(replay.error?.data.code).toBe('UNAUTHORIZED');
     // The challenge was used up by the successful step.
-    expect((await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, -1) })).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, -1) }, fresh())).error?.data.code).toBe('UNAUTHORIZED');
   });
 
   it('a recovery code signs in once', async () => {
     const user = await registerUser(api);
     const { recoveryCodes } = await enrol(api, user.cookie);
     const recoveryCode = recoveryCodes[3]!;
-    const first = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
-    const ok = await mutate<{ status: string }>(api, 'auth.loginSecondFactor', { challenge: first.data!.challenge, recoveryCode: recoveryCode.toUpperCase() });
+    const first = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const ok = await mutate<{ status: string }>(api, 'auth.loginSecondFactor', { challenge: first.data!.challenge, recoveryCode: recoveryCode.toUpperCase() }, fresh());
     expect(ok.data?.status).toBe('signed_in');
-    const second = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
-    const reused = await mutate(api, 'auth.loginSecondFactor', { challenge: second.data!.challenge, recoveryCode });
+    const second = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const reused = await mutate(api, 'auth.loginSecondFactor', { challenge: second.data!.challenge, recoveryCode }, fresh());
     expect(reused.error?.data.code).toBe('UNAUTHORIZED');
     const status = await query<{ recoveryCodesLeft: number }>(api, 'auth.twoFactorStatus', undefined, { cookie: ok.setCookie });
     expect(status.data?.recoveryCodesLeft).toBe(9);
@@ -188,10 +191,25 @@ describe('TOTP two-factor', () => {
   it('five wrong codes end the challenge', async () => {
     const user = await registerUser(api);
     const { secret } = await enrol(api, user.cookie);
-    const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password });
-    for (let i = 0; i < 5; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: `00000${i}` });
-    const late = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, 1) });
+    const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    for (let i = 0; i < 5; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: `00000${i}` }, fresh());
+    const late = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, 1) }, fresh());
     expect(late.error?.message).toMatch(/expired/);
+  });
+
+  it('wrong codes count as failed sign-ins: across fresh challenges the account locks like for passwords', async () => {
+    const user = await registerUser(api);
+    const { secret } = await enrol(api, user.cookie);
+    const from = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (let round = 0; round < 3; round++) {
+      const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, { ip: from });
+      if (!step1.data) break;
+      for (let i = 0; i < 2; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data.challenge, code: `99999${i}` }, { ip: from });
+    }
+    const locked = await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip: from });
+    expect(locked.error?.data.code).toBe('TOO_MANY_REQUESTS');
+    await api.app.redis.del(`${api.app.services.config.REDIS_PREFIX}:login-fail:acct:${user.email}`, `${api.app.services.config.REDIS_PREFIX}:login-fail:ip:${from}`);
+    void secret;
   });
 
   it('turns off with the password and a code', async () => {
@@ -199,7 +217,7 @@ describe('TOTP two-factor', () => {
     const { secret } = await enrol(api, user.cookie);
     const res = await mutate(api, 'auth.disableTwoFactor', { password: user.password, code: totpCode(secret, 1) }, { cookie: user.cookie });
     expect(res.data).toEqual({ ok: true });
-    expect((await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: user.password })).data?.status).toBe('signed_in');
+    expect((await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh())).data?.status).toBe('signed_in');
   });
 });
 

@@ -124,7 +124,10 @@ export function createAuthService(deps: {
     /** Step two: the challenge from step one plus a TOTP code or an unused recovery code. */
     async loginSecondFactor(em: EntityManager, input: LoginSecondFactorInput, meta: RequestMeta) {
       const proof = 'code' in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
-      const user = await twoFactor.completeChallenge(em, input.challenge, proof);
+      const user = await twoFactor.completeChallenge(em, input.challenge, proof, {
+        assertAllowed: (email) => rateLimit.assertAllowed(email, meta.ip),
+        recordFailure: (email) => rateLimit.recordFailure(email, meta.ip),
+      });
       if (!user) throw new AppError('UNAUTHORIZED', 'That code is not right. Try the newest code, or a recovery code.');
       return signIn(em, user, meta);
     },

@@ -17,6 +17,12 @@ import type { SecretBox } from './secret-box.js';
 import { base32, generateTotpKey, totpKeyUri, verifyTotpOnce } from './totp.js';
 
 const challengeTtlSeconds = 5 * 60;
+
+/** The failed-sign-in limiter, bound to the caller's IP. */
+export interface ChallengeGuard {
+  assertAllowed(email: string): Promise<void>;
+  recordFailure(email: string): Promise<void>;
+}
 const recoveryCodeCount = 10;
 
 export function createTwoFactorService(deps: { config: Config; redis: Redis; box: SecretBox; limiter: RateLimiter; mail: AccountMailer }) {
@@ -131,12 +137,15 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
      * Checks the second factor for a challenge. Five wrong tries end the challenge (the person signs
      * in with the password again, which the failed-login limit also counts).
      */
-    async completeChallenge(em: EntityManager, challenge: string, proof: { code: string } | { recoveryCode: string }): Promise<User | null> {
+    async completeChallenge(em: EntityManager, challenge: string, proof: { code: string } | { recoveryCode: string }, guard: ChallengeGuard): Promise<User | null> {
       const key = challengeKey(challenge);
       const userId = await redis.get(key);
       if (!userId) throw new AppError('UNAUTHORIZED', 'This sign-in has expired. Enter your email and password again.');
       const user = await userRepository.findById(em, userId);
       if (!user || !user.totpEnabledAt) throw new AppError('UNAUTHORIZED', 'This sign-in has expired. Enter your email and password again.');
+      // Wrong codes count as failed sign-ins of the account: guessing across many fresh challenges
+      // (each needing the password) still locks the account like password guessing does.
+      await guard.assertAllowed(user.email);
       const ok = 'code' in proof
         ? await checkCode(user, proof.code)
         : await userSecurityRepository.consumeRecoveryCode(em, user.id, hashRecoveryCode(proof.recoveryCode));
@@ -144,6 +153,7 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
         await redis.del(key);
         return user;
       }
+      await guard.recordFailure(user.email);
       const tries = await redis.incr(`${key}:tries`);
       await redis.expire(`${key}:tries`, challengeTtlSeconds);
       if (tries >= 5) await redis.del(key);
