@@ -91,7 +91,7 @@ describe('verification flow', () => {
     const added = nextEvent<{ name: string; payload: { item: QueueItemSnapshot } }>(staffSocket, 'event', (e) => e.name === 'queue.item.added' && e.payload.item.sellerId === seller.id);
     const check = await submit(seller);
     expect(check).toMatchObject({ state: 'submitted', documents: [{ kind: 'identity' }] });
-    expect((await added).payload.item).toMatchObject({ queue: 'kyc', state: 'submitted', title: 'Kim Example (individual, DE)', waitingOn: 'staff' });
+    expect((await added).payload.item).toMatchObject({ queue: 'kyc', state: 'submitted', title: 'Kim Seller (individual, DE)', waitingOn: 'staff' });
     expect((await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
 
     // The agent claims; a decision by the lead on the now-stale version is refused.
@@ -177,6 +177,10 @@ describe('documents', () => {
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('application/pdf');
     expect(own.headers.get('cache-control')).toContain('private');
+    // An agent sees a seller's identity documents only while holding the check (users.view_pii: assigned).
+    expect((await fetch(url, { headers: { cookie: agent.cookie } })).status).toBe(404);
+    const row = await rowOf(check.id);
+    expect((await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).error).toBeUndefined();
     expect((await fetch(url, { headers: { cookie: agent.cookie } })).status).toBe(200);
     const other = await newSeller();
     expect((await fetch(url, { headers: { cookie: other.cookie } })).status).toBe(404);

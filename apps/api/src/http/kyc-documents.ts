@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasGrant, isStaff } from '@marketdesk/domain';
+import { queueItemRepository } from '../repositories/queue-item-repository.js';
+import { mayViewPiiOf } from '../services/pii/mask-views.js';
 import { kycRepository } from '../repositories/kyc-repository.js';
 import { receivePrivateFile, sendPrivateFile } from './private-files.js';
 import { fail, type UploadRouteDeps } from './uploads.js';
@@ -22,7 +24,10 @@ async function getDocument(req: FastifyRequest, reply: FastifyReply, deps: Uploa
   const parsed = params.safeParse(req.params);
   const em = deps.db.orm.em.fork();
   const check = parsed.success ? await kycRepository.find(em, parsed.data.checkId) : null;
-  const reviewer = isStaff(actor) && hasGrant(actor, 'kyc.review');
+  // A reviewer sees identity documents only with users.view_pii on the seller: admins, or the agent
+  // holding the check (the same rule that masks the check's details in kyc.get).
+  const holder = check ? (await queueItemRepository.findBySubject(em, 'kyc', check.id))?.claimedBy : null;
+  const reviewer = !!check && isStaff(actor) && hasGrant(actor, 'kyc.review') && mayViewPiiOf(actor, check.sellerId, holder ? [holder] : []);
   // Anyone else's documents answer like missing ones.
   if (!check || (check.sellerId !== actor.id && !reviewer)) return fail(reply, 'NOT_FOUND', 'No such document.');
   const doc = await kycRepository.document(em, check.id, parsed.data!.documentId);

@@ -5,7 +5,9 @@ import type { KycRecord } from '../../repositories/kyc-repository.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { enterQueue, moveQueueRow } from '../queues/subject-rows.js';
 
-const title = (k: KycRecord) => `${k.legalName} (${k.businessType === 'company' ? 'company' : 'individual'}, ${k.country})`;
+// The seller's display name, not their legal name: queue rows travel to the whole `queue:kyc` room
+// and to every agent's list, while the identity itself is masked unless the reviewer holds the check.
+const title = (k: KycRecord) => `${k.sellerName} (${k.businessType === 'company' ? 'company' : 'individual'}, ${k.country})`;
 
 export async function enterKycQueue(tx: EntityManager, k: KycRecord, actorId: string, now: Date): Promise<QueueItemRecord> {
   return enterQueue(tx, { queue: 'kyc', subjectId: k.id, state: k.state, title: title(k), sellerId: k.sellerId, valueMinor: 0, currency: 'EUR', waitingOn: 'staff' }, actorId, now);

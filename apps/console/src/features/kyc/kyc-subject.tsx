@@ -1,6 +1,6 @@
 // One identity check in the KYC drawer: who the seller says they are, where, and their documents
 // (opened from the private file route; each view is logged on the server).
-import { Anchor, Badge, Blockquote, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Blockquote, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, formatDateTime, LoadingState } from '@marketdesk/ui';
 import { trpc } from '../../trpc';
 import type { QueueRow } from '../queues/queue-rows';
@@ -36,6 +36,11 @@ export function KycSubject({ row }: { row: QueueRow }) {
       <Text size="xs" c="dimmed">
         Seller account {k.seller.name} · submitted {formatDateTime(k.submittedAt)}
       </Text>
+      {k.piiMasked && (
+        <Alert variant="light" color="gray" title="Personal details are masked">
+          Claim this check to see the seller&apos;s identity and documents.
+        </Alert>
+      )}
       <Table withRowBorders={false} verticalSpacing={4} aria-label="Declared details">
         <Table.Tbody>
           {k.businessType === 'company' ? <Field label="Registration number" value={k.registrationNumber} /> : <Field label="Date of birth" value={k.dateOfBirth} />}
@@ -55,9 +60,15 @@ export function KycSubject({ row }: { row: QueueRow }) {
           <List size="sm" spacing={4}>
             {k.documents.map((d) => (
               <List.Item key={d.id}>
-                <Anchor href={d.url} target="_blank" rel="noreferrer">
-                  {d.label}
-                </Anchor>{' '}
+                {d.url ? (
+                  <Anchor href={d.url} target="_blank" rel="noreferrer">
+                    {d.label}
+                  </Anchor>
+                ) : (
+                  <Text span size="sm">
+                    {d.label}
+                  </Text>
+                )}{' '}
                 <Text span size="xs" c="dimmed">
                   ({d.contentType === 'application/pdf' ? 'PDF' : 'image'}, {formatDateTime(d.uploadedAt)})
                 </Text>
