@@ -2,7 +2,7 @@
 // delivery), lines and money (including what the platform keeps and what the seller nets), where it
 // goes and by when, the buyer's review, and the timeline — live through the order's own room, with
 // missed events caught by seq (use-order-timeline.ts).
-import { Anchor, Badge, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney } from '@marketdesk/ui';
 import { OrderDisputes, useOrderTimeline, useRoom } from '@marketdesk/ui/app';
 import type { ReactNode } from 'react';
@@ -113,16 +113,30 @@ function DeliveryDue({ order, now }: { order: Order; now: Date }) {
 }
 
 function ShippingAddress({ order, now }: { order: Order; now: Date }) {
-  const a = order.address;
+  // Staff get a masked address; Reveal asks the API for the clear one (recorded in the audit log).
+  const reveal = trpc.pii.reveal.useMutation();
+  const a = (reveal.data?.value as Order['address'] | undefined) ?? order.address;
   return (
     <Card title="Ship to">
       <Text size="sm">
         Buyer: <b>{order.buyer.name}</b>
       </Text>
       {a ? (
-        <Text size="sm" component="address" style={{ fontStyle: 'normal', whiteSpace: 'pre-line' }}>
-          {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country, a.phone].filter(Boolean).join('\n')}
-        </Text>
+        <>
+          <Text size="sm" component="address" style={{ fontStyle: 'normal', whiteSpace: 'pre-line' }}>
+            {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country, a.phone].filter(Boolean).join('\n')}
+          </Text>
+          {order.addressMasked && !reveal.data && (
+            <Button size="compact-xs" variant="subtle" onClick={() => reveal.mutate({ kind: 'order_address', id: order.id })} loading={reveal.isPending}>
+              Reveal address
+            </Button>
+          )}
+          {reveal.error && (
+            <Text size="xs" c="red">
+              {reveal.error.message}
+            </Text>
+          )}
+        </>
       ) : (
         <Text size="sm" c="dimmed">
           The address is only shown to the buyer and seller of this order.
