@@ -85,7 +85,8 @@ describe('POST /uploads/listing-images', () => {
     expect(await listingRepository.findImage(em, id)).toMatchObject({ ownerId: seller.id, status: 'processing', contentType: 'image/png', width: 1200, height: 900 });
     const job = await api.app.queues.queue('media').getJob(thumbnailJobId(id));
     expect(job?.name).toBe('media.thumbnail');
-    expect(job?.data).toEqual({ imageId: id });
+    // Jobs also carry the request's trace in `_meta` (observability).
+    expect(job?.data).toMatchObject({ imageId: id });
     await job?.remove(); // no worker runs in this file; the handler is run directly below
 
     const before = await fetch(`${api.baseUrl}/uploads/listing-images/${id}`, { headers: { cookie: seller.cookie } });
