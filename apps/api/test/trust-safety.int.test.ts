@@ -143,7 +143,7 @@ describe('roles as data', () => {
   });
 
   it('lets a role grant queue work to staff it marks as such (isStaff follows the table)', async () => {
-    expect((await mutate(api, 'roles.create', { name: 'leads', staff: true, grants: { 'console.access': 'any', 'disputes.view': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
+    expect((await mutate(api, 'roles.create', { name: 'leads', staff: true, grants: { 'console.access': 'any', 'disputes.view': 'any', 'disputes.handle': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
     const lead = await registerUser(api, { displayName: 'Lee Lead' });
     const queue = () => query(api, 'queues.list', { queue: 'disputes', limit: 5 }, { cookie: lead.cookie });
     expect((await queue()).error?.data.code).toBe('FORBIDDEN');
@@ -151,6 +151,9 @@ describe('roles as data', () => {
     expect((await queue()).error).toBeUndefined();
     const effective = (await query<Record<string, { staff: boolean }>>(api, 'roles.effective', undefined, { cookie: lead.cookie })).data!;
     expect(effective.leads?.staff).toBe(true);
+    // Leads can pick them when reassigning disputes.
+    const staff = (await query<{ id: string }[]>(api, 'queues.staff', { queue: 'disputes' }, { cookie: admin.cookie })).data!;
+    expect(staff.map((p) => p.id)).toContain(lead.id);
   });
 });
 

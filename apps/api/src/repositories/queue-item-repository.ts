@@ -236,8 +236,9 @@ export const queueItemRepository = {
   },
 
   /** Everyone who works queues (agents and admins), for @mentions and auto-assignment. */
-  async staff(em: EntityManager): Promise<{ id: string; displayName: string; roles: string[] }[]> {
-    const rows = await sql(em, `select id, display_name, roles from users where roles && array['agent', 'admin']::text[] order by display_name, id`);
+  /** People holding any of the staff roles (agent, admin, and custom roles marked staff). */
+  async staff(em: EntityManager, staffRoles: readonly string[] = ['agent', 'admin']): Promise<{ id: string; displayName: string; roles: string[] }[]> {
+    const rows = await sql(em, `select id, display_name, roles from users where roles && ?::text[] order by display_name, id`, [`{${staffRoles.join(',')}}`]);
     return rows.map((r) => ({ id: r.id as string, displayName: r.display_name as string, roles: textArray(r.roles) }));
   },
 

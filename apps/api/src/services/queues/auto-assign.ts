@@ -4,7 +4,7 @@ import { claimExpiresAtMs, planAutoAssignment, queueOpenStates } from '@marketde
 import type { EntityManager } from '@marketdesk/db';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import { claimTimer, type ClaimSettings } from './claims.js';
-import { assertCanWork, assertLead, canWork, type QueueActor } from './queue-access.js';
+import { assertCanWork, assertLead, canWork, staffRoleNames, type QueueActor } from './queue-access.js';
 import { recordQueueItemEvent } from './queue-events.js';
 
 export interface AutoAssignInput {
@@ -20,7 +20,7 @@ export interface AutoAssignInput {
 export async function autoAssign(em: EntityManager, lead: QueueActor, input: AutoAssignInput, settings: ClaimSettings, now: Date) {
   assertLead(lead, 'run auto-assignment');
   const queue = assertCanWork(lead, input.queue);
-  const staff = (await queueItemRepository.staff(em)).filter((s) => canWork(s, queue) && (!input.userIds || input.userIds.includes(s.id)));
+  const staff = (await queueItemRepository.staff(em, staffRoleNames(lead.grants))).filter((s) => canWork(s, queue, lead.grants) && (!input.userIds || input.userIds.includes(s.id)));
   const holding = await queueItemRepository.holding(em, queue, staff.map((s) => s.id), now);
   const items = await queueItemRepository.oldestFree(em, queue, queueOpenStates[queue], 500, now);
   const plan = planAutoAssignment(

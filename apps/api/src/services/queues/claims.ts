@@ -5,7 +5,7 @@ import { claimExpiresAtMs, heldByMessage, queueOpenStates, type QueueName } from
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
-import { assertCanWork, assertLead, canWork, isLead, type QueueActor } from './queue-access.js';
+import { assertCanWork, assertLead, canWork, isLead, staffRoleNames, type QueueActor } from './queue-access.js';
 import { recordQueueItemEvent } from './queue-events.js';
 import { queueItemSnapshot, staleItemConflict } from './queue-item-view.js';
 
@@ -79,8 +79,8 @@ export async function reassignLocked(tx: EntityManager, lead: QueueActor, item: 
   const queue = assertCanWork(lead, item.queue);
   if (item.version !== version) throw staleItemConflict(item, now);
   if (!queueOpenStates[queue].includes(item.state)) throw claimRefusal(item, now);
-  const target = (await queueItemRepository.staff(tx)).find((s) => s.id === toUserId);
-  if (!target || !canWork(target, queue)) throw new AppError('BAD_REQUEST', `That person cannot work the ${queue} queue.`, { field: 'toUserId' });
+  const target = (await queueItemRepository.staff(tx, staffRoleNames(lead.grants))).find((s) => s.id === toUserId);
+  if (!target || !canWork(target, queue, lead.grants)) throw new AppError('BAD_REQUEST', `That person cannot work the ${queue} queue.`, { field: 'toUserId' });
   const from = queueItemSnapshot(item, now).claimedBy;
   const expiresAt = new Date(claimExpiresAtMs(now.getTime(), settings.claimIdleMs));
   await queueItemRepository.reassign(tx, { id: item.id, version: item.version, toUserId: target.id, actorId: lead.id, expiresAt, now });

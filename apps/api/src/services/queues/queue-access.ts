@@ -1,11 +1,13 @@
 // Who may see and work which queue: staff holding the queue's permission (the domain's table);
 // leads (admins) also reassign, release others' claims and run auto-assignment.
-import { hasGrant, hasRole, isStaff, queueNames, queuePermissions, type QueueName, type Role } from '@marketdesk/domain';
+import { hasGrant, hasRole, isStaff, queueNames, queuePermissions, type GrantTable, type QueueName, type Role } from '@marketdesk/domain';
 import { AppError } from '../../errors/app-error.js';
 
 export interface QueueActor {
   id: string;
   roles: Role[];
+  /** The effective role grants (roles are data); the built-in table when absent. */
+  grants?: GrantTable | undefined;
 }
 
 export function asQueueName(queue: string): QueueName {
@@ -31,7 +33,13 @@ export function assertLead(actor: QueueActor, what: string): void {
   if (!isLead(actor)) throw new AppError('FORBIDDEN', `Only a lead (admin) can ${what}.`);
 }
 
-export function canWork(person: { roles: readonly string[] }, queue: QueueName): boolean {
-  const actor = { id: '', roles: person.roles.filter((r): r is Role => ['buyer', 'seller', 'agent', 'admin'].includes(r)) };
+/** Whether someone else (a reassignment target) may work a queue, under the lead's grant table. */
+export function canWork(person: { roles: readonly string[] }, queue: QueueName, grants?: GrantTable): boolean {
+  const actor = { id: '', roles: person.roles, grants };
   return isStaff(actor) && hasGrant(actor, queuePermissions[queue].work);
+}
+
+/** The roles whose holders work queues: the built-in agent and admin, plus custom roles marked staff. */
+export function staffRoleNames(grants?: GrantTable): string[] {
+  return [...new Set(['agent', 'admin', ...Object.entries(grants ?? {}).filter(([, d]) => d.staff).map(([name]) => name)])];
 }
