@@ -48,6 +48,9 @@ const env = {
   // Every spec signs in from 127.0.0.1; the limits themselves are covered by hardening.int.test.ts.
   RATE_LIMIT_AUTH_PER_IP: '1000000',
   RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
+  // Emailed links (verification, password reset) point at this stack's apps.
+  STOREFRONT_URL: `http://localhost:${ports.storefront}`,
+  CONSOLE_URL: `http://localhost:${ports.console}`,
 };
 run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env });
 await waitForUrl(`http://127.0.0.1:${ports.api}/readyz`);
