@@ -58,6 +58,7 @@ let stripe: StripeServer;
 let api: RunningApi;
 const as = {} as Record<Who | 'otherBuyer' | 'otherSeller', Person>;
 let order: { id: string; version: number };
+let listingId: string;
 
 function call(path: string, type: string, input: unknown, who?: Person): Promise<CallResult> {
   const opts = who ? { cookie: who.cookie } : {};
@@ -74,6 +75,7 @@ beforeAll(async () => {
   as.otherSeller = await registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Other seller' });
   const categoryId = (await createCategory(api)).id;
   const listing = await createLiveListing(api, as.seller, as.admin, { categoryId, title: `Matrix ${key()}`, priceMinor: 3000, quantity: 2 });
+  listingId = listing.id;
   const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 3000 }] }, { cookie: as.buyer.cookie });
   await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: as.buyer.cookie });
   const view = await query<{ id: string; version: number }>(api, 'orders.get', { id: started.data!.orders[0]!.id }, { cookie: as.buyer.cookie });
@@ -183,6 +185,29 @@ describe("another user's object", () => {
     expect(wrong).toEqual([]);
     const after = await query<{ state: string; version: number }>(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie });
     expect(after.data).toMatchObject({ state: 'paid', version: order.version });
+  });
+
+  it("keeps another seller's listing and another buyer's address book out of reach, unchanged", async () => {
+    const sql = (q: string, p: unknown[]) => api.app.db.orm.em.fork().getConnection().execute(q, p) as Promise<Record<string, unknown>[]>;
+    const [before] = await sql('select version, title, state from listings where id = ?', [listingId]);
+    const version = Number(before!.version);
+    const added = await mutate<{ id: string }>(api, 'addresses.add', { address: { ...address, name: 'Matrix Buyer' }, makeDefault: true }, { cookie: as.buyer.cookie });
+    const addressId = added.data?.id ?? ((await sql('select id from addresses where user_id = ? limit 1', [as.buyer.id]))[0]!.id as string);
+    const probes: [Who | 'otherBuyer' | 'otherSeller', string, unknown][] = [
+      ['otherSeller', 'listings.update', { id: listingId, version, title: 'Taken over' }],
+      ['otherSeller', 'listings.command', { id: listingId, version, command: 'pause' }],
+      ['otherBuyer', 'addresses.remove', { id: addressId }],
+      ['otherBuyer', 'addresses.makeDefault', { id: addressId }],
+      ['agent', 'listings.update', { id: listingId, version, title: 'Agents review, not edit' }],
+    ];
+    const wrong: string[] = [];
+    for (const [who, path, input] of probes) {
+      const res = await mutate(api, path, input, { cookie: as[who].cookie });
+      if (!['FORBIDDEN', 'NOT_FOUND'].includes(res.error?.data.code ?? '')) wrong.push(`${who} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'} ${res.error?.message ?? ''}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await sql('select version, title, state from listings where id = ?', [listingId])).toEqual([before]);
+    expect(await sql('select count(*)::int as n from addresses where id = ?', [addressId])).toEqual([{ n: 1 }]);
   });
 
   it('shows the shipping address to the parties, masked to admins, and not at all to unassigned agents', async () => {
