@@ -8,7 +8,9 @@ import { writeAudit, objectOfInput, redactForAudit } from './write-audit.js';
 
 export async function recordStaffCall(db: Database, call: { path: string; input: unknown; outcome: string }, log: (err: unknown) => void): Promise<void> {
   try {
-    await writeAudit(db.orm.em.fork(), { action: `trpc.${call.path}`, ...objectOfInput(call.path, call.input), outcome: call.outcome, after: { input: redactForAudit(call.input) } });
+    // Account procedures carry credentials (passwords, one-time codes, tokens): the call is recorded, its input never.
+    const input = call.path.startsWith('auth.') ? '[not recorded]' : redactForAudit(call.input);
+    await writeAudit(db.orm.em.fork(), { action: `trpc.${call.path}`, ...objectOfInput(call.path, call.input), outcome: call.outcome, after: { input } });
   } catch (err) {
     // The change itself stands; a lost audit row is logged loudly rather than turned into a 500.
     log(err);
