@@ -212,6 +212,16 @@ describe('TOTP two-factor', () => {
     void secret;
   });
 
+  it('turns off with the password and a recovery code (the phone is lost)', async () => {
+    const user = await registerUser(api);
+    const { recoveryCodes } = await enrol(api, user.cookie);
+    const wrong = await mutate(api, 'auth.disableTwoFactor', { password: 'not my password', code: recoveryCodes[0] }, { cookie: user.cookie });
+    expect(wrong.error?.data.code).toBe('BAD_REQUEST');
+    const res = await mutate(api, 'auth.disableTwoFactor', { password: user.password, code: recoveryCodes[0] }, { cookie: user.cookie });
+    expect(res.data).toEqual({ ok: true });
+    expect((await query<{ twoFactorEnabled: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie })).data?.twoFactorEnabled).toBe(false);
+  });
+
   it('turns off with the password and a code', async () => {
     const user = await registerUser(api);
     const { secret } = await enrol(api, user.cookie);

@@ -30,7 +30,8 @@ export const resetPasswordInput = z.object({ token: linkToken, password: passwor
 export const verifyEmailInput = z.object({ token: linkToken });
 export const changePasswordInput = z.object({ currentPassword: z.string().min(1, 'Enter your current password').max(200), newPassword: passwordSchema });
 export const confirmTwoFactorInput = z.object({ code: totpCodeSchema });
-export const disableTwoFactorInput = z.object({ password: z.string().min(1, 'Enter your password').max(200), code: totpCodeSchema });
+/** Turning 2FA off (e.g. after losing the phone) takes the password and a code from the app or a recovery code. */
+export const disableTwoFactorInput = z.object({ password: z.string().min(1, 'Enter your password').max(200), code: z.union([totpCodeSchema, recoveryCodeSchema], { message: 'Enter a code from your app or a recovery code' }) });
 /** The second step of signing in: the challenge from step one and either a TOTP code or a recovery code. */
 export const loginSecondFactorInput = z.union([
   z.object({ challenge: z.string().regex(/^[a-z2-7]{32}$/), code: totpCodeSchema }),

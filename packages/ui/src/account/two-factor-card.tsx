@@ -98,7 +98,7 @@ function TurnOff() {
     <form onSubmit={(e) => { e.preventDefault(); disable.mutate({ password, code: code.trim() }); }} noValidate>
       <Group align="flex-end">
         <PasswordInput label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required />
-        <TextInput label="Code to turn off" value={code} onChange={(e) => setCode(e.currentTarget.value)} autoComplete="one-time-code" inputMode="numeric" maxLength={7} required />
+        <TextInput label="Code to turn off" description="From your app, or a recovery code" value={code} onChange={(e) => setCode(e.currentTarget.value)} autoComplete="one-time-code" maxLength={11} required />
         <Button type="submit" color="red" variant="light" loading={disable.isPending}>
           Turn off
         </Button>

@@ -104,7 +104,12 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
         throw new AppError('FORBIDDEN', 'Staff accounts must keep two-factor sign-in on.');
       }
       await limiter.consume(`2fa-confirm:${user.id}`, { limit: 10, windowSeconds: 600 });
-      if (!(await verifyPassword(user.passwordHash, password)) || !(await checkCode(user, code))) {
+      // The password first, so a wrong password never uses up a recovery code.
+      const passwordOk = await verifyPassword(user.passwordHash, password);
+      const secondFactorOk = passwordOk && (/^\d{3}\s?\d{3}$/.test(code.trim())
+        ? await checkCode(user, code)
+        : await userSecurityRepository.consumeRecoveryCode(em, user.id, hashRecoveryCode(code)));
+      if (!secondFactorOk) {
         throw new AppError('BAD_REQUEST', 'The password or the code is not right.');
       }
       user.totpKeySealed = null;
