@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credit, debit } from '@marketdesk/domain';
 import { postTransfers } from '../src/services/ledger/post-transfers.js';
 import { runWithAuditContext } from '../src/services/audit/audit-context.js';
-import { allowedOrigin, approveKycDirectly, mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+import { allowedOrigin, approveKycDirectly, mutate, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 interface AuditRow { id: string; action: string; actorId: string | null; actorRoles: string[]; objectType: string | null; objectId: string | null; outcome: string; requestId: string | null; ip: string | null; before: unknown; after: unknown }
@@ -154,6 +154,26 @@ describe('roles as data', () => {
     // Leads can pick them when reassigning disputes.
     const staff = (await query<{ id: string }[]>(api, 'queues.staff', { queue: 'disputes' }, { cookie: admin.cookie })).data!;
     expect(staff.map((p) => p.id)).toContain(lead.id);
+  });
+});
+
+describe('live rooms after a role edit', () => {
+  it('takes a demoted agent out of the queue rooms at once, on whichever process holds the socket', async () => {
+    const demoted = await registerUser(api, { roles: ['agent'], displayName: 'Dee Moted' });
+    const socket = openSocket(second, demoted.cookie);
+    await waitFor(socket, 'connect');
+    expect(await socket.timeout(5000).emitWithAck('subscribe', 'queue:kyc')).toEqual({ ok: true });
+    const rooms = async () => {
+      const [s] = await second.app.io.in(`user:${demoted.id}`).fetchSockets();
+      return s ? [...s.rooms] : [];
+    };
+    expect(await rooms()).toContain('queue:kyc');
+    expect((await mutate(api, 'roles.assign', { userId: demoted.id, roles: ['buyer'] }, { cookie: admin.cookie })).error).toBeUndefined();
+    expect(await until(rooms, (r) => !r.includes('queue:kyc'), 5000)).not.toContain('queue:kyc');
+    expect(await rooms()).toContain(`user:${demoted.id}`);
+    // And cannot join it again.
+    expect(await socket.timeout(5000).emitWithAck('subscribe', 'queue:kyc')).toEqual({ ok: false, error: 'FORBIDDEN' });
+    socket.close();
   });
 });
 

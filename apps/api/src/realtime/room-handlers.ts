@@ -3,10 +3,13 @@ import { canJoinRoom, roomNeedsFacts, type RoomFacts } from '@marketdesk/domain'
 import { orderRepository } from '../repositories/order-repository.js';
 import { threadParticipantIds } from '../services/chat/thread-access.js';
 import type { AppServices } from '../services/container.js';
+import { currentActor } from '../services/rbac/current-actor.js';
+import type { Server } from 'socket.io';
+import type { SocketData } from './socket-auth.js';
 import type { LiveSocket } from './socket-server.js';
 
 /** Loads only the facts a room's rule needs: an order's parties, a seller room's owner. */
-async function factsFor(services: AppServices, room: string): Promise<RoomFacts> {
+export async function factsFor(services: AppServices, room: string): Promise<RoomFacts> {
   const need = roomNeedsFacts(room);
   const id = room.slice(room.indexOf(':') + 1);
   if (need === 'sellerOwner') return { sellerOwnerId: id }; // seller ids are their user ids
@@ -23,8 +26,8 @@ export function registerRoomHandlers(socket: LiveSocket, services: AppServices):
     if (typeof room !== 'string' || room.startsWith('presence:')) {
       return ack?.({ ok: false, error: 'Use presence:enter for presence rooms.' });
     }
-    // The grants are read now, not at handshake: a role edited while the socket is open applies to its next join.
-    const actor = socket.data.actor ? { ...socket.data.actor, grants: await services.rbac.table() } : null;
+    // Roles and grants are read now, not at handshake: an edit while the socket is open applies to its next join.
+    const actor = await currentActor(services.db.orm.em.fork(), socket.data.actor, await services.rbac.table());
     const decision = canJoinRoom(actor, room, await factsFor(services, room));
     if (!decision.ok) return ack?.({ ok: false, error: decision.reason });
     await socket.join(room);
@@ -37,4 +40,22 @@ export function registerRoomHandlers(socket: LiveSocket, services: AppServices):
     await socket.leave(room);
     ack?.({ ok: true });
   });
+}
+
+/**
+ * After a role edit: every socket of these sessions (on any API process, through the adapter) is
+ * checked room by room against the person's current roles and grants, and leaves what the policy
+ * no longer allows. Its own `user:` and `session:` rooms stay.
+ */
+export async function leaveRoomsNoLongerAllowed(io: Server, services: AppServices, sessionIds: string[]): Promise<void> {
+  const sockets = await io.in(sessionIds.map((id) => `session:${id}`)).fetchSockets();
+  const grants = await services.rbac.table();
+  const em = services.db.orm.em.fork();
+  for (const s of sockets) {
+    const actor = await currentActor(em, (s.data as SocketData).actor, grants);
+    for (const room of s.rooms) {
+      if (room === s.id || room.startsWith('user:') || room.startsWith('session:')) continue;
+      if (!canJoinRoom(actor, room, await factsFor(services, room)).ok) s.leave(room);
+    }
+  }
 }

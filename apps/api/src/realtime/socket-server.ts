@@ -10,7 +10,7 @@ import type { Config } from '../env.js';
 import type { AppServices } from '../services/container.js';
 import type { LiveGateway } from '../services/live-gateway.js';
 import { authenticateSocket, type SocketData } from './socket-auth.js';
-import { registerRoomHandlers } from './room-handlers.js';
+import { leaveRoomsNoLongerAllowed, registerRoomHandlers } from './room-handlers.js';
 import { refreshPresenceOf, registerPresence, type NameLookup } from './presence.js';
 import { userRepository } from '../repositories/user-repository.js';
 import { registerChatSignals, type ChatPresenceState, type ChatTypingSignal } from './chat-handlers.js';
@@ -84,6 +84,9 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
   const gateway: LiveGateway = {
     async disconnectSessions(sessionIds) {
       if (sessionIds.length) io.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+    },
+    async recheckRooms(sessionIds) {
+      if (sessionIds.length) await leaveRoomsNoLongerAllowed(io, deps.services, sessionIds);
     },
   };
   const emit = (rooms: string[], event: AnyLiveEvent) => {

@@ -20,6 +20,14 @@ export const roleRepository = {
     const rows = await sql(em, 'select count(*)::int as n from users where ? = any(roles)', [name]);
     return Number(rows[0]?.n ?? 0);
   },
+  /** Open sessions of one person, or of everyone holding a role (their sockets are re-checked after an edit). */
+  async sessionIdsOf(em: EntityManager, holder: { userId: string } | { role: string }): Promise<string[]> {
+    const rows =
+      'userId' in holder
+        ? await sql(em, 'select id from sessions where user_id = ?', [holder.userId])
+        : await sql(em, 'select s.id from sessions s join users u on u.id = s.user_id where ? = any(u.roles)', [holder.role]);
+    return rows.map((r) => String(r.id));
+  },
   findUser(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { id });
   },

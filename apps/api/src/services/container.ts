@@ -54,6 +54,8 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
     accountSecurity,
     twoFactor,
     auth: createAuthService({ sessions, rateLimit, live: () => live, accountSecurity, twoFactor, mail: accountMail }),
+    /** The live channel (role edits disconnect the affected sockets so every room is re-checked). */
+    liveGateway: (): LiveGateway => live,
     setLiveGateway(gateway: LiveGateway) {
       live = gateway;
     },

@@ -12,7 +12,7 @@ const create = permissionProcedure('roles.manage')
 
 const update = permissionProcedure('roles.manage')
   .input(updateRoleInput)
-  .mutation(({ ctx, input }) => updateRole(ctx.em, ctx.services.rbac, ctx.actor, input, new Date()));
+  .mutation(({ ctx, input }) => updateRole(ctx.em, ctx.services.rbac, ctx.actor, input, new Date(), ctx.services.liveGateway()));
 
 const people = permissionProcedure('users.manage_roles')
   .input(z.object({ q: z.string().trim().min(1).max(100) }))
@@ -20,7 +20,7 @@ const people = permissionProcedure('users.manage_roles')
 
 const assign = permissionProcedure('users.manage_roles')
   .input(assignRolesInput)
-  .mutation(({ ctx, input }) => assignRoles(ctx.em, ctx.services.rbac, ctx.actor, input, new Date()));
+  .mutation(({ ctx, input }) => assignRoles(ctx.em, ctx.services.rbac, ctx.actor, input, new Date(), ctx.services.liveGateway()));
 
 /** The signed-in person's roles with what they grant now (the console's menus follow edits). */
 const effective = authedProcedure.input(z.void()).query(({ ctx }) => {

@@ -7,7 +7,18 @@ import { RoleRecord, type EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { roleRepository } from '../../repositories/role-repository.js';
 import { writeAudit } from '../audit/write-audit.js';
+import type { LiveGateway } from '../live-gateway.js';
 import { toDefinition, type GrantCache } from './grant-cache.js';
+
+/**
+ * Sockets joined their rooms under the old grants: after an edit the affected people's sockets
+ * (on every process) leave the rooms the policy no longer allows; their next joins are checked anew.
+ */
+async function recheckSockets(em: EntityManager, live: LiveGateway | undefined, holder: { userId: string } | { role: string }): Promise<void> {
+  if (!live) return;
+  const ids = await roleRepository.sessionIdsOf(em, holder);
+  if (ids.length) await live.recheckRooms(ids);
+}
 
 export type Grants = Partial<Record<Permission, Scope>>;
 
@@ -66,7 +77,7 @@ export interface RoleChange {
   grants?: Grants | undefined;
 }
 
-export async function updateRole(em: EntityManager, cache: GrantCache, actor: Actor, change: RoleChange, now: Date) {
+export async function updateRole(em: EntityManager, cache: GrantCache, actor: Actor, change: RoleChange, now: Date, live?: LiveGateway) {
   throwUnlessManages(actor);
   const result = await em.transactional(async (tx) => {
     const role = await roleRepository.find(tx, change.name);
@@ -95,6 +106,7 @@ export async function updateRole(em: EntityManager, cache: GrantCache, actor: Ac
     return { name: next.name };
   });
   await cache.invalidate();
+  await recheckSockets(em, live, { role: result.name });
   return result;
 }
 
@@ -105,7 +117,7 @@ export async function searchPeople(em: EntityManager, actor: Actor, q: string) {
 }
 
 /** Sets a person's roles. Refused when it would leave no admin (nobody could undo it). */
-export async function assignRoles(em: EntityManager, cache: GrantCache, actor: Actor, input: { userId: string; roles: string[] }, now: Date) {
+export async function assignRoles(em: EntityManager, cache: GrantCache, actor: Actor, input: { userId: string; roles: string[] }, now: Date, live?: LiveGateway) {
   throwUnlessManages(actor, 'users.manage_roles');
   const result = await em.transactional(async (tx) => {
     const user = await roleRepository.findUser(tx, input.userId);
@@ -124,6 +136,7 @@ export async function assignRoles(em: EntityManager, cache: GrantCache, actor: A
     return { userId: user.id, roles: next };
   });
   await cache.invalidate();
+  await recheckSockets(em, live, { userId: result.userId });
   return result;
 }
 
