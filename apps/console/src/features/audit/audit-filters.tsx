@@ -21,7 +21,11 @@ const empty: Required<AuditFilter> = { actorId: '', action: '', objectType: '', 
 
 export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
   const [draft, setDraft] = useState(empty);
-  const set = (key: keyof AuditFilter) => (e: { currentTarget: HTMLInputElement }) => setDraft((d) => ({ ...d, [key]: e.currentTarget.value }));
+  // Read the value now: the event's currentTarget is gone by the time a state updater runs.
+  const set = (key: keyof AuditFilter) => (e: { currentTarget: HTMLInputElement }) => {
+    const value = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSearch(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as AuditFilter);
