@@ -265,3 +265,38 @@ describe('staff must enrol (STAFF_2FA_REQUIRED)', () => {
     expect(me.data?.twoFactorSetupRequired).toBe(false);
   });
 });
+
+describe('profile photo', () => {
+  async function upload(cookie: string, bytes: Buffer, name: string, type: string) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    return fetch(`${api.baseUrl}/uploads/avatar`, { method: 'POST', headers: { cookie, origin: 'http://localhost:5173' }, body: form });
+  }
+
+  it('accepts an image by its bytes, stores a 256 px WebP, shows it in auth.me and replaces the old one', async () => {
+    const { default: sharp } = await import('sharp');
+    const user = await registerUser(api);
+    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3a7' } }).png().toBuffer();
+    const res = await upload(user.cookie, png, 'me.txt', 'text/plain'); // the name and type lie; the bytes decide
+    expect(res.status).toBe(200);
+    const { avatarUrl } = (await res.json()) as { avatarUrl: string };
+    expect(avatarUrl).toMatch(/^\/media\/avatars\/.+\.webp$/);
+    const me = await query<{ avatarUrl: string }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    expect(me.data?.avatarUrl).toBe(avatarUrl);
+    const served = await fetch(`${api.baseUrl}${avatarUrl}`);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+    expect([meta.width, meta.height]).toEqual([256, 256]);
+    const second = (await (await upload(user.cookie, png, 'again.png', 'image/png')).json()) as { avatarUrl: string };
+    expect(second.avatarUrl).not.toBe(avatarUrl);
+    expect((await fetch(`${api.baseUrl}${avatarUrl}`)).status).toBe(404);
+  });
+
+  it('refuses what is not an image, and anonymous uploads', async () => {
+    const user = await registerUser(api);
+    const fake = await upload(user.cookie, Buffer.from('<svg onload="alert(1)"></svg>'), 'x.png', 'image/png');
+    expect(fake.status).toBe(415);
+    const anon = await fetch(`${api.baseUrl}/uploads/avatar`, { method: 'POST', body: new FormData() });
+    expect(anon.status).toBe(401);
+  });
+});

@@ -18,6 +18,8 @@ export class User {
   recoveryCodeHashes: string[] = [];
   /** The OpenID Connect subject of the linked Google account. */
   googleSubject: string | null = null;
+  /** Storage key of the profile photo (a 256 px WebP under avatars/), or null. */
+  avatarKey: string | null = null;
   /** Optimistic lock: profile edits from two tabs must not silently overwrite each other. */
   version!: number;
   createdAt: Date = new Date();
@@ -42,6 +44,7 @@ export const UserSchema = new EntitySchema<User>({
     totpEnabledAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     recoveryCodeHashes: { type: 'string[]', columnType: 'text[]', default: '{}' },
     googleSubject: { type: 'string', length: 255, nullable: true, unique: true },
+    avatarKey: { type: 'string', length: 200, nullable: true },
     version: { type: 'integer', version: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     updatedAt: { type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() },

@@ -28,6 +28,7 @@ import { registerShipmentProofRoutes } from './shipment-proofs.js';
 import { registerKycDocumentRoutes } from './kyc-documents.js';
 import { registerChatAttachmentRoutes } from './chat-attachments.js';
 import { registerDisputeEvidenceRoutes } from './dispute-evidence.js';
+import { registerAvatarRoutes } from './avatar-upload.js';
 
 export interface UploadRouteDeps {
   db: Database;
@@ -80,6 +81,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
     registerKycDocumentRoutes(scope, deps);
     registerChatAttachmentRoutes(scope, deps);
     registerDisputeEvidenceRoutes(scope, deps);
+    registerAvatarRoutes(scope, deps);
   });
 }
 

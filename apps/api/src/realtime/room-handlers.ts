@@ -27,7 +27,8 @@ export function registerRoomHandlers(socket: LiveSocket, services: AppServices):
       return ack?.({ ok: false, error: 'Use presence:enter for presence rooms.' });
     }
     // Roles and grants are read now, not at handshake: an edit while the socket is open applies to its next join.
-    const actor = await currentActor(services.db.orm.em.fork(), socket.data.actor, await services.rbac.table());
+    // Staff who must still set up two-factor join as non-staff until they do (as over HTTP).
+    const actor = services.twoFactor.restrictUntilEnrolled(await currentActor(services.db.orm.em.fork(), socket.data.actor, await services.rbac.table()));
     const decision = canJoinRoom(actor, room, await factsFor(services, room));
     if (!decision.ok) return ack?.({ ok: false, error: decision.reason });
     await socket.join(room);
@@ -52,7 +53,7 @@ export async function leaveRoomsNoLongerAllowed(io: Server, services: AppService
   const grants = await services.rbac.table();
   const em = services.db.orm.em.fork();
   for (const s of sockets) {
-    const actor = await currentActor(em, (s.data as SocketData).actor, grants);
+    const actor = services.twoFactor.restrictUntilEnrolled(await currentActor(em, (s.data as SocketData).actor, grants));
     for (const room of s.rooms) {
       if (room === s.id || room.startsWith('user:') || room.startsWith('session:')) continue;
       if (!canJoinRoom(actor, room, await factsFor(services, room)).ok) s.leave(room);

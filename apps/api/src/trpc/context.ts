@@ -13,6 +13,7 @@ export interface SessionActor {
   sessionId: string;
   emailVerified: boolean;
   twoFactorEnabled: boolean;
+  avatarKey: string | null;
   /** The effective role grants (roles are data), attached when the session is validated. */
   grants?: GrantTable;
 }

@@ -4,7 +4,7 @@ import { updateProfileInput } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { PageHeader } from '@marketdesk/ui';
 import { type FormEvent, useState } from 'react';
-import { ChangePasswordCard, TwoFactorCard } from '@marketdesk/ui/account';
+import { AvatarCard, ChangePasswordCard, TwoFactorCard } from '@marketdesk/ui/account';
 import { SessionsCard } from '../features/auth/sessions-card';
 import { NotificationPreferencesCard } from '../features/notifications/notification-preferences-card';
 import { useMe } from '../features/auth/use-session';
@@ -65,6 +65,7 @@ export function ProfilePage() {
       {me.data && (
         <Stack gap="xl">
           <ProfileForm me={me.data} />
+          <AvatarCard me={me.data} />
           <NotificationPreferencesCard />
           <ChangePasswordCard me={me.data} />
           <TwoFactorCard />

@@ -2,7 +2,7 @@
 // you sign in (password, two-factor, signed-in devices).
 import { Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
-import { ChangePasswordCard, EmailVerificationBanner, SessionsCard, TwoFactorCard } from '@marketdesk/ui/account';
+import { AvatarCard, ChangePasswordCard, EmailVerificationBanner, SessionsCard, TwoFactorCard } from '@marketdesk/ui/account';
 import { Link, Navigate } from 'react-router';
 import { useMe, useSignOut } from '../features/auth/use-session';
 import { NotificationPreferences } from '../features/notifications/notification-preferences';
@@ -59,6 +59,7 @@ export function AccountPage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      <AvatarCard me={me.data} />
       <NotificationPreferences sells={roles.some((r) => r !== 'buyer')} />
       <ChangePasswordCard me={me.data} />
       <TwoFactorCard />

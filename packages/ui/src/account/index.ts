@@ -5,3 +5,4 @@ export { ResetPasswordForm, VerifyEmailView } from './reset-password';
 export { TwoFactorCard, TwoFactorSetup } from './two-factor-card';
 export { ChangePasswordCard, EmailVerificationBanner, GoogleSignInButton } from './account-security-cards';
 export { SessionsCard, describeDevice } from './sessions-card';
+export { AvatarCard } from './avatar-card';

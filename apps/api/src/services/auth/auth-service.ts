@@ -11,6 +11,7 @@ import type { LoginRateLimit } from './login-rate-limit.js';
 import type { AccountMailer } from './account-mail.js';
 import type { AccountSecurityService } from './account-security-service.js';
 import type { TwoFactorService } from './two-factor-service.js';
+import { avatarUrlOf } from '../profile/set-avatar.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './session-service.js';
 
@@ -27,10 +28,11 @@ export interface MeSource {
   roles: readonly string[];
   emailVerified: boolean;
   twoFactorEnabled: boolean;
+  avatarKey: string | null;
 }
 
 export function meSourceOf(user: User): MeSource {
-  return { ...user, roles: user.roles, emailVerified: user.emailVerifiedAt !== null, twoFactorEnabled: user.totpEnabledAt !== null };
+  return { ...user, roles: user.roles, emailVerified: user.emailVerifiedAt !== null, twoFactorEnabled: user.totpEnabledAt !== null, avatarKey: user.avatarKey };
 }
 
 export function toMe(user: MeSource, opts: { twoFactorSetupRequired?: boolean } = {}) {
@@ -41,6 +43,7 @@ export function toMe(user: MeSource, opts: { twoFactorSetupRequired?: boolean } 
     roles: [...user.roles] as User['roles'],
     emailVerified: user.emailVerified,
     twoFactorEnabled: user.twoFactorEnabled,
+    avatarUrl: avatarUrlOf(user.avatarKey),
     /** Staff without 2FA while it is required: the console sends them to enrol first. */
     twoFactorSetupRequired: opts.twoFactorSetupRequired ?? false,
   };

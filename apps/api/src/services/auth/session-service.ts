@@ -61,6 +61,7 @@ export function createSessionService(config: Config, grants?: () => Promise<Gran
         sessionId: session.id,
         emailVerified: user.emailVerifiedAt !== null,
         twoFactorEnabled: user.totpEnabledAt !== null,
+        avatarKey: user.avatarKey,
         ...(grants ? { grants: await grants() } : {}),
       };
       return { actor, session, refreshed };

@@ -56,6 +56,12 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
       return staffMustEnrol && !user.twoFactorEnabled && isStaff({ id: '', roles: user.roles as Role[], ...(user.grants ? { grants: user.grants } : {}) });
     },
 
+    /** For room joins: staff who must still enrol act with their non-staff roles only. */
+    restrictUntilEnrolled<A extends Actor & { twoFactorEnabled: boolean }>(actor: A | null): A | null {
+      if (!actor || !this.setupRequired(actor)) return actor;
+      return this.withoutStaffRoles(actor);
+    },
+
     /** The actor without its staff roles (custom staff roles too): for sockets of staff who must still enrol. */
     withoutStaffRoles<A extends Actor>(actor: A): A {
       return { ...actor, roles: actor.roles.filter((r) => !isStaff({ ...actor, roles: [r] })) };

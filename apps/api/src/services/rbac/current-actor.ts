@@ -8,5 +8,6 @@ import type { SessionActor } from '../../trpc/context.js';
 export async function currentActor(em: EntityManager, actor: SessionActor | null, grants: GrantTable): Promise<SessionActor | null> {
   if (!actor) return null;
   const user = await roleRepository.findUser(em, actor.id);
-  return { ...actor, roles: (user?.roles ?? []) as Role[], grants };
+  // Two-factor status is read fresh too: enrolling after the handshake opens staff rooms at once.
+  return { ...actor, roles: (user?.roles ?? []) as Role[], grants, twoFactorEnabled: user ? user.totpEnabledAt !== null : actor.twoFactorEnabled };
 }
