@@ -8,7 +8,8 @@ let api: RunningApi;
 let tight: RunningApi;
 beforeAll(async () => {
   api = await startApi();
-  tight = await startApi({ RATE_LIMIT_AUTH_PER_IP: '3', RATE_LIMIT_MUTATIONS_PER_MINUTE: '3', BODY_LIMIT_BYTES: '2048' });
+  // Its own Redis namespace: other files' sign-ups from 127.0.0.1 must not spend its tiny budgets.
+  tight = await startApi({ RATE_LIMIT_AUTH_PER_IP: '3', RATE_LIMIT_MUTATIONS_PER_MINUTE: '3', BODY_LIMIT_BYTES: '2048', REDIS_PREFIX: `mdtight_${Date.now().toString(36)}` });
 });
 afterAll(async () => {
   await tight?.close();
