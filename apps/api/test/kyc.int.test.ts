@@ -182,6 +182,9 @@ describe('documents', () => {
     const row = await rowOf(check.id);
     expect((await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).error).toBeUndefined();
     expect((await fetch(url, { headers: { cookie: agent.cookie } })).status).toBe(200);
+    // The agent's view is a reveal of personal data, in the audit log; the seller's own views are not.
+    const reveals = await api.app.db.orm.em.fork().getConnection().execute(`select actor_id from audit_log where action = 'pii.revealed' and object_type = 'kyc_document' and object_id = ?`, [check.documents[0]!.id]);
+    expect(reveals).toEqual([{ actor_id: agent.id }]);
     const other = await newSeller();
     expect((await fetch(url, { headers: { cookie: other.cookie } })).status).toBe(404);
     expect((await fetch(url)).status).toBe(401);

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { hasGrant, isStaff } from '@marketdesk/domain';
 import { queueItemRepository } from '../repositories/queue-item-repository.js';
 import { mayViewPiiOf } from '../services/pii/mask-views.js';
+import { runWithAuditContext } from '../services/audit/audit-context.js';
+import { writeAudit } from '../services/audit/write-audit.js';
 import { kycRepository } from '../repositories/kyc-repository.js';
 import { receivePrivateFile, sendPrivateFile } from './private-files.js';
 import { fail, type UploadRouteDeps } from './uploads.js';
@@ -33,5 +35,11 @@ async function getDocument(req: FastifyRequest, reply: FastifyReply, deps: Uploa
   const doc = await kycRepository.document(em, check.id, parsed.data!.documentId);
   if (!doc) return fail(reply, 'NOT_FOUND', 'No such document.');
   req.log.info({ checkId: check.id, documentId: doc.id, viewer: actor.id }, 'kyc document viewed');
+  // Staff opening someone's identity document is a reveal of personal data: audited.
+  if (check.sellerId !== actor.id) {
+    await runWithAuditContext({ actor: { id: actor.id, roles: actor.roles }, requestId: String(req.id), ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 400) ?? null }, () =>
+      writeAudit(em, { action: 'pii.revealed', objectType: 'kyc_document', objectId: doc.id, after: { subjectId: check.sellerId, checkId: check.id, field: doc.kind } }),
+    );
+  }
   return sendPrivateFile(reply, deps, doc.storageKey, `kyc-${doc.kind}`, 'No such document.');
 }
