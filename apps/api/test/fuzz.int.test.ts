@@ -9,7 +9,7 @@ import { appRouter } from '../src/routers/_app.js';
 import { allowedOrigin, registerUser, startApi, type RunningApi } from './harness.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 20);
-type Proc = { _def: { type: 'query' | 'mutation' } };
+type Proc = { _def: { type: 'query' | 'mutation'; inputs: unknown[] } };
 const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, Proc> } })._def.procedures);
 
 /** These end the caller's own session when they succeed: fuzzed anonymously only, so the others keep theirs. */
@@ -52,6 +52,68 @@ const input: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: raw },
 );
 
+interface ZodDef {
+  type: string;
+  checks?: { _zod: { def: { check: string; format?: string; minimum?: number; maximum?: number; value?: number; pattern?: RegExp } } }[];
+  [key: string]: unknown;
+}
+const defOf = (schema: unknown): ZodDef | null => (schema as { _zod?: { def: ZodDef } } | null)?._zod?.def ?? null;
+
+/**
+ * Inputs shaped like the procedure's own zod schema (zod 4 internals), so calls get past
+ * validation and reach the services with random but well-formed ids, numbers and enums.
+ */
+function shaped(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
+  const def = defOf(schema);
+  if (!def || depth > 6) return fc.anything({ maxDepth: 1 });
+  const checks = (def.checks ?? []).map((c) => c._zod.def);
+  const inner = (key: string) => shaped(def[key], depth + 1);
+  switch (def.type) {
+    case 'string': {
+      if (checks.some((c) => c.format === 'uuid')) return fc.uuid({ version: 4 });
+      if (checks.some((c) => c.format === 'email')) return fc.emailAddress();
+      const min = Math.max(0, ...checks.filter((c) => c.check === 'min_length').map((c) => c.minimum ?? 0));
+      const max = Math.min(200, ...checks.filter((c) => c.check === 'max_length').map((c) => c.maximum ?? 200));
+      const pattern = checks.find((c) => c.format === 'regex')?.pattern;
+      // stringMatching takes no flags: case-insensitive patterns fall back to plain strings.
+      return pattern && !pattern.flags ? fc.stringMatching(pattern).filter((v) => v.length <= Math.max(max, 1)) : fc.string({ minLength: min, maxLength: Math.max(min, max) });
+    }
+    case 'number': {
+      const lo = Math.max(-1e9, ...checks.filter((c) => c.check === 'greater_than').map((c) => c.value ?? -1e9));
+      const hi = Math.min(1e9, ...checks.filter((c) => c.check === 'less_than').map((c) => c.value ?? 1e9));
+      return checks.some((c) => c.format === 'safeint') ? fc.integer({ min: Math.ceil(lo), max: Math.max(Math.ceil(lo), Math.floor(hi)) }) : fc.double({ min: lo, max: hi, noNaN: true });
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(...Object.values(def.entries as Record<string, unknown>));
+    case 'literal':
+      return fc.constantFrom(...(def.values as unknown[]));
+    case 'array':
+      return fc.array(inner('element'), { maxLength: 4 });
+    case 'object':
+      return fc.record(Object.fromEntries(Object.entries(def.shape as Record<string, unknown>).map(([k, v]) => [k, shaped(v, depth + 1)])));
+    case 'optional':
+    case 'default':
+      return fc.option(inner('innerType'), { nil: undefined });
+    case 'nullable':
+      return fc.option(inner('innerType'), { nil: null });
+    case 'union':
+      return fc.oneof(...(def.options as unknown[]).map((o) => shaped(o, depth + 1)));
+    case 'intersection':
+      return fc.tuple(inner('left'), inner('right')).map(([a, b]) => ({ ...(a as object), ...(b as object) }));
+    case 'pipe':
+      return inner('in');
+    case 'record':
+      return fc.dictionary(fc.string({ maxLength: 12 }), inner('valueType'), { maxKeys: 3 });
+    case 'void':
+    case 'undefined':
+      return fc.constant(undefined);
+    default:
+      return fc.anything({ maxDepth: 1 });
+  }
+}
+
 interface Outcome { status: number; code: string | null }
 
 async function send(path: string, type: 'query' | 'mutation', value: unknown, cookie: string | undefined): Promise<Outcome> {
@@ -93,7 +155,9 @@ describe('fuzzing every procedure', () => {
     for (const [path, proc] of procedures) {
       const before = await checksum();
       let allRefused = true;
-      const samples = fc.sample(input, { numRuns: runs, seed: seed++ });
+      // Half shaped by the procedure's own schema (reaches the services), half hostile (the edges).
+      const mixed = fc.oneof(shaped(proc._def.inputs[0] ?? { _zod: { def: { type: 'void' } } }), input);
+      const samples = fc.sample(mixed, { numRuns: runs, seed: seed++ });
       for (const [i, value] of samples.entries()) {
         const cookie = endsSession.has(path) ? undefined : cookies[i % cookies.length];
         const out = await send(path, proc._def.type, value, cookie);

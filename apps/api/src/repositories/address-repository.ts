@@ -47,7 +47,12 @@ export const addressRepository = {
     return (await sql(em, `delete from addresses where user_id = ? and id = ? returning id`, [userId, id])).length === 1;
   },
   async setDefault(em: EntityManager, userId: string, id: string): Promise<boolean> {
-    const rows = await sql(em, `update addresses set is_default = (id = ?) where user_id = ? returning id, is_default`, [id, userId]);
+    // Only when the address is theirs: an unknown id must not clear the current default (the fuzz test found it did).
+    const rows = await sql(
+      em,
+      `update addresses set is_default = (id = ?) where user_id = ? and exists (select 1 from addresses where id = ? and user_id = ?) returning id, is_default`,
+      [id, userId, id, userId],
+    );
     return rows.some((r) => r.id === id);
   },
 };
