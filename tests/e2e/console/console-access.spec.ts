@@ -27,9 +27,9 @@ test('an admin sees every section and the live badge', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const name of ['Dashboard', 'Team activity', 'Sent mail', 'Profile']) {
-    await expect(nav.getByRole('link', { name })).toBeVisible();
+    await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('status', { name: 'Live updates: Live' })).toBeVisible();
-  await nav.getByRole('link', { name: 'Sent mail' }).click();
+  await nav.getByRole('link', { name: 'Sent mail', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sent mail' })).toBeVisible();
 });

@@ -1,10 +1,17 @@
 // The signed-in frame: header (presence, live status, scheme, user menu) and a navbar per role.
-import { AppShell, Box, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
+import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLiveConnection, useLiveStatus, usePresence, useRoom, useServerDisconnect } from '@marketdesk/ui/app';
+import {
+  useLiveConnection,
+  useLiveStatus,
+  usePresence,
+  useRoom,
+  useServerDisconnect,
+} from '@marketdesk/ui/app';
 import { trpc, type Me } from '../../trpc';
 import { canViewQueue } from '../auth/require-queue';
 import { can, useMe } from '../auth/use-session';
@@ -14,28 +21,76 @@ import { useNewOrderNotifications } from '../orders/use-new-order-notifications'
 import { UserMenu } from './user-menu';
 import { ChatUnreadBadge } from '../chat/unread-badge';
 
-const navItems: { to: string; label: string; permission?: Permission; show?: (me: Me) => boolean }[] = [
+type NavGroup = 'Selling' | 'Work queues' | 'Money' | 'Team';
+
+const navItems: {
+  to: string;
+  label: string;
+  group?: NavGroup;
+  permission?: Permission;
+  show?: (me: Me) => boolean;
+}[] = [
   { to: '/', label: 'Dashboard' },
-  { to: '/listings', label: 'My listings', permission: 'listings.manage' },
-  { to: '/orders', label: 'Orders', permission: 'orders.ship' },
-  { to: '/payouts', label: 'Payouts', permission: 'payouts.request' },
-  { to: '/submissions', label: 'My submissions', permission: 'submissions.create' },
-  { to: '/verification', label: 'Verification', permission: 'kyc.submit' },
-  { to: '/messages', label: 'Messages', show: (me) => me.roles.includes('seller') },
-  { to: '/support/inbox', label: 'Support inbox', permission: 'chat.support' },
-  { to: '/queues/submissions', label: 'Submissions', show: (me) => canViewQueue(me, 'submissions') },
-  { to: '/queues/disputes', label: 'Disputes', show: (me) => canViewQueue(me, 'disputes') },
-  { to: '/queues/order-review', label: 'Order review', show: (me) => canViewQueue(me, 'fraud') },
-  { to: '/review/listings', label: 'Listing review', permission: 'listings.review' },
-  { to: '/review/kyc', label: 'KYC review', permission: 'kyc.review' },
-  { to: '/review/payouts', label: 'Payout queue', permission: 'payouts.approve' },
-  { to: '/ledger', label: 'Ledger', permission: 'ledger.reconcile' },
+  { to: '/listings', group: 'Selling', label: 'My listings', permission: 'listings.manage' },
+  { to: '/orders', group: 'Selling', label: 'Orders', permission: 'orders.ship' },
+  { to: '/payouts', group: 'Selling', label: 'Payouts', permission: 'payouts.request' },
+  {
+    to: '/submissions',
+    group: 'Selling',
+    label: 'My submissions',
+    permission: 'submissions.create',
+  },
+  { to: '/verification', group: 'Selling', label: 'Verification', permission: 'kyc.submit' },
+  {
+    to: '/messages',
+    group: 'Selling',
+    label: 'Messages',
+    show: (me) => me.roles.includes('seller'),
+  },
+  {
+    to: '/support/inbox',
+    group: 'Work queues',
+    label: 'Support inbox',
+    permission: 'chat.support',
+  },
+  {
+    to: '/queues/submissions',
+    group: 'Work queues',
+    label: 'Submissions',
+    show: (me) => canViewQueue(me, 'submissions'),
+  },
+  {
+    to: '/queues/disputes',
+    group: 'Work queues',
+    label: 'Disputes',
+    show: (me) => canViewQueue(me, 'disputes'),
+  },
+  {
+    to: '/queues/order-review',
+    group: 'Work queues',
+    label: 'Order review',
+    show: (me) => canViewQueue(me, 'fraud'),
+  },
+  {
+    to: '/review/listings',
+    group: 'Work queues',
+    label: 'Listing review',
+    permission: 'listings.review',
+  },
+  { to: '/review/kyc', group: 'Work queues', label: 'KYC review', permission: 'kyc.review' },
+  {
+    to: '/review/payouts',
+    group: 'Work queues',
+    label: 'Payout queue',
+    permission: 'payouts.approve',
+  },
+  { to: '/ledger', group: 'Money', label: 'Ledger', permission: 'ledger.reconcile' },
   // Admins only (users.manage_roles is an admin grant): bulk pricing and markdowns.
-  { to: '/pricing', label: 'Pricing', permission: 'users.manage_roles' },
-  { to: '/activity', label: 'Team activity', permission: 'activity.view' },
-  { to: '/mail', label: 'Sent mail', permission: 'mail.view' },
-  { to: '/audit', label: 'Audit log', permission: 'audit.view' },
-  { to: '/roles', label: 'Roles', permission: 'roles.manage' },
+  { to: '/pricing', group: 'Money', label: 'Pricing', permission: 'users.manage_roles' },
+  { to: '/activity', group: 'Team', label: 'Team activity', permission: 'activity.view' },
+  { to: '/mail', group: 'Team', label: 'Sent mail', permission: 'mail.view' },
+  { to: '/audit', group: 'Team', label: 'Audit log', permission: 'audit.view' },
+  { to: '/roles', group: 'Team', label: 'Roles', permission: 'roles.manage' },
   { to: '/profile', label: 'Profile' },
 ];
 
@@ -70,11 +125,16 @@ export function ConsoleShell() {
   useServerDisconnect(() => void utils.auth.me.invalidate());
   // Sellers stay in their own room for the whole session (one subscriber, so pages never
   // unsubscribe it from under each other); pages filter its listing.* and order.* events.
-  const sellerId = me.data && (can(me.data, 'listings.manage') || can(me.data, 'orders.ship')) ? me.data.id : null;
+  const sellerId =
+    me.data && (can(me.data, 'listings.manage') || can(me.data, 'orders.ship')) ? me.data.id : null;
   useRoom(sellerId ? `seller:${sellerId}` : null);
   useNewOrderNotifications(me.data && can(me.data, 'orders.ship') ? me.data.id : null);
   const liveStatus = useLiveStatus();
-  const items = navItems.filter((item) => (!item.permission || can(me.data, item.permission)) && (!item.show || (!!me.data && item.show(me.data))));
+  const items = navItems.filter(
+    (item) =>
+      (!item.permission || can(me.data, item.permission)) &&
+      (!item.show || (!!me.data && item.show(me.data))),
+  );
 
   return (
     <AppShell
@@ -85,7 +145,13 @@ export function ConsoleShell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <Title order={2} size="h4">
               Marketdesk{' '}
               <Text span c="dimmed" fw={400} inherit visibleFrom="xs">
@@ -109,22 +175,39 @@ export function ConsoleShell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
-        {items.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
-            aria-current={(item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)) ? 'page' : undefined}
-            onClick={close}
-            rightSection={item.to === '/messages' || item.to === '/support/inbox' ? <ChatUnreadBadge /> : undefined}
-          />
-        ))}
-        {me.data?.roles.includes('admin') && (
-          // The BullMQ dashboard is served by the API (admin session checked there), so a full page load.
-          <NavLink component="a" href="/admin/queues" label="Job queues" description="BullMQ dashboard" />
-        )}
+        {/* Long menus (an admin sees every section) scroll inside the bar instead of falling off the screen. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          {items.map((item, i) => (
+            <Fragment key={item.to}>
+              {item.group && item.group !== items[i - 1]?.group && (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {item.group}
+                </Text>
+              )}
+              <NavLink
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+                aria-current={
+                  (item.to === '/' ? pathname === '/' : pathname.startsWith(item.to))
+                    ? 'page'
+                    : undefined
+                }
+                onClick={close}
+                rightSection={
+                  item.to === '/messages' || item.to === '/support/inbox' ? (
+                    <ChatUnreadBadge />
+                  ) : undefined
+                }
+              />
+            </Fragment>
+          ))}
+          {me.data?.roles.includes('admin') && (
+            // The BullMQ dashboard is served by the API (admin session checked there), so a full page load.
+            <NavLink component="a" href="/admin/queues" label="Job queues (BullMQ)" />
+          )}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         {me.data && <EmailVerificationBanner me={me.data} />}
