@@ -28,8 +28,9 @@ const transfers = explorer
       .object({
         orderId: z.string().uuid().optional(),
         sellerId: z.string().uuid().optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
+        // Bounded: a date PostgreSQL cannot store was a 500 (the fuzz test found it).
+        from: z.coerce.date().min(new Date('2000-01-01T00:00:00Z')).max(new Date('2100-01-01T00:00:00Z')).optional(),
+        to: z.coerce.date().min(new Date('2000-01-01T00:00:00Z')).max(new Date('2100-01-01T00:00:00Z')).optional(),
         before: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(200).default(50),
       })

@@ -17,7 +17,8 @@ export const listingFieldsSchema = z.object({
   quantity: z.number().int().min(0).max(100_000),
   shippingMinor: z.number().int().min(0).max(100_000).default(0),
   deliverySlaDays: z.number().int().min(1).max(60).default(3),
-  dealEndsAt: z.coerce.date().nullable().default(null),
+  // Bounded: a date PostgreSQL cannot store was a 500 (the fuzz test found it).
+  dealEndsAt: z.coerce.date().min(new Date('2000-01-01T00:00:00Z')).max(new Date('2100-01-01T00:00:00Z')).nullable().default(null),
   imageIds: z.array(z.string().uuid()).max(12).default([]),
 });
 
