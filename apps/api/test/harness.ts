@@ -99,10 +99,10 @@ export function uniqueEmail(tag = 'user'): string {
  * Sellers come with an approved identity check (KYC) unless `verified: false`: most tests are not
  * about verification, and kyc.int.test.ts covers the real flow.
  */
-export async function registerUser(api: RunningApi, opts: { email?: string; password?: string; displayName?: string; roles?: string[]; verified?: boolean } = {}) {
+export async function registerUser(api: RunningApi, opts: { email?: string; password?: string; displayName?: string; roles?: string[]; verified?: boolean; ip?: string } = {}) {
   const email = opts.email ?? uniqueEmail();
   const password = opts.password ?? 'correct horse battery';
-  const res = await mutate<{ id: string }>(api, 'auth.register', { email, password, displayName: opts.displayName ?? 'Test User' });
+  const res = await mutate<{ id: string }>(api, 'auth.register', { email, password, displayName: opts.displayName ?? 'Test User' }, opts.ip ? { ip: opts.ip } : {});
   if (!res.data) throw new Error(`register failed: ${JSON.stringify(res.error)}`);
   if (opts.roles) {
     await api.app.db.orm.em.fork().getConnection().execute('update users set roles = ? where id = ?', [`{${opts.roles.join(',')}}`, res.data.id]);

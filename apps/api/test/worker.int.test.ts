@@ -16,8 +16,9 @@ afterAll(async () => {
   await api.close();
 });
 
+/** The welcome mail only (registration also sends the address confirmation). */
 async function mailsFor(userId: string) {
-  return api.app.db.orm.em.fork().find(SentMail, { userId });
+  return api.app.db.orm.em.fork().find(SentMail, { userId, template: 'welcome' });
 }
 
 it('sends the welcome email once, as a file, and shows it to admins', async () => {
