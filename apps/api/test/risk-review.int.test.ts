@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeServer } from '@marketdesk/stripe-local';
 import { defaultRiskRules, type QueueItemSnapshot } from '@marketdesk/domain';
-import { isPublicIp } from '../src/services/risk/assess-checkout.js';
+import { assessCheckout, isPublicIp } from '../src/services/risk/assess-checkout.js';
+import { checkoutRepository } from '../src/repositories/checkout-repository.js';
 import { createCategory, type Person } from './catalog-fixtures.js';
 import { buyWithTestCard, startApiWithPayments } from './payments-harness.js';
 import { mutate, query, registerUser, type RunningApi } from './harness.js';
@@ -48,6 +49,30 @@ async function fraudRow(orderId: string): Promise<QueueItemSnapshot | undefined>
   return page.data?.items.find((i) => i.subjectId === orderId);
 }
 
+describe('the paying card', () => {
+  it('records the card the provider reports; a live card other buyers just used, or from another country, adds to the score', async () => {
+    const buyer = await registerUser(api);
+    const { checkoutId } = await buyWithTestCard(api, { buyer, seller, reviewer: lead }, { categoryId });
+    const conn = api.app.db.orm.em.fork().getConnection();
+    const [row] = (await conn.execute('select card_fingerprint, card_live, card_country, risk_reasons from checkouts where id = ?', [checkoutId])) as { card_fingerprint: string; card_live: boolean; card_country: string; risk_reasons: unknown[] }[];
+    // A test-mode card (a number everyone shares) is recorded but never counts as shared.
+    expect(row).toMatchObject({ card_fingerprint: 'fp_visa_4242', card_live: false, card_country: 'US', risk_reasons: [] });
+    // Two other buyers paid with the same live card in the last hour: the next checkout on it is shared.
+    const others = await Promise.all([registerUser(api), registerUser(api)]);
+    for (const other of others) {
+      const bought = await buyWithTestCard(api, { buyer: other, seller, reviewer: lead }, { categoryId });
+      await conn.execute(`update checkouts set card_fingerprint = 'fp_live_stolen', card_live = true where id = ?`, [bought.checkoutId]);
+    }
+    const em = api.app.db.orm.em.fork();
+    const checkout = (await checkoutRepository.findCheckout(em, checkoutId))!;
+    const live = { fingerprint: 'fp_live_stolen', country: 'US', livemode: true };
+    const risk = await assessCheckout(em, checkout, live, new Date());
+    expect(risk.reasons.map((r) => r.code)).toEqual(['shared_card', 'card_country_mismatch']);
+    expect(risk).toMatchObject({ score: 60, hold: true });
+    expect((await assessCheckout(em, checkout, { ...live, livemode: false }, new Date())).reasons).toEqual([]);
+  });
+});
+
 describe('rules and holds', () => {
   it('counts only public addresses toward velocity by IP', () => {
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.9', 'fd00::1', 'fe80::1'].filter(isPublicIp)).toEqual([]);
@@ -56,7 +81,7 @@ describe('rules and holds', () => {
 
   it('only a lead edits the rules, on the version they saw', async () => {
     const current = (await query<{ version: number; holdThreshold: number }>(api, 'risk.rules', undefined, { cookie: agent.cookie })).data!;
-    const rules = { holdThreshold: 40, maxOrdersPerBuyerPerHour: 2, maxOrdersPerIpPerHour: 100, amountSpikeFactor: 50, newAccountDays: 0, highValueMinor: 10_000_000 };
+    const rules = { holdThreshold: 40, maxOrdersPerBuyerPerHour: 2, maxOrdersPerIpPerHour: 100, maxOtherBuyersPerCardPerHour: 50, amountSpikeFactor: 50, newAccountDays: 0, highValueMinor: 10_000_000 };
     expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
     const saved = await mutate<{ version: number }>(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie });
     expect(saved.data?.version).toBeGreaterThan(current.version);

@@ -34,6 +34,10 @@ export class Checkout {
   riskScore: number | null = null;
   riskReasons: unknown[] = [];
   clientIp: string | null = null;
+  /** The paying card as the provider names it (fingerprint), whether it was live, and its country. */
+  cardFingerprint: string | null = null;
+  cardLive = false;
+  cardCountry: string | null = null;
   createdAt: Date = new Date();
 }
 
@@ -59,6 +63,9 @@ export const CheckoutSchema = new EntitySchema<Checkout>({
     riskScore: { type: 'integer', nullable: true },
     riskReasons: { type: 'json', default: '[]' },
     clientIp: { type: 'string', length: 64, nullable: true },
+    cardFingerprint: { type: 'string', length: 100, nullable: true, index: true },
+    cardLive: { type: 'boolean', default: false },
+    cardCountry: { type: 'string', length: 2, nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
   },
 });

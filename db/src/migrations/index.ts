@@ -20,6 +20,7 @@ import { Migration20261124232948 } from './Migration20261124232948.js';
 import { Migration20261124233215 } from './Migration20261124233215.js';
 import { Migration20261124233155 } from './Migration20261124233155.js';
 import { Migration20261125000031 } from './Migration20261125000031.js';
+import { Migration20261125002400 } from './Migration20261125002400.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124233215', class: Migration20261124233215 },
   { name: 'Migration20261124233155', class: Migration20261124233155 },
   { name: 'Migration20261125000031', class: Migration20261125000031 },
+  { name: 'Migration20261125002400', class: Migration20261125002400 },
 ];

@@ -239,6 +239,10 @@ export const checkoutRepository = {
     await sql(em, `update checkouts set provider_payment_id = ?, client_ip = coalesce(?, client_ip) where id = ?`, [providerPaymentId, clientIp, checkoutId]);
   },
 
+  async setCard(em: EntityManager, checkoutId: string, card: { fingerprint: string; country: string | null; livemode: boolean }): Promise<void> {
+    await sql(em, `update checkouts set card_fingerprint = ?, card_country = ?, card_live = ? where id = ?`, [card.fingerprint, card.country, card.livemode, checkoutId]);
+  },
+
   async setRisk(em: EntityManager, checkoutId: string, risk: { score: number; reasons: unknown[] }): Promise<void> {
     await sql(em, `update checkouts set risk_score = ?, risk_reasons = ? where id = ?`, [risk.score, JSON.stringify(risk.reasons), checkoutId]);
   },

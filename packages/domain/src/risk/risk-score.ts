@@ -11,6 +11,8 @@ export const riskRulesSchema = z
     maxOrdersPerBuyerPerHour: z.number().int().min(1).max(100),
     /** Paid checkouts from the same IP address in the last hour. */
     maxOrdersPerIpPerHour: z.number().int().min(1).max(1000),
+    /** Other buyers who paid with the same card in the last hour before it counts (a shared or stolen card). */
+    maxOtherBuyersPerCardPerHour: z.number().int().min(1).max(100),
     /** A checkout this many times the buyer's average is a spike. */
     amountSpikeFactor: z.number().min(1.5).max(100),
     /** Accounts younger than this are new… */
@@ -21,7 +23,7 @@ export const riskRulesSchema = z
   .strict();
 export type RiskRules = z.infer<typeof riskRulesSchema>;
 
-export const defaultRiskRules: RiskRules = { holdThreshold: 60, maxOrdersPerBuyerPerHour: 3, maxOrdersPerIpPerHour: 10, amountSpikeFactor: 5, newAccountDays: 2, highValueMinor: 50_000 };
+export const defaultRiskRules: RiskRules = { holdThreshold: 60, maxOrdersPerBuyerPerHour: 3, maxOrdersPerIpPerHour: 10, maxOtherBuyersPerCardPerHour: 2, amountSpikeFactor: 5, newAccountDays: 2, highValueMinor: 50_000 };
 
 export interface RiskSignals {
   amountMinor: number;
@@ -29,6 +31,10 @@ export interface RiskSignals {
   buyerOrdersLastHour: number;
   /** Earlier paid checkouts from the same IP in the last hour. */
   ipOrdersLastHour: number;
+  /** Other buyers who paid with the same (live-mode) card in the last hour. */
+  cardOtherBuyersLastHour: number;
+  /** The card was issued in another country than the order ships to (live-mode cards only). */
+  cardCountryMismatch: boolean;
   /** The buyer's average paid checkout before this one, or null for a first purchase. */
   buyerAverageMinor: number | null;
   accountAgeDays: number;
@@ -38,7 +44,7 @@ export interface RiskSignals {
   buyerFlagged: boolean;
 }
 
-export type RiskReasonCode = 'buyer_velocity' | 'ip_velocity' | 'amount_spike' | 'new_account_high_value' | 'country_mismatch' | 'flagged_buyer';
+export type RiskReasonCode = 'buyer_velocity' | 'ip_velocity' | 'shared_card' | 'card_country_mismatch' | 'amount_spike' | 'new_account_high_value' | 'country_mismatch' | 'flagged_buyer';
 
 export interface RiskAssessment {
   score: number;
@@ -52,6 +58,8 @@ export function assessRisk(s: RiskSignals, rules: RiskRules): RiskAssessment {
   const reasons: RiskAssessment['reasons'] = [];
   if (s.buyerOrdersLastHour >= rules.maxOrdersPerBuyerPerHour) reasons.push({ code: 'buyer_velocity', points: 40, detail: `${s.buyerOrdersLastHour + 1} orders by this buyer within an hour (limit ${rules.maxOrdersPerBuyerPerHour})` });
   if (s.ipOrdersLastHour >= rules.maxOrdersPerIpPerHour) reasons.push({ code: 'ip_velocity', points: 35, detail: `${s.ipOrdersLastHour + 1} orders from this IP address within an hour (limit ${rules.maxOrdersPerIpPerHour})` });
+  if (s.cardOtherBuyersLastHour >= rules.maxOtherBuyersPerCardPerHour) reasons.push({ code: 'shared_card', points: 45, detail: `The same card paid for ${s.cardOtherBuyersLastHour} other buyers within an hour (limit ${rules.maxOtherBuyersPerCardPerHour})` });
+  if (s.cardCountryMismatch) reasons.push({ code: 'card_country_mismatch', points: 15, detail: 'The card was issued in another country than the order ships to' });
   if (s.buyerAverageMinor !== null && s.buyerAverageMinor > 0 && s.amountMinor >= s.buyerAverageMinor * rules.amountSpikeFactor) {
     reasons.push({ code: 'amount_spike', points: 25, detail: `${eur(s.amountMinor)} is ${(s.amountMinor / s.buyerAverageMinor).toFixed(1)}× this buyer's average of ${eur(s.buyerAverageMinor)}` });
   }

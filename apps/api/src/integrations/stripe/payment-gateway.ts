@@ -157,6 +157,13 @@ export type ProviderRecord =
   | { kind: 'refund'; id: string; paymentId: string | null; amountMinor: number; currency: string; status: string; createdAt: Date }
   | { kind: 'payout'; id: string; accountId: string | null; amountMinor: number; currency: string; status: string; createdAt: Date };
 
+export interface PaymentCard {
+  fingerprint: string;
+  country: string | null;
+  /** Test-mode card numbers are shared by everyone: their fingerprints identify nobody. */
+  livemode: boolean;
+}
+
 export interface PaymentGateway {
   /** Every payment, refund or payout (of a connected account when given) created since `since`. */
   listRecords(kind: ProviderRecord['kind'], options: { since: Date; accountId?: string }): AsyncIterable<ProviderRecord>;
@@ -164,6 +171,8 @@ export interface PaymentGateway {
   /** Test/offline only: confirm server-side with a test card (real buyers confirm in the browser). */
   confirmTestPayment(input: ConfirmTestPaymentInput): Promise<ConfirmResult>;
   refund(input: RefundInput): Promise<RefundResult>;
+  /** The card that paid (the fingerprint names the card number across payments), or null when not a card. */
+  paymentCard(providerPaymentId: string): Promise<PaymentCard | null>;
   createSellerAccount(input: CreateSellerAccountInput): Promise<{ accountId: string }>;
   transferToSeller(input: TransferToSellerInput): Promise<TransferResult>;
   createPayout(input: CreatePayoutInput): Promise<PayoutResult>;

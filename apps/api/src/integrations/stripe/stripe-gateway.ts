@@ -19,6 +19,7 @@ import type {
   PaymentStatus,
   ProviderRecord,
   RefundInput,
+  PaymentCard,
   RefundResult,
   TestCard,
   TransferResult,
@@ -92,6 +93,14 @@ export class StripeGateway implements PaymentGateway {
       }
       throw toGatewayError(err);
     }
+  }
+
+  async paymentCard(providerPaymentId: string): Promise<PaymentCard | null> {
+    const pi = await call(() => this.stripe.paymentIntents.retrieve(providerPaymentId, { expand: ['latest_charge'] }));
+    const charge = typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
+    const card = charge?.payment_method_details?.card;
+    if (!charge || !card?.fingerprint) return null;
+    return { fingerprint: card.fingerprint, country: card.country ?? null, livemode: charge.livemode };
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {

@@ -6,7 +6,7 @@
 import { orderMachine, paymentCaptured, systemActor, type CurrencyCode } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { Logger } from 'pino';
-import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
+import type { PaymentCard, PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
 import { checkoutRepository, type CheckoutRecord, type OrderRecord } from '../../repositories/checkout-repository.js';
 import { assessCheckout } from '../risk/assess-checkout.js';
 import { holdForReview } from '../risk/order-review.js';
@@ -29,6 +29,8 @@ export interface PaymentSucceeded {
 export type SettleOutcome = 'paid' | 'already_paid' | 'unknown_payment' | 'amount_mismatch' | 'refunded_late';
 
 export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentGateway | null, payment: PaymentSucceeded, now: Date, log?: Logger): Promise<SettleOutcome> {
+  // The paying card, for the risk checks; asked before the transaction so no lock waits on the network.
+  const card = gateway ? await gateway.paymentCard(payment.providerPaymentId).catch((err: unknown) => (log?.warn({ err: String(err) }, 'could not read the paying card'), null)) : null;
   const outcome = await em.transactional(async (tx): Promise<SettleOutcome | { refund: CheckoutRecord; reason: 'late' | 'amount_mismatch' }> => {
     const found = await checkoutRepository.findCheckoutByPayment(tx, payment.providerPaymentId);
     if (!found) return 'unknown_payment';
@@ -43,7 +45,7 @@ export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentG
       return { refund: checkout, reason: 'amount_mismatch' as const };
     }
     if (checkout.state === 'expired' || !(await retakeReleasedStock(tx, checkout.id))) return { refund: checkout, reason: 'late' as const };
-    await markPaid(tx, checkout, payment.providerPaymentId, now);
+    await markPaid(tx, checkout, payment.providerPaymentId, card, now);
     return 'paid';
   });
   if (typeof outcome === 'string') {
@@ -55,11 +57,12 @@ export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentG
   return outcome.reason === 'late' ? 'refunded_late' : 'amount_mismatch';
 }
 
-async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPaymentId: string, now: Date) {
+async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPaymentId: string, card: PaymentCard | null, now: Date) {
   await checkoutRepository.setReservationsState(tx, checkout.id, 'held', 'converted');
   // Risk checks first: a held checkout's orders are paid (the money sits in escrow) but go to the
   // order review queue instead of the sellers until a person approves them.
-  const risk = await assessCheckout(tx, checkout, now);
+  if (card) await checkoutRepository.setCard(tx, checkout.id, card);
+  const risk = await assessCheckout(tx, checkout, card, now);
   await checkoutRepository.setRisk(tx, checkout.id, risk);
   const orders = await checkoutRepository.ordersOfCheckout(tx, checkout.id);
   for (const order of orders) {

@@ -9,7 +9,8 @@ import { recordEvent } from '../outbox/record-event.js';
 export async function currentRiskRules(em: EntityManager): Promise<RiskRules & { version: number }> {
   const [row] = await sql(em, `select id, rules from risk_rule_versions order by id desc limit 1`);
   if (!row) return { ...defaultRiskRules, version: 0 };
-  const parsed = riskRulesSchema.safeParse(typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules);
+  // Rules saved before a signal existed take that signal's default.
+  const parsed = riskRulesSchema.safeParse({ ...defaultRiskRules, ...(typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules) });
   return { ...(parsed.success ? parsed.data : defaultRiskRules), version: Number(row.id) };
 }
 

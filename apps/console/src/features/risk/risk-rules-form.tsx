@@ -10,6 +10,7 @@ const fields = [
   { key: 'holdThreshold', label: 'Hold for review at score', min: 1, max: 100 },
   { key: 'maxOrdersPerBuyerPerHour', label: 'Orders per buyer per hour', min: 1, max: 100 },
   { key: 'maxOrdersPerIpPerHour', label: 'Orders per IP address per hour', min: 1, max: 1000 },
+  { key: 'maxOtherBuyersPerCardPerHour', label: 'Other buyers on one card per hour', min: 1, max: 100 },
   { key: 'amountSpikeFactor', label: 'Amount spike (× buyer average)', min: 1.5, max: 100, decimals: 1 },
   { key: 'newAccountDays', label: 'New account (days)', min: 0, max: 365 },
   { key: 'highValueMinor', label: 'High value for a new account (€)', min: 0, max: 1_000_000, euros: true },
@@ -21,7 +22,7 @@ export function RiskRulesForm({ canEdit }: { canEdit: boolean }) {
   const current = trpc.risk.rules.useQuery();
   const [draft, setDraft] = useState<Rules | null>(null);
   useEffect(() => {
-    if (current.data) setDraft({ holdThreshold: current.data.holdThreshold, maxOrdersPerBuyerPerHour: current.data.maxOrdersPerBuyerPerHour, maxOrdersPerIpPerHour: current.data.maxOrdersPerIpPerHour, amountSpikeFactor: current.data.amountSpikeFactor, newAccountDays: current.data.newAccountDays, highValueMinor: current.data.highValueMinor });
+    if (current.data) setDraft({ holdThreshold: current.data.holdThreshold, maxOrdersPerBuyerPerHour: current.data.maxOrdersPerBuyerPerHour, maxOrdersPerIpPerHour: current.data.maxOrdersPerIpPerHour, maxOtherBuyersPerCardPerHour: current.data.maxOtherBuyersPerCardPerHour, amountSpikeFactor: current.data.amountSpikeFactor, newAccountDays: current.data.newAccountDays, highValueMinor: current.data.highValueMinor });
   }, [current.data]);
   const save = trpc.risk.saveRules.useMutation({
     onSuccess: (saved) => {
@@ -35,7 +36,7 @@ export function RiskRulesForm({ canEdit }: { canEdit: boolean }) {
     <Card withBorder component="form" aria-label="Risk rules" onSubmit={(e) => { e.preventDefault(); save.mutate({ version: current.data.version, rules: draft }); }}>
       <Stack>
         <Text size="sm" c="dimmed">
-          Each signal adds points: buyer velocity 40, IP velocity 35 (public addresses only), amount spike 25, new account with a high value 45, a shipping country the buyer never used 20, a staff flag 60. Version {current.data.version || 'default'}.
+          Each signal adds points: buyer velocity 40, IP velocity 35 (public addresses only), a card other buyers used 45, a card from another country 15 (live cards only), amount spike 25, new account with a high value 45, a shipping country the buyer never used 20, a staff flag 60. Version {current.data.version || 'default'}.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {fields.map((f) => (
