@@ -4,32 +4,28 @@
 // to popular items when its source is empty or too slow, and wishlists save, list and unsave.
 import { randomUUID } from 'node:crypto';
 import { replayCoPurchases } from '@marketdesk/domain';
-import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import { startApiWithPayments } from './payments-harness.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushViews } from '../src/services/discovery/flush-views.js';
 import { recommendationRow, resetPopularCache } from '../src/services/discovery/recommendations.js';
 import { recordPurchase } from '../src/services/discovery/record-purchase.js';
 import { rebuildDiscovery } from '../src/services/discovery/rebuild.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, until, type RunningApi } from './harness.js';
 
-const secret = 'whsec_discovery';
-let stripe: StripeServer;
 let api: RunningApi;
+let closeAll: () => Promise<void>;
 let seller: Person;
 let admin: Person;
 let categoryId: string;
 
 beforeAll(async () => {
-  stripe = await startStripeServer({ port: 0 });
-  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url, WORKER_IN_PROCESS: 'true' });
-  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  ({ api, close: closeAll } = await startApiWithPayments({ WORKER_IN_PROCESS: 'true' }));
   [seller, admin] = await Promise.all([registerUser(api, { roles: ['seller', 'buyer'] }), registerUser(api, { roles: ['admin'] })]);
   categoryId = (await createCategory(api)).id;
 });
 afterAll(async () => {
-  await api.close();
-  await stripe.close();
+  await closeAll();
 });
 
 const exec = (q: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute(q, params) as Promise<Record<string, unknown>[]>;

@@ -2,29 +2,27 @@
 // confirmation releasing escrow to the seller (net of the fee) in the same transaction, the
 // auto-complete timer firing once, and cancellation before shipment refunding through the provider.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import type { StripeServer } from '@marketdesk/stripe-local';
+import { startApiWithPayments } from './payments-harness.js';
 import { fireOrderTimer } from '../src/services/orders/fulfillment.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { mutate, openSocket, query, registerUser, waitFor, type RunningApi } from './harness.js';
 
-const secret = 'whsec_fulfilment';
 let stripe: StripeServer;
 let api: RunningApi;
+let closeAll: () => Promise<void>;
 let seller: Person;
 let admin: Person;
 let categoryId: string;
 
 beforeAll(async () => {
-  stripe = await startStripeServer({ port: 0 });
-  api = await startApi({ STRIPE_SECRET_KEY: 'sk_test_marketdesk', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: stripe.url });
-  stripe.setWebhook({ url: `${api.baseUrl}/webhooks/stripe`, secret });
+  ({ api, stripe, close: closeAll } = await startApiWithPayments());
   [seller, admin] = await Promise.all([registerUser(api, { roles: ['seller', 'buyer'] }), registerUser(api, { roles: ['admin'] })]);
   categoryId = (await createCategory(api)).id;
 });
 afterAll(async () => {
-  await api.close();
-  await stripe.close();
+  await closeAll();
 });
 
 interface OrderView {

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { apiSignIn, createLiveListing } from '../../fixtures/api';
 import { demo, unique } from '../../fixtures/demo';
 import { storefrontURL } from '../../fixtures/urls';
+import { checkOutCart } from '../../fixtures/storefront';
 
 const recordA = 'Daft Punk – Discovery';
 const seededB = 'Kraftwerk – Trans-Europe Express';
@@ -50,16 +51,7 @@ test('a buyer views and buys a record; the next buyer sees what was bought toget
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.getByText('Added to cart')).toBeVisible();
   }
-  await page.getByRole('link', { name: /Cart \(2 items\)/ }).click();
-  await page.getByRole('link', { name: 'Proceed to checkout' }).click();
-  await page.getByLabel('Full name').fill('Nico Nightfly');
-  await page.getByLabel('Street and house number').fill('Hauptstraße 1');
-  await page.getByLabel('Postal code').fill('10115');
-  await page.getByLabel('City').fill('Berlin');
-  await page.getByRole('button', { name: 'Place order' }).click();
-  await page.getByRole('radio', { name: /Visa/ }).check();
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await expect(page.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible();
+  await checkOutCart(page, { items: 2, name: 'Nico Nightfly' });
   await buyerContext.close();
 
   // The next buyer (a demo buyer with no history for these records) looks at A.
