@@ -164,4 +164,17 @@ export const disputeRepository = {
       createdAt: date(r.created_at)!,
     }));
   },
+
+  /** Who holds the queue claim on the order's live dispute (if any dispute is live). */
+  async liveDisputeClaim(em: EntityManager, orderId: string): Promise<{ claimedBy: string | null; claimExpiresAt: Date | null; holderName: string | null } | null> {
+    const [row] = await sql(
+      em,
+      `select q.claimed_by, q.claim_expires_at, u.display_name as holder_name from disputes d
+         join queue_items q on q.queue = 'disputes' and q.subject_id = d.id
+         left join users u on u.id = q.claimed_by
+        where d.order_id = ? and d.state in ('open', 'awaiting_seller', 'awaiting_buyer', 'under_review')`,
+      [orderId],
+    );
+    return row ? { claimedBy: text(row.claimed_by), claimExpiresAt: date(row.claim_expires_at), holderName: text(row.holder_name) } : null;
+  },
 };

@@ -101,4 +101,14 @@ export const ledgerRepository = {
     const rows = await exec(em, `select * from ledger_accounts where code = ?`, [code]);
     return rows[0] ? toAccount(rows[0]) : null;
   },
+
+  /** Every transfer made for one order (by its meta), oldest first, with the amount debited. */
+  async transfersForOrder(em: EntityManager, orderId: string) {
+    const rows = await exec(em, `select id, kind, code, status, applied_at, body from ledger_transfers where body->'meta'->>'orderId' = ? order by applied_at, id`, [orderId]);
+    return rows.map((r) => {
+      const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as { postings?: { side: string; amountMinor: number; account: string }[] };
+      const postings = body.postings ?? [];
+      return { id: r.id as string, kind: r.kind as string, code: r.code as string, status: r.status as string, at: new Date(r.applied_at as string), amountMinor: postings.filter((p) => p.side === 'debit').reduce((s, p) => s + p.amountMinor, 0), postings };
+    });
+  },
 };

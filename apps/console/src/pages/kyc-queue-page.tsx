@@ -11,7 +11,6 @@ export function KycQueuePage() {
       description="Sellers' identity checks. Until a check is approved the seller cannot publish listings or withdraw money."
       tableLabel="KYC review queue"
       canAskInfo
-      decidableStates={['submitted', 'in_review']}
       Subject={KycSubject}
       copy={{
         acceptLabel: 'Approve',

@@ -12,7 +12,6 @@ export function ListingReviewPage() {
       description="New and edited listings wait here before buyers see them. Claim one to review it; everyone sees who has what, live."
       tableLabel="Listing review queue"
       canAskInfo={false}
-      decidableStates={['pending_review']}
       Subject={ListingSubject}
       copy={{
         acceptLabel: 'Approve',

@@ -16,7 +16,6 @@ export function OrderReviewPage() {
         description="Paid orders the risk checks held before the seller sees them. Approve to send them on; reject to cancel and refund in full."
         tableLabel="Order review queue"
         canAskInfo={false}
-        decidableStates={['open']}
         Subject={OrderReviewSubject}
         copy={{
           acceptLabel: 'Approve',

@@ -12,7 +12,6 @@ export function PayoutQueuePage() {
       description="Sellers' withdrawal requests, oldest first. Approved payouts are sent to the seller's bank at once."
       tableLabel="Payout queue"
       canAskInfo={false}
-      decidableStates={['requested']}
       Subject={PayoutSubject}
       copy={{
         acceptLabel: 'Approve',

@@ -6,9 +6,7 @@ import { authedProcedure, permissionProcedure, router } from '../../trpc/procedu
 import { decideKycSchema, kycDocumentKinds, kycDocumentLabels, provideKycInfoSchema, submitKycSchema } from '../../services/kyc/kyc-input.js';
 import { getKycForReview, myVerification } from '../../services/kyc/read-kyc.js';
 import { provideKycInfo, submitKyc } from '../../services/kyc/submit-kyc.js';
-import { queueItemRepository } from '../../repositories/queue-item-repository.js';
-import { AppError } from '../../errors/app-error.js';
-import { decideQueueItem } from '../../services/queues/queue-deciders.js';
+import { decideKycCheck } from '../../services/kyc/decide-kyc-check.js';
 import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
 
 const sellers = permissionProcedure('kyc.submit');
@@ -27,11 +25,6 @@ const get = authedProcedure.input(z.object({ id: z.string().uuid() })).query(({ 
 /** A decision addressed by the check (same rules as queues.decide on its row). */
 const decide = permissionProcedure('kyc.review')
   .input(decideKycSchema)
-  .mutation(async ({ ctx, input }) => {
-    const row = await queueItemRepository.findBySubject(ctx.em, 'kyc', input.kycId);
-    if (!row) throw new AppError('NOT_FOUND', 'This verification is not in the queue.');
-    const { kycId: _k, ...rest } = input;
-    return decideQueueItem(ctx.em, ctx.actor, { ...rest, id: row.id }, submissionSettingsFrom(ctx.services.config), new Date());
-  });
+  .mutation(({ ctx, input }) => decideKycCheck(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
 
 export const kycRouter = router({ mine, submit, provideInfo, documentKinds, get, decide });

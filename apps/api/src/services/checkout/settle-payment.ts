@@ -10,6 +10,7 @@ import type { PaymentCard, PaymentGateway } from '../../integrations/stripe/paym
 import { checkoutRepository, type CheckoutRecord, type OrderRecord } from '../../repositories/checkout-repository.js';
 import { assessCheckout } from '../risk/assess-checkout.js';
 import { holdForReview } from '../risk/order-review.js';
+import { announcePlaced } from './announce-placed.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { sql } from '../../repositories/sql.js';
 import { postTransfers } from '../ledger/post-transfers.js';
@@ -88,18 +89,6 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
   await finishPaidCheckout(tx, checkout, orders, now);
 }
 
-/** The seller hears about a paid order (and discovery counts it) — at payment, or once a review approves it. */
-export async function announcePlaced(tx: EntityManager, order: OrderRecord, now: Date) {
-    await recordOrderEvent(
-      tx,
-      order,
-      { name: 'order.placed', payload: { orderId: order.id, buyerId: order.buyerId, sellerId: order.sellerId, number: order.number, totalMinor: order.totalMinor, currency: order.currency } },
-      order.buyerId,
-      now,
-      // Counted for "bought together", popularity and trending (services/discovery/record-purchase.ts).
-      [{ name: 'discovery.recordPurchase', data: { orderId: order.id } }],
-    );
-}
 
 async function finishPaidCheckout(tx: EntityManager, checkout: CheckoutRecord, orders: OrderRecord[], now: Date) {
   const reservations = await checkoutRepository.reservationsOf(tx, checkout.id);

@@ -5,7 +5,7 @@ import { formatMoney } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository, type DisputeRecord } from '../../repositories/dispute-repository.js';
-import { sql } from '../../repositories/sql.js';
+import { ledgerRepository } from '../../repositories/ledger-repository.js';
 import { liveDisputeStates } from './dispute-machine.js';
 import { disputeReasonLabels } from './dispute-input.js';
 
@@ -81,16 +81,9 @@ export function automaticEffects(d: DisputeRecord, order: { state: string; hold:
   return effects;
 }
 
-async function orderLedger(em: EntityManager, orderId: string) {
-  const rows = await sql(em, `select id, kind, code, status, applied_at, body from ledger_transfers where body->'meta'->>'orderId' = ? order by applied_at, id`, [orderId]);
-  return rows.map((r) => {
-    const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as { postings?: { side: string; amountMinor: number; account: string }[] };
-    return { id: r.id as string, kind: r.kind as string, code: r.code as string, status: r.status as string, at: new Date(r.applied_at as string), amountMinor: (body.postings ?? []).filter((p) => p.side === 'debit').reduce((s, p) => s + p.amountMinor, 0), postings: body.postings ?? [] };
-  });
-}
 
 export async function disputeForStaff(em: EntityManager, d: DisputeRecord, now: Date) {
-  const [view, order, ledger] = await Promise.all([base(em, d), checkoutRepository.findOrder(em, d.orderId), orderLedger(em, d.orderId)]);
+  const [view, order, ledger] = await Promise.all([base(em, d), checkoutRepository.findOrder(em, d.orderId), ledgerRepository.transfersForOrder(em, d.orderId)]);
   return {
     ...view,
     escalated: d.escalated,

@@ -51,8 +51,8 @@ async function settlementFlow(tx: EntityManager, order: OrderRecord, d: DisputeR
   return { transfers: clawbackFromSeller(split, { refundId: d.id, refundMinor: buyerShareMinor, to: { kind: 'card' }, sellerAvailableMinor: available }), hold: null };
 }
 
-const orderCommandFor = (outcome: ResolveDisputeInput['outcome'], refundMinor: number) =>
-  outcome === 'buyer' ? { type: 'resolve_for_buyer' } : outcome === 'seller' ? { type: 'resolve_for_seller' } : { type: 'resolve_split', payload: { refundMinor } };
+/** The dispute machine and the order machine name the three outcomes alike. */
+const resolutionCommand = { buyer: 'resolve_for_buyer', seller: 'resolve_for_seller', split: 'resolve_split' } as const;
 
 export async function resolveDispute(em: EntityManager, gateway: PaymentGateway | null, actor: Staff, input: ResolveDisputeInput, settings: DisputeSettings, now: Date) {
   return em.transactional(async (tx) => {
@@ -64,12 +64,12 @@ export async function resolveDispute(em: EntityManager, gateway: PaymentGateway 
     const share = input.outcome === 'buyer' ? d.amountMinor : input.outcome === 'seller' ? 0 : input.buyerShareMinor;
     if (share > d.amountMinor) throw new AppError('BAD_REQUEST', 'The refund cannot be more than the buyer paid.', { field: 'buyerShareMinor', maxMinor: d.amountMinor });
     if (d.state === 'open') d = await applyDisputeCommand(tx, actor, d, { type: 'start_review' }, settings, {}, now, { keepClaim: true });
-    const command = input.outcome === 'buyer' ? { type: 'resolve_for_buyer' } : input.outcome === 'seller' ? { type: 'resolve_for_seller' } : { type: 'resolve_split', payload: { buyerShareMinor: share } };
-    d = await applyDisputeCommand(tx, actor, d, command, settings, { resolvedBy: actor.id, resolvedAt: now, resolutionNote: input.note || null }, now, { action: 'resolved' });
+    const type = resolutionCommand[input.outcome];
+    d = await applyDisputeCommand(tx, actor, d, { type, payload: input.outcome === 'split' ? { buyerShareMinor: share } : {} }, settings, { resolvedBy: actor.id, resolvedAt: now, resolutionNote: input.note || null }, now, { action: 'resolved' });
 
     const flow = await settlementFlow(tx, order, d, share);
     if (order.state === 'disputed') {
-      await applyOrderCommand(tx, actor, order, orderCommandFor(input.outcome, share), now, { autoCompleteAfterMs: settings.autoCompleteAfterMs }, {}, flow);
+      await applyOrderCommand(tx, actor, order, { type, payload: input.outcome === 'split' ? { refundMinor: share } : {} }, now, { autoCompleteAfterMs: settings.autoCompleteAfterMs }, {}, flow);
     } else if (flow.transfers.length) {
       await postTransfers(tx, flow.transfers, now);
       await checkoutRepository.updateOrder(tx, order.id, order.version, { refundedMinor: order.refundedMinor + share }, now);

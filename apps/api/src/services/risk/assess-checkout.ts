@@ -5,7 +5,7 @@ import { assessRisk, type RiskAssessment } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { PaymentCard } from '../../integrations/stripe/payment-gateway.js';
 import type { CheckoutRecord } from '../../repositories/checkout-repository.js';
-import { sql } from '../../repositories/sql.js';
+import { riskRepository } from '../../repositories/risk-repository.js';
 import { currentRiskRules } from './risk-rules.js';
 
 const HOUR_MS = 3_600_000;
@@ -26,34 +26,27 @@ export function isPublicIp(ip: string | null | undefined): ip is string {
  * never count as shared or foreign.
  */
 export async function assessCheckout(tx: EntityManager, checkout: CheckoutRecord & { clientIp?: string | null }, card: PaymentCard | null, now: Date): Promise<RiskAssessment> {
-  const since = new Date(now.getTime() - HOUR_MS);
   const liveCard = card?.livemode ? card : null;
-  const [[buyer], [ip], [history], [user], [flag], [countries], [sharedCard]] = await Promise.all([
-    sql(tx, `select count(*) as n from checkouts where buyer_id = ? and state = 'paid' and paid_at >= ? and id <> ?`, [checkout.buyerId, since, checkout.id]),
-    isPublicIp(checkout.clientIp)
-      ? sql(tx, `select count(*) as n from checkouts where client_ip = ? and state = 'paid' and paid_at >= ? and id <> ?`, [checkout.clientIp, since, checkout.id])
-      : Promise.resolve([{ n: 0 }]),
-    sql(tx, `select avg(total_minor) as avg from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [checkout.buyerId, checkout.id]),
-    sql(tx, `select created_at from users where id = ?`, [checkout.buyerId]),
-    sql(tx, `select count(*) as n from user_flags where user_id = ? and cleared_at is null`, [checkout.buyerId]),
-    sql(tx, `select count(*) as n, count(*) filter (where address->>'country' = ?) as same from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [checkout.address.country, checkout.buyerId, checkout.id]),
-    liveCard
-      ? sql(tx, `select count(distinct buyer_id) as n from checkouts where card_fingerprint = ? and card_live and state = 'paid' and paid_at >= ? and buyer_id <> ?`, [liveCard.fingerprint, since, checkout.buyerId])
-      : Promise.resolve([{ n: 0 }]),
-  ]);
+  const c = await riskRepository.signalCounts(tx, {
+    checkoutId: checkout.id,
+    buyerId: checkout.buyerId,
+    country: checkout.address.country,
+    since: new Date(now.getTime() - HOUR_MS),
+    publicIp: isPublicIp(checkout.clientIp) ? checkout.clientIp : null,
+    liveCardFingerprint: liveCard?.fingerprint ?? null,
+  });
   const rules = await currentRiskRules(tx);
-  const ageMs = user?.created_at ? now.getTime() - new Date(user.created_at as string).getTime() : 0;
   return assessRisk(
     {
       amountMinor: checkout.totalMinor,
-      buyerOrdersLastHour: Number(buyer?.n ?? 0),
-      ipOrdersLastHour: Number(ip?.n ?? 0),
-      cardOtherBuyersLastHour: Number(sharedCard?.n ?? 0),
+      buyerOrdersLastHour: c.buyerOrdersLastHour,
+      ipOrdersLastHour: c.ipOrdersLastHour,
+      cardOtherBuyersLastHour: c.cardOtherBuyersLastHour,
       cardCountryMismatch: !!liveCard?.country && liveCard.country.toUpperCase() !== checkout.address.country.toUpperCase(),
-      buyerAverageMinor: history?.avg == null ? null : Math.round(Number(history.avg)),
-      accountAgeDays: Math.floor(ageMs / 86_400_000),
-      countryMismatch: Number(countries?.n ?? 0) > 0 && Number(countries?.same ?? 0) === 0,
-      buyerFlagged: Number(flag?.n ?? 0) > 0,
+      buyerAverageMinor: c.buyerAverageMinor,
+      accountAgeDays: c.accountCreatedAt ? Math.floor((now.getTime() - c.accountCreatedAt.getTime()) / 86_400_000) : 0,
+      countryMismatch: c.earlierOrders > 0 && c.earlierOrdersToCountry === 0,
+      buyerFlagged: c.activeFlags > 0,
     },
     rules,
   );

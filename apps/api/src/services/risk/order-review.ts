@@ -7,11 +7,11 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
 import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
-import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import type { QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
-import { sql } from '../../repositories/sql.js';
+import { riskRepository } from '../../repositories/risk-repository.js';
 import { applyCommand } from '../listings/listing-service.js';
-import { announcePlaced } from '../checkout/settle-payment.js';
+import { announcePlaced } from '../checkout/announce-placed.js';
 import { applyOrderCommand } from '../orders/order-commands.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import type { QueueActor } from '../queues/queue-access.js';
@@ -22,7 +22,7 @@ import { activeFlags } from './risk-rules.js';
 const orderSettings = { autoCompleteAfterMs: 14 * 86_400_000 };
 
 export async function holdForReview(tx: EntityManager, order: OrderRecord, risk: RiskAssessment, now: Date): Promise<void> {
-  const held = await applyOrderCommand(tx, { id: 'system', roles: ['system'] }, order, { type: 'hold_for_review', payload: { score: risk.score } }, now, orderSettings);
+  const held = await applyOrderCommand(tx, systemActor, order, { type: 'hold_for_review', payload: { score: risk.score } }, now, orderSettings);
   const top = risk.reasons[0]?.detail ?? 'risk checks';
   await enterQueue(tx, { queue: 'fraud', subjectId: held.id, state: 'open', title: `Order ${held.number} · risk ${risk.score}: ${top}`, sellerId: held.sellerId, valueMinor: held.totalMinor, currency: held.currency, waitingOn: 'staff', priority: risk.score >= 90 ? 2 : 1 }, null, now);
 }
@@ -55,14 +55,12 @@ export async function decideOrderReviewLocked(tx: EntityManager, gateway: Paymen
 
 /** A rejected order's units go back on sale (a sold-out listing is restocked). */
 async function returnStock(tx: EntityManager, orderId: string, now: Date) {
-  const items = await sql(tx, `select listing_id, quantity from order_items where order_id = ? order by listing_id`, [orderId]);
-  for (const item of items) {
-    const listingId = item.listing_id as string;
-    const listing = await listingRepository.findById(tx, listingId, { forUpdate: true });
+  for (const item of await riskRepository.orderItems(tx, orderId)) {
+    const listing = await listingRepository.findById(tx, item.listingId, { forUpdate: true });
     if (!listing) continue;
     // A sold-out listing comes back on sale (the machine's restock); otherwise the units are added.
-    if (listing.state === 'sold_out') await applyCommand(tx, systemActor, listing, { type: 'restock', payload: { quantity: listing.quantity + Number(item.quantity) } }, now);
-    else await listingRepository.release(tx, listingId, Number(item.quantity));
+    if (listing.state === 'sold_out') await applyCommand(tx, systemActor, listing, { type: 'restock', payload: { quantity: listing.quantity + item.quantity } }, now);
+    else await listingRepository.release(tx, item.listingId, item.quantity);
   }
 }
 
@@ -71,13 +69,11 @@ export async function orderReview(em: EntityManager, orderId: string) {
   const order = await checkoutRepository.findOrder(em, orderId);
   if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');
   const checkout = await checkoutRepository.findCheckout(em, order.checkoutId);
-  const [buyer] = await sql(em, `select id, display_name, created_at from users where id = ?`, [order.buyerId]);
-  const [history] = await sql(em, `select count(*) as n, coalesce(sum(total_minor), 0) as total from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [order.buyerId, order.checkoutId]);
+  const history = await riskRepository.buyerHistory(em, order.buyerId, order.checkoutId);
   return {
     order: { id: order.id, number: order.number, state: order.state, totalMinor: order.totalMinor, currency: order.currency, country: checkout?.address.country ?? null, createdAt: order.createdAt },
     risk: { score: checkout?.riskScore ?? 0, reasons: checkout?.riskReasons ?? [] },
-    buyer: { id: order.buyerId, name: (buyer?.display_name as string) ?? '', memberSince: buyer?.created_at ? new Date(buyer.created_at as string) : null, paidCheckouts: Number(history?.n ?? 0), paidTotalMinor: Number(history?.total ?? 0), flags: await activeFlags(em, order.buyerId) },
+    buyer: { id: order.buyerId, ...history, flags: await activeFlags(em, order.buyerId) },
   };
 }
 
-export const fraudQueueRow = (em: EntityManager, orderId: string) => queueItemRepository.findBySubject(em, 'fraud', orderId);

@@ -1,8 +1,8 @@
 // A queue page for subjects decided through `queues.decide` (listing review, KYC, payouts): the
 // generic live QueueView, the subject's own panel in the drawer with the decision buttons, and
-// a / r on the selected row.
+// a / r on the selected row. Staff decide while the item is open (the domain's queueOpenStates).
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { QueueName } from '@marketdesk/domain';
+import { queueOpenStates, type QueueName } from '@marketdesk/domain';
 import { type ReactNode, useRef } from 'react';
 import { useMe } from '../auth/use-session';
 import { decisionBlocker } from './decision-blocker';
@@ -19,8 +19,6 @@ export interface SubjectQueuePageProps {
   copy: QueueDecisionCopy;
   /** The queue has a "request information" step. */
   canAskInfo: boolean;
-  /** States in which staff decide (others: the panel shows, the buttons do not). */
-  decidableStates: readonly string[];
   Subject: (props: { row: QueueRow }) => ReactNode;
 }
 
@@ -65,14 +63,14 @@ export function SubjectQueuePage(p: SubjectQueuePageProps) {
       decidable
       applyRef={applyRef}
       onShortcutDecision={(kind, row) => {
-        if (!p.decidableStates.includes(row.state) || decisionBlocker(row, meId, isLead, Date.now())) return;
+        if (!queueOpenStates[p.queue].includes(row.state) || decisionBlocker(row, meId, isLead, Date.now())) return;
         decisions.start(kind, row);
       }}
       notice={(itemId) => (decisions.conflict && decisions.conflict.itemId === itemId ? <ConflictAlert conflict={decisions.conflict} onDismiss={decisions.clearConflict} /> : null)}
       subject={(row) => (
         <Stack>
           <Subject row={row} />
-          {p.decidableStates.includes(row.state) ? (
+          {queueOpenStates[p.queue].includes(row.state) ? (
             <DecisionButtons row={row} blocked={decisionBlocker(row, meId, isLead, Date.now())} pending={decisions.pending} canAskInfo={p.canAskInfo} acceptLabel={p.copy.acceptLabel} onDecide={(kind) => decisions.start(kind, row)} />
           ) : (
             <Alert color="gray" variant="light">
