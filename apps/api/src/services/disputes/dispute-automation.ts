@@ -28,9 +28,9 @@ export async function fireDisputeTimer(em: EntityManager, t: DisputeTimer, setti
       await applyDisputeCommand(tx, systemActor, d, { type: 'sla_at_risk' }, settings, { slaStatus: 'at_risk' }, now, { action: 'sla_at_risk', keepClaim: true });
     } else if (t.command === 'sla_breach') {
       if (d.slaStatus === 'breached') return 'ignored';
-      // A party's missed turn moves the case on (a new clock starts); staff's missed deadline escalates in place.
-      const staysPut = d.state === 'open' || d.state === 'under_review';
-      await applyDisputeCommand(tx, systemActor, d, { type: 'sla_breach' }, settings, staysPut ? { slaStatus: 'breached' } : {}, now, { action: 'sla_breached', keepClaim: true });
+      // The machine decides: a party's missed turn moves the case on (its new clock replaces this
+      // status); staff's missed deadline escalates in place and stays breached.
+      await applyDisputeCommand(tx, systemActor, d, { type: 'sla_breach' }, settings, { slaStatus: 'breached' }, now, { action: 'sla_breached', keepClaim: true });
     } else if (t.command === 'close') {
       await applyDisputeCommand(tx, systemActor, d, { type: 'close' }, settings, {}, now, { action: 'closed' });
     } else return 'ignored';

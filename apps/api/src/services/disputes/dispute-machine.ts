@@ -70,8 +70,9 @@ export async function applyDisputeCommand(
   const c = result.snapshot.context;
   const entered = result.state !== d.state;
   const all: DisputeChanges = {
-    ...(entered ? { stateEnteredAt: now, ...slaFields(result.state, now) } : {}),
     ...changes,
+    // A new state starts its own clock, whatever the caller said about the old one.
+    ...(entered ? { stateEnteredAt: now, ...slaFields(result.state, now) } : {}),
     state: result.state,
     escalated: c.escalated,
     assigneeId: c.assigneeId ?? d.assigneeId,
