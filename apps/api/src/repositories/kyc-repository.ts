@@ -96,11 +96,6 @@ const columns: Record<keyof KycChanges, string> = {
 };
 
 export const kycRepository = {
-  /** Serialises a seller's KYC submissions (one open check at a time). */
-  async lockSeller(em: EntityManager, sellerId: string): Promise<void> {
-    await sql(em, `select id from users where id = ? for update`, [sellerId]);
-  },
-
   /** A new check; null when the seller already has one open (the partial unique index says so). */
   async insert(em: EntityManager, k: KycDetails & { id: string; sellerId: string; state: string; now: Date }): Promise<boolean> {
     const rows = await sql(

@@ -9,7 +9,6 @@ export interface RiskSignalCounts {
   ipOrdersLastHour: number;
   cardOtherBuyersLastHour: number;
   buyerAverageMinor: number | null;
-  accountCreatedAt: Date | null;
   activeFlags: number;
   /** Earlier paid checkouts of the buyer, and how many shipped to this country. */
   earlierOrders: number;
@@ -40,10 +39,6 @@ export const riskRepository = {
     return rows.map((r) => ({ id: r.id as string, note: r.note as string, at: new Date(r.created_at as string), by: r.by_name as string }));
   },
 
-  async userExists(em: EntityManager, userId: string): Promise<boolean> {
-    return (await sql(em, `select 1 from users where id = ?`, [userId])).length > 0;
-  },
-
   async insertFlag(em: EntityManager, f: { userId: string; note: string; actorId: string; now: Date }): Promise<void> {
     await sql(em, `insert into user_flags (id, user_id, note, created_by, created_at) values (gen_random_uuid(), ?, ?, ?, ?)`, [f.userId, f.note, f.actorId, f.now]);
   },
@@ -55,11 +50,10 @@ export const riskRepository = {
   },
 
   async signalCounts(em: EntityManager, c: { checkoutId: string; buyerId: string; country: string; since: Date; publicIp: string | null; liveCardFingerprint: string | null }): Promise<RiskSignalCounts> {
-    const [buyer, ip, history, user, flags, countries, card] = await Promise.all([
+    const [buyer, ip, history, flags, countries, card] = await Promise.all([
       sql(em, `select count(*) as n from checkouts where buyer_id = ? and state = 'paid' and paid_at >= ? and id <> ?`, [c.buyerId, c.since, c.checkoutId]),
       c.publicIp ? sql(em, `select count(*) as n from checkouts where client_ip = ? and state = 'paid' and paid_at >= ? and id <> ?`, [c.publicIp, c.since, c.checkoutId]) : Promise.resolve([]),
       sql(em, `select avg(total_minor) as avg from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [c.buyerId, c.checkoutId]),
-      sql(em, `select created_at from users where id = ?`, [c.buyerId]),
       sql(em, `select count(*) as n from user_flags where user_id = ? and cleared_at is null`, [c.buyerId]),
       sql(em, `select count(*) as n, count(*) filter (where address->>'country' = ?) as same from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [c.country, c.buyerId, c.checkoutId]),
       c.liveCardFingerprint
@@ -71,20 +65,16 @@ export const riskRepository = {
       ipOrdersLastHour: count(ip),
       cardOtherBuyersLastHour: count(card),
       buyerAverageMinor: history[0]?.avg == null ? null : Math.round(Number(history[0].avg)),
-      accountCreatedAt: user[0]?.created_at ? new Date(user[0].created_at as string) : null,
       activeFlags: count(flags),
       earlierOrders: count(countries),
       earlierOrdersToCountry: Number(countries[0]?.same ?? 0),
     };
   },
 
-  /** The buyer as a reviewer sees them next to a held order. */
-  async buyerHistory(em: EntityManager, buyerId: string, excludeCheckoutId: string) {
-    const [[user], [history]] = await Promise.all([
-      sql(em, `select display_name, created_at from users where id = ?`, [buyerId]),
-      sql(em, `select count(*) as n, coalesce(sum(total_minor), 0) as total from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [buyerId, excludeCheckoutId]),
-    ]);
-    return { name: (user?.display_name as string) ?? '', memberSince: user?.created_at ? new Date(user.created_at as string) : null, paidCheckouts: Number(history?.n ?? 0), paidTotalMinor: Number(history?.total ?? 0) };
+  /** The buyer's paid checkouts apart from one, for a reviewer's view of a held order. */
+  async paidHistory(em: EntityManager, buyerId: string, excludeCheckoutId: string) {
+    const [history] = await sql(em, `select count(*) as n, coalesce(sum(total_minor), 0) as total from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [buyerId, excludeCheckoutId]);
+    return { paidCheckouts: Number(history?.n ?? 0), paidTotalMinor: Number(history?.total ?? 0) };
   },
 
   async orderItems(em: EntityManager, orderId: string): Promise<{ listingId: string; quantity: number }[]> {

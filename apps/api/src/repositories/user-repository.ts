@@ -2,6 +2,15 @@
 import { User, type EntityManager } from '@marketdesk/db';
 
 export const userRepository = {
+  /** Leads (admins), e.g. to tell about escalations. */
+  async adminIds(em: EntityManager): Promise<string[]> {
+    const rows = await em.getConnection().execute<{ id: string }[]>(`select id from users where 'admin' = any(roles)`, [], 'all', em.getTransactionContext());
+    return rows.map((r) => r.id);
+  },
+  /** Serialises one person's changes that must not interleave (e.g. two KYC submissions at once). */
+  async lockForUpdate(em: EntityManager, id: string): Promise<void> {
+    await em.getConnection().execute(`select id from users where id = ? for update`, [id], 'all', em.getTransactionContext());
+  },
   findByEmail(em: EntityManager, email: string): Promise<User | null> {
     return em.findOne(User, { email });
   },

@@ -6,6 +6,7 @@ import { kycMachine, type MachineActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { fileUploadRepository } from '../../repositories/file-upload-repository.js';
+import { userRepository } from '../../repositories/user-repository.js';
 import { kycRepository, type KycDocumentKind, type KycRecord } from '../../repositories/kyc-repository.js';
 import { runCommand } from '../machines/run-command.js';
 import { recordEvent } from '../outbox/record-event.js';
@@ -24,7 +25,8 @@ async function attachDocuments(tx: EntityManager, sellerId: string, checkId: str
 
 export async function submitKyc(em: EntityManager, seller: MachineActor, input: SubmitKycInput, now: Date) {
   return em.transactional(async (tx) => {
-    await kycRepository.lockSeller(tx, seller.id);
+    // One submission at a time per seller (one open check, enforced by a partial unique index too).
+    await userRepository.lockForUpdate(tx, seller.id);
     const latest = await kycRepository.latestForSeller(tx, seller.id);
     if (latest?.state === 'approved') throw new AppError('CONFLICT', 'Your identity is already verified.', { reason: 'ALREADY_VERIFIED' });
     if (latest && latest.state !== 'rejected') throw new AppError('CONFLICT', 'Your verification is already being reviewed; answer any question from there instead.', { reason: 'ALREADY_OPEN', kycId: latest.id });

@@ -3,6 +3,7 @@
 import type { Database, EntityManager } from '@marketdesk/db';
 import { formatMinor } from '../../errors/format-money.js';
 import { sql } from '../../repositories/sql.js';
+import { userRepository } from '../../repositories/user-repository.js';
 import { wishlistNotificationKinds, wishlistNotificationLabels, wishlistRules } from '../wishlist/wishlist-notifications.js';
 
 export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed', 'verification', ...wishlistNotificationKinds] as const;
@@ -106,8 +107,6 @@ export async function notificationsFor(db: Database, eventName: string, payload:
       const [row] = await sql(em, `select number from orders where id = ?`, [orderId]);
       return (row?.number as string | undefined) ?? 'your order';
     },
-    async leads() {
-      return (await sql(em, `select id from users where 'admin' = any(roles)`)).map((r) => r.id as string);
-    },
+    leads: () => userRepository.adminIds(em),
   });
 }

@@ -6,6 +6,7 @@ import type { EntityManager } from '@marketdesk/db';
 import type { PaymentCard } from '../../integrations/stripe/payment-gateway.js';
 import type { CheckoutRecord } from '../../repositories/checkout-repository.js';
 import { riskRepository } from '../../repositories/risk-repository.js';
+import { userRepository } from '../../repositories/user-repository.js';
 import { currentRiskRules } from './risk-rules.js';
 
 const HOUR_MS = 3_600_000;
@@ -35,7 +36,7 @@ export async function assessCheckout(tx: EntityManager, checkout: CheckoutRecord
     publicIp: isPublicIp(checkout.clientIp) ? checkout.clientIp : null,
     liveCardFingerprint: liveCard?.fingerprint ?? null,
   });
-  const rules = await currentRiskRules(tx);
+  const [rules, buyer] = await Promise.all([currentRiskRules(tx), userRepository.findById(tx, checkout.buyerId)]);
   return assessRisk(
     {
       amountMinor: checkout.totalMinor,
@@ -44,7 +45,7 @@ export async function assessCheckout(tx: EntityManager, checkout: CheckoutRecord
       cardOtherBuyersLastHour: c.cardOtherBuyersLastHour,
       cardCountryMismatch: !!liveCard?.country && liveCard.country.toUpperCase() !== checkout.address.country.toUpperCase(),
       buyerAverageMinor: c.buyerAverageMinor,
-      accountAgeDays: c.accountCreatedAt ? Math.floor((now.getTime() - c.accountCreatedAt.getTime()) / 86_400_000) : 0,
+      accountAgeDays: buyer ? Math.floor((now.getTime() - buyer.createdAt.getTime()) / 86_400_000) : 0,
       countryMismatch: c.earlierOrders > 0 && c.earlierOrdersToCountry === 0,
       buyerFlagged: c.activeFlags > 0,
     },

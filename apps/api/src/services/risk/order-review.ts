@@ -10,6 +10,7 @@ import { checkoutRepository, type OrderRecord } from '../../repositories/checkou
 import type { QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { riskRepository } from '../../repositories/risk-repository.js';
+import { userRepository } from '../../repositories/user-repository.js';
 import { applyCommand } from '../listings/listing-service.js';
 import { announcePlaced } from '../checkout/announce-placed.js';
 import { applyOrderCommand } from '../orders/order-commands.js';
@@ -69,11 +70,11 @@ export async function orderReview(em: EntityManager, orderId: string) {
   const order = await checkoutRepository.findOrder(em, orderId);
   if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');
   const checkout = await checkoutRepository.findCheckout(em, order.checkoutId);
-  const history = await riskRepository.buyerHistory(em, order.buyerId, order.checkoutId);
+  const [buyer, history] = await Promise.all([userRepository.findById(em, order.buyerId), riskRepository.paidHistory(em, order.buyerId, order.checkoutId)]);
   return {
     order: { id: order.id, number: order.number, state: order.state, totalMinor: order.totalMinor, currency: order.currency, country: checkout?.address.country ?? null, createdAt: order.createdAt },
     risk: { score: checkout?.riskScore ?? 0, reasons: checkout?.riskReasons ?? [] },
-    buyer: { id: order.buyerId, ...history, flags: await activeFlags(em, order.buyerId) },
+    buyer: { id: order.buyerId, name: buyer?.displayName ?? '', memberSince: buyer?.createdAt ?? null, ...history, flags: await activeFlags(em, order.buyerId) },
   };
 }
 

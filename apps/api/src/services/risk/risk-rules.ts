@@ -4,6 +4,7 @@ import { defaultRiskRules, riskRulesSchema, teamRoom, type RiskRules } from '@ma
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { riskRepository } from '../../repositories/risk-repository.js';
+import { userRepository } from '../../repositories/user-repository.js';
 import { assertLead, type QueueActor } from '../queues/queue-access.js';
 import { recordEvent } from '../outbox/record-event.js';
 
@@ -32,7 +33,7 @@ export const activeFlags = (em: EntityManager, userId: string) => riskRepository
 
 export async function flagUser(em: EntityManager, actor: { id: string }, input: { userId: string; note: string }, now: Date) {
   return em.transactional(async (tx) => {
-    if (!(await riskRepository.userExists(tx, input.userId))) throw new AppError('NOT_FOUND', 'This person does not exist.');
+    if (!(await userRepository.findById(tx, input.userId))) throw new AppError('NOT_FOUND', 'This person does not exist.');
     await riskRepository.insertFlag(tx, { userId: input.userId, note: input.note, actorId: actor.id, now });
     await recordEvent(tx, { stream: `user-flags:${input.userId}`, name: 'risk.user_flagged', payload: { userId: input.userId, actorId: actor.id }, rooms: [teamRoom], actorId: actor.id, now });
     return riskRepository.activeFlags(tx, input.userId);
