@@ -66,6 +66,33 @@ describe('server rendering', () => {
     expect(html).toContain('data-mantine-color-scheme');
   });
 
+  it("renders a title carrying $', $`, $& and $1 verbatim, in one copy of the document", async () => {
+    const title = "A $' B $` C $& D $1 $$";
+    const tricky = sampleListing({ title });
+    const fetch = fakeApi({
+      'auth.me': () => ({ data: null }),
+      'catalog.listing': () => ({ data: tricky }),
+      'reviews.forListing': () => ({ data: { aggregate: { count: 0, average: null }, reviews: [] } }),
+    });
+    const { status, html } = await render({ ...common, url: `/l/${tricky.slug}`, fetch });
+    expect(status).toBe(200);
+    const count = (needle: string) => html.split(needle).length - 1;
+    // One document: before the fix `$'` and `$&` pasted the rest of the template into the page.
+    for (const once of ['<!doctype html>', '<html', '<head>', '<body>', 'id="root"', 'id="md-ssr-state"', '<script type="module"', '<title']) expect(count(once)).toBe(1);
+    expect(html).not.toContain('<!--app-');
+    // The head (escaped for HTML: & only) and the page (React also escapes the apostrophe).
+    const inHead = "A $' B $` C $&amp; D $1 $$";
+    expect(html).toContain(`<title data-md-head>The Beatles – ${inHead} · Marketdesk</title>`);
+    expect(html).toContain(`<meta data-md-head property="og:title" content="The Beatles – ${inHead} · Marketdesk">`);
+    expect(count(`<h1`)).toBe(1);
+    expect(html).toMatch(/<h1[^>]*>A \$&#x27; B \$` C \$&amp; D \$1 \$\$<\/h1>/);
+    const ld = JSON.parse(/<script data-md-head type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!) as { name: string };
+    expect(ld.name).toContain(title);
+    // The state the browser hydrates from carries the title unchanged.
+    const state = /<script id="md-ssr-state" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(JSON.stringify(superjson.parse(state))).toContain(JSON.stringify(title));
+  });
+
   it('answers 404 with the not-found page for a missing listing', async () => {
     const fetch = fakeApi({ 'auth.me': () => ({ data: null }), 'catalog.listing': () => ({ error: { code: 'NOT_FOUND', status: 404, message: 'gone' } }) });
     const result = await render({ ...common, url: '/l/no-such-record', fetch });

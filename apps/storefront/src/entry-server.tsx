@@ -4,7 +4,7 @@
 // canonical, Open Graph, JSON-LD) and embeds the query cache for the browser to hydrate.
 // If the API cannot be reached the page still renders (loading states) and the browser tries again.
 import { ColorSchemeScript } from '@mantine/core';
-import { AppRoot, createServerTrpcClient, dehydrateForBrowser, isNotFoundError, serializeSsrState, SSR_STATE_ID } from '@marketdesk/ui/app';
+import { AppRoot, createServerTrpcClient, dehydrateForBrowser, fillHtmlTemplate, isNotFoundError, serializeSsrState, SSR_STATE_ID } from '@marketdesk/ui/app';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCQueryUtils } from '@trpc/react-query';
 import { renderToString } from 'react-dom/server';
@@ -94,11 +94,12 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
     renderHeadTags(head),
     options.extraHead ?? '',
   ].join('\n    ');
-  const html = options.template
-    .replace(/<title>[^<]*<\/title>\s*/, '')
-    .replace('<!--app-head-->', headHtml)
-    .replace('<!--app-html-->', appHtml)
-    .replace('<!--app-state-->', `<script id="${SSR_STATE_ID}" type="application/json">${state}</script>`);
+  // The template's own <title> gives way to the route's (a constant replacement: no user text).
+  const html = fillHtmlTemplate(options.template.replace(/<title>[^<]*<\/title>\s*/, ''), {
+    'app-head': headHtml,
+    'app-html': appHtml,
+    'app-state': `<script id="${SSR_STATE_ID}" type="application/json">${state}</script>`,
+  });
   queryClient.clear();
   return { status, html, head };
 }

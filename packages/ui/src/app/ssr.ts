@@ -35,6 +35,26 @@ export function serializeSsrState(state: SsrState): string {
   return codec.stringify(state).replace(/</g, '\\u003c');
 }
 
+/**
+ * Fills an index.html's `<!--name-->` slots with server-rendered HTML, in one pass.
+ *
+ * Why a replacer function: a string given to `String.prototype.replace` is itself a pattern, so a
+ * listing titled `A $' B` would splice the rest of the document into the page (`$'`, `` $` ``, `$&`,
+ * `$1`, `$$` all mean something there). One pass, so a value is never scanned for later slots.
+ * Every slot must be in the template: a missing one would silently drop the page or its state.
+ */
+export function fillHtmlTemplate(template: string, slots: Readonly<Record<string, string>>): string {
+  const filled = new Set<string>();
+  const html = template.replace(/<!--([a-z][a-z0-9-]*)-->/g, (whole, name: string) => {
+    if (!Object.hasOwn(slots, name)) return whole;
+    filled.add(name);
+    return slots[name]!;
+  });
+  const missing = Object.keys(slots).filter((name) => !filled.has(name));
+  if (missing.length) throw new Error(`The HTML template has no slot for ${missing.map((n) => `<!--${n}-->`).join(', ')}`);
+  return html;
+}
+
 export function parseSsrState(text: string): SsrState | null {
   try {
     return codec.parse<SsrState>(text);
