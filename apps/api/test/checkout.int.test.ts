@@ -7,7 +7,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { expireCheckout } from '../src/services/checkout/end-checkout.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, startApi, until, type CallResult, type RunningApi } from './harness.js';
 
 const secret = 'whsec_checkouttest';
 let stripe: StripeServer;
@@ -120,6 +120,45 @@ describe('checkout', () => {
     const bad = await mutate(api, 'checkout.start', { idempotencyKey: 'x', address: { ...address, country: 'Germany' }, lines: [] }, { cookie: buyer.cookie });
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     expect((bad.error?.data.zodIssues ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a destination that is not an ISO 3166-1 code or that we do not ship to, naming address.country, and places nothing', async () => {
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Nowhere Man', priceMinor: 3000, quantity: 2 });
+    const buyer = await registerUser(api);
+    const lines = [{ listingId: l.id, quantity: 1, priceMinor: 3000 }];
+    const notIso = '“XX” is not an ISO 3166-1 country code: choose a country such as DE';
+    const notShipped = 'We do not ship to Japan yet (we ship to France, Germany, Netherlands, United Kingdom and United States)';
+    const countryIssue = (error: CallResult['error']) => (error?.data.zodIssues as { path: string[]; message: string }[] | null)?.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    for (const [country, message] of [['XX', notIso], ['de', '“de” is not an ISO 3166-1 country code: choose a country such as DE'], ['JP', notShipped]] as const) {
+      const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address: { ...address, country }, lines, saveAddress: true }, { cookie: buyer.cookie });
+      expect(started.status).toBe(400);
+      expect(started.error?.data.code).toBe('BAD_REQUEST');
+      expect(countryIssue(started.error)).toEqual([{ path: 'address.country', message }]);
+      expect(started.error?.message).toBe(`address.country: ${message}`);
+    }
+    const added = await mutate(api, 'addresses.add', { address: { ...address, country: 'XX' } }, { cookie: buyer.cookie });
+    expect(added.error?.data.code).toBe('BAD_REQUEST');
+    expect(countryIssue(added.error)).toEqual([{ path: 'address.country', message: notIso }]);
+    const addedJp = await mutate(api, 'addresses.add', { address: { ...address, country: 'JP' } }, { cookie: buyer.cookie });
+    expect(countryIssue(addedJp.error)).toEqual([{ path: 'address.country', message: notShipped }]);
+    const priced = await query(api, 'cart.get', { country: 'JP' }, { cookie: buyer.cookie });
+    expect(countryIssue(priced.error)).toEqual([{ path: 'country', message: notShipped }]);
+
+    // An address saved before the check (straight into the table) is refused by the domain, never taxed at 0 %.
+    await rows(`insert into addresses (id, user_id, name, line1, city, postal_code, country, is_default, created_at) values (gen_random_uuid(), ?, 'Old', 'Main St 1', 'Tokyo', '100', 'JP', true, now())`, [buyer.id]);
+    const saved = (await query<{ id: string }[]>(api, 'addresses.list', undefined, { cookie: buyer.cookie })).data ?? [];
+    expect(saved).toHaveLength(1);
+    const fromSaved = await mutate(api, 'checkout.start', { idempotencyKey: key(), addressId: saved[0]!.id, lines }, { cookie: buyer.cookie });
+    expect(fromSaved.error?.data.code).toBe('BAD_REQUEST');
+    expect(fromSaved.error?.message).toBe(notShipped);
+    expect(fromSaved.error?.data.details).toMatchObject({ refusal: 'UNSUPPORTED_COUNTRY' });
+
+    expect((await one(`select count(*)::int n from checkouts where buyer_id = ?`, [buyer.id])).n).toBe(0);
+    expect((await one(`select count(*)::int n from orders where buyer_id = ?`, [buyer.id])).n).toBe(0);
+    expect(await stockOf(l.id)).toBe(2);
+    // The same cart to Germany goes through, taxed at 19 %.
+    const de = await start(buyer, lines);
+    expect(de.data?.totalMinor).toBe(Math.round((3000 + 500) * 1.19));
   });
 
   it('releases the reservation when the payment fails', async () => {

@@ -2,7 +2,7 @@
 // server's totals for that country, "Place order" (reserves stock; idempotent per attempt), then
 // payment: the offline test-card form, Stripe's Payment Element, or a notice when payments are off.
 import { Alert, Anchor, Button, Grid, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { shippingAddressSchema } from '@marketdesk/domain';
+import { defaultTaxTable, shippingAddressSchema, shipsTo } from '@marketdesk/domain';
 import { EmptyState, ErrorState, LoadingState, errorMessage } from '@marketdesk/ui';
 import { errorCode } from '@marketdesk/ui/app';
 import { TRPCClientError } from '@trpc/client';
@@ -10,7 +10,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
 import { CartLines, CartSummary, groupBySeller } from '../features/cart/cart-lines';
-import { useCart } from '../features/cart/use-cart';
+import { DEFAULT_COUNTRY, useCart } from '../features/cart/use-cart';
 import { AddressForm, countryName, emptyAddress, type AddressDraft } from '../features/checkout/address-form';
 import { PAY_KEY, START_KEY, attemptKey, endAttempt } from '../features/checkout/attempt-keys';
 import { ReservationCountdown } from '../features/checkout/countdown';
@@ -88,7 +88,9 @@ function DetailsStep({ onStarted }: { onStarted: (s: Started) => void }) {
   const saved = addresses.data ?? [];
   const selected = choice ?? (saved.find((a) => a.isDefault) ?? saved[0])?.id ?? 'new';
   const savedChoice = saved.find((a) => a.id === selected);
-  const country = savedChoice?.country ?? (/^[A-Z]{2}$/.test(draft.country) ? draft.country : 'DE');
+  // Price for a country we ship to; an old saved address elsewhere is refused with its reason on "Place order".
+  const wanted = savedChoice?.country ?? draft.country;
+  const country = shipsTo(defaultTaxTable, wanted) ? wanted : DEFAULT_COUNTRY;
   const cart = useCart({ country });
   const start = trpc.checkout.start.useMutation();
 

@@ -23,7 +23,7 @@ const sumOf = (orders: SellerOrderTotals[], pick: (o: SellerOrderTotals) => numb
 describe('computeCheckout (property)', () => {
   it('order amounts sum to the checkout amounts, each order adds up, and rounding stays within half a cent', () => {
     fc.assert(
-      fc.property(cartArb, fc.integer({ min: 0, max: 10_000 }), fc.constantFrom('DE', 'FR', 'NL', 'GB', 'US', 'IT'), (lines, feeBasisPoints, country) => {
+      fc.property(cartArb, fc.integer({ min: 0, max: 10_000 }), fc.constantFrom(...Object.keys(defaultTaxTable.rates)), (lines, feeBasisPoints, country) => {
         const result = computeCheckout({ country, lines, feeBasisPoints, taxTable: defaultTaxTable });
         if (!result.ok) throw new Error(result.message);
         const c = result.checkout;

@@ -61,8 +61,7 @@ describe('computeCheckout', () => {
     const lines = [line({ listingId: 'L1', sellerId: 's1', unitPriceMinor: 10_000, shippingMinor: 1000 })];
     expect(ok(computeCheckout(input({ lines, country: 'NL' })))).toMatchObject({ taxMinor: 2310, totalMinor: 13_310, feeMinor: 1000 });
     expect(ok(computeCheckout(input({ lines, country: 'US' })))).toMatchObject({ taxMinor: 0, totalMinor: 11_000, feeMinor: 1000 });
-    expect(ok(computeCheckout(input({ lines, country: 'IT' })))).toMatchObject({ taxMinor: 0 }); // fallback
-    expect(ok(computeCheckout(input({ lines, country: 'IT', taxTable: { ...defaultTaxTable, fallbackBasisPoints: 2200 } }))).taxMinor).toBe(2420);
+    expect(ok(computeCheckout(input({ lines, country: 'IT', taxTable: { rates: { ...defaultTaxTable.rates, IT: 2200 } } }))).taxMinor).toBe(2420);
     expect(ok(computeCheckout(input({ lines, feeBasisPoints: 0 }))).orders[0]?.sellerNetMinor).toBe(13_090);
   });
 
@@ -91,6 +90,8 @@ describe('computeCheckout', () => {
     ['a fractional fee', { feeBasisPoints: 12.5 }, 'INVALID_FEE'],
     ['a lower-case country', { country: 'de' }, 'INVALID_COUNTRY'],
     ['a missing country', { country: '' }, 'INVALID_COUNTRY'],
+    ['a code ISO never assigned', { country: 'XX' }, 'INVALID_COUNTRY'],
+    ['a country without a tax rate (we do not ship there), never a 0 % tax', { country: 'IT' }, 'UNSUPPORTED_COUNTRY'],
     ['an unknown currency', { currency: 'XXX' as 'EUR' }, 'UNKNOWN_CURRENCY'],
     ['a line total beyond safe integers', { lines: [line({ listingId: 'L1', sellerId: 's1', unitPriceMinor: Number.MAX_SAFE_INTEGER, quantity: 2 })] }, 'AMOUNT_TOO_LARGE'],
     ['a tax beyond safe integers', { lines: [line({ listingId: 'L1', sellerId: 's1', unitPriceMinor: Number.MAX_SAFE_INTEGER - 10 })] }, 'AMOUNT_TOO_LARGE'],

@@ -1,4 +1,5 @@
 export * from './limits.js';
+export * from './countries.js';
 export * from './tax-table.js';
 export * from './types.js';
 export * from './compute-checkout.js';

@@ -6,8 +6,8 @@ const messages = (result: { success: boolean; error?: { issues: { path: Property
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
 
 describe('shippingAddressSchema', () => {
-  it('trims, upper-cases the country and drops blank optional fields', () => {
-    expect(shippingAddressSchema.parse({ ...address, name: '  Jane Doe ', country: ' de ', line2: '  ', phone: '' })).toEqual(address);
+  it('trims and drops blank optional fields', () => {
+    expect(shippingAddressSchema.parse({ ...address, name: '  Jane Doe ', country: ' DE ', line2: '  ', phone: '' })).toEqual(address);
     expect(shippingAddressSchema.parse({ ...address, line2: 'Hinterhaus', phone: '+49 30 1234567' })).toEqual({ ...address, line2: 'Hinterhaus', phone: '+49 30 1234567' });
     expect(shippingAddressSchema.parse({ ...address, postalCode: 'SW1A 1AA', country: 'GB' }).postalCode).toBe('SW1A 1AA');
   });
@@ -16,11 +16,22 @@ describe('shippingAddressSchema', () => {
     expect(messages(shippingAddressSchema.safeParse({ ...address, name: ' ', city: '', country: 'Germany', postalCode: '10115!', phone: 'call me' }))).toEqual({
       name: 'Enter the recipient’s name',
       city: 'Enter the city',
-      country: 'Choose a country (two-letter code such as DE)',
+      country: '“Germany” is not an ISO 3166-1 country code: choose a country such as DE',
       postalCode: 'Use letters, digits, spaces and hyphens only',
       phone: 'Enter a phone number, e.g. +49 30 1234567',
     });
     expect(messages(shippingAddressSchema.safeParse({}))).toMatchObject({ name: 'Enter the recipient’s name', line1: 'Enter the street and house number', country: 'Choose a country' });
+  });
+
+  it('accepts only ISO 3166-1 codes of countries we ship to (the tax table), with the issue on country', () => {
+    for (const country of ['DE', 'FR', 'NL', 'GB', 'US']) expect(shippingAddressSchema.safeParse({ ...address, country }).success).toBe(true);
+    for (const country of ['XX', 'de', 'D1', 'UK']) {
+      const result = shippingAddressSchema.safeParse({ ...address, country });
+      expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['country'], message: `“${country}” is not an ISO 3166-1 country code: choose a country such as DE` })]);
+    }
+    expect(messages(shippingAddressSchema.safeParse({ ...address, country: 'JP' }))).toEqual({ country: 'We do not ship to Japan yet (we ship to France, Germany, Netherlands, United Kingdom and United States)' });
+    expect(messages(shippingAddressSchema.safeParse({ ...address, country: ' ' }))).toEqual({ country: 'Choose a country' });
+    expect(messages(shippingAddressSchema.safeParse({ ...address, country: 49 }))).toEqual({ country: 'Choose a country' });
   });
 
   it('enforces the column lengths', () => {

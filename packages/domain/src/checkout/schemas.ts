@@ -2,6 +2,7 @@
 // Limits match the `addresses` and `cart_lines` columns, so anything the form accepts can be stored.
 import { z } from 'zod';
 import { MAX_CART_QUANTITY, MIN_CART_QUANTITY } from './limits.js';
+import { defaultTaxTable, destinationProblem } from './tax-table.js';
 
 const required = (what: string, max: number) =>
   z.string({ message: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Use at most ${max} characters`);
@@ -16,11 +17,17 @@ const optional = (max: number, pattern?: { regex: RegExp; message: string }) =>
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
+/**
+ * A destination country: an ISO 3166-1 alpha-2 code (as the standard writes it, `DE`) that the tax
+ * table lists, i.e. a country we ship to. The issue says which of the two it failed.
+ */
 export const countryCodeSchema = z
   .string({ message: 'Choose a country' })
   .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'Choose a country (two-letter code such as DE)');
+  .superRefine((code, ctx) => {
+    const problem = code === '' ? 'Choose a country' : destinationProblem(defaultTaxTable, code);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: code });
+  });
 
 export const shippingAddressSchema = z.object({
   name: required('the recipient’s name', 120),

@@ -68,6 +68,7 @@ export type CheckoutRefusalCode =
   | 'DUPLICATE_LISTING'
   | 'INVALID_FEE'
   | 'INVALID_COUNTRY'
+  | 'UNSUPPORTED_COUNTRY'
   | 'UNKNOWN_CURRENCY'
   | 'AMOUNT_TOO_LARGE';
 

@@ -2,7 +2,9 @@
 // refusal with a message for the buyer; the first problem found is reported.
 import { isCurrencyCode } from '../money/currency.js';
 import { BASIS_POINTS_PER_WHOLE } from '../money/fee.js';
+import { isIsoCountryCode } from './countries.js';
 import { MAX_CART_QUANTITY, MAX_DELIVERY_SLA_DAYS, MIN_CART_QUANTITY } from './limits.js';
+import { destinationProblem } from './tax-table.js';
 import type { CheckoutInput, CheckoutLineInput, CheckoutRefusal, CheckoutRefusalCode } from './types.js';
 
 const refuse = (refusal: CheckoutRefusalCode, message: string, listingId?: string): CheckoutRefusal => ({
@@ -17,7 +19,9 @@ const isNonNegativeSafeInteger = (n: number) => Number.isSafeInteger(n) && n >= 
 export function checkoutInputProblem(input: CheckoutInput): CheckoutRefusal | null {
   const currency = input.currency ?? 'EUR';
   if (!isCurrencyCode(currency)) return refuse('UNKNOWN_CURRENCY', `${String(currency)} is not a supported currency`);
-  if (!/^[A-Z]{2}$/.test(input.country)) return refuse('INVALID_COUNTRY', 'Choose the destination country (a two-letter code such as DE)');
+  // Also guards addresses saved before the schema checked the country: no destination is taxed by default.
+  const destination = destinationProblem(input.taxTable, input.country);
+  if (destination) return refuse(isIsoCountryCode(input.country) ? 'UNSUPPORTED_COUNTRY' : 'INVALID_COUNTRY', destination);
   if (!Number.isSafeInteger(input.feeBasisPoints) || input.feeBasisPoints < 0 || input.feeBasisPoints > BASIS_POINTS_PER_WHOLE) {
     return refuse('INVALID_FEE', `The platform fee must be 0…${BASIS_POINTS_PER_WHOLE} basis points, got ${input.feeBasisPoints}`);
   }

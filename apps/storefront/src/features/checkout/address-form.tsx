@@ -1,29 +1,15 @@
-// A new shipping address, validated with the same zod schema as the API (shippingAddressSchema).
+// A new shipping address, validated with the same zod schema as the API (shippingAddressSchema);
+// the country is a choice among the countries we ship to, never free text.
 import { Checkbox, Grid, Select, TextInput } from '@mantine/core';
-import type { ShippingAddressInput } from '@marketdesk/domain';
+import { countryName, shippingCountries, type ShippingAddressInput } from '@marketdesk/domain';
 
-export const countries = [
-  { value: 'DE', label: 'Germany' },
-  { value: 'AT', label: 'Austria' },
-  { value: 'BE', label: 'Belgium' },
-  { value: 'DK', label: 'Denmark' },
-  { value: 'ES', label: 'Spain' },
-  { value: 'FR', label: 'France' },
-  { value: 'IE', label: 'Ireland' },
-  { value: 'IT', label: 'Italy' },
-  { value: 'NL', label: 'Netherlands' },
-  { value: 'PL', label: 'Poland' },
-  { value: 'SE', label: 'Sweden' },
-  { value: 'GB', label: 'United Kingdom' },
-  { value: 'US', label: 'United States' },
-];
+/** The countries we ship to: the domain's tax table decides, this form only lists them. */
+export const countries = shippingCountries().map((c) => ({ value: c.code, label: c.name }));
 
 export const emptyAddress: Required<ShippingAddressInput> = { name: '', line1: '', line2: '', city: '', postalCode: '', country: 'DE', phone: '' };
 export type AddressDraft = typeof emptyAddress;
 
-export function countryName(code: string): string {
-  return countries.find((c) => c.value === code)?.label ?? code;
-}
+export { countryName };
 
 export interface AddressFormProps {
   value: AddressDraft;
