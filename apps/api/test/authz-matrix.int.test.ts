@@ -5,7 +5,8 @@
 // rest must be named below — a new procedure without a declared policy fails this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
-import { canJoinRoom, defaultGrantTable, hasGrant, permissions, queueNames, roles as builtInRoles, roomKinds, type Actor, type Permission } from '@marketdesk/domain';
+import { randomUUID } from 'node:crypto';
+import { canJoinRoom, defaultGrantTable, hasGrant, permissions, queueNames, roleGrants, roles as builtInRoles, roomKinds, type Actor, type Permission } from '@marketdesk/domain';
 import { appRouter } from '../src/routers/_app.js';
 import type { ProcedureMeta } from '../src/trpc/init.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
@@ -36,7 +37,7 @@ const signedInPolicy: Record<string, 'self' | 'object' | 'staff'> = {
   'cart.get': 'self', 'cart.set': 'self', 'cart.merge': 'self',
   'addresses.list': 'self', 'addresses.add': 'self', 'addresses.remove': 'object', 'addresses.makeDefault': 'object',
   'checkout.start': 'self', 'checkout.payWithTestCard': 'object', 'checkout.get': 'object',
-  'orders.mine': 'self', 'orders.get': 'object', 'orders.ship': 'object', 'orders.markDelivered': 'object', 'orders.confirmReceipt': 'object', 'orders.cancel': 'object',
+  'orders.mine': 'self', 'orders.get': 'object', 'orders.markDelivered': 'object', 'orders.confirmReceipt': 'object', 'orders.cancel': 'object',
   'reviews.create': 'object', 'reviews.edit': 'object', 'reviews.reply': 'object', 'reviews.forOrder': 'object',
   'notifications.list': 'self', 'notifications.markRead': 'self', 'notifications.preferences': 'self', 'notifications.setPreference': 'self',
   'queues.staff': 'staff', 'queues.stats': 'staff', 'queues.export': 'staff', 'queues.exportStatus': 'staff', 'queues.list': 'staff', 'queues.get': 'staff',
@@ -222,6 +223,137 @@ describe("another user's object", () => {
     expect(agentView.address).toBeNull();
     const revealed = await mutate<{ value: { line1: string } }>(api, 'pii.reveal', { kind: 'order_address', id: order.id }, { cookie: as.admin.cookie });
     expect(revealed.data?.value.line1).toBe(address.line1);
+  });
+});
+
+/**
+ * The class behind "any seller can use the fraud controls": a permission some built-in role holds
+ * only for its own objects (`own` scope) must never reach another person's object. Every procedure
+ * gated on such a permission is listed here — a new one fails the first test until it is — either
+ * as `self` (it takes no object: it acts on the caller's own records, and a query's answer must not
+ * mention anyone else's objects) or with a probe: the holder tries it on another person's object,
+ * is refused (FORBIDDEN / NOT_FOUND, or a query answers nothing), and the object is unchanged.
+ */
+describe('holders of a permission at own scope', () => {
+  type Ids = Record<'order' | 'listing' | 'submissionQuoted' | 'submissionInfo' | 'kyc' | 'payout' | 'dispute' | 'thread', string>;
+  type Probe = { self: string } | { as: 'otherBuyer' | 'otherSeller' | 'buyer'; input: (ids: Ids) => unknown; table: keyof typeof tables; id: (ids: Ids) => string };
+  const tables = {
+    orders: 'select * from orders where id = ?',
+    listings: 'select * from listings where id = ?',
+    submissions: 'select * from submissions where id = ?',
+    kyc_checks: 'select * from kyc_checks where id = ?',
+    payouts: 'select * from payouts where id = ?',
+    disputes: "select d.*, (select count(*)::int from dispute_evidence e where e.dispute_id = d.id) as evidence from disputes d where d.id = ?",
+    orderDisputes: 'select count(*)::int as disputes from disputes where order_id = ?',
+    chat_threads: 'select t.*, (select count(*)::int from chat_messages m where m.thread_id = t.id) as messages from chat_threads t where t.id = ?',
+  } as const;
+  const version = 1;
+  const ownScoped: Record<string, Probe> = {
+    'ledger.myBalances': { self: "the caller's balances" },
+    'ledger.myStatement': { self: "the caller's statement" },
+    'listings.mine': { self: "the caller's listings" },
+    'listings.create': { self: 'creates a listing of the caller' },
+    'listings.update': { as: 'otherSeller', input: (ids) => ({ id: ids.listing, version: listingVersion, title: 'Taken over' }), table: 'listings', id: (ids) => ids.listing },
+    'listings.command': { as: 'otherSeller', input: (ids) => ({ id: ids.listing, version: listingVersion, command: 'pause' }), table: 'listings', id: (ids) => ids.listing },
+    'orders.selling': { self: "the caller's sales" },
+    'orders.ship': { as: 'otherSeller', input: (ids) => ({ id: ids.order, version: order.version, carrier: 'dhl', trackingNumber: '00340434161234567890' }), table: 'orders', id: (ids) => ids.order },
+    'payouts.request': { self: "a payout from the caller's balance" },
+    'payouts.mine': { self: "the caller's payouts" },
+    'payouts.cancel': { as: 'otherSeller', input: (ids) => ({ id: ids.payout, version }), table: 'payouts', id: (ids) => ids.payout },
+    'submissions.create': { self: 'a submission of the caller' },
+    'submissions.mine': { self: "the caller's submissions" },
+    'submissions.get': { as: 'otherSeller', input: (ids) => ({ id: ids.submissionQuoted }), table: 'submissions', id: (ids) => ids.submissionQuoted },
+    'submissions.respond': { as: 'otherSeller', input: (ids) => ({ submissionId: ids.submissionQuoted, version, response: 'accept' }), table: 'submissions', id: (ids) => ids.submissionQuoted },
+    'submissions.provideInfo': { as: 'otherSeller', input: (ids) => ({ submissionId: ids.submissionInfo, message: 'Here you go' }), table: 'submissions', id: (ids) => ids.submissionInfo },
+    'kyc.mine': { self: "the caller's verification" },
+    'kyc.submit': { self: "the caller's verification" },
+    'kyc.provideInfo': { as: 'otherSeller', input: (ids) => ({ kycId: ids.kyc, version, response: 'My answer' }), table: 'kyc_checks', id: (ids) => ids.kyc },
+    'disputes.open': { as: 'otherBuyer', input: (ids) => ({ orderId: ids.order, version: order.version, reason: 'not_as_described', description: 'Not my order, but I complain anyway' }), table: 'orderDisputes', id: (ids) => ids.order },
+    'disputes.mine': { self: "the caller's disputes" },
+    'disputes.forOrder': { as: 'otherBuyer', input: (ids) => ({ orderId: ids.order }), table: 'disputes', id: (ids) => ids.dispute },
+    'disputes.get': { as: 'otherBuyer', input: (ids) => ({ id: ids.dispute }), table: 'disputes', id: (ids) => ids.dispute },
+    'disputes.evidence': { as: 'otherBuyer', input: (ids) => ({ disputeId: ids.dispute, body: 'Planted evidence' }), table: 'disputes', id: (ids) => ids.dispute },
+    'chat.startPresale': { self: "opens the caller's own thread about a public listing" },
+    'chat.send': { as: 'buyer', input: (ids) => ({ threadId: ids.thread, clientId: randomUUID(), body: 'Reading along' }), table: 'chat_threads', id: (ids) => ids.thread },
+    'pii.reveal': { as: 'otherBuyer', input: (ids) => ({ kind: 'order_address', id: ids.order }), table: 'orders', id: (ids) => ids.order },
+  };
+  const sql = (q: string, p: unknown[]) => api.app.db.orm.em.fork().getConnection().execute(q, p) as Promise<Record<string, unknown>[]>;
+  let ids: Ids;
+  let listingVersion: number;
+
+  beforeAll(async () => {
+    const now = new Date();
+    const later = new Date(Date.now() + 86_400_000);
+    ids = { order: order.id, listing: listingId, submissionQuoted: randomUUID(), submissionInfo: randomUUID(), kyc: randomUUID(), payout: randomUUID(), dispute: randomUUID(), thread: '' };
+    await sql(`insert into submissions (id, seller_id, state, quote_minor, quote_expires_at, created_at, updated_at) values (?, ?, 'quoted', 2000, ?, ?, ?)`, [ids.submissionQuoted, as.seller.id, later, now, now]);
+    await sql(`insert into submissions (id, seller_id, state, info_request, created_at, updated_at) values (?, ?, 'needs_info', 'Which pressing', ?, ?)`, [ids.submissionInfo, as.seller.id, now, now]);
+    await sql(`insert into kyc_checks (id, seller_id, state, business_type, legal_name, country, address_line1, city, postal_code, info_request, created_at, updated_at) values (?, ?, 'needs_info', 'individual', 'Matrix Seller', 'DE', 'Hauptstraße 1', 'Berlin', '10115', 'Send a clearer photo', ?, ?)`, [ids.kyc, as.seller.id, now, now]);
+    await sql(`insert into payouts (id, seller_id, requested_by, amount_minor, state, created_at, updated_at) values (?, ?, ?, 2000, 'requested', ?, ?)`, [ids.payout, as.seller.id, as.seller.id, now, now]);
+    await sql(`insert into disputes (id, order_id, buyer_id, seller_id, state, reason, amount_minor, state_entered_at, created_at, updated_at) values (?, ?, ?, ?, 'open', 'not_as_described', 3000, ?, ?, ?)`, [ids.dispute, order.id, as.buyer.id, as.seller.id, now, now, now]);
+    listingVersion = Number((await sql('select version from listings where id = ?', [listingId]))[0]!.version);
+    const thread = await mutate<{ id: string }>(api, 'chat.startPresale', { listingId }, { cookie: as.otherBuyer.cookie });
+    ids.thread = thread.data!.id;
+  });
+
+  it('lists every procedure gated on such a permission', () => {
+    const ownPermissions = new Set(permissions.filter((p) => builtInRoles.some((r) => roleGrants[r][p] === 'own')));
+    const gated = procedures.filter(([, p]) => p._def.meta?.access === 'permission' && ownPermissions.has(p._def.meta.permission as Permission)).map(([path]) => path);
+    expect(gated.filter((path) => !(path in ownScoped)), 'gated on an own-scope permission, without a probe or a self declaration').toEqual([]);
+    expect(Object.keys(ownScoped).filter((path) => !gated.includes(path)), 'listed here but not gated on an own-scope permission').toEqual([]);
+  });
+
+  it("refuses each on another person's object and leaves it unchanged", async () => {
+    const wrong: string[] = [];
+    for (const [path, probe] of Object.entries(ownScoped)) {
+      if ('self' in probe) continue;
+      const type = procedures.find(([p]) => p === path)![1]._def.type;
+      const before = await sql(tables[probe.table], [probe.id(ids)]);
+      expect(before, `${path}: its fixture exists`).toHaveLength(1);
+      const res = await call(path, type, probe.input(ids), as[probe.as]);
+      const answered = res.data as unknown;
+      const hidden = ['FORBIDDEN', 'NOT_FOUND'].includes(res.error?.data.code ?? '') || (type === 'query' && !res.error && (answered === null || (Array.isArray(answered) && answered.length === 0)));
+      if (!hidden) wrong.push(`${probe.as} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'} ${res.error?.message ?? ''}`);
+      const after = await sql(tables[probe.table], [probe.id(ids)]);
+      if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${probe.as} ${path}: changed ${probe.table}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("answers self queries without anyone else's objects", async () => {
+    const others = Object.values(ids);
+    const wrong: string[] = [];
+    for (const [path, probe] of Object.entries(ownScoped)) {
+      const type = procedures.find(([p]) => p === path)![1]._def.type;
+      if (!('self' in probe) || type !== 'query') continue;
+      const res = await call(path, type, undefined, as.otherSeller);
+      const body = JSON.stringify(res.data ?? null);
+      const leaked = others.filter((id) => body.includes(id));
+      if (res.status >= 500 || leaked.length) wrong.push(`${path}: ${res.status}, mentions ${leaked.join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps the fraud controls to fraud staff', async () => {
+    const riskProcedures = procedures.filter(([path]) => path.startsWith('risk.'));
+    expect(riskProcedures.every(([, p]) => p._def.meta?.access === 'permission' && builtInRoles.every((r) => [undefined, 'any'].includes(roleGrants[r][p._def.meta!.permission as Permission])))).toBe(true);
+    const wrong: string[] = [];
+    const flagBefore = await sql('select count(*)::int as n from user_flags where user_id = ?', [as.buyer.id]);
+    for (const [path, input] of [
+      ['risk.rules', undefined],
+      ['risk.review', { orderId: order.id }],
+      ['risk.flags', { userId: as.buyer.id }],
+      ['risk.flag', { userId: as.buyer.id, note: 'A seller flags a buyer' }],
+      ['risk.unflag', { flagId: randomUUID() }],
+    ] as const) {
+      const type = riskProcedures.find(([p]) => p === path)![1]._def.type;
+      for (const who of ['seller', 'otherSeller', 'buyer'] as const) {
+        const res = await call(path, type, input, as[who]);
+        if (res.error?.data.code !== 'FORBIDDEN') wrong.push(`${who} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await sql('select count(*)::int as n from user_flags where user_id = ?', [as.buyer.id])).toEqual(flagBefore);
+    expect((await call('risk.review', 'query', { orderId: order.id }, as.agent)).error).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@
 // decide the next snapshot, the events to publish and the timers to (re)schedule — or refuse with
 // a typed reason. Pure, like XState's `transition`: the caller (a service) persists and acts.
 import { InvariantError } from '../invariants/assert.js';
+import { can } from '../policy/permissions.js';
 import type {
   AnyMachine,
   CommandCatalogue,
@@ -32,7 +33,7 @@ export function transition<S extends string, CC extends CommandCatalogue, Ctx>(
   const edge = findEdge<S, Ctx>(machine, snapshot.state, command.type);
   const commandLabel = machine.commands[command.type]?.label ?? command.type;
   if (!edge) return refuse('INVALID_TRANSITION', `Cannot ${commandLabel.toLowerCase()} when the ${machine.label.toLowerCase()} is ${stateSpec.label.toLowerCase()}`);
-  if (!isAllowed(edge, snapshot.context, actor)) return refuse('FORBIDDEN', `You may not ${commandLabel.toLowerCase()} this ${machine.label.toLowerCase()}`);
+  if (!isAllowed(machine, edge, snapshot.context, actor)) return refuse('FORBIDDEN', `You may not ${commandLabel.toLowerCase()} this ${machine.label.toLowerCase()}`);
 
   const parsed = machine.commands[command.type]!.payload.safeParse(command.payload ?? {});
   if (!parsed.success) return refuse('INVALID_PAYLOAD', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
@@ -69,7 +70,7 @@ export function availableCommands<S extends string, CC extends CommandCatalogue,
   const on = machine.states[snapshot.state].on ?? {};
   return Object.keys(on).filter((c) => {
     const edge = findEdge(machine, snapshot.state, c);
-    return edge !== undefined && isAllowed(edge, snapshot.context, actor);
+    return edge !== undefined && isAllowed(machine, edge, snapshot.context, actor);
   });
 }
 
@@ -78,8 +79,16 @@ export function findEdge<S extends string = string, Ctx = unknown>(machine: AnyM
   return on && has(on, command) ? on[command] : undefined;
 }
 
-/** Allowed when the actor holds a permitted role that is either unscoped or scoped to them. */
-export function isAllowed<Ctx>(edge: Edge<string, Ctx, unknown>, context: Ctx, actor: MachineActor): boolean {
+/**
+ * Allowed when the actor holds a permitted role that is either unscoped or scoped to them — or, for
+ * an edge that names a permission, when the grant table gives the person that permission on this
+ * object (`system` still goes by the role list: timers and webhooks hold no grants).
+ */
+export function isAllowed<Ctx>(machine: Pick<AnyMachine, 'id' | 'policyObject'>, edge: Edge<string, Ctx, unknown>, context: Ctx, actor: MachineActor): boolean {
+  if (edge.permission && !actor.roles.includes('system')) {
+    if (!machine.policyObject) throw new InvariantError(`${machine.id} names a permission on an edge but has no policyObject`);
+    return can({ id: actor.id, roles: actor.roles, grants: actor.grants }, edge.permission, machine.policyObject(context));
+  }
   return actor.roles.some((role) => {
     if (!edge.allowedRoles.includes(role)) return false;
     const scope = edge.scopedTo?.[role];

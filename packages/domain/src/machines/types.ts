@@ -4,6 +4,7 @@
 // runs every table, and the console draws any of them from the same data.
 import type { z } from 'zod';
 import type { EventName } from '../events/catalogue.js';
+import type { GrantTable, Permission, PolicyObject } from '../policy/permissions.js';
 import type { Role } from '../policy/roles.js';
 
 /** Roles that may issue commands: people's roles plus `system` for timers and webhooks. */
@@ -12,6 +13,8 @@ export type MachineRole = Role | 'system';
 export interface MachineActor {
   readonly id: string;
   readonly roles: readonly MachineRole[];
+  /** The editable grant table (edges that name a permission decide by it; the built-in one when absent). */
+  readonly grants?: GrantTable | undefined;
 }
 
 /** The actor timers and provider webhooks act as. */
@@ -31,7 +34,14 @@ export interface GuardRefusal {
 
 export interface Edge<S extends string, Ctx, P> {
   to: S;
+  /**
+   * Who may issue the command. For an edge that names a `permission`, people are authorized by the
+   * grant table instead (the same table the console reads to show the button), and this list must
+   * match the built-in roles holding that permission, plus `system` where timers or webhooks issue it.
+   */
   allowedRoles: readonly MachineRole[];
+  /** Authorize people by this permission on the machine's policy object (see `policyObject`). */
+  permission?: Permission;
   /**
    * Object-level scoping: an actor acting through one of these roles must be one of the ids the
    * function returns (e.g. a seller may ship only their own order). Roles not listed act on any object.
@@ -87,6 +97,8 @@ export interface MachineDefinition<S extends string, CC extends CommandCatalogue
   states: { readonly [K in S]: StateSpec<S, CC, Ctx> };
   /** Builds the payload of each emitted event (validated against the event catalogue in tests). */
   eventPayload(name: EventName, info: TransitionInfo<S, Ctx>): Record<string, unknown>;
+  /** The object permissions apply to, for edges that name a permission. */
+  policyObject?(ctx: Ctx): PolicyObject;
 }
 
 export interface Machine<S extends string, CC extends CommandCatalogue, Ctx> extends MachineDefinition<S, CC, Ctx> {

@@ -20,6 +20,9 @@ export const permissions = [
   'chat.send', 'chat.support', 'chat.moderate', 'chat.canned_manage',
   // Trust and safety: read the audit log; edit roles and who holds them.
   'audit.view', 'roles.manage',
+  // Fraud: read held orders with the buyer's history and flags, flag and unflag people, read and
+  // (as queue lead) edit the risk rules. Staff-only: no role holds it with a narrower scope.
+  'risk.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type Scope = 'any' | 'own' | 'assigned';
@@ -62,7 +65,7 @@ export const roleGrants: Record<BuiltInRole, Partial<Record<Permission, Scope>>>
     'disputes.view': 'any', 'disputes.handle': 'any', 'disputes.refund': 'assigned',
     'payouts.view': 'any', 'users.view_pii': 'assigned', 'ledger.view': 'any',
     'console.access': 'any', 'activity.view': 'any', 'reviews.moderate': 'any',
-    'chat.send': 'any', 'chat.support': 'any', 'chat.moderate': 'any',
+    'chat.send': 'any', 'chat.support': 'any', 'chat.moderate': 'any', 'risk.review': 'any',
   },
   admin: everything,
 };

@@ -14,7 +14,7 @@ export const queuePermissions: Record<QueueName, { view: Permission; work: Permi
   listings: { view: 'listings.review', work: 'listings.review' },
   kyc: { view: 'kyc.review', work: 'kyc.review' },
   payouts: { view: 'payouts.approve', work: 'payouts.approve' },
-  fraud: { view: 'orders.refund', work: 'orders.refund' },
+  fraud: { view: 'risk.review', work: 'risk.review' },
   disputes: { view: 'disputes.view', work: 'disputes.handle' },
 };
 

@@ -26,7 +26,9 @@ const selling = permissionProcedure('orders.ship')
 const settingsOf = (config: { AUTO_COMPLETE_DAYS: number }) => ({ autoCompleteAfterMs: config.AUTO_COMPLETE_DAYS * 86_400_000 });
 const target = { id: z.string().uuid(), version: z.number().int().positive() };
 
-const ship = authedProcedure
+// The grant gates the call and, through the order machine's `ship` edge, the object: an edited
+// `orders.ship` grant moves the console's button and the API's answer together.
+const ship = permissionProcedure('orders.ship')
   .input(z.object({ ...target, carrier: z.enum(carrierIds as [Carrier, ...Carrier[]]), trackingNumber: z.string().trim().min(4).max(60), proofId: z.string().uuid().optional() }))
   .mutation(async ({ ctx, input }) => toOrderState(await shipOrder(ctx.em, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
 

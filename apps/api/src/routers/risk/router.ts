@@ -7,7 +7,9 @@ import { permissionProcedure, router } from '../../trpc/procedures.js';
 import { orderReview } from '../../services/risk/order-review.js';
 import { activeFlags, clearFlag, currentRiskRules, flagUser, saveRiskRules } from '../../services/risk/risk-rules.js';
 
-const reviewers = permissionProcedure('orders.refund');
+// Fraud staff only: `risk.review` is held at scope `any` by agents and admins and by no seller or
+// buyer role (sellers hold `orders.refund` for their own orders, which says nothing about fraud).
+const reviewers = permissionProcedure('risk.review');
 
 const rules = reviewers.input(z.void()).query(({ ctx }) => currentRiskRules(ctx.em));
 

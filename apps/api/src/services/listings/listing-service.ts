@@ -2,7 +2,7 @@
 // packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
 // reviewer) never silently overwrite each other.
 import { randomUUID } from 'node:crypto';
-import { canClaim, can, listingMachine, reasonText, type QueueDecision, type ListingContext, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
+import { canClaim, can, changedListingFields, editNeedsReview, listingMachine, reasonText, type QueueDecision, type ListingContext, type ListingValues, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { slugify } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
@@ -22,8 +22,6 @@ export interface Actor {
   id: string;
   roles: Role[];
 }
-
-const contentFields = ['categoryId', 'title', 'description', 'attributes', 'condition', 'priceMinor', 'shippingMinor', 'deliverySlaDays', 'dealEndsAt', 'imageIds'] as const;
 
 export function snapshotOf(l: ListingRecord): Snapshot<ListingState, ListingContext> {
   return { state: l.state as ListingState, context: { listingId: l.id, sellerId: l.sellerId, quantity: l.quantity }, enteredAtMs: l.updatedAt.getTime() };
@@ -87,8 +85,9 @@ export async function createListing(em: EntityManager, actor: Actor, fields: Lis
 }
 
 /**
- * Edits: content changes to a live or paused listing send it back to review; a stock change alone
- * does not (and restocks a sold-out listing).
+ * Edits change exactly the fields the patch carries whose values differ. A change the domain says
+ * needs review (what buyers read about the item) sends a live or paused listing back to review;
+ * price, stock, shipping and deal edits keep it on sale (and a restock reopens a sold-out one).
  */
 export async function editListing(em: EntityManager, actor: Actor, patch: ListingPatch, now: Date) {
   return em.transactional(async (tx) => {
@@ -96,21 +95,21 @@ export async function editListing(em: EntityManager, actor: Actor, patch: Listin
     assertOwner(actor, listing);
     assertVersion(listing, patch.version);
     if (listing.state === 'archived') throw new AppError('CONFLICT', 'Archived listings cannot be edited.', { state: listing.state });
-    const changed = contentFields.filter((f) => patch[f] !== undefined);
+    const imageIds = (await listingRepository.imagesOf(tx, [listing.id])).map((i) => i.id);
+    const changed = changedListingFields({ ...listing, condition: listing.condition as ListingValues['condition'], imageIds }, patch);
     const changes: ListingChanges = {};
-    for (const f of changed) if (f !== 'imageIds') (changes as Record<string, unknown>)[f] = patch[f];
-    if (patch.quantity !== undefined && listing.state !== 'sold_out') changes.quantity = patch.quantity;
+    for (const f of changed) if (f !== 'imageIds' && f !== 'quantity') (changes as Record<string, unknown>)[f] = patch[f];
+    if (changed.includes('quantity') && listing.state !== 'sold_out') changes.quantity = patch.quantity!;
     if (!(await listingRepository.update(tx, listing.id, listing.version, changes, now))) assertVersion((await listingRepository.findById(tx, listing.id))!, patch.version);
-    if (patch.imageIds) await attachImages(tx, listing.id, listing.sellerId, patch.imageIds);
-    if (patch.priceMinor !== undefined) await recordSellerPriceChange(tx, listing, listing.priceMinor, patch.priceMinor, actor.id, now);
-    const fields = [...changed, ...(patch.quantity !== undefined ? ['quantity'] : [])];
-    await recordListingEvent(tx, listing, { name: 'listing.edited', payload: { listingId: listing.id, sellerId: listing.sellerId, actorId: actor.id, fields } }, actor.id, now);
+    if (changed.includes('imageIds')) await attachImages(tx, listing.id, listing.sellerId, patch.imageIds!);
+    if (changed.includes('priceMinor')) await recordSellerPriceChange(tx, listing, listing.priceMinor, patch.priceMinor!, actor.id, now);
+    await recordListingEvent(tx, listing, { name: 'listing.edited', payload: { listingId: listing.id, sellerId: listing.sellerId, actorId: actor.id, fields: changed } }, actor.id, now);
     let current = (await listingRepository.findById(tx, listing.id))!;
-    if (changed.length > 0 && (current.state === 'active' || current.state === 'paused')) current = await reload(tx, await applyCommand(tx, actor, current, { type: 'submit_changes' }, now));
+    if (editNeedsReview(changed) && (current.state === 'active' || current.state === 'paused')) current = await reload(tx, await applyCommand(tx, actor, current, { type: 'submit_changes' }, now));
     if (patch.quantity !== undefined && patch.quantity > 0 && current.state === 'sold_out') {
       current = await reload(tx, await applyCommand(tx, actor, current, { type: 'restock', payload: { quantity: patch.quantity } }, now));
     }
-    if (patch.quantity !== undefined) await announceStock(tx, current, actor.id, now);
+    if (changed.includes('quantity')) await announceStock(tx, current, actor.id, now);
     return { id: current.id, state: current.state, version: current.version };
   });
 }
@@ -178,8 +177,8 @@ async function assertNotHeldByOther(tx: EntityManager, listingId: string, actor:
   }
 }
 
+/** Sets the listing's photos to exactly these, in this order (an empty list removes them all). */
 async function attachImages(em: EntityManager, listingId: string, ownerId: string, imageIds: string[]) {
-  if (imageIds.length === 0) return;
   const attached = await listingRepository.setImages(em, listingId, ownerId, imageIds);
   if (attached !== imageIds.length) throw new AppError('BAD_REQUEST', 'Some photos were not found among your uploads.', { field: 'imageIds' });
 }

@@ -60,7 +60,7 @@ function saveNote(listing: EditableListingView | undefined): string {
   switch (listing.state) {
     case 'active':
     case 'paused':
-      return 'Saving changes sends this live listing back to review: buyers will not see it until it is approved again. Changing only the quantity does not.';
+      return 'Changing the title, description, photos, condition, category or details sends this live listing back to review: buyers will not see it until it is approved again. Price, quantity, shipping and delivery-time changes keep it on sale.';
     case 'pending_review':
       return 'This listing is waiting for review; your changes will be reviewed with it.';
     case 'sold_out':

@@ -125,6 +125,12 @@ describe('toUpdateInput', () => {
     expect(changesNeedReview(stockOnly)).toBe(false);
     expect(changesNeedReview({ ...stockOnly, title: 'New' })).toBe(true);
   });
+
+  it('keeps a price or shipping change on sale; photos and descriptions go to review', () => {
+    expect(changesNeedReview({ id: listing.id, version: 4, priceMinor: 1999, shippingMinor: 450 })).toBe(false);
+    expect(changesNeedReview({ id: listing.id, version: 4, imageIds: ['b'] })).toBe(true);
+    expect(changesNeedReview({ id: listing.id, version: 4, description: 'Now with a poster' })).toBe(true);
+  });
 });
 
 describe('toFormErrors', () => {

@@ -2,7 +2,7 @@
 // Money is typed in euros and sent as minor units; record attributes travel only when filled in;
 // an edit sends only the fields that changed, because any content field the API receives on a
 // live listing sends it back to review (a stock change alone does not).
-import type { Grade } from '@marketdesk/domain';
+import { editNeedsReview, type Grade } from '@marketdesk/domain';
 import { decimalToMinor, minorToDecimal } from './money-input';
 
 export const recordFormats = ['LP', '7"', '12"', 'CD', 'Cassette', 'Turntable', 'Other'] as const;
@@ -191,9 +191,9 @@ export function toUpdateInput(fields: ListingFields, original: EditableListing) 
   return patch;
 }
 
-/** Fields whose change sends a live listing back to review (everything but quantity). */
+/** Whether this patch sends a live listing back to review: the domain decides which fields do. */
 export function changesNeedReview(patch: object): boolean {
-  return Object.keys(patch).some((k) => k !== 'id' && k !== 'version' && k !== 'quantity');
+  return editNeedsReview(Object.keys(patch));
 }
 
 /** Where the API's field names show up in this form. */

@@ -3,6 +3,8 @@ import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../te
 import { startMachine, transition } from '../transition.js';
 import { type OrderContext, defaultOrderTimings, orderMachine } from './order.js';
 import { DAY_MS } from '../../units.js';
+import { defaultGrantTable, type GrantTable } from '../../policy/permissions.js';
+import { tableProblems } from '../define.js';
 
 const context: OrderContext = { orderId: 'o1', buyerId: 'b1', sellerId: 's1', currency: 'EUR', totalMinor: 10_000, refundedMinor: 0, ...defaultOrderTimings };
 const fixture: MachineFixture = {
@@ -78,5 +80,28 @@ describe('order machine details', () => {
       code: 'INVALID_TRANSITION',
       message: 'Cannot ship when the order is awaiting payment',
     });
+  });
+
+  it('authorizes shipping by the orders.ship grant, as edited, not by a role list', () => {
+    const paid = { state: 'paid' as const, context: { ...context }, enteredAtMs: T0 };
+    const ship = { type: 'ship', payload: { carrier: 'x', trackingNumber: 'y' } };
+    const edited: GrantTable = {
+      ...defaultGrantTable,
+      seller: { staff: false, grants: { ...defaultGrantTable.seller!.grants, 'orders.ship': undefined } },
+      agent: { staff: true, grants: { ...defaultGrantTable.agent!.grants, 'orders.ship': 'any' } },
+      packer: { staff: true, grants: { 'orders.ship': 'any' } },
+    };
+    expect(transition(orderMachine, paid, ship, { id: 's1', roles: ['seller'] }, T0).ok).toBe(true);
+    expect(transition(orderMachine, paid, ship, { id: 's2', roles: ['seller'] }, T0)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition(orderMachine, paid, ship, { id: 's1', roles: ['seller'], grants: edited }, T0)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition(orderMachine, paid, ship, { id: 'a1', roles: ['agent'] }, T0)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(transition(orderMachine, paid, ship, { id: 'a1', roles: ['agent'], grants: edited }, T0).ok).toBe(true);
+    expect(transition(orderMachine, paid, ship, { id: 'p1', roles: ['packer'], grants: edited }, T0).ok).toBe(true);
+  });
+
+  it('refuses a table whose role list for a granted edge disagrees with the built-in grants', () => {
+    const paidSpec = orderMachine.states.paid;
+    const wrong = { ...orderMachine, states: { ...orderMachine.states, paid: { ...paidSpec, on: { ...paidSpec.on, ship: { ...paidSpec.on!.ship!, allowedRoles: ['seller', 'agent', 'admin'] } } } } };
+    expect(tableProblems(wrong as never)).toEqual([expect.stringContaining('orders.ship is held by seller, admin')]);
   });
 });
