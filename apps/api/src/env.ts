@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { stripeConfigSchema } from './integrations/stripe/config.js';
 import { storageConfigSchema } from './integrations/storage/config.js';
 import { discogsConfigSchema } from './integrations/discogs/config.js';
+import { holidayConfigSchema } from './integrations/holidays/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -14,7 +15,7 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(discogsConfigSchema.shape).extend({
+const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(discogsConfigSchema.shape).extend(holidayConfigSchema.shape).extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
@@ -32,6 +33,8 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins from one IP per LOGIN_WINDOW_MINUTES (successful ones never count). */
+  RATE_LIMIT_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// URL').optional(),
   MAIL_DIR: z.string().default('./.data/mail'),
   MAIL_FROM: z.string().default('Marketdesk <no-reply@marketdesk.test>'),
@@ -73,6 +76,15 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
   /** Chat messages one person may send per window (Redis, across processes), and the window. */
   CHAT_SEND_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   CHAT_SEND_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /**
+   * Limits per live socket, so one connection cannot keep the API busy: rooms it may follow at once
+   * (its own user/session rooms and presence aside), events it may send per 10 seconds (a token
+   * bucket: a burst of that many, refilled evenly), and refusals within 10 seconds before it is
+   * disconnected.
+   */
+  SOCKET_MAX_ROOMS: z.coerce.number().int().min(1).max(10_000).default(200),
+  SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(1).max(100_000).default(100),
+  SOCKET_STRIKES_BEFORE_DISCONNECT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** 32 bytes (base64 or hex) sealing TOTP keys at rest; required in production, a fixed dev key otherwise. */
   AUTH_ENCRYPTION_KEY: z.string().regex(/^([0-9a-f]{64}|[A-Za-z0-9+/]{43}=?)$/, 'expected 32 bytes as hex or base64').optional(),
   /** Public base URLs used in emailed links and after a Google sign-in. */
@@ -87,7 +99,7 @@ const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(disco
    * Unset: on in production, off elsewhere (the demo's staff sign in with the password only).
    */
   STAFF_2FA_REQUIRED: bool.optional(),
-  /** Auth mutations (register, sign-in, reset and verification requests, 2FA steps) per IP per window. */
+  /** Registrations, password-reset and verification requests per IP per window (sign-ins have their own failure budget). */
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   /** Any one mutation per signed-in user (or per IP when anonymous) per minute. */

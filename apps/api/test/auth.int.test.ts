@@ -4,7 +4,7 @@ import { mutate, query, registerUser, startApi, uniqueEmail, type RunningApi } f
 
 let api: RunningApi;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ RATE_LIMIT_LOGIN_FAILURES_PER_IP: '8' });
 });
 afterAll(async () => {
   await api.close();
@@ -53,9 +53,34 @@ describe('login', () => {
     expect(locked.error?.data.details?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('throttles per IP across different accounts', async () => {
+  it('counts concurrent wrong passwords atomically: the burst is cut at the limit', async () => {
+    const user = await registerUser(api);
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => mutate(api, 'auth.login', { email: user.email, password: `wrong-${i}-guess` }, { ip: ipFor() })));
+    const codes = burst.map((r) => r.error?.data.code).sort();
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(7);
+    expect((await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip: ipFor() })).error?.data.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('lets any number of people sign in from one address; only failures spend its budget', async () => {
+    const office = ipFor();
+    const people = await Promise.all(Array.from({ length: 12 }, () => registerUser(api)));
+    for (const round of [1, 2, 3]) {
+      for (const person of people) {
+        const res = await mutate(api, 'auth.login', { email: person.email, password: person.password }, { ip: office });
+        expect(res.error, `round ${round}`).toBeUndefined();
+      }
+    }
+    // A success gives back the unit it took: 7 failures and a success leave room for one more failure.
+    for (let i = 0; i < 7; i++) expect((await mutate(api, 'auth.login', { email: uniqueEmail('typo'), password: 'nope-nope-nope' }, { ip: office })).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await mutate(api, 'auth.login', { email: people[0]!.email, password: people[0]!.password }, { ip: office })).error).toBeUndefined();
+    expect((await mutate(api, 'auth.login', { email: uniqueEmail('typo'), password: 'nope-nope-nope' }, { ip: office })).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await mutate(api, 'auth.login', { email: people[1]!.email, password: people[1]!.password }, { ip: office })).error?.data.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('throttles failures per IP across different accounts (RATE_LIMIT_LOGIN_FAILURES_PER_IP)', async () => {
     const ip = ipFor();
-    for (let i = 0; i < 5; i++) await mutate(api, 'auth.login', { email: uniqueEmail('spray'), password: 'nope-nope-nope' }, { ip });
+    for (let i = 0; i < 8; i++) await mutate(api, 'auth.login', { email: uniqueEmail('spray'), password: 'nope-nope-nope' }, { ip });
     const user = await registerUser(api);
     const res = await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip });
     expect(res.error?.data.code).toBe('TOO_MANY_REQUESTS');

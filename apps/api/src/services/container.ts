@@ -26,6 +26,7 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
   const rateLimit = createLoginRateLimit(deps.redis, {
     prefix: config.REDIS_PREFIX,
     maxFailures: config.LOGIN_MAX_FAILURES,
+    maxFailuresPerIp: config.RATE_LIMIT_LOGIN_FAILURES_PER_IP,
     windowSeconds: config.LOGIN_WINDOW_MINUTES * 60,
   });
   // Account security (issue 8): one Redis limiter, mails sent from this process, TOTP keys sealed.

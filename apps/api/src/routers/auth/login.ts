@@ -1,5 +1,5 @@
 import { loginInput, loginSecondFactorInput } from '@marketdesk/domain';
-import { authLimitedProcedure } from '../../trpc/procedures.js';
+import { publicProcedure } from '../../trpc/procedures.js';
 import type { Context } from '../../trpc/context.js';
 
 type Outcome =
@@ -15,12 +15,16 @@ function answer(ctx: Context, result: Outcome) {
 
 const meta = (ctx: Context) => ({ ip: ctx.ip, userAgent: ctx.userAgent, now: new Date() });
 
-/** Step one: email and password. With 2FA on, the answer is a challenge instead of a session. */
-export const login = authLimitedProcedure.input(loginInput).mutation(async ({ ctx, input }) =>
+/**
+ * Step one: email and password. With 2FA on, the answer is a challenge instead of a session.
+ * Sign-ins are limited by failures (per account and per IP, in the auth service), not by the
+ * per-IP budget of the other auth mutations: people behind one address must not lock each other out.
+ */
+export const login = publicProcedure.input(loginInput).mutation(async ({ ctx, input }) =>
   answer(ctx, await ctx.services.auth.login(ctx.em, input, meta(ctx))),
 );
 
 /** Step two: the challenge plus a TOTP code or a recovery code. */
-export const loginSecondFactor = authLimitedProcedure.input(loginSecondFactorInput).mutation(async ({ ctx, input }) =>
+export const loginSecondFactor = publicProcedure.input(loginSecondFactorInput).mutation(async ({ ctx, input }) =>
   answer(ctx, await ctx.services.auth.loginSecondFactor(ctx.em, input, meta(ctx))),
 );

@@ -114,11 +114,12 @@ export function createAccountSecurityService(deps: {
     async changePassword(em: EntityManager, actor: { id: string; sessionId: string }, current: string, next: string, meta: { ip: string }) {
       const user = await userRepository.findById(em, actor.id);
       if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in again.');
-      await deps.loginRateLimit.assertAllowed(user.email, meta.ip);
+      const attempt = await deps.loginRateLimit.attempt(user.email, meta.ip);
       if (!(await verifyPassword(user.passwordHash, current))) {
-        await deps.loginRateLimit.recordFailure(user.email, meta.ip);
+        await attempt.failed();
         throw new AppError('BAD_REQUEST', 'Your current password is not right.');
       }
+      await attempt.succeeded();
       user.passwordHash = await hashPassword(next);
       await em.flush();
       const signedOut = await endSessions(em, user.id, actor.sessionId);

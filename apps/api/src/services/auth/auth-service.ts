@@ -113,13 +113,14 @@ export function createAuthService(deps: {
     },
 
     async login(em: EntityManager, input: LoginInput, meta: RequestMeta) {
-      await rateLimit.assertAllowed(input.email, meta.ip);
+      const attempt = await rateLimit.attempt(input.email, meta.ip);
       const user = await userRepository.findByEmail(em, input.email);
       const ok = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
       if (!user || !ok) {
-        await rateLimit.recordFailure(input.email, meta.ip);
+        await attempt.failed();
         throw incorrect();
       }
+      await attempt.succeeded();
       if (user.totpEnabledAt) return { status: 'two_factor_required' as const, challenge: await twoFactor.openChallenge(user.id) };
       return signIn(em, user, meta);
     },
@@ -128,8 +129,7 @@ export function createAuthService(deps: {
     async loginSecondFactor(em: EntityManager, input: LoginSecondFactorInput, meta: RequestMeta) {
       const proof = 'code' in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
       const user = await twoFactor.completeChallenge(em, input.challenge, proof, {
-        assertAllowed: (email) => rateLimit.assertAllowed(email, meta.ip),
-        recordFailure: (email) => rateLimit.recordFailure(email, meta.ip),
+        attempt: (email) => rateLimit.attempt(email, meta.ip),
       });
       if (!user) throw new AppError('UNAUTHORIZED', 'That code is not right. Try the newest code, or a recovery code.');
       return signIn(em, user, meta);

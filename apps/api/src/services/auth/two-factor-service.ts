@@ -11,6 +11,7 @@ import { userRepository } from '../../repositories/user-repository.js';
 import { userSecurityRepository } from '../../repositories/user-security-repository.js';
 import type { RateLimiter } from '../rate-limit/redis-rate-limit.js';
 import type { AccountMailer } from './account-mail.js';
+import type { LoginAttempt } from './login-rate-limit.js';
 import { generateLinkToken, generateRecoveryCode, hashRecoveryCode, sha256Hex } from './one-time-secrets.js';
 import { verifyPassword } from './passwords.js';
 import type { SecretBox } from './secret-box.js';
@@ -20,8 +21,8 @@ const challengeTtlSeconds = 5 * 60;
 
 /** The failed-sign-in limiter, bound to the caller's IP. */
 export interface ChallengeGuard {
-  assertAllowed(email: string): Promise<void>;
-  recordFailure(email: string): Promise<void>;
+  /** Counts a sign-in attempt of the account before the code is checked (see login-rate-limit). */
+  attempt(email: string): Promise<LoginAttempt>;
 }
 const recoveryCodeCount = 10;
 
@@ -156,15 +157,16 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
       if (!user || !user.totpEnabledAt) throw new AppError('UNAUTHORIZED', 'This sign-in has expired. Enter your email and password again.');
       // Wrong codes count as failed sign-ins of the account: guessing across many fresh challenges
       // (each needing the password) still locks the account like password guessing does.
-      await guard.assertAllowed(user.email);
+      const attempt = await guard.attempt(user.email);
       const ok = 'code' in proof
         ? await checkCode(user, proof.code)
         : await userSecurityRepository.consumeRecoveryCode(em, user.id, hashRecoveryCode(proof.recoveryCode));
       if (ok) {
+        await attempt.succeeded();
         await redis.del(key);
         return user;
       }
-      await guard.recordFailure(user.email);
+      await attempt.failed();
       const tries = await redis.incr(`${key}:tries`);
       await redis.expire(`${key}:tries`, challengeTtlSeconds);
       if (tries >= 5) await redis.del(key);

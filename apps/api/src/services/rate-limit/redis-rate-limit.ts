@@ -17,7 +17,39 @@ export interface RateLimiter {
   /** Refuses when a counter is already at its limit, without counting. */
   assertUnder(keys: string[], rule: RateRule, message?: (retryAfterSeconds: number) => string): Promise<void>;
   clear(key: string): Promise<void>;
+  /**
+   * Takes one unit from every counter at once, atomically, or none: when any counter would pass its
+   * limit, nothing is counted and TOO_MANY_REQUESTS is thrown. Count first, check the secret after:
+   * concurrent attempts cannot all pass a check made before any of them was counted.
+   */
+  acquire(counters: { key: string; rule: RateRule }[], message?: (retryAfterSeconds: number) => string): Promise<void>;
+  /** Gives back one unit taken by `acquire` (never below zero, never reviving an expired window). */
+  release(key: string): Promise<void>;
 }
+
+// KEYS: the counters; ARGV: limit and window (seconds) per key. Returns 0, or the longest wait (ms)
+// of the counters that were full.
+const acquireScript = `
+local blocked = 0
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('EXPIRE', key, tonumber(ARGV[i * 2])) end
+  if count > tonumber(ARGV[i * 2 - 1]) then
+    local ttl = redis.call('PTTL', key)
+    if ttl > blocked then blocked = ttl end
+  end
+end
+if blocked > 0 then
+  for _, key in ipairs(KEYS) do
+    if redis.call('DECR', key) <= 0 then redis.call('DEL', key) end
+  end
+end
+return blocked`;
+
+const releaseScript = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
+return 0`;
 
 export const defaultTooManyMessage = (retryAfterSeconds: number) =>
   `Too many requests. Try again in ${describeWait(retryAfterSeconds)}.`;
@@ -59,6 +91,15 @@ export function createRateLimiter(redis: Redis, prefix: string): RateLimiter {
     },
     async clear(key) {
       await redis.del(full(key));
+    },
+    async acquire(counters, message) {
+      if (counters.length === 0) return;
+      const args = counters.flatMap((c) => [String(c.rule.limit), String(c.rule.windowSeconds)]);
+      const blockedMs = Number(await redis.eval(acquireScript, counters.length, ...counters.map((c) => full(c.key)), ...args));
+      if (blockedMs > 0) throw tooMany(Math.max(1, Math.ceil(blockedMs / 1000)), message);
+    },
+    async release(key) {
+      await redis.eval(releaseScript, 1, full(key));
     },
   };
 }
