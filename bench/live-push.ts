@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase, seedDemo } from '@marketdesk/db';
 import { configWith, createApp } from '../apps/api/src/index.js';
 import { hashPassword } from '../apps/api/src/services/auth/passwords.js';
+import { supportSla } from '../apps/api/src/services/sla/support-calendar.js';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
 import { cpuWatch, epochMs, fmt, ratio, sleepUntil, writeResults, type Percentiles } from './lib/measure.js';
 import { benchLimits } from './lib/processes.js';
@@ -49,7 +50,7 @@ function collect(child: ChildProcess, groups: Record<string, Record<string, numb
 async function main() {
   const database = await createTestDatabase('bench_live');
   const migrated = await openDatabase({ databaseUrl: database.url, migrate: true });
-  await seedDemo(migrated.orm.em.fork(), hashPassword);
+  await seedDemo(migrated.orm.em.fork(), hashPassword, supportSla().calendar);
   await migrated.close();
   const app = await createApp(
     configWith({ PORT: '0', DATABASE_URL: database.url, REDIS_PREFIX: `mdbench_${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent', ALLOWED_ORIGINS: origin, RUN_MIGRATIONS: 'false', OUTBOX_POLL_MS: '1000', DB_POOL_MAX: '10', ...benchLimits }),

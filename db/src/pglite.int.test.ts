@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { OptimisticLockError } from '@mikro-orm/core';
+import { noHolidays, supportCalendar } from '@marketdesk/domain';
 import { openDatabase, seedDemo, User, demoUsers } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'md-pglite-'));
@@ -12,8 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('migrates, seeds once, locks versions and notifies on outbox insert', async () => {
   const db = await openDatabase({ pgliteDir: dir, migrate: true });
   const hash = async (p: string) => `plain:${p}`;
-  expect((await seedDemo(db.orm.em.fork(), hash)).seeded).toBe(true);
-  expect((await seedDemo(db.orm.em.fork(), hash)).seeded).toBe(false);
+  const calendar = supportCalendar(noHolidays); // holidays are the API's to derive; not what this tests
+  expect((await seedDemo(db.orm.em.fork(), hash, calendar)).seeded).toBe(true);
+  expect((await seedDemo(db.orm.em.fork(), hash, calendar)).seeded).toBe(false);
   expect(await db.orm.em.fork().count(User, {})).toBe(demoUsers.length);
 
   const em1 = db.orm.em.fork();

@@ -4,13 +4,14 @@ import { loadConfigOrExit } from './env.js';
 import { createApp } from './http/create-app.js';
 import { hashPassword } from './services/auth/passwords.js';
 import { initTracing } from './observability/tracing.js';
+import { supportSla } from './services/sla/support-calendar.js';
 
 const config = loadConfigOrExit();
 const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-api' });
 
 const api = await createApp(config);
 if (config.SEED_DEMO) {
-  const result = await seedDemo(api.db.orm.em.fork(), hashPassword);
+  const result = await seedDemo(api.db.orm.em.fork(), hashPassword, supportSla().calendar);
   api.log.info({ seeded: result.seeded }, result.seeded ? 'demo data seeded' : 'demo data already present');
 }
 const port = await api.listen();

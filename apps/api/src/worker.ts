@@ -6,6 +6,7 @@ import { startWorkers } from './jobs/workers.js';
 import { createJobContext } from './jobs/job-context.js';
 import { initTracing } from './observability/tracing.js';
 import { startMetricsServer } from './observability/metrics-route.js';
+import { setSupportHolidayRegion } from './services/sla/support-calendar.js';
 
 const config = loadConfigOrExit();
 const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-worker' });
@@ -14,6 +15,8 @@ if (!config.DATABASE_URL) {
   process.exit(78);
 }
 
+// Dispute timers and queue rows the jobs create run on this region's bank holidays, as in the API.
+setSupportHolidayRegion(config.SLA_HOLIDAY_REGION);
 const log = createLogger(config, 'worker');
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, migrate: false });
 const jobContext = createJobContext(config, db, log);

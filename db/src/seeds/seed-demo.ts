@@ -1,4 +1,5 @@
 // Seeds the demo data once: runs only on an empty users table, so restarts keep what people changed.
+import { type BusinessCalendar, queueSlaTargetMs, slaDeadlines } from '@marketdesk/domain';
 import type { EntityManager } from '../orm.js';
 import { Category, KycCheck, Listing, QueueItem, User } from '../entities/index.js';
 import { demoListings } from './demo-listings.js';
@@ -10,9 +11,11 @@ export interface SeedResult {
   users: { email: string; roles: string[] }[];
 }
 
+/** `supportCalendar`: the calendar the API's queue SLAs run on (support hours, the region's bank holidays). */
 export async function seedDemo(
   em: EntityManager,
   hashPassword: (plain: string) => Promise<string>,
+  supportCalendar: BusinessCalendar,
 ): Promise<SeedResult> {
   const users = demoUsers.map((u) => ({ email: u.email, roles: u.roles }));
   if ((await em.count(User, {})) > 0) return { seeded: false, users };
@@ -24,7 +27,7 @@ export async function seedDemo(
     const categories = persistCategories(tx, demoCategories, null);
     const listings = persistListings(tx, people, categories);
     persistDiscoveryHistory(tx, people, listings, Date.now());
-    persistKyc(tx, people);
+    persistKyc(tx, people, supportCalendar);
   });
   return { seeded: true, users };
 }
@@ -71,9 +74,10 @@ function persistListings(em: EntityManager, people: User[], categories: Map<stri
   return listings;
 }
 
-/** Identity checks; an open one also gets its row in the `kyc` queue (as a real submission would). */
-function persistKyc(em: EntityManager, people: User[]): void {
+/** Identity checks; an open one also gets its row in the `kyc` queue, due as a real submission's would be. */
+function persistKyc(em: EntityManager, people: User[], supportCalendar: BusinessCalendar): void {
   const now = new Date();
+  const slaDueAt = new Date(slaDeadlines(now.getTime(), queueSlaTargetMs.kyc, supportCalendar).dueAtMs);
   for (const k of demoKyc) {
     const seller = people.find((p) => p.email === k.email);
     if (!seller) throw new Error(`demo KYC for ${k.email}: unknown seller`);
@@ -82,7 +86,7 @@ function persistKyc(em: EntityManager, people: User[]): void {
     em.persist(check);
     if (k.state !== 'submitted') continue;
     const row = new QueueItem();
-    Object.assign(row, { queue: 'kyc', subjectId: check.id, state: 'submitted', title: `${k.legalName} (${k.businessType}, DE)`, sellerId: seller.id, valueMinor: 0, waitingOn: 'staff', slaDueAt: new Date(now.getTime() + 48 * 3600_000), lastAction: 'created', lastActorId: seller.id, lastActionAt: now });
+    Object.assign(row, { queue: 'kyc', subjectId: check.id, state: 'submitted', title: `${k.legalName} (${k.businessType}, DE)`, sellerId: seller.id, valueMinor: 0, waitingOn: 'staff', slaDueAt, lastAction: 'created', lastActorId: seller.id, lastActionAt: now });
     em.persist(row);
   }
 }

@@ -37,6 +37,7 @@ import { registerBullBoard } from './bull-board.js';
 import { toTrpcError } from '../errors/to-trpc.js';
 import { setStaffReplyCheck } from '../services/chat/index.js';
 import { disputeStaffReplyRule } from '../services/disputes/staff-reply-rule.js';
+import { setSupportHolidayRegion } from '../services/sla/support-calendar.js';
 
 export interface AppOptions {
   /** Reuse an open database (tests, or the embedded mode where one process owns PGlite). */
@@ -57,6 +58,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const services = createServices({ config, db, redis });
   // Disputes decide who may write as Support in an order's conversation (see staff-reply-rule.ts).
   setStaffReplyCheck(disputeStaffReplyRule);
+  // Every SLA clock (dispute deadlines, queue rows) stops on this region's bank holidays.
+  setSupportHolidayRegion(config.SLA_HOLIDAY_REGION);
   const queues = createQueues(config.REDIS_URL, config.REDIS_PREFIX);
 
   const app = Fastify({

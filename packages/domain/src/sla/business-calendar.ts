@@ -12,18 +12,38 @@ export interface WorkingPeriod {
   to: string;
 }
 
+/**
+ * A region's days off, year by year. The edge builds it from a maintained source (the API derives
+ * it from date-holidays), so no hand-written list can run out: any year a deadline reaches is
+ * answered. It must be pure — the same year always gives the same dates — and may memoise.
+ */
+export interface HolidayCalendar {
+  /** Whose holidays these are: a country code, optionally with a subdivision (`GB-ENG`). */
+  readonly region: string;
+  /** The region's days off in `year` as local dates `YYYY-MM-DD`, substitute days included. */
+  holidaysIn(year: number): readonly string[];
+}
+
 export interface BusinessCalendar {
   /** IANA zone, e.g. `Europe/London`. */
   timeZone: string;
   workingHours: Partial<Record<Weekday, readonly WorkingPeriod[]>>;
-  /** Local dates (`YYYY-MM-DD`) with no working hours. */
-  holidays: readonly string[];
+  /** The days with no working hours, whatever their weekday. */
+  holidays: HolidayCalendar;
+}
+
+/** A desk that works through every holiday (or a calendar in a test about something else). */
+export const noHolidays: HolidayCalendar = { region: 'none', holidaysIn: () => [] };
+
+export function isHoliday(date: CivilDate, calendar: BusinessCalendar): boolean {
+  return calendar.holidays.holidaysIn(date.year).includes(isoDate(date));
 }
 
 // A calendar with no working time at all would loop forever; ten years is a generous bound.
 const MAX_DAYS_SEARCHED = 3_660;
 
-export function calendarProblems(calendar: BusinessCalendar): string[] {
+/** What is wrong with a calendar; its holidays are checked for the `years` given (there is no end to them). */
+export function calendarProblems(calendar: BusinessCalendar, years: readonly number[] = []): string[] {
   const problems: string[] = [];
   if (!isValidTimeZone(calendar.timeZone)) problems.push(`unknown time zone ${calendar.timeZone}`);
   for (const [day, periods] of Object.entries(calendar.workingHours)) {
@@ -37,13 +57,18 @@ export function calendarProblems(calendar: BusinessCalendar): string[] {
       previousEnd = Math.max(previousEnd, to ?? -1);
     }
   }
-  for (const h of calendar.holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(h)) problems.push(`holiday ${h} is not YYYY-MM-DD`);
+  for (const year of years) {
+    for (const h of calendar.holidays.holidaysIn(year)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(h)) problems.push(`holiday ${h} is not YYYY-MM-DD`);
+      else if (!h.startsWith(`${String(year).padStart(4, '0')}-`)) problems.push(`holiday ${h} is listed in ${year}`);
+    }
+  }
   return problems;
 }
 
 /** Working intervals of one local date as [startMs, endMs) instants, in order. */
 export function workingIntervals(date: CivilDate, calendar: BusinessCalendar): [number, number][] {
-  if (calendar.holidays.includes(isoDate(date))) return [];
+  if (isHoliday(date, calendar)) return [];
   const periods = calendar.workingHours[weekdays[weekdayOf(date)]!] ?? [];
   return periods
     .map((p): [number, number] => [localTimeToInstant(date, minuteOfDayOrThrow(p.from), calendar.timeZone), localTimeToInstant(date, minuteOfDayOrThrow(p.to), calendar.timeZone)])

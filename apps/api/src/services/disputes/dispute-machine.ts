@@ -3,7 +3,7 @@
 // timers as delayed jobs keyed by the state's entry time (so a timer for a state already left, or a
 // second delivery, does nothing), events to the parties, the order room and `queue:disputes`, and
 // the queue row (state, who it waits on, SLA due, priority: 1 at risk, 2 breached or escalated).
-import { defaultDisputeSlaPolicy, disputeMachine, disputeSlaFor, type CurrencyCode, type DisputeContext, type DisputeState, type MachineActor, type Snapshot } from '@marketdesk/domain';
+import { disputeSlaFor, type CurrencyCode, type DisputeContext, type DisputeState, type MachineActor, type Snapshot } from '@marketdesk/domain';
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { disputeRepository, type DisputeChanges, type DisputeRecord } from '../../repositories/dispute-repository.js';
@@ -11,6 +11,7 @@ import { queueItemRepository } from '../../repositories/queue-item-repository.js
 import { runCommand } from '../machines/run-command.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { moveQueueRow } from '../queues/subject-rows.js';
+import { supportSla } from '../sla/support-calendar.js';
 
 export const disputeTimerJobName = 'disputes.timer';
 export const liveDisputeStates = ['open', 'awaiting_seller', 'awaiting_buyer', 'under_review'] as const;
@@ -40,9 +41,9 @@ export function disputeSnapshot(d: DisputeRecord, settings: DisputeSettings): Sn
   return { state: d.state as DisputeState, context, enteredAtMs: d.stateEnteredAt.getTime() };
 }
 
-/** The SLA clock a dispute runs in `state` from `enteredAt` (none once resolved). */
+/** The SLA clock a dispute runs in `state` from `enteredAt` (none once resolved), on the support calendar. */
 export function slaFields(state: string, enteredAt: Date): Pick<DisputeChanges, 'slaKind' | 'slaDueAt' | 'slaAtRiskAt' | 'slaStatus'> {
-  const sla = disputeSlaFor(state, enteredAt.getTime(), defaultDisputeSlaPolicy);
+  const sla = disputeSlaFor(state, enteredAt.getTime(), supportSla().disputePolicy);
   return sla ? { slaKind: sla.kind, slaDueAt: new Date(sla.dueAtMs), slaAtRiskAt: new Date(sla.atRiskAtMs), slaStatus: 'ok' } : { slaKind: null, slaDueAt: null, slaAtRiskAt: null, slaStatus: 'ok' };
 }
 
@@ -66,7 +67,7 @@ export async function applyDisputeCommand(
   now: Date,
   opts: { action?: string; keepClaim?: boolean } = {},
 ): Promise<DisputeRecord> {
-  const result = runCommand(disputeMachine, disputeSnapshot(d, settings), command, actor, now);
+  const result = runCommand(supportSla().disputeMachine, disputeSnapshot(d, settings), command, actor, now);
   const c = result.snapshot.context;
   const entered = result.state !== d.state;
   const all: DisputeChanges = {

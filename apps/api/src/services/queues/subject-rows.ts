@@ -1,9 +1,10 @@
 // The two moves every queue's subject (a listing, a KYC check, a payout…) makes on its row: it
 // enters the queue (a new row, or its finished row reopens), and it moves on (state mirrored,
 // the claim handed back, who decided recorded). Both announce the row on `queue:{name}`.
-import { defaultSupportCalendar, queueSlaTargetMs, slaDeadlines, type QueueName } from '@marketdesk/domain';
+import { queueSlaTargetMs, slaDeadlines, type QueueName } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import { supportSla } from '../sla/support-calendar.js';
 import { recordQueueItemEvent } from './queue-events.js';
 
 export interface QueueSubject {
@@ -23,7 +24,7 @@ export interface QueueSubject {
 export async function enterQueue(tx: EntityManager, s: QueueSubject, actorId: string | null, now: Date): Promise<QueueItemRecord> {
   const row = await queueItemRepository.findBySubject(tx, s.queue, s.subjectId, { forUpdate: true });
   if (row) return moveQueueRow(tx, row, { state: s.state, valueMinor: s.valueMinor, waitingOn: s.waitingOn, action: 'resubmitted', actorId, reopen: true }, now);
-  const sla = slaDeadlines(now.getTime(), queueSlaTargetMs[s.queue], defaultSupportCalendar);
+  const sla = slaDeadlines(now.getTime(), queueSlaTargetMs[s.queue], supportSla().calendar);
   const id = await queueItemRepository.insert(tx, {
     queue: s.queue,
     subjectId: s.subjectId,

@@ -1,10 +1,11 @@
 // Keeps a submission's row in the `submissions` queue in step with the submission: state, who it
 // waits on, its value; decisions hand the claim back. Each sync announces the row to the queue room.
-import { queueOpenStates, queueSlaTargetMs, defaultSupportCalendar, slaDeadlines } from '@marketdesk/domain';
+import { queueOpenStates, queueSlaTargetMs, slaDeadlines } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import type { SubmissionItemRecord, SubmissionRecord } from '../../repositories/submission-repository.js';
 import { recordQueueItemEvent } from '../queues/queue-events.js';
+import { supportSla } from '../sla/support-calendar.js';
 
 export function waitingOnFor(s: SubmissionRecord): 'staff' | 'seller' | null {
   if (s.state === 'quoted') return 'seller';
@@ -25,7 +26,7 @@ export function submissionTitle(items: SubmissionItemRecord[]): string {
 }
 
 export async function addSubmissionToQueue(tx: EntityManager, s: SubmissionRecord, items: SubmissionItemRecord[], actorId: string, now: Date): Promise<QueueItemRecord> {
-  const sla = slaDeadlines(now.getTime(), queueSlaTargetMs.submissions, defaultSupportCalendar);
+  const sla = slaDeadlines(now.getTime(), queueSlaTargetMs.submissions, supportSla().calendar);
   const id = await queueItemRepository.insert(tx, {
     queue: 'submissions',
     subjectId: s.id,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDisputeSlaPolicy, disputeSlaFor } from '../../sla/dispute-sla.js';
+import { InvariantError } from '../../invariants/assert.js';
+import { disputeSlaFor } from '../../sla/dispute-sla.js';
 import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../testing/machine-harness.js';
+import { londonDisputeMachine as disputeMachine, londonDisputeSlaPolicy } from '../../testing/sla-fixtures.js';
 import { startMachine, transition } from '../transition.js';
-import { type DisputeContext, defaultDisputeCloseAfterMs, disputeMachine } from './dispute.js';
+import { type DisputeContext, defaultDisputeCloseAfterMs, disputeMachine as tableOnlyMachine } from './dispute.js';
 
 const context: DisputeContext = {
   disputeId: 'd1', orderId: 'o1', buyerId: 'b1', sellerId: 's1', currency: 'EUR', amountMinor: 10_000,
@@ -34,7 +36,7 @@ runMachineTableTests(fixture);
 describe('dispute SLA timers', () => {
   it('schedules at-risk and breach timers on the support calendar and cancels them on leaving', () => {
     const { timers } = startMachine(disputeMachine, context, T0); // Monday 09:00 London
-    const sla = disputeSlaFor('open', T0, defaultDisputeSlaPolicy)!;
+    const sla = disputeSlaFor('open', T0, londonDisputeSlaPolicy)!;
     expect(timers.schedule).toEqual([
       { timer: 'dispute.sla.atRisk', command: 'sla_at_risk', fireAtMs: sla.atRiskAtMs },
       { timer: 'dispute.sla.breach', command: 'sla_breach', fireAtMs: sla.dueAtMs },
@@ -54,6 +56,11 @@ describe('dispute SLA timers', () => {
     ]);
     expect(breached.ok && breached.snapshot.context.escalated).toBe(true);
     expect(breached.ok && breached.events[1]?.payload['reason']).toBe('sla_breach');
+  });
+
+  it('the registry machine has the same table but no holidays, so it refuses to run SLA timers', () => {
+    expect(tableOnlyMachine.toMermaid()).toBe(disputeMachine.toMermaid());
+    expect(() => startMachine(tableOnlyMachine, context, T0)).toThrow(InvariantError);
   });
 
   it('a seller who misses the deadline loses their turn; a resolution reports the split', () => {

@@ -4,7 +4,9 @@
 // first response or resolution escalates. Money follows the outcome (ledger settleDispute).
 import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
-import { type DisputeSlaPolicy, defaultDisputeSlaPolicy, disputeSlaFor } from '../../sla/dispute-sla.js';
+import { InvariantError } from '../../invariants/assert.js';
+import type { HolidayCalendar } from '../../sla/business-calendar.js';
+import { type DisputeSlaPolicy, disputeSlaFor, disputeSlaPolicy, supportCalendar } from '../../sla/dispute-sla.js';
 import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
 import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineDefinition, MachineRole, StateSpec, TimerSpec } from '../types.js';
@@ -150,8 +152,11 @@ function disputeEventPayload(policy: DisputeSlaPolicy): MachineDefinition<Disput
   };
 }
 
-/** The SLA policy decides the timers' instants, so the machine is built for a policy. */
-export function createDisputeMachine(policy: DisputeSlaPolicy = defaultDisputeSlaPolicy) {
+/**
+ * The SLA policy decides the timers' instants, so the machine is built for a policy: a service builds
+ * it once with the support calendar and the holidays the edge derived (see `supportCalendar`).
+ */
+export function createDisputeMachine(policy: DisputeSlaPolicy) {
   const slaTimers = (state: DisputeState): TimerSpec<DisputeContext, keyof Commands & string>[] => [
     { timer: 'dispute.sla.atRisk', command: 'sla_at_risk', atMs: (_c, enteredAtMs) => disputeSlaFor(state, enteredAtMs, policy)!.atRiskAtMs },
     { timer: 'dispute.sla.breach', command: 'sla_breach', atMs: (_c, enteredAtMs) => disputeSlaFor(state, enteredAtMs, policy)!.dueAtMs },
@@ -176,4 +181,14 @@ export function createDisputeMachine(policy: DisputeSlaPolicy = defaultDisputeSl
   });
 }
 
-export const disputeMachine = createDisputeMachine();
+// The registry's machine draws diagrams and lists events; it knows no holidays, so running its SLA
+// timers fails loudly instead of counting every bank holiday as a working day.
+const holidaysNotGiven: HolidayCalendar = {
+  region: 'none',
+  holidaysIn() {
+    throw new InvariantError('This dispute machine has no holiday calendar: run disputes on createDisputeMachine(disputeSlaPolicy(supportCalendar(holidays)))');
+  },
+};
+
+/** The dispute machine's table for diagrams, the event catalogue and the registry; not for running disputes. */
+export const disputeMachine = createDisputeMachine(disputeSlaPolicy(supportCalendar(holidaysNotGiven)));
