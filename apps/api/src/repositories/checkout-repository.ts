@@ -64,6 +64,7 @@ export interface OrderChanges {
   shippedAt?: Date;
   deliveredAt?: Date;
   completedAt?: Date;
+  paidAt?: Date;
 }
 
 const orderColumns: Record<keyof OrderChanges, string> = {
@@ -76,6 +77,7 @@ const orderColumns: Record<keyof OrderChanges, string> = {
   shippedAt: 'shipped_at',
   deliveredAt: 'delivered_at',
   completedAt: 'completed_at',
+  paidAt: 'paid_at',
 };
 
 export interface OrderItemRecord {
@@ -269,16 +271,6 @@ export const checkoutRepository = {
 
   async setReservationsState(em: EntityManager, checkoutId: string, from: ReservationRecord['state'], to: ReservationRecord['state']): Promise<void> {
     await sql(em, `update stock_reservations set state = ? where checkout_id = ? and state = ?`, [to, checkoutId, from]);
-  },
-
-  async saveOrder(em: EntityManager, o: { id: string; version: number; state: string; hold?: EscrowHold | null; paidAt?: Date | null; refundedMinor?: number }, now: Date): Promise<boolean> {
-    const rows = await sql(
-      em,
-      `update orders set state = ?, hold = coalesce(?, hold), paid_at = coalesce(?, paid_at), refunded_minor = coalesce(?, refunded_minor), version = version + 1, updated_at = ?
-        where id = ? and version = ? returning id`,
-      [o.state, o.hold ? JSON.stringify(o.hold) : null, o.paidAt ?? null, o.refundedMinor ?? null, now, o.id, o.version],
-    );
-    return rows.length === 1;
   },
 
   /** Applies order changes if the version still matches; false when someone else changed it first. */

@@ -1,12 +1,12 @@
 // A checkout that will not be paid: the payment failed (stock goes back at once; the orders wait,
 // so a retry on the same payment can still succeed) or its reservation window ended (stock back,
 // orders cancelled through the order machine). Both are idempotent.
-import { orderMachine, systemActor } from '@marketdesk/domain';
+import { defaultOrderTimings, systemActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
-import { runCommand } from '../machines/run-command.js';
-import { recordCheckoutEvent, recordOrderEvent } from './checkout-events.js';
-import { orderSnapshot } from './order-snapshot.js';
+import { applyOrderCommand } from '../orders/order-commands.js';
+import { retryOnStaleVersion } from '../orders/stale-version.js';
+import { recordCheckoutEvent } from './checkout-events.js';
 import { releaseHeldStock } from './release-stock.js';
 
 export async function failCheckoutPayment(em: EntityManager, failure: { providerPaymentId: string; code: string | null; message: string | null }, now: Date): Promise<'failed' | 'ignored'> {
@@ -23,18 +23,16 @@ export async function failCheckoutPayment(em: EntityManager, failure: { provider
 }
 
 export async function expireCheckout(em: EntityManager, checkoutId: string, now: Date): Promise<'expired' | 'ignored'> {
-  return em.transactional(async (tx) => {
+  return retryOnStaleVersion(() => em.transactional(async (tx) => {
     const checkout = await checkoutRepository.findCheckout(tx, checkoutId, { forUpdate: true });
     if (!checkout || (checkout.state !== 'awaiting_payment' && checkout.state !== 'failed') || checkout.expiresAt > now) return 'ignored';
     await releaseHeldStock(tx, checkout.id, now);
     for (const order of await checkoutRepository.ordersOfCheckout(tx, checkout.id)) {
       if (order.state !== 'awaiting_payment') continue;
-      const result = runCommand(orderMachine, orderSnapshot(order), { type: 'expire_payment' }, systemActor, now);
-      await checkoutRepository.saveOrder(tx, { id: order.id, version: order.version, state: result.state }, now);
-      for (const event of result.events) await recordOrderEvent(tx, order, event, null, now);
+      await applyOrderCommand(tx, systemActor, order, { type: 'expire_payment' }, now, { autoCompleteAfterMs: defaultOrderTimings.autoCompleteAfterMs });
     }
     await checkoutRepository.setState(tx, checkout.id, 'expired', { failureMessage: checkout.failureMessage });
     await recordCheckoutEvent(tx, checkout, 'checkout.expired', { checkoutId: checkout.id, buyerId: checkout.buyerId }, now);
-    return 'expired';
-  });
+    return 'expired' as const;
+  }));
 }

@@ -51,7 +51,7 @@ async function confirm(em: EntityManager, gateway: PaymentGateway, checkout: Non
   try {
     result = await gateway.confirmTestPayment({ providerPaymentId: checkout.providerPaymentId, card: input.card, idempotencyKey: `confirm:${checkout.id}:${input.idempotencyKey}` });
   } catch (err) {
-    if (err instanceof GatewayError) throw new AppError('UNAVAILABLE', `The payment could not be confirmed: ${err.message}`);
+    if (err instanceof GatewayError) throw await confirmRefusal(em, checkout.id, err);
     throw err;
   }
   if (result.outcome === 'declined') {
@@ -60,4 +60,22 @@ async function confirm(em: EntityManager, gateway: PaymentGateway, checkout: Non
   }
   await settleCheckoutPayment(em, gateway, { providerPaymentId: checkout.providerPaymentId, amountMinor: checkout.totalMinor, currency: checkout.currency }, now, log);
   return { status: 'paid' };
+}
+
+/**
+ * Two confirmations of one checkout at once (a double click, two tabs): the provider refuses the
+ * second because the payment is no longer confirmable. That is a conflict with what the checkout is
+ * now, not an outage; only a provider that cannot be reached is UNAVAILABLE.
+ */
+async function confirmRefusal(em: EntityManager, checkoutId: string, err: GatewayError): Promise<AppError> {
+  if (err.retryable) return new AppError('UNAVAILABLE', `The payment could not be confirmed: ${err.message}`);
+  const current = await checkoutRepository.findCheckout(em, checkoutId);
+  const state = current?.state ?? 'unknown';
+  const message =
+    state === 'paid'
+      ? 'This checkout has just been paid (from another tab or a second click). Your order is on its way.'
+      : state === 'awaiting_payment'
+        ? 'A payment for this checkout is already being processed. Wait a moment, then reload to see the result.'
+        : `This checkout can no longer be paid (it is ${state.replace(/_/g, ' ')}).`;
+  return new AppError('CONFLICT', message, { reason: 'PAYMENT_IN_PROGRESS', state, providerCode: err.providerCode });
 }

@@ -3,7 +3,9 @@
 // converted, the ledger captures the money into escrow with a hold per order, sold-out listings
 // change state, and the outbox carries it all to the buyer, the sellers and staff.
 // Idempotent: a paid checkout is left alone, so duplicate and late deliveries change nothing.
-import { orderMachine, paymentCaptured, systemActor, type CurrencyCode } from '@marketdesk/domain';
+// Orders change through applyOrderCommand like every other order write: a write that lost a version
+// race rolls the whole settlement back (nothing is published) and the settlement runs again.
+import { defaultOrderTimings, paymentCaptured, systemActor, type CurrencyCode } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { Logger } from 'pino';
 import type { PaymentCard, PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
@@ -13,13 +15,11 @@ import { holdForReview } from '../risk/order-review.js';
 import { announcePlaced } from './announce-placed.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { sql } from '../../repositories/sql.js';
-import { postTransfers } from '../ledger/post-transfers.js';
 import { applyCommand } from '../listings/listing-service.js';
-import { runCommand } from '../machines/run-command.js';
-import { recordCheckoutEvent, recordOrderEvent } from './checkout-events.js';
-import { orderSnapshot } from './order-snapshot.js';
+import { applyOrderCommand } from '../orders/order-commands.js';
+import { retryOnStaleVersion } from '../orders/stale-version.js';
+import { recordCheckoutEvent } from './checkout-events.js';
 import { releaseHeldStock } from './release-stock.js';
-import { recordLedgerTimeline } from '../orders/ledger-timeline.js';
 
 export interface PaymentSucceeded {
   providerPaymentId: string;
@@ -32,7 +32,7 @@ export type SettleOutcome = 'paid' | 'already_paid' | 'unknown_payment' | 'amoun
 export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentGateway | null, payment: PaymentSucceeded, now: Date, log?: Logger): Promise<SettleOutcome> {
   // The paying card, for the risk checks; asked before the transaction so no lock waits on the network.
   const card = gateway ? await gateway.paymentCard(payment.providerPaymentId).catch((err: unknown) => (log?.warn({ err: String(err) }, 'could not read the paying card'), null)) : null;
-  const outcome = await em.transactional(async (tx): Promise<SettleOutcome | { refund: CheckoutRecord; reason: 'late' | 'amount_mismatch' }> => {
+  const outcome = await retryOnStaleVersion(() => em.transactional(async (tx): Promise<SettleOutcome | { refund: CheckoutRecord; reason: 'late' | 'amount_mismatch' }> => {
     const found = await checkoutRepository.findCheckoutByPayment(tx, payment.providerPaymentId);
     if (!found) return 'unknown_payment';
     const checkout = (await checkoutRepository.findCheckout(tx, found.id, { forUpdate: true }))!;
@@ -48,7 +48,7 @@ export async function settleCheckoutPayment(em: EntityManager, gateway: PaymentG
     if (checkout.state === 'expired' || !(await retakeReleasedStock(tx, checkout.id))) return { refund: checkout, reason: 'late' as const };
     await markPaid(tx, checkout, payment.providerPaymentId, card, now);
     return 'paid';
-  });
+  }));
   if (typeof outcome === 'string') {
     if (outcome === 'unknown_payment') log?.error({ payment, outcome }, 'payment could not be matched to a checkout');
     return outcome;
@@ -67,7 +67,6 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
   await checkoutRepository.setRisk(tx, checkout.id, risk);
   const orders = await checkoutRepository.ordersOfCheckout(tx, checkout.id);
   for (const order of orders) {
-    const result = runCommand(orderMachine, orderSnapshot(order), { type: 'mark_paid', payload: { paymentId: providerPaymentId } }, systemActor, now);
     const flow = paymentCaptured({
       orderId: order.id,
       paymentId: `${providerPaymentId}:${order.id}`,
@@ -76,10 +75,8 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
       grossMinor: order.totalMinor,
       feeMinor: order.feeMinor,
     });
-    await postTransfers(tx, flow.transfers, now);
-    await checkoutRepository.saveOrder(tx, { id: order.id, version: order.version, state: result.state, hold: flow.hold, paidAt: now }, now);
-    for (const event of result.events) await recordOrderEvent(tx, order, event, null, now);
-    await recordLedgerTimeline(tx, { ...order, hold: flow.hold }, flow.transfers, now);
+    const settings = { autoCompleteAfterMs: defaultOrderTimings.autoCompleteAfterMs };
+    await applyOrderCommand(tx, systemActor, order, { type: 'mark_paid', payload: { paymentId: providerPaymentId } }, now, settings, { paidAt: now }, { transfers: flow.transfers, hold: flow.hold });
     if (risk.hold) {
       await holdForReview(tx, (await checkoutRepository.findOrder(tx, order.id))!, risk, now);
       continue;

@@ -11,6 +11,7 @@ import { checkoutRepository, type OrderRecord } from '../../repositories/checkou
 import { disputeRepository, type DisputeRecord, type EvidenceFile } from '../../repositories/dispute-repository.js';
 import { fileUploadRepository } from '../../repositories/file-upload-repository.js';
 import { applyOrderCommand } from '../orders/order-commands.js';
+import { staleOrder } from '../orders/stale-version.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { enterQueue } from '../queues/subject-rows.js';
 import { applyDisputeCommand, disputeRooms, disputeStream, liveDisputeStates, priorityOf, slaFields, timerJobs, type DisputeSettings } from './dispute-machine.js';
@@ -62,7 +63,7 @@ export async function openDispute(em: EntityManager, buyer: Person, input: OpenD
   return em.transactional(async (tx) => {
     const order = await checkoutRepository.findOrder(tx, input.orderId, { forUpdate: true });
     if (!order || order.buyerId !== buyer.id) throw new AppError('NOT_FOUND', 'This order does not exist.');
-    if (order.version !== input.version) throw new AppError('CONFLICT', `This order changed since you opened it (it is now ${order.state.replace(/_/g, ' ')}). Reload to see the latest.`, { reason: 'STALE_VERSION' });
+    if (order.version !== input.version) throw staleOrder(order);
     if (!['shipped', 'delivered'].includes(order.state)) {
       throw new AppError('CONFLICT', order.state === 'disputed' ? 'This order already has an open dispute.' : `You can open a dispute once the order has shipped (it is ${order.state.replace(/_/g, ' ')}).`, { reason: 'NOT_DISPUTABLE', state: order.state });
     }

@@ -7,6 +7,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
 import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
 import { applyOrderCommand, type OrderSettings } from './order-commands.js';
+import { staleOrder } from './stale-version.js';
 import { fileUploadRepository } from '../../repositories/file-upload-repository.js';
 
 interface Person {
@@ -17,9 +18,7 @@ interface Person {
 async function lockVisible(tx: EntityManager, person: Person, id: string, version: number): Promise<OrderRecord> {
   const order = await checkoutRepository.findOrder(tx, id, { forUpdate: true });
   if (!order || !can(person, 'orders.view', { kind: 'order', buyerId: order.buyerId, sellerId: order.sellerId })) throw new AppError('NOT_FOUND', 'This order does not exist.');
-  if (order.version !== version) {
-    throw new AppError('CONFLICT', `This order changed since you opened it (it is now ${order.state.replace('_', ' ')}). Reload to see the latest.`, { reason: 'STALE_VERSION', state: order.state, currentVersion: order.version });
-  }
+  if (order.version !== version) throw staleOrder(order);
   return order;
 }
 

@@ -11,13 +11,13 @@ import {
   type Transfer,
 } from '@marketdesk/domain';
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
-import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository, type OrderChanges, type OrderRecord } from '../../repositories/checkout-repository.js';
 import { postTransfers } from '../ledger/post-transfers.js';
 import { runCommand } from '../machines/run-command.js';
 import { recordOrderEvent } from '../checkout/checkout-events.js';
 import { orderSnapshot } from '../checkout/order-snapshot.js';
 import { recordLedgerTimeline } from './ledger-timeline.js';
+import { staleOrder } from './stale-version.js';
 
 export interface OrderSettings {
   autoCompleteAfterMs: number;
@@ -43,9 +43,8 @@ export async function applyOrderCommand(
   }
   if (result.state === 'delivered') changes.deliveredAt = now;
   if (result.state === 'completed') changes.completedAt = now;
-  if (!(await checkoutRepository.updateOrder(tx, order.id, order.version, changes, now))) {
-    throw new AppError('CONFLICT', 'This order changed since you opened it. Reload to see its current state.', { reason: 'STALE_VERSION' });
-  }
+  // A lost race throws before anything is posted or published: the transaction rolls back whole.
+  if (!(await checkoutRepository.updateOrder(tx, order.id, order.version, changes, now))) throw staleOrder((await checkoutRepository.findOrder(tx, order.id)) ?? undefined);
   if (transfers.length) await postTransfers(tx, transfers, now);
   const actorId = actor.id === 'system' ? null : actor.id;
   const jobs: OutboxJob[] = result.timers.schedule.map((t) => ({
