@@ -25,7 +25,9 @@ const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).t
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 await ensureRedis(redisUrl);
-const ports = { api: '3100', console: '5273', storefront: '5274', stripe: '12211' };
+// E2E_PORT_OFFSET moves the whole stack (two people can each run the browser tests on one machine).
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const ports = { api: String(3100 + offset), console: String(5273 + offset), storefront: String(5274 + offset), stripe: String(12211 + offset) };
 const stripeSecret = 'whsec_marketdesk_e2e';
 run('stripe', bin('tsx'), [join(root, 'packages/stripe-local/src/cli.ts')], {
   env: { STRIPE_SERVER_PORT: ports.stripe, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.api}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: stripeSecret, STRIPE_AUTO_SETTLE_PAYOUTS_MS: '3000', STRIPE_FUND_PLATFORM_MINOR: '100000000' },

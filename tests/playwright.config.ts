@@ -1,9 +1,12 @@
 // Browser tests against the full stack (scripts/e2e-stack.mjs: fresh DB, API, worker, both apps).
 // Debian's Chromium, one worker: the CI machines have two cores and the stack itself needs one.
 import { defineConfig } from '@playwright/test';
+import { consoleURL } from './fixtures/urls';
 
 export default defineConfig({
   testDir: 'e2e',
+  // E2E_OUTPUT_DIR with E2E_PORT_OFFSET lets two runs share a machine without sharing results.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -32,7 +35,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   webServer: {
     command: 'node ../scripts/e2e-stack.mjs',
-    url: 'http://localhost:5273',
+    url: consoleURL,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'pipe',

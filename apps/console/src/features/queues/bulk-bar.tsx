@@ -30,7 +30,8 @@ export interface BulkBarProps {
 const verbs: Record<BulkAction, string> = { accept: 'Accepted', reject: 'Rejected', assign: 'Assigned' };
 
 export function BulkBar({ queue, selected, decidable, isLead, assignees, meId, onClear, onDone }: BulkBarProps) {
-  const reasons = trpc.submissions.rejectReasons.useQuery(undefined, { staleTime: Infinity, enabled: decidable });
+  // Each queue rejects for its own reasons (a KYC check is not refused for a submission's reasons).
+  const reasons = trpc.queues.rejectReasons.useQuery({ queue }, { staleTime: Infinity, enabled: decidable });
   const [progress, setProgress] = useState<{ done: number; total: number; failed: number } | null>(null);
   const [result, setResult] = useState<(BulkResult & { action: BulkAction; titles: Map<string, string> }) | null>(null);
   const [asking, setAsking] = useState<BulkAction | null>(null);
@@ -136,11 +137,15 @@ export function BulkBar({ queue, selected, decidable, isLead, assignees, meId, o
           }}
         >
           <Stack>
-            {asking === 'accept' && <Text size="sm">Each seller is sent our offer (or a counter-offer they made is taken). Items someone changed since you looked are left alone and listed.</Text>}
+            {asking === 'accept' && (
+              <Text size="sm">
+                {queue === 'submissions' ? 'Each seller is sent our offer (or a counter-offer they made is taken).' : 'Each item is accepted as if you had accepted it on its own.'} Items someone changed since you looked are left alone and listed.
+              </Text>
+            )}
             {asking === 'reject' && (
               <>
                 <Select label="Reason" placeholder="Choose a reason" data={(reasons.data ?? []).map((r) => ({ value: r.code, label: r.label }))} value={reason} onChange={setReason} required comboboxProps={{ withinPortal: false }} data-autofocus />
-                <Textarea label="Note to the sellers" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+                <Textarea label={queue === 'fraud' ? 'Note to the buyers' : 'Note to the sellers'} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
               </>
             )}
             {asking === 'assign' && (
