@@ -1,7 +1,10 @@
 // Who is on which console page right now. The truth is the set of sockets in `presence:{page}`,
 // read across every API process via the adapter, so no separate store can drift. Names are read
-// fresh from the database, so a rename shows without reconnecting.
+// fresh from the database, so a rename shows without reconnecting. Only people with console access
+// may enter (the rooms policy): anyone else is refused, so they neither see staff nor are shown.
 import { canJoinRoom } from '@marketdesk/domain';
+import type { AppServices } from '../services/container.js';
+import { currentSocketActor } from './socket-auth.js';
 import type { LiveServer, LiveSocket } from './socket-server.js';
 
 export type NameLookup = (userIds: string[]) => Promise<Map<string, string>>;
@@ -24,7 +27,9 @@ export async function refreshPresenceOf(io: LiveServer, userId: string, names: N
   await Promise.all([...pages].map((page) => broadcastPresence(io, page, names)));
 }
 
-export function registerPresence(io: LiveServer, socket: LiveSocket, names: NameLookup): void {
+const notConsoleUser = { ok: false, error: 'FORBIDDEN', message: 'Presence is shown on console pages only to people with console access.' } as const;
+
+export function registerPresence(io: LiveServer, socket: LiveSocket, names: NameLookup, services: AppServices): void {
   const leaveCurrent = async () => {
     const page = socket.data.presencePage;
     if (!page) return;
@@ -34,7 +39,13 @@ export function registerPresence(io: LiveServer, socket: LiveSocket, names: Name
   };
   socket.on('presence:enter', async (page, ack) => {
     if (typeof page !== 'string' || !pagePattern.test(page)) return ack?.({ ok: false, error: 'MALFORMED' });
-    if (!canJoinRoom(socket.data.actor, `presence:${page}`).ok) return ack?.({ ok: false, error: 'FORBIDDEN' });
+    // Roles as they are now (as for subscribe), not as they were at the handshake.
+    const actor = await currentSocketActor(socket, services).catch(() => undefined);
+    if (actor === undefined) return ack?.({ ok: false, error: 'UNAVAILABLE' });
+    if (!canJoinRoom(actor, `presence:${page}`).ok) {
+      await leaveCurrent(); // nor is someone who lost console access still shown where they were
+      return ack?.(notConsoleUser);
+    }
     if (socket.data.presencePage !== page) await leaveCurrent();
     socket.data.presencePage = page;
     await socket.join(`presence:${page}`);

@@ -1,11 +1,13 @@
-// subscribe / unsubscribe: every join goes through the same permission policy as the API.
+// subscribe / unsubscribe: every join goes through the same permission policy as the API, within
+// the socket's room cap (socket-budget.ts).
 import { canJoinRoom, roomNeedsFacts, type RoomFacts } from '@marketdesk/domain';
 import { orderRepository } from '../repositories/order-repository.js';
 import { threadParticipantIds } from '../services/chat/thread-access.js';
 import type { AppServices } from '../services/container.js';
 import { currentActor } from '../services/rbac/current-actor.js';
 import type { Server } from 'socket.io';
-import type { SocketData } from './socket-auth.js';
+import { currentSocketActor, type SocketData } from './socket-auth.js';
+import { followedRoomCount, type Refusal, type SocketGuard } from './socket-budget.js';
 import type { LiveSocket } from './socket-server.js';
 
 /** Loads only the facts a room's rule needs: an order's parties, a seller room's owner. */
@@ -21,18 +23,38 @@ export async function factsFor(services: AppServices, room: string): Promise<Roo
   return {};
 }
 
-export function registerRoomHandlers(socket: LiveSocket, services: AppServices): void {
+/** What a client is told when a join would pass the room cap. */
+function tooManyRooms(maxRooms: number): Refusal {
+  return { ok: false, error: 'TOO_MANY_ROOMS', message: `This connection already follows ${maxRooms} live rooms. Leave one (unsubscribe) before following another.` };
+}
+
+export function registerRoomHandlers(socket: LiveSocket, services: AppServices, guard: SocketGuard): void {
+  // Joins still waiting on their look-ups hold a slot too, or a burst of joins would all pass the cap.
+  const joining = new Set<string>();
   socket.on('subscribe', async (room, ack) => {
     if (typeof room !== 'string' || room.startsWith('presence:')) {
       return ack?.({ ok: false, error: 'Use presence:enter for presence rooms.' });
     }
-    // Roles and grants are read now, not at handshake: an edit while the socket is open applies to its next join.
-    // Staff who must still set up two-factor join as non-staff until they do (as over HTTP).
-    const actor = services.twoFactor.restrictUntilEnrolled(await currentActor(services.db.orm.em.fork(), socket.data.actor, await services.rbac.table()));
-    const decision = canJoinRoom(actor, room, await factsFor(services, room));
-    if (!decision.ok) return ack?.({ ok: false, error: decision.reason });
-    await socket.join(room);
-    ack?.({ ok: true });
+    // Counted before any look-up, so joins past the cap cost the API nothing.
+    const held = socket.rooms.has(room) || joining.has(room);
+    if (!held && followedRoomCount(socket.rooms, socket.id) + joining.size >= guard.limits.maxRooms) {
+      return guard.refuse(ack, tooManyRooms(guard.limits.maxRooms));
+    }
+    if (!held) joining.add(room);
+    try {
+      // Roles and grants as they are now (cached per grants version): an edit while the socket is open
+      // applies to its next join. Staff who must still set up two-factor join as non-staff (as over HTTP).
+      const actor = await currentSocketActor(socket, services);
+      const decision = canJoinRoom(actor, room, await factsFor(services, room));
+      if (!decision.ok) return ack?.({ ok: false, error: decision.reason });
+      await socket.join(room);
+      ack?.({ ok: true });
+    } catch {
+      // PostgreSQL or Redis unreachable: the client may ask again (a rejection here would be unhandled).
+      ack?.({ ok: false, error: 'UNAVAILABLE' });
+    } finally {
+      if (!held) joining.delete(room);
+    }
   });
   socket.on('unsubscribe', async (room, ack) => {
     if (typeof room !== 'string' || room.startsWith('user:') || room.startsWith('session:')) {

@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { ExtendedError, Socket } from 'socket.io';
 import type { Config } from '../env.js';
 import type { AppServices } from '../services/container.js';
+import { currentActor } from '../services/rbac/current-actor.js';
 import type { SessionActor } from '../trpc/context.js';
 
 export interface SocketData {
@@ -39,4 +40,24 @@ export function authenticateSocket(services: AppServices, config: Config) {
       next(err as Error);
     }
   };
+}
+
+/** Per socket: the actor derived under one grants version. Kept out of socket.data, which the adapter ships between processes. */
+const actorCache = new WeakMap<object, { version: string | null; actor: SessionActor | null }>();
+
+/**
+ * The socket's actor under the person's current roles and grants, for room decisions (its actor
+ * was captured at the handshake). Read from PostgreSQL once per grants version, not on every event:
+ * every role or grant edit bumps that version (services/rbac/grant-cache.ts), so the next join after
+ * an edit reads afresh. Staff who must still enrol in two-factor are never cached: enrolling bumps no
+ * version, and must open their staff rooms at once.
+ */
+export async function currentSocketActor(socket: { data: SocketData }, services: AppServices): Promise<SessionActor | null> {
+  if (!socket.data.actor) return null;
+  const { table, version } = await services.rbac.current();
+  const cached = actorCache.get(socket);
+  if (cached && cached.version === version) return cached.actor;
+  const fresh = await currentActor(services.db.orm.em.fork(), socket.data.actor, table);
+  if (fresh && !services.twoFactor.setupRequired(fresh)) actorCache.set(socket, { version, actor: fresh });
+  return services.twoFactor.restrictUntilEnrolled(fresh);
 }

@@ -5,7 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { AnyLiveEvent } from '@marketdesk/domain';
+import { liveEventFor, roomAudience, type AnyLiveEvent, type PublicLiveEvent } from '@marketdesk/domain';
 import type { Config } from '../env.js';
 import type { AppServices } from '../services/container.js';
 import type { LiveGateway } from '../services/live-gateway.js';
@@ -14,14 +14,17 @@ import { leaveRoomsNoLongerAllowed, registerRoomHandlers } from './room-handlers
 import { refreshPresenceOf, registerPresence, type NameLookup } from './presence.js';
 import { userRepository } from '../repositories/user-repository.js';
 import { registerChatSignals, type ChatPresenceState, type ChatTypingSignal } from './chat-handlers.js';
+import { guardSocket, type SocketLimits } from './socket-budget.js';
 
 export interface ServerToClient {
-  event: (event: AnyLiveEvent) => void;
+  /** Members' rooms get the whole event; public rooms its public view (policy/rooms.ts). */
+  event: (event: AnyLiveEvent | PublicLiveEvent) => void;
   presence: (state: { page: string; users: { id: string; displayName: string }[] }) => void;
   'chat:typing': (signal: ChatTypingSignal) => void;
   'chat:presence': (state: ChatPresenceState) => void;
 }
-type Ack = (res: { ok: boolean; error?: string }) => void;
+/** A refusal names its reason in `error` (a code); newer ones add a `message` for people. */
+type Ack = (res: { ok: boolean; error?: string; message?: string }) => void;
 export interface ClientToServer {
   subscribe: (room: string, ack?: Ack) => void;
   unsubscribe: (room: string, ack?: Ack) => void;
@@ -70,14 +73,17 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const names: NameLookup = (ids) => userRepository.displayNames(deps.services.db.orm.em.fork(), ids);
+  const limits: SocketLimits = { maxRooms: config.SOCKET_MAX_ROOMS, eventsPerWindow: config.SOCKET_EVENTS_PER_10S, strikesBeforeDisconnect: config.SOCKET_STRIKES_BEFORE_DISCONNECT };
   io.use(authenticateSocket(deps.services, config));
   const chatSignals = registerChatSignals(io, deps.services);
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     // After a recovered reconnect the socket is already back in its rooms.
     if (actor && !socket.recovered) void socket.join([`user:${actor.id}`, `session:${actor.sessionId}`]);
-    registerRoomHandlers(socket, deps.services);
-    registerPresence(io, socket, names);
+    // First, so every event a client sends is counted before a handler does any work for it.
+    const guard = guardSocket(socket, limits);
+    registerRoomHandlers(socket, deps.services, guard);
+    registerPresence(io, socket, names, deps.services);
     chatSignals(socket);
   });
 
@@ -89,8 +95,16 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
       if (sessionIds.length) await leaveRoomsNoLongerAllowed(io, deps.services, sessionIds);
     },
   };
+  /**
+   * Every live event leaves through here: members' rooms get it whole; public rooms get its public
+   * view (no person ids), except sockets also in one of the members' rooms, which already have it.
+   */
   const emit = (rooms: string[], event: AnyLiveEvent) => {
-    io.to(rooms).emit('event', event);
+    const members = rooms.filter((room) => roomAudience(room) === 'members');
+    const open = rooms.filter((room) => roomAudience(room) === 'public');
+    if (members.length) io.to(members).emit('event', event);
+    const view = open.length ? liveEventFor('public', event) : null;
+    if (view) io.to(open).except(members).emit('event', view);
     if (event.name === 'user.profile.updated') {
       void refreshPresenceOf(io, event.payload.userId, names).catch((err: Error) => deps.log.warn({ err: err.message }, 'presence refresh failed'));
     }

@@ -65,7 +65,10 @@ export interface LiveEvent<N extends EventName = EventName> {
   seq: number;
   name: N;
   payload: EventPayload<N>;
-  /** Who caused it (user id) or null for the system. */
+  /**
+   * Who caused it (user id) or null for the system. Members' rooms only: a public room
+   * (`listing:{id}`) receives the PublicLiveEvent of policy/rooms.ts, without it.
+   */
   actorId: string | null;
   occurredAt: string;
 }

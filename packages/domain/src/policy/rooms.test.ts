@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listingRoom, parseRoom, roomName } from '../events/rooms.js';
 import type { Actor } from './roles.js';
-import { canJoinRoom, roomNeedsFacts } from './rooms.js';
+import type { AnyLiveEvent } from '../events/catalogue.js';
+import { canJoinRoom, liveEventFor, publicLiveEvent, roomAudience, roomNeedsFacts } from './rooms.js';
 
 const buyer: Actor = { id: 'b1', roles: ['buyer'] };
 const seller: Actor = { id: 's1', roles: ['seller'] };
@@ -44,7 +45,8 @@ describe('canJoinRoom', () => {
     ['queue:payouts', {}, [false, false, false, true]],
     ['queue:disputes', {}, [false, false, true, true]],
     ['team:all', {}, [false, false, true, true]],
-    ['presence:page-1', {}, [true, true, true, true]],
+    // Presence is for console users (sellers hold console.access): a buyer is neither shown nor told.
+    ['presence:page-1', {}, [false, true, true, true]],
     ['order:o1', { participantIds: ['b1', 's1'] }, [true, true, true, true]],
     ['order:o1', {}, [false, false, true, true]],
     ['seller:s1', { sellerOwnerId: 's1' }, [false, true, true, true]],
@@ -54,5 +56,36 @@ describe('canJoinRoom', () => {
   ];
   it.each(table)('%s with %j → buyer, seller, agent, admin = %j', (name, facts, expected) => {
     expect([buyer, seller, agent, admin].map((a) => canJoinRoom(a, name, facts).ok)).toEqual(expected);
+  });
+});
+
+describe('room audiences', () => {
+  it('make listing rooms public and every other kind members-only; an unparsable name counts as public', () => {
+    expect(roomAudience('listing:l1')).toBe('public');
+    for (const name of ['user:b1', 'queue:listings', 'team:all', 'presence:x', 'order:o1', 'thread:t1', 'seller:s1']) expect(roomAudience(name), name).toBe('members');
+    expect(roomAudience('nope:1')).toBe('public');
+  });
+
+  const stock: AnyLiveEvent = {
+    id: '41',
+    stream: 'listing:l1',
+    seq: 3,
+    name: 'listing.stock_changed',
+    payload: { listingId: 'l1', sellerId: 's1', available: 0, soldOut: true },
+    actorId: 'b1',
+    occurredAt: '2025-01-01T00:00:00.000Z',
+  };
+
+  it('give a public room no person ids: no actorId, no seller id, nothing the envelope grows later', () => {
+    const seen = publicLiveEvent({ ...stock, requestId: 'req-1' } as AnyLiveEvent);
+    expect(seen).toEqual({ id: '41', stream: 'listing:l1', seq: 3, name: 'listing.stock_changed', payload: { listingId: 'l1', available: 0, soldOut: true }, occurredAt: '2025-01-01T00:00:00.000Z' });
+    expect(JSON.stringify(seen)).not.toMatch(/b1|s1/);
+  });
+
+  it('keep events without a public view out of public rooms, and give members the whole event', () => {
+    const rejected = { ...stock, name: 'listing.rejected', payload: { listingId: 'l1', sellerId: 's1', from: 'pending_review', to: 'rejected', actorId: 'a1', reason: 'blurry' } } as AnyLiveEvent;
+    expect(liveEventFor('public', rejected)).toBeNull();
+    expect(liveEventFor('members', rejected)).toBe(rejected);
+    expect(liveEventFor('public', { ...stock, name: 'listing.paused', payload: { listingId: 'l1', sellerId: 's1', from: 'active', to: 'paused', actorId: 's1' } } as AnyLiveEvent)?.payload).toEqual({ listingId: 'l1', from: 'active', to: 'paused' });
   });
 });

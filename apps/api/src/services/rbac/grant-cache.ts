@@ -10,9 +10,19 @@ import { roleRepository } from '../../repositories/role-repository.js';
 const scopes = new Set<Scope>(['any', 'own', 'assigned']);
 const known = new Set<string>(permissions);
 
+interface Versioned {
+  table: GrantTable;
+  version: string | null;
+}
+
 export interface GrantCache {
   /** The current table (reloaded first when another process has changed it). */
   table(): Promise<GrantTable>;
+  /**
+   * The shared version as it is now (one Redis read, no window) with the table for it: for callers
+   * that cache what they derived from roles and grants (a socket's actor) and must notice any edit.
+   */
+  current(): Promise<Versioned>;
   /** Called after an edit commits: bump the shared version and reload here. */
   invalidate(): Promise<void>;
 }
@@ -20,26 +30,38 @@ export interface GrantCache {
 export function createGrantCache(deps: { db: Database; redis: Redis; prefix: string; checkEveryMs?: number }): GrantCache {
   const key = `${deps.prefix}:rbac:version`;
   const checkEveryMs = deps.checkEveryMs ?? 500;
-  let cached: { table: GrantTable; version: string | null } | null = null;
+  let cached: Versioned | null = null;
   let checkedAt = 0;
-  let loading: Promise<GrantTable> | null = null;
+  let loading: Promise<Versioned> | null = null;
+  let reading: { version: string | null; table: Promise<Versioned> } | null = null;
 
-  async function load(version: string | null): Promise<GrantTable> {
+  async function load(version: string | null): Promise<Versioned> {
     const rows = await roleRepository.list(deps.db.orm.em.fork());
     // An empty table (a database migrated before roles existed) falls back to the built-in roles.
     const table: GrantTable = rows.length ? Object.fromEntries(rows.map((r) => [r.name, toDefinition(r.staff, r.grants)])) : defaultGrantTable;
     cached = { table, version };
     checkedAt = Date.now();
-    return table;
+    return cached;
   }
 
-  async function refresh(): Promise<GrantTable> {
+  /** One table read per new version, however many callers notice the change at once. */
+  function loadOnce(version: string | null): Promise<Versioned> {
+    if (reading?.version !== version) {
+      const table: Promise<Versioned> = load(version).finally(() => {
+        if (reading?.table === table) reading = null;
+      });
+      reading = { version, table };
+    }
+    return reading.table;
+  }
+
+  async function refresh(): Promise<Versioned> {
     const version = await deps.redis.get(key);
     if (cached && cached.version === version) {
       checkedAt = Date.now();
-      return cached.table;
+      return cached;
     }
-    return load(version);
+    return loadOnce(version);
   }
 
   return {
@@ -48,8 +70,9 @@ export function createGrantCache(deps: { db: Database; redis: Redis; prefix: str
       loading ??= refresh().finally(() => {
         loading = null;
       });
-      return loading;
+      return (await loading).table;
     },
+    current: refresh,
     async invalidate() {
       const version = String(await deps.redis.incr(key));
       await load(version);
