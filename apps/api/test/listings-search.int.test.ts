@@ -91,9 +91,12 @@ it('sends an edited live listing back to review, refuses stale versions, and hid
   expect(other.error?.data.code).toBe('BAD_REQUEST'); // below the minimum price, checked before anything else
   const notOwner = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller2.cookie });
   expect(notOwner.error?.data.code).toBe('FORBIDDEN');
-  const edited = await mutate<{ state: string }>(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
+  // A price change keeps it on sale; a change to what buyers read about the item goes to review.
+  const repriced = await mutate<{ state: string; version: number }>(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
+  expect(repriced.data?.state).toBe('active');
+  const edited = await mutate<{ state: string }>(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version, description: 'Now with the original inner sleeve.' }, { cookie: seller.cookie });
   expect(edited.data?.state).toBe('pending_review');
-  const stockOnly = await mutate<{ state: string; version: number }>(api, 'listings.update', { id: created.data!.id, version: approved.data!.version + 2, quantity: 5 }, { cookie: seller.cookie });
+  const stockOnly = await mutate<{ state: string; version: number }>(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version + 2, quantity: 5 }, { cookie: seller.cookie });
   expect(stockOnly.error).toBeUndefined();
   expect(stockOnly.data?.state).toBe('pending_review');
 });
@@ -134,6 +137,6 @@ it('puts listings under review in the shared queue engine: rows, claims and deci
 
   // Editing it sends it back: the same row reopens.
   const listing = await query<{ version: number }>(api, 'catalog.listing', { id: created.data!.id });
-  await mutate(api, 'listings.update', { id: created.data!.id, version: listing.data!.version, priceMinor: 2900 }, { cookie: seller.cookie });
+  await mutate(api, 'listings.update', { id: created.data!.id, version: listing.data!.version, title: `Edited ${created.data!.id.slice(0, 6)}` }, { cookie: seller.cookie });
   expect((await rows()).find((r) => r.subjectId === created.data!.id)).toMatchObject({ id: row!.id, state: 'pending_review' });
 });
