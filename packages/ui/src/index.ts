@@ -10,7 +10,20 @@ export { ErrorState, errorMessage, type ErrorStateProps } from './ErrorState/Err
 export { LoadingState, type LoadingStateProps } from './LoadingState/LoadingState';
 export { ColorSchemeToggle } from './ColorSchemeToggle/ColorSchemeToggle';
 export { formatMoney, currencyExponent, minorToDecimalString, type MoneyLike } from './format/money';
-export { formatDate, formatDateTime, formatRelativeTime, type DateInput } from './format/date';
+export {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  formatDayRange,
+  formatInstant,
+  formatRelativeTime,
+  formatOnServer,
+  toIsoString,
+  type DateInput,
+  type DateShape,
+  type DateFormatOptions,
+} from './format/date';
+export { Timestamp, useHydrated, useNow, type TimestampProps } from './Timestamp/Timestamp';
 export { ErrorPage, type ErrorPageProps } from './ErrorPage/ErrorPage';
 export { CredentialsFields, type CredentialsFieldsProps } from './CredentialsFields/CredentialsFields';
 export { NotFound } from './NotFound/NotFound';
