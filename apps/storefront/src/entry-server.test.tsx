@@ -61,6 +61,10 @@ describe('server rendering', () => {
     expect(html).toContain('Ada B.');
     expect(html).toContain('Perfect copy, well packed.');
     expect(html).toContain('Thanks, enjoy it!');
+    // Dates: the server cannot know the reader's zone, so instants are written in UTC with their
+    // ISO value (the browser rewrites them after hydration); the delivery window is in UTC days.
+    expect(html).toContain('<time dateTime="2030-03-09T10:00:00.000Z">9 Mar 2030</time>');
+    expect(html).toContain('<time dateTime="2030-03-05T10:00:00.000Z">Tue 5 Mar</time> – <time dateTime="2030-03-08T10:00:00.000Z">Fri 8 Mar</time>');
     expect(html).toContain(`href="/s/${listing.seller.id}"`);
     expect(html).toContain('id="md-ssr-state"');
     expect(html).toContain('data-mantine-color-scheme');

@@ -13,7 +13,8 @@ import { countryName } from '../features/checkout/address-form';
 import { orderState } from '../features/orders/order-labels';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
-import { deliveryWindow, money } from '../lib/format';
+import { DeliveryWindow } from '../features/orders/delivery-window';
+import { money } from '../lib/format';
 import { trpc } from '../trpc';
 import { NotFoundPage } from './not-found-page';
 
@@ -120,7 +121,9 @@ function Confirmation({ id }: { id: string }) {
             </Table>
             <Group justify="space-between" mt="sm" wrap="wrap">
               <Text size="sm" c="dimmed">
-                Estimated delivery: <strong>{deliveryWindow(new Date(estimate.earliestMs), new Date(estimate.latestMs))}</strong>
+                Estimated delivery: <strong>
+                  <DeliveryWindow earliest={estimate.earliestMs} latest={estimate.latestMs} />
+                </strong>
               </Text>
               <Text fw={600}>{money(o.totalMinor, c.currency)}</Text>
             </Group>

@@ -18,7 +18,8 @@ import { AskSeller } from '../features/chat/ask-seller';
 import { listingHead, listingName } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import type { ListingView } from '../lib/api-types';
-import { conditionLabel, deliveryWindow, money } from '../lib/format';
+import { DeliveryWindow } from '../features/orders/delivery-window';
+import { conditionLabel, money } from '../lib/format';
 import { trpc } from '../trpc';
 import { NotFoundPage } from './not-found-page';
 
@@ -88,7 +89,9 @@ function BuyBox({ listing, liveChangedAt }: { listing: ListingView; liveChangedA
           </div>
         </Group>
         <Text size="sm">
-          Arrives <strong>{deliveryWindow(listing.delivery.earliest, listing.delivery.latest)}</strong> when ordered today
+          Arrives <strong>
+            <DeliveryWindow earliest={listing.delivery.earliest} latest={listing.delivery.latest} />
+          </strong> when ordered today
         </Text>
         {soldOut ? (
           <Alert variant="light" color="gray" title="Sold out">

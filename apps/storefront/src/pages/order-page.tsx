@@ -2,7 +2,7 @@
 // (cancel, it arrived, confirm receipt), the review once completed, items, totals, address and the
 // timeline — live on `order:{id}` (use-order-timeline.ts), so "Shipped" appears without a reload.
 import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { ErrorState, LoadingState } from '@marketdesk/ui';
+import { ErrorState, LoadingState, Timestamp } from '@marketdesk/ui';
 import { isNotFoundError, OrderDisputes, useOrderTimeline, useRoom, type StreamEntry } from '@marketdesk/ui/app';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -16,7 +16,7 @@ import { ShipmentCard } from '../features/orders/shipment-card';
 import { OrderReviewCard } from '../features/reviews/order-review';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
-import { dayTime, money } from '../lib/format';
+import { money } from '../lib/format';
 import { trpc } from '../trpc';
 import { NotFoundPage } from './not-found-page';
 
@@ -78,7 +78,7 @@ function OrderDetail({ id }: { id: string }) {
             <Anchor component={Link} to={`/s/${o.seller.id}`} inherit>
               {o.seller.name}
             </Anchor>{' '}
-            · placed {dayTime(o.createdAt)}
+            · placed <Timestamp value={o.createdAt} />
           </Text>
         </Stack>
         <div aria-live="polite">
@@ -154,7 +154,7 @@ function OrderDetail({ id }: { id: string }) {
                         </Text>
                       )}
                       <Text size="xs" c="dimmed" mt={2}>
-                        {dayTime(entry.occurredAt)}
+                        <Timestamp value={entry.occurredAt} />
                       </Text>
                     </Timeline.Item>
                   );

@@ -1,13 +1,13 @@
 // Your orders (/orders): newest first, each with its seller, first item, total and status.
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { EmptyState, ErrorState, LoadingState, PageHeader, Timestamp } from '@marketdesk/ui';
 import { useOnConnect, useLiveEvents } from '@marketdesk/ui/app';
 import { Link } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
 import { orderState } from '../features/orders/order-labels';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
-import { day, money, plural } from '../lib/format';
+import { money, plural } from '../lib/format';
 import { trpc } from '../trpc';
 
 function OrdersList() {
@@ -44,7 +44,7 @@ function OrdersList() {
                   {o.itemCount > 1 ? ` and ${plural(o.itemCount - 1, 'more item')}` : ''}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {day(o.createdAt)} · from {o.seller.name}
+                  <Timestamp value={o.createdAt} shape="date" /> · from {o.seller.name}
                 </Text>
               </Stack>
               <Text fw={700}>{money(o.totalMinor, o.currency)}</Text>

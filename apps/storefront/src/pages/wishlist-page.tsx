@@ -2,7 +2,7 @@
 // or back in stock — and a way to take each off. Price drops and restocks also notify you.
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { EmptyState, ErrorState, LoadingState, PageHeader, errorMessage } from '@marketdesk/ui';
+import { EmptyState, ErrorState, LoadingState, PageHeader, Timestamp, errorMessage } from '@marketdesk/ui';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { Link } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
@@ -10,7 +10,7 @@ import { RecordCover } from '../features/catalog/record-cover';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import type { WishlistItemView } from '../lib/api-types';
-import { day, money } from '../lib/format';
+import { money } from '../lib/format';
 import { trpc } from '../trpc';
 
 function Changes({ item }: { item: WishlistItemView }) {
@@ -71,7 +71,7 @@ function WishlistRow({ item }: { item: WishlistItemView }) {
           </Group>
           <Changes item={item} />
           <Text size="xs" c="dimmed">
-            Saved {day(item.savedAt)} · sold by {l.seller.name}
+            Saved <Timestamp value={item.savedAt} shape="date" /> · sold by {l.seller.name}
           </Text>
         </Stack>
         <Button variant="subtle" color="red" size="xs" onClick={() => remove.mutate({ listingId: l.id })} loading={remove.isPending} aria-label={`Remove ${l.title} from your wishlist`}>

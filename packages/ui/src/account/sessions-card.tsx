@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { ErrorState } from '../ErrorState/ErrorState';
 import { LoadingState } from '../LoadingState/LoadingState';
-import { formatRelativeTime } from '../format/date';
+import { Timestamp } from '../Timestamp/Timestamp';
 import { trpc } from '../app/trpc';
 
 /** A readable device name from a user-agent string (browser on OS), without a parsing library. */
@@ -58,7 +58,9 @@ export function SessionsCard() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{formatRelativeTime(s.lastSeenAt)}</Text>
+                    <Text size="sm">
+                      <Timestamp value={s.lastSeenAt} shape="relative" />
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {!s.current && (

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { ErrorState } from '../ErrorState/ErrorState';
 import { LoadingState } from '../LoadingState/LoadingState';
+import { Timestamp } from '../Timestamp/Timestamp';
 import { trpc } from '../app/trpc';
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -146,7 +147,7 @@ export function TwoFactorCard() {
         {status.data?.enabled && (
           <>
             <Text size="sm">
-              On since {status.data.enabledAt ? new Date(status.data.enabledAt).toLocaleDateString() : 'set-up'} · {status.data.recoveryCodesLeft} recovery code{status.data.recoveryCodesLeft === 1 ? '' : 's'} left
+              On since {status.data.enabledAt ? <Timestamp value={status.data.enabledAt} shape="date" /> : 'set-up'} · {status.data.recoveryCodesLeft} recovery code{status.data.recoveryCodesLeft === 1 ? '' : 's'} left
             </Text>
             <NewRecoveryCodes />
             {status.data.required ? <Text size="sm" c="dimmed">Staff accounts must keep two-factor sign-in on.</Text> : <TurnOff />}

@@ -4,8 +4,8 @@
 import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { AnyLiveEvent } from '@marketdesk/domain';
 import { type FormEvent, useState } from 'react';
-import { formatDateTime } from '../format/date';
 import { formatMoney } from '../format/money';
+import { Timestamp } from '../Timestamp/Timestamp';
 import { useLiveEvents } from './live';
 import { documentAccept, uploadDocument } from './private-upload';
 import { trpc, type RouterOutputs } from './trpc';
@@ -95,14 +95,20 @@ function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => voi
         )}
         {d.yourTurn && (
           <Alert color="yellow" title="Support is waiting for your answer">
-            {d.deadline ? `Please answer by ${formatDateTime(d.deadline)}; after that Support decides without it.` : 'Please add your answer below.'}
+            {d.deadline ? (
+              <>
+                Please answer by <Timestamp value={d.deadline} />; after that Support decides without it.
+              </>
+            ) : (
+              'Please add your answer below.'
+            )}
           </Alert>
         )}
         <Stack gap={6} aria-label="Dispute record">
           {d.evidence.map((e) => (
             <Paper key={e.id} bg="var(--mantine-color-default-hover)" p="xs" radius="sm">
               <Text size="xs" c="dimmed">
-                {e.author} ({e.party === 'staff' ? 'Support' : e.party}) · {formatDateTime(e.createdAt)}
+                {e.author} ({e.party === 'staff' ? 'Support' : e.party}) · <Timestamp value={e.createdAt} />
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {e.body}

@@ -1,4 +1,5 @@
 // Pure helpers for the chat panel: day separators, who a message is from, "Seen".
+import { formatDate } from '../format/date';
 export interface DatedMessage {
   id: string;
   createdAtMs: number;
@@ -18,7 +19,7 @@ export function dayLabel(ms: number, nowMs: number, locale?: string): string {
   yesterday.setDate(yesterday.getDate() - 1);
   if (dayKey(ms) === today) return 'Today';
   if (dayKey(ms) === dayKey(yesterday.getTime())) return 'Yesterday';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+  return formatDate(ms, locale ? { locale } : {});
 }
 
 /** Messages (in order) with a separator before the first message of each day. */
@@ -34,10 +35,6 @@ export function withDaySeparators<M extends DatedMessage>(messages: readonly M[]
     rows.push({ kind: 'message', key: message.id, message });
   }
   return rows;
-}
-
-export function timeOfDay(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
 export interface ReadPosition {

@@ -7,9 +7,10 @@ import { CHAT_EDIT_WINDOW_MS, CHAT_MESSAGE_MAX_LENGTH, hasGrant } from '@marketd
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorState } from '../ErrorState/ErrorState';
 import { LoadingState } from '../LoadingState/LoadingState';
+import { Timestamp } from '../Timestamp/Timestamp';
 import { errorMessage } from '../ErrorState/ErrorState';
 import { trpc } from '../app/trpc';
-import { attachmentUrl, chatFileAccept, formatBytes, receiptFor, timeOfDay, uploadChatFile, withDaySeparators } from './chat-format';
+import { attachmentUrl, chatFileAccept, formatBytes, receiptFor, uploadChatFile, withDaySeparators } from './chat-format';
 import { MessageText } from './message-text';
 import { useChatThread, type ChatMessage, type ChatThreadState, type PendingMessage } from './use-chat-thread';
 
@@ -209,7 +210,7 @@ function MessageBubble({ message: m, threadId, mine, moderator, editing, setEdit
   if (m.kind === 'system') {
     return (
       <Text size="xs" c="dimmed" ta="center" fs="italic">
-        {m.body} · {timeOfDay(m.createdAtMs)}
+        {m.body} · <Timestamp value={m.createdAtMs} shape="time" />
       </Text>
     );
   }
@@ -251,7 +252,7 @@ function MessageBubble({ message: m, threadId, mine, moderator, editing, setEdit
           )}
         </Paper>
         <Text size="xs" c="dimmed">
-          {timeOfDay(m.createdAtMs)}
+          <Timestamp value={m.createdAtMs} shape="time" />
           {m.editedAtMs && !deleted ? ' · edited' : ''}
           {m.masked && !deleted ? ' · contact details hidden' : ''}
           {receipt && ` · ${receipt}`}

@@ -4,7 +4,7 @@ import { Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { EmptyState } from '../EmptyState/EmptyState';
 import { ErrorState } from '../ErrorState/ErrorState';
 import { LoadingState } from '../LoadingState/LoadingState';
-import { formatRelativeTime } from '../format/date';
+import { Timestamp } from '../Timestamp/Timestamp';
 import type { RouterOutputs } from '../app/trpc';
 
 export type ChatThreadListItem = RouterOutputs['chat']['myThreads'][number];
@@ -58,7 +58,7 @@ export function ThreadList({ label, threads, loading, error, onRetry, selectedId
                 <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
                   {t.lastMessageAtMs && (
                     <Text size="xs" c="dimmed">
-                      {formatRelativeTime(t.lastMessageAtMs)}
+                      <Timestamp value={t.lastMessageAtMs} shape="relative" />
                     </Text>
                   )}
                   {t.unread > 0 && (

@@ -5,11 +5,10 @@
 // server joins automatically, and after every reconnect.
 import { ActionIcon, Anchor, Box, Group, Indicator, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
-import { formatRelativeTime } from '@marketdesk/ui';
+import { Timestamp } from '@marketdesk/ui';
 import { useLiveEvents, useOnConnect } from '@marketdesk/ui/app';
 import { useLocation, useNavigate } from 'react-router';
 import type { RouterOutputs } from '../../lib/api-types';
-import { LOCALE } from '../../lib/format';
 import { trpc } from '../../trpc';
 import { bellLabel, storefrontPath, unreadBadge } from './notification-kinds';
 
@@ -86,8 +85,8 @@ function NotificationRow({ n, now }: { n: NotificationItem; now: Date }) {
           {n.title}
           {unread && <VisuallyHidden> (unread)</VisuallyHidden>}
         </Text>
-        <Text size="xs" c="dimmed" component="time" dateTime={new Date(n.createdAt).toISOString()}>
-          {formatRelativeTime(n.createdAt, now, LOCALE)}
+        <Text size="xs" c="dimmed">
+          <Timestamp value={n.createdAt} shape="relative" now={now} />
         </Text>
       </Box>
     </Group>

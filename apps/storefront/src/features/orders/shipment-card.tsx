@@ -2,7 +2,7 @@
 // page (new tab) and when it left the seller.
 import { Anchor, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { OrderDetail } from '../../lib/api-types';
-import { dayTime } from '../../lib/format';
+import { Timestamp } from '@marketdesk/ui';
 import { carrierLabel } from './order-labels';
 
 export function ShipmentCard({ shipment, deliveredAt }: { shipment: NonNullable<OrderDetail['shipment']>; deliveredAt: Date | string | null }) {
@@ -14,7 +14,12 @@ export function ShipmentCard({ shipment, deliveredAt }: { shipment: NonNullable<
         </Title>
         <Text size="sm">
           With <strong>{carrierLabel(shipment.carrier)}</strong>
-          {shipment.shippedAt ? ` on ${dayTime(shipment.shippedAt)}` : ''}
+          {shipment.shippedAt ? (
+            <>
+              {' '}
+              on <Timestamp value={shipment.shippedAt} />
+            </>
+          ) : null}
         </Text>
         <Group gap="xs" wrap="wrap">
           <Text size="sm">Tracking number</Text>
@@ -30,7 +35,7 @@ export function ShipmentCard({ shipment, deliveredAt }: { shipment: NonNullable<
         )}
         {deliveredAt && (
           <Text size="sm" c="dimmed">
-            Delivered {dayTime(deliveredAt)}
+            Delivered <Timestamp value={deliveredAt} />
           </Text>
         )}
       </Stack>

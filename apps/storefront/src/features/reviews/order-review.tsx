@@ -7,7 +7,7 @@ import { errorMessage } from '@marketdesk/ui';
 import { errorCode, useLiveEvents } from '@marketdesk/ui/app';
 import { type FormEvent, useId, useState } from 'react';
 import type { RouterOutputs } from '../../lib/api-types';
-import { day } from '../../lib/format';
+import { Timestamp } from '@marketdesk/ui';
 import { trpc } from '../../trpc';
 import { REVIEW_BODY_MAX, reviewFormValues, reviewServerErrors, toReviewMutation, validateReview, type ReviewFormErrors, type ReviewFormValues } from './review-form';
 import { SellerReply } from './review-list';
@@ -113,7 +113,7 @@ function OwnReviewView({ review, onEdit }: { review: OwnReview; onEdit: () => vo
       <Group gap="sm" wrap="wrap">
         <Rating value={review.rating} readOnly role="img" aria-label={`You rated ${review.rating} out of 5 stars`} />
         <Text size="sm" c="dimmed">
-          {day(review.createdAt)}
+          <Timestamp value={review.createdAt} shape="date" />
           {new Date(review.updatedAt).getTime() - new Date(review.createdAt).getTime() > 1000 ? ' · edited' : ''}
         </Text>
       </Group>

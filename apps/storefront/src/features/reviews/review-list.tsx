@@ -3,7 +3,7 @@
 import { Group, Paper, Rating, Stack, Text } from '@mantine/core';
 import { EmptyState, ErrorState } from '@marketdesk/ui';
 import type { RouterOutputs } from '../../lib/api-types';
-import { day } from '../../lib/format';
+import { Timestamp } from '@marketdesk/ui';
 import { ratingSummary } from './review-form';
 
 export type PublicReviews = RouterOutputs['reviews']['forListing'];
@@ -29,7 +29,13 @@ export function SellerReply({ review }: { review: Pick<ReviewView, 'sellerReply'
   return (
     <Stack gap={2} pl="md" style={{ borderLeft: '3px solid var(--mantine-color-default-border)' }}>
       <Text size="xs" c="dimmed">
-        Seller’s reply{review.sellerRepliedAt ? ` · ${day(review.sellerRepliedAt)}` : ''}
+        Seller’s reply
+        {review.sellerRepliedAt ? (
+          <>
+            {' · '}
+            <Timestamp value={review.sellerRepliedAt} shape="date" />
+          </>
+        ) : null}
       </Text>
       <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
         {review.sellerReply}
@@ -46,8 +52,8 @@ export function ReviewItem({ review }: { review: ReviewView }) {
         <Text size="sm" fw={600}>
           {review.buyer.name}
         </Text>
-        <Text size="sm" c="dimmed" component="time" dateTime={new Date(review.createdAt).toISOString()}>
-          {day(review.createdAt)}
+        <Text size="sm" c="dimmed">
+          <Timestamp value={review.createdAt} shape="date" />
         </Text>
       </Group>
       {review.body ? (
