@@ -40,7 +40,7 @@ const signedInPolicy: Record<string, 'self' | 'object' | 'staff'> = {
   'orders.mine': 'self', 'orders.get': 'object', 'orders.markDelivered': 'object', 'orders.confirmReceipt': 'object', 'orders.cancel': 'object',
   'reviews.create': 'object', 'reviews.edit': 'object', 'reviews.reply': 'object', 'reviews.forOrder': 'object',
   'notifications.list': 'self', 'notifications.markRead': 'self', 'notifications.preferences': 'self', 'notifications.setPreference': 'self',
-  'queues.staff': 'staff', 'queues.stats': 'staff', 'queues.export': 'staff', 'queues.exportStatus': 'staff', 'queues.list': 'staff', 'queues.get': 'staff',
+  'queues.staff': 'staff', 'queues.stats': 'staff', 'queues.overview': 'staff', 'queues.export': 'staff', 'queues.exportStatus': 'staff', 'queues.list': 'staff', 'queues.get': 'staff',
   'queues.claim': 'staff', 'queues.release': 'staff', 'queues.touch': 'staff', 'queues.reassign': 'staff', 'queues.autoAssign': 'staff', 'queues.bulk': 'staff',
   'queues.decide': 'staff', 'queues.rejectReasons': 'self', 'queues.addNote': 'staff', 'queues.presets': 'staff', 'queues.savePreset': 'staff', 'queues.deletePreset': 'staff',
   'submissions.rejectReasons': 'self', 'kyc.documentKinds': 'self', 'kyc.get': 'staff', 'disputes.reasons': 'self',
@@ -140,6 +140,7 @@ describe('staff-only procedures checked in the service', () => {
   const probes: [string, 'query' | 'mutation', (ids: { order: string }) => unknown][] = [
     ['queues.list', 'query', () => ({ queue: 'kyc', limit: 5 })],
     ['queues.stats', 'query', () => ({ queue: 'submissions' })],
+    ['queues.overview', 'query', () => undefined],
     ['queues.staff', 'query', () => ({ queue: 'disputes' })],
     ['queues.presets', 'query', () => ({ queue: 'listings' })],
     ['queues.autoAssign', 'mutation', () => ({ queue: 'kyc', capacity: 1, dryRun: true })],

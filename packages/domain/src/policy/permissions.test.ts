@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Permission, type PolicyObject, can, checkGrantTable, grantedPermissions, hasGrant, permissions, roleGrants } from './permissions.js';
+import { type Permission, type PolicyObject, can, checkGrantTable, grantedPermissions, hasGrant, holdsOwnGrant, isSeller, permissions, roleGrants } from './permissions.js';
 import { maskAddress, maskEmail, maskName, maskPhone, maskPii } from './pii.js';
 import { type Actor, isStaff, roles } from './roles.js';
 
@@ -112,5 +112,26 @@ describe('grant tables passed in (roles as data)', () => {
   it('refuses a table that takes the console from admins', () => {
     expect(checkGrantTable(table).ok).toBe(true);
     expect(checkGrantTable({ ...table, admin: { staff: true, grants: { 'console.access': 'any' } } }).ok).toBe(false);
+  });
+});
+
+describe('who sells', () => {
+  it('is whoever holds listings.manage on their own listings, not staff who hold it on everyone’s', () => {
+    expect(isSeller(seller)).toBe(true);
+    expect(isSeller({ id: 's1', roles: ['seller', 'buyer'] })).toBe(true);
+    expect(isSeller(admin)).toBe(false);
+    expect(isSeller({ id: 'root', roles: ['admin', 'agent'] })).toBe(false);
+    expect(isSeller(agent)).toBe(false);
+    expect(isSeller(buyer)).toBe(false);
+    // An admin who also sells has both worlds.
+    expect(isSeller({ id: 'root', roles: ['admin', 'seller'] })).toBe(true);
+  });
+
+  it('follows the grant table: a custom role with own-scope selling grants sells', () => {
+    const grants = { ...Object.fromEntries(Object.entries(roleGrants).map(([r, g]) => [r, { staff: r === 'agent' || r === 'admin', grants: g }])), crafts: { staff: false, grants: { 'listings.manage': 'own' as const } } };
+    expect(isSeller({ id: 'c1', roles: ['crafts'], grants })).toBe(true);
+    expect(holdsOwnGrant({ id: 'c1', roles: ['crafts'], grants }, 'payouts.request')).toBe(false);
+    expect(holdsOwnGrant(seller, 'kyc.submit')).toBe(true);
+    expect(holdsOwnGrant(admin, 'kyc.submit')).toBe(false);
   });
 });

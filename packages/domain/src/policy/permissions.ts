@@ -140,6 +140,24 @@ export function grantedPermissions(actor: Actor): Partial<Record<Permission, Sco
   return granted;
 }
 
+/**
+ * Does one of the actor's roles grant `permission` on their own objects? That is a grant someone
+ * acts on for themself (a seller's `listings.manage: own`), unlike staff's `any`, which is for
+ * working on everyone's.
+ */
+export function holdsOwnGrant(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((role) => grantsOf(actor, role)?.[permission] === 'own');
+}
+
+/**
+ * People who sell: a role of theirs manages its own listings (the built-in seller, or a role admins
+ * made with the seller's grants). Staff hold `listings.manage` at `any` to moderate, which is not
+ * selling, so an admin's console shows no Selling section unless they also hold a selling role.
+ */
+export function isSeller(actor: Actor): boolean {
+  return holdsOwnGrant(actor, 'listings.manage');
+}
+
 /** Ownership depends on the role acted through: as a buyer you own your purchases, as a seller your sales. */
 function owns(role: Role, actorId: string, o: PolicyObject): boolean {
   if (o.kind === 'user') return o.userId === actorId;

@@ -4,6 +4,7 @@
 // expired claim is free for anyone, even before the timer that announces it has run.
 import type { QueueName } from '../events/rooms.js';
 import type { Permission } from '../policy/permissions.js';
+import { AT_RISK_THRESHOLD_BP } from '../sla/sla.js';
 import { HOUR_MS, MINUTE_MS } from '../units.js';
 
 export const DEFAULT_CLAIM_IDLE_MS = 10 * MINUTE_MS;
@@ -50,6 +51,24 @@ export const queueSlaTargetMs: Record<QueueName, number> = {
   fraud: 4 * HOUR_MS,
   disputes: 24 * HOUR_MS,
 };
+
+export type QueueSlaRisk = 'on_track' | 'at_risk' | 'overdue';
+
+/** The share of an item's time to its deadline after which it is at risk (the SLA policy's 75 %). */
+export const queueAtRiskFraction = AT_RISK_THRESHOLD_BP / 10_000;
+
+/**
+ * Where an item stands against its SLA deadline: at risk once 75 % of the time from entering the
+ * queue to the deadline has gone (the deadline itself is in business time; this reads the span as
+ * it falls, so a weekend counts like any other time), overdue once the deadline has passed. Items
+ * without a deadline have no SLA. The queue overview counts the same in SQL.
+ */
+export function queueSlaRisk(item: { createdAtMs: number; slaDueAtMs: number | null }, nowMs: number): QueueSlaRisk | null {
+  if (item.slaDueAtMs === null) return null;
+  if (nowMs >= item.slaDueAtMs) return 'overdue';
+  const atRiskFromMs = item.createdAtMs + (item.slaDueAtMs - item.createdAtMs) * queueAtRiskFraction;
+  return nowMs >= atRiskFromMs ? 'at_risk' : 'on_track';
+}
 
 export interface ClaimView {
   claimedBy: string | null;

@@ -5,7 +5,7 @@ import { planAutoAssignment } from './auto-assign.js';
 import { agoText, describeLastChange, heldByMessage } from './conflict-message.js';
 import { resolveMentions } from './mentions.js';
 import { decodeQueueCursor, encodeQueueCursor, queueFilterSchema } from './queue-filters.js';
-import { activeClaimant, canClaim, claimExpiresAtMs } from './queue-rules.js';
+import { activeClaimant, canClaim, claimExpiresAtMs, queueSlaRisk } from './queue-rules.js';
 import { checkSellerCounter, rejectionText } from './submission-offers.js';
 
 const t0 = Date.UTC(2026, 10, 24, 12);
@@ -95,5 +95,19 @@ describe('seller counter-offers', () => {
     expect(checkSellerCounter(lines, [{ itemId: 'a', counterMinor: 1000 }], 0)).toMatchObject({ ok: false, itemId: null });
     expect(checkSellerCounter(lines, [{ itemId: 'z', counterMinor: 1000 }], 0)).toMatchObject({ ok: false, itemId: 'z' });
     expect(checkSellerCounter(lines, [{ itemId: 'a', counterMinor: 1500 }], 3)).toMatchObject({ ok: false });
+  });
+});
+
+describe('SLA risk of a queue item', () => {
+  const item = { createdAtMs: t0, slaDueAtMs: t0 + 100 * MINUTE_MS };
+  it('is on track until 75 % of the time to the deadline has gone, at risk after, overdue from the deadline', () => {
+    expect(queueSlaRisk(item, t0)).toBe('on_track');
+    expect(queueSlaRisk(item, t0 + 74 * MINUTE_MS)).toBe('on_track');
+    expect(queueSlaRisk(item, t0 + 75 * MINUTE_MS)).toBe('at_risk');
+    expect(queueSlaRisk(item, t0 + 99 * MINUTE_MS)).toBe('at_risk');
+    expect(queueSlaRisk(item, t0 + 100 * MINUTE_MS)).toBe('overdue');
+  });
+  it('has nothing to say about items without a deadline', () => {
+    expect(queueSlaRisk({ createdAtMs: t0, slaDueAtMs: null }, t0 + 1e9)).toBeNull();
   });
 });

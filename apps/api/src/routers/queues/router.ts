@@ -13,6 +13,7 @@ import { addNote } from '../../services/queues/notes.js';
 import { deletePreset, listPresets, savePreset } from '../../services/queues/presets.js';
 import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
 import { queueStats } from '../../services/queues/queue-stats.js';
+import { queueOverview } from '../../services/queues/queue-overview.js';
 import { getQueueExport, startQueueExport } from '../../services/queues/export-queue.js';
 import { AppError } from '../../errors/app-error.js';
 import { queueStaff } from '../../services/queues/queue-staff.js';
@@ -73,6 +74,9 @@ const stats = staff
   .input(z.object({ queue: z.enum(queueNames), days: z.number().int().min(1).max(365).default(30) }))
   .query(({ ctx, input }) => queueStats(ctx.em, ctx.actor, input, new Date()));
 
+/** Every queue the person may see, in one answer: open items, unclaimed, the oldest, at risk and overdue. */
+const overview = staff.input(z.void()).query(({ ctx }) => queueOverview(ctx.em, ctx.actor, new Date()));
+
 /** Starts a CSV export of a filtered view; progress arrives as queue.export.progress on the user's room. */
 const exportView = staff
   .input(queueListInputSchema.omit({ cursor: true, limit: true }))
@@ -91,5 +95,6 @@ const staffOf = staff.input(z.object({ queue: z.enum(queueNames) })).query(({ ct
 export const queuesRouter = router({
   staff: staffOf,
   stats,
+  overview,
   export: exportView,
   exportStatus, list, get, claim, release, touch, reassign, autoAssign: runAutoAssign, bulk, decide, rejectReasons, addNote: note, presets, savePreset: savePresetProcedure, deletePreset: deletePresetProcedure });

@@ -15,9 +15,18 @@ export function asQueueName(queue: string): QueueName {
   return queue as QueueName;
 }
 
+export function canView(actor: QueueActor, queue: QueueName): boolean {
+  return isStaff(actor) && hasGrant(actor, queuePermissions[queue].view);
+}
+
+/** The queues this person may read, in the domain's order. */
+export function viewableQueues(actor: QueueActor): QueueName[] {
+  return queueNames.filter((queue) => canView(actor, queue));
+}
+
 export function assertCanView(actor: QueueActor, queue: string): QueueName {
   const name = asQueueName(queue);
-  if (!isStaff(actor) || !hasGrant(actor, queuePermissions[name].view)) throw new AppError('FORBIDDEN', `You cannot see the ${name} queue.`);
+  if (!canView(actor, name)) throw new AppError('FORBIDDEN', `You cannot see the ${name} queue.`);
   return name;
 }
 
