@@ -338,6 +338,27 @@ describe('pre-sale threads', () => {
     expect(bySupport.error?.data.code).toBe('FORBIDDEN');
     sellerSocket.close();
   });
+
+  it('mask a phone number followed by a reference, and leave the reference and order numbers as written', async () => {
+    const buyer = await registerUser(api);
+    const l = await listing();
+    const thread = (await mutate<Thread>(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
+    const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
+    const delivered = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.created', thread.id));
+    // The walk-through's message: the number went through whole, while a bare reference was masked.
+    const sent = await send(buyer, thread.id, 'Call me: +49 170 1234567 (1207154404). About [1207154424], or 0170 1234567 after 6.');
+    const expected = `Call me: ${maskedPhone} (1207154404). About [1207154424], or ${maskedPhone} after 6.`;
+    expect(sent.data?.message).toMatchObject({ body: expected, masked: true });
+    expect((await delivered).payload).toMatchObject({ message: { body: expected, masked: true } });
+    const row = await api.app.db.orm.em.fork().getConnection().execute<{ body: string }[]>('select body from chat_messages where id = ?', [sent.data!.message.id]);
+    expect(row[0]?.body).toBe(expected);
+
+    const edited = await mutate<Message>(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'Order 1207154424 — or ring (415) 555-2671 ext. 12' }, { cookie: buyer.cookie });
+    expect(edited.data).toMatchObject({ body: `Order 1207154424 — or ring ${maskedPhone}`, masked: true });
+    const plain = await send(buyer, thread.id, 'Is order 1207154424 from 1971 still €1,234.56?');
+    expect(plain.data?.message).toMatchObject({ body: 'Is order 1207154424 from 1971 still €1,234.56?', masked: false });
+    sellerSocket.close();
+  });
 });
 
 describe('attachments', () => {

@@ -1,6 +1,6 @@
 // Chat rules shared by the API and both clients: who a message is shown as, how long it can be
 // edited, what the masking policy is per kind of thread, and canned replies with variables.
-import { maskContactDetails, type MaskResult } from './mask-contacts.js';
+import { maskContactDetails, type MaskResult, type PhoneNumberFinder } from './mask-contacts.js';
 
 export const chatThreadKinds = ['order', 'presale'] as const;
 export type ChatThreadKind = (typeof chatThreadKinds)[number];
@@ -24,10 +24,11 @@ export function contactPolicyFor(kind: ChatThreadKind): ContactPolicy {
   return kind === 'presale' ? { maskEmails: true, maskPhones: true } : { maskEmails: false, maskPhones: false };
 }
 
-export function applyContactPolicy(kind: ChatThreadKind, text: string): MaskResult {
+/** The thread's contact policy applied to a message; phone numbers are found by `findPhoneNumbers` (a parser at the edge). */
+export function applyContactPolicy(kind: ChatThreadKind, text: string, findPhoneNumbers: PhoneNumberFinder): MaskResult {
   const policy = contactPolicyFor(kind);
   if (!policy.maskEmails && !policy.maskPhones) return { text, emails: 0, phones: 0 };
-  return maskContactDetails(text);
+  return maskContactDetails(text, findPhoneNumbers);
 }
 
 export interface MessageFacts {
