@@ -1,8 +1,10 @@
 // Seller submissions end to end: an instant indicative quote, the queue row, staff counter-offers
 // the seller follows live on their room, counters within limits, requests for information, offers
-// that expire (timer and lazily), and accepted goods becoming live listings linked to the submission.
+// that expire (timer and lazily), and accepted goods bought by the house shop: live listings in the
+// house shop (linked to the submission for staff only) and the seller paid through the ledger.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyLiveEvent, QueueItemSnapshot } from '@marketdesk/domain';
+import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { createCategory } from './catalog-fixtures.js';
 import { mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 
@@ -13,6 +15,8 @@ interface Item {
   askingMinor: number;
   sellPriceMinor: number;
   declined: boolean;
+  bought: boolean;
+  boughtForMinor: number | null;
   listingId: string | null;
   counterMinor: number | null;
 }
@@ -27,6 +31,7 @@ interface Submission {
   offerOpen: boolean;
   infoRequest: string | null;
   infoResponse: string | null;
+  purchase: { amountMinor: number; currency: string; paidAt: string; itemCount: number } | null;
   items: Item[];
   queueItemId?: string;
   queueItem?: QueueItemSnapshot | null;
@@ -48,6 +53,9 @@ async function submit(by = seller, items: unknown[] = records): Promise<Submissi
 }
 const get = async (id: string, who = admin) => (await query<Submission>(api, 'submissions.get', { id }, { cookie: who.cookie })).data!;
 const rowVersion = async (id: string) => (await get(id)).queueItem!.version;
+
+const availableOf = async (who: Person) =>
+  (await query<{ currency: string; availableMinor: number }[]>(api, 'ledger.myBalances', undefined, { cookie: who.cookie })).data!.find((b) => b.currency === 'EUR')?.availableMinor ?? 0;
 
 async function listing(id: string) {
   const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select state, price_minor, seller_id, title from listings where id = ?`, [id])) as { state: string; price_minor: number; seller_id: string; title: string }[];
@@ -102,7 +110,7 @@ describe('submitting', () => {
 });
 
 describe('offers', () => {
-  it('a counter-offer reaches the seller live; accepting it creates live listings linked to the submission', async () => {
+  it('a counter-offer reaches the seller live; accepting it, the house shop buys the records, lists them and pays the seller', async () => {
     const s = await submit();
     const socket = await sellerRoom(api);
     const quoted = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'submission.quoted' && e.payload.submissionId === s.id);
@@ -115,21 +123,38 @@ describe('offers', () => {
     expect(live.payload.quoteMinor).toBe(2700);
     expect(live.payload.expiresAtMs).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
-    const listed = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'submission.listings_created' && e.payload.submissionId === s.id);
+    const bought = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'submission.purchased' && e.payload.submissionId === s.id);
+    const balanceBefore = await availableOf(seller);
     const waiting = (await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'submissions', filter: { waitingOn: 'seller', sellerId: seller.id } }, { cookie: admin.cookie })).data!;
     expect(waiting.items.map((i) => i.subjectId)).toContain(s.id);
     const mine = await get(s.id, seller);
     expect(mine.queueItem).toBeNull(); // claims and versions of the queue are for staff
     const accepted = await mutate<Submission>(api, 'submissions.respond', { submissionId: s.id, version: mine.version, response: 'accept' }, { cookie: seller.cookie });
     expect(accepted.data).toMatchObject({ state: 'accepted', agreedMinor: 2700 });
-    const ids = ((await listed) as AnyLiveEvent & { payload: { listingIds: string[] } }).payload.listingIds;
-    expect(ids).toHaveLength(2);
+    // The seller hears what was bought and for how much, and is paid: the agreed price is available at once.
+    expect(((await bought) as AnyLiveEvent).payload).toMatchObject({ amountMinor: 2700, currency: 'EUR', itemCount: 2 });
+    expect(await availableOf(seller)).toBe(balanceBefore + 2700);
+    const sellersView = await get(s.id, seller);
+    expect(sellersView.purchase).toMatchObject({ amountMinor: 2700, currency: 'EUR', itemCount: 2 });
+    expect(sellersView.items.map((i) => ({ bought: i.bought, listingId: i.listingId, sellPriceMinor: i.sellPriceMinor }))).toEqual([
+      { bought: true, listingId: null, sellPriceMinor: null },
+      { bought: true, listingId: null, sellPriceMinor: null },
+    ]);
+    expect(sellersView.items.map((i) => i.boughtForMinor)).toEqual([1800, sellersView.items[1]!.offerMinor]);
+    // Staff see where each item went: a listing in the house shop, never in the seller's own shop.
     const after = await get(s.id);
-    expect(after.items.map((i) => i.listingId).sort()).toEqual([...ids].sort());
+    const ids = after.items.map((i) => i.listingId!);
+    expect(ids.every(Boolean)).toBe(true);
     expect(after.queueItem).toMatchObject({ state: 'accepted', waitingOn: null, lastAction: { action: 'accepted', actorId: seller.id } });
     const first = await listing(after.items[0]!.listingId!);
+    const house = await api.app.db.orm.em.fork().getConnection().execute<{ user_id: string }[]>('select user_id from house_shop');
     // The shelf price is the sell formula on the graded value, never below what we pay (1800) plus the minimum margin.
-    expect(first).toMatchObject({ state: 'active', seller_id: seller.id, title: 'Miles Davis – Kind of Blue' });
+    expect(first).toMatchObject({ state: 'active', seller_id: house[0]!.user_id, title: 'Miles Davis – Kind of Blue' });
+    // Buyers see the house shop's record, and nothing of where it came from.
+    const page = (await query<{ description: string; seller: { name: string } }>(api, 'catalog.listing', { id: ids[0] })).data!;
+    expect(page.seller.name).toBe('Marketdesk Records');
+    expect(page.description).not.toMatch(/submission|[0-9a-f]{8}/i);
+    expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
     expect(Number(first!.price_minor)).toBe(after.items[0]!.sellPriceMinor);
     expect(after.items[0]!.sellPriceMinor).toBeGreaterThanOrEqual(2700);
     socket.close();

@@ -24,6 +24,9 @@ export class Submission {
   rejectNote: string | null = null;
   infoRequest: string | null = null;
   infoResponse: string | null = null;
+  /** What the house shop paid the seller for the accepted items, and when (credited to their balance). */
+  purchaseMinor: number | null = null;
+  purchasedAt: Date | null = null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -49,6 +52,8 @@ export const SubmissionSchema = new EntitySchema<Submission>({
     rejectNote: { type: 'string', length: 1000, nullable: true },
     infoRequest: { type: 'string', length: 2000, nullable: true },
     infoResponse: { type: 'string', length: 2000, nullable: true },
+    purchaseMinor: { type: 'integer', nullable: true },
+    purchasedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     updatedAt: { type: 'datetime', columnType: 'timestamptz' },
   },

@@ -22,6 +22,7 @@ import { Migration20261124233155 } from './Migration20261124233155.js';
 import { Migration20261125000031 } from './Migration20261125000031.js';
 import { Migration20261125002400 } from './Migration20261125002400.js';
 import { Migration20261207170000 } from './Migration20261207170000.js';
+import { Migration20261207180000 } from './Migration20261207180000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124173400', class: Migration20261124173400 },
@@ -45,4 +46,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000031', class: Migration20261125000031 },
   { name: 'Migration20261125002400', class: Migration20261125002400 },
   { name: 'Migration20261207170000', class: Migration20261207170000 },
+  { name: 'Migration20261207180000', class: Migration20261207180000 },
 ];

@@ -21,6 +21,9 @@ export interface SubmissionRecord {
   rejectNote: string | null;
   infoRequest: string | null;
   infoResponse: string | null;
+  /** What the house shop paid for the accepted items, credited to the seller's balance at `purchasedAt`. */
+  purchaseMinor: number | null;
+  purchasedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -67,6 +70,8 @@ const toSubmission = (r: Row): SubmissionRecord => ({
   rejectNote: (r.reject_note as string | null) ?? null,
   infoRequest: (r.info_request as string | null) ?? null,
   infoResponse: (r.info_response as string | null) ?? null,
+  purchaseMinor: num(r.purchase_minor),
+  purchasedAt: date(r.purchased_at),
   createdAt: date(r.created_at)!,
   updatedAt: date(r.updated_at)!,
 });
@@ -148,6 +153,10 @@ export const submissionRepository = {
 
   async setItemCounter(em: EntityManager, itemId: string, counterMinor: number | null): Promise<void> {
     await sql(em, `update submission_items set counter_minor = ? where id = ?`, [counterMinor, itemId]);
+  },
+
+  async recordPurchase(em: EntityManager, id: string, amountMinor: number, now: Date): Promise<void> {
+    await sql(em, `update submissions set purchase_minor = ?, purchased_at = ? where id = ?`, [amountMinor, now, id]);
   },
 
   async linkListing(em: EntityManager, itemId: string, listingId: string, sellPriceMinor: number): Promise<void> {

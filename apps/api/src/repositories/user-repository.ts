@@ -22,6 +22,17 @@ export const userRepository = {
     const rows = await em.find(User, { id: { $in: ids } }, { fields: ['id', 'displayName'] });
     return new Map(rows.map((u) => [u.id, u.displayName]));
   },
+  /** The house shop's seller account (created by migration; the platform's own record store). */
+  async houseShop(em: EntityManager): Promise<{ id: string; displayName: string }> {
+    const rows = await em.getConnection().execute<{ id: string; display_name: string }[]>(
+      `select u.id, u.display_name from house_shop h join users u on u.id = h.user_id where h.id = 1`,
+      [],
+      'all',
+      em.getTransactionContext(),
+    );
+    if (!rows[0]) throw new Error('The house shop account is missing: run the migrations.');
+    return { id: rows[0].id, displayName: rows[0].display_name };
+  },
   add(em: EntityManager, user: User): void {
     em.persist(user);
   },

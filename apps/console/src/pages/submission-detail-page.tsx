@@ -95,7 +95,7 @@ function OfferActions({ s, nowMs }: { s: SellerSubmission; nowMs: number }) {
   const [declining, setDeclining] = useState(false);
   const respond = trpc.submissions.respond.useMutation({
     onSuccess: (res, input) => {
-      notifications.show(input.response === 'accept' ? { color: 'green', title: 'Offer accepted', message: 'Your records are being listed in the shop.' } : { color: 'gray', title: 'Offer declined', message: 'The submission is withdrawn.' });
+      notifications.show(input.response === 'accept' ? { color: 'green', title: 'Offer accepted', message: 'We bought your records; the agreed price is on your balance.' } : { color: 'gray', title: 'Offer declined', message: 'The submission is withdrawn.' });
       setDeclining(false);
       void utils.submissions.get.invalidate({ id: s.id });
       void utils.submissions.mine.invalidate();
@@ -214,7 +214,7 @@ export function SubmissionDetailPage() {
   const me = useMe();
   const submission = trpc.submissions.get.useQuery({ id });
   const now = useNow(1_000);
-  useLiveRefetch((event) => isMySubmissionEvent(event, me.data?.id) === id, submission.refetch);
+  useLiveRefetch((event) => isMySubmissionEvent(event, me.data?.id) === id, submission);
 
   if (submission.isPending) return <LoadingState label="Loading the submission…" />;
   if (submission.isError) return <ErrorState title="Could not load this submission" error={submission.error} onRetry={() => void submission.refetch()} />;
@@ -235,6 +235,13 @@ export function SubmissionDetailPage() {
           <Alert color="red" title="Why we declined">
             {s.rejection.label}
             {s.rejection.note ? `: ${s.rejection.note}` : ''}
+          </Alert>
+        )}
+        {s.purchase && (
+          <Alert color="green" title={`We bought ${s.purchase.itemCount} record${s.purchase.itemCount === 1 ? '' : 's'} for ${money(s.purchase.amountMinor)}`}>
+            <Text size="sm">
+              Paid to your available balance on {formatDateTime(s.purchase.paidAt)}. Withdraw it whenever you like from <Link to="/payouts">Payouts</Link>.
+            </Text>
           </Alert>
         )}
         <OfferActions s={s} nowMs={now.getTime()} />
@@ -260,7 +267,7 @@ export function SubmissionDetailPage() {
                     <Text size="xs" c="dimmed">
                       {formatLabels[i.format] ?? i.format}
                       {i.declined ? ' · below what we buy' : ''}
-                      {i.listingId ? ' · listed in the shop' : ''}
+                      {i.bought ? ` · bought for ${money(i.boughtForMinor)}` : ''}
                     </Text>
                   </Table.Td>
                   <Table.Td>{i.grade}</Table.Td>

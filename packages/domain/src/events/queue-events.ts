@@ -69,6 +69,8 @@ export const submissionRecordEventPayloads = {
   'submission.info_provided': z.object({ submissionId: eventId, sellerId: eventId, actorId: eventId, message: z.string().min(1) }),
   /** Accepted goods became listings (one per accepted item), linked to the submission. */
   'submission.listings_created': z.object({ submissionId: eventId, sellerId: eventId, listingIds: z.array(eventId).min(1) }),
+  /** The house shop bought the accepted items: the agreed price is on the seller's available balance. */
+  'submission.purchased': z.object({ submissionId: eventId, sellerId: eventId, amountMinor: z.number().int().positive(), currency: z.string().length(3), itemCount: z.number().int().positive() }),
 } as const;
 
 export const queueAndSubmissionServiceEventPayloads = { ...queueEventPayloads, ...submissionRecordEventPayloads } as const;

@@ -25,6 +25,7 @@ export const platformAccounts = {
   escrow: { type: 'liability', rule: 'non_negative', purpose: 'Buyer payments held until the order settles' },
   fees: { type: 'revenue', rule: 'none', purpose: 'Platform commission earned on orders' },
   losses: { type: 'expense', rule: 'none', purpose: 'Chargebacks and shortfalls the platform absorbs' },
+  inventory: { type: 'asset', rule: 'none', purpose: 'Records the house shop bought from sellers, at what it paid for them' },
 } as const satisfies Record<string, AccountSpec>;
 
 export const sellerAccounts = {

@@ -28,6 +28,7 @@ export type TransferCode =
   | 'payout_failed'
   | 'provider_settlement'
   | 'hold_expired'
+  | 'inventory_purchased'
   | 'adjustment';
 
 /** Context carried for reports and reconciliation (e.g. `orderId` nets escrow per order). */

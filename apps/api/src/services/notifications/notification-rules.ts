@@ -6,7 +6,7 @@ import { sql } from '../../repositories/sql.js';
 import { userRepository } from '../../repositories/user-repository.js';
 import { wishlistNotificationKinds, wishlistNotificationLabels, wishlistRules } from '../wishlist/wishlist-notifications.js';
 
-export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed', 'verification', ...wishlistNotificationKinds] as const;
+export const notificationKinds = ['order_paid', 'order_shipped', 'order_delivered', 'order_completed', 'order_cancelled', 'payout_paid', 'payout_failed', 'review_received', 'dispute_opened', 'listing_reviewed', 'verification', 'submission_purchased', ...wishlistNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationKindLabels: Record<NotificationKind, string> = {
@@ -21,6 +21,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   dispute_opened: 'Dispute or chargeback opened',
   listing_reviewed: 'Listing approved or rejected',
   verification: 'Identity verification (KYC) decisions',
+  submission_purchased: 'Records you submitted were bought (sellers)',
   ...wishlistNotificationLabels,
 };
 
@@ -83,6 +84,15 @@ const rules: Record<string, Rule> = {
   'kyc.approved': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'Your identity is verified', body: 'You can now publish listings and withdraw your earnings.', link: '/verification' }],
   'kyc.rejected': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'Your verification was not approved', body: `${p.reason === 'information_not_provided' ? 'The information we asked for did not arrive in time' : String(p.reason)}. You can start a new verification from the console.`, link: '/verification' }],
   'kyc.info_requested': async (p) => [{ userId: String(p.sellerId), kind: 'verification', title: 'We need more information to verify you', body: String(p.message), link: '/verification' }],
+  'submission.purchased': async (p) => [
+    {
+      userId: String(p.sellerId),
+      kind: 'submission_purchased',
+      title: `We bought ${String(p.itemCount)} record${p.itemCount === 1 ? '' : 's'} for ${money(p)}`,
+      body: `${money(p)} is on your available balance now. Withdraw it from Payouts whenever you like.`,
+      link: `/submissions/${String(p.submissionId)}`,
+    },
+  ],
   'payout.paid': async (p) => [{ userId: String(p.sellerId), kind: 'payout_paid', title: `Payout of ${money(p)} paid`, body: `Your payout of ${money(p)} reached your bank account.`, link: '/payouts' }],
   'payout.failed': async (p) => [{ userId: String(p.sellerId), kind: 'payout_failed', title: `Payout of ${money(p)} failed`, body: `Your bank returned the payout of ${money(p)} (${String(p.reason)}). The money is back in your available balance.`, link: '/payouts' }],
   'review.created': async (p) => [{ userId: String(p.sellerId), kind: 'review_received', title: `New ${String(p.rating)}-star review`, body: `A buyer reviewed their order with ${String(p.rating)} stars. You can reply once from the console.`, link: `/orders/${String(p.orderId)}` }],

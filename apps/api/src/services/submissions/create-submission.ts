@@ -54,6 +54,6 @@ export async function createSubmission(em: EntityManager, seller: MachineActor, 
     const submitted = await applySubmissionCommand(tx, seller, draft, { type: 'submit' }, { itemCount: items.length, reviewerId: null, settings }, now);
     const stored = await submissionRepository.items(tx, id);
     const row = await addSubmissionToQueue(tx, submitted, stored, seller.id, now);
-    return { ...submissionView(submitted, stored, now), queueItemId: row.id, bulkBonusMinor: quote.bonusMinor };
+    return { ...submissionView(submitted, stored, now, 'seller'), queueItemId: row.id, bulkBonusMinor: quote.bonusMinor };
   });
 }

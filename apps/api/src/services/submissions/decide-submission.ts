@@ -71,7 +71,7 @@ export async function decideLocked(tx: EntityManager, actor: QueueActor & Machin
   }
   const finished = ['accepted', 'rejected'].includes(s.state);
   const synced = await syncSubmissionRow(tx, row, s, items, { action, actorId: actor.id, ...(finished ? { decidedBy: actor.id } : {}) }, now);
-  return { submission: submissionView(s, items, now), item: queueItemSnapshot(synced, now) };
+  return { submission: submissionView(s, items, now, 'staff'), item: queueItemSnapshot(synced, now) };
 }
 
 export async function decideSubmission(em: EntityManager, actor: QueueActor & MachineActor, input: DecideSubmissionInput, settings: SubmissionSettings, now: Date) {

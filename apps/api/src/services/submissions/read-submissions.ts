@@ -15,12 +15,12 @@ export async function getSubmission(em: EntityManager, actor: QueueActor, id: st
   const staff = can(actor, 'submissions.view');
   const row = staff ? await queueItemRepository.findBySubject(em, 'submissions', s.id) : null;
   // The queue row (claims, version for decisions) is for staff only.
-  return { ...submissionView(s, items, now), queueItem: row ? queueItemSnapshot(row, now) : null };
+  return { ...submissionView(s, items, now, staff ? 'staff' : 'seller'), queueItem: row ? queueItemSnapshot(row, now) : null };
 }
 
 export async function mySubmissions(em: EntityManager, seller: QueueActor, limit: number, now: Date) {
   const list = await submissionRepository.listForSeller(em, seller.id, limit);
   const out = [];
-  for (const s of list) out.push(submissionView(s, await submissionRepository.items(em, s.id), now));
+  for (const s of list) out.push(submissionView(s, await submissionRepository.items(em, s.id), now, 'seller'));
   return out;
 }

@@ -28,7 +28,7 @@ async function mirror(tx: EntityManager, s: SubmissionRecord, action: string, ac
   const row = await queueItemRepository.findBySubject(tx, 'submissions', s.id, { forUpdate: true });
   const items = await submissionRepository.items(tx, s.id);
   if (row) await syncSubmissionRow(tx, row, s, items, { action, actorId }, now);
-  return submissionView(s, items, now);
+  return submissionView(s, items, now, 'seller');
 }
 
 export async function respondToOffer(em: EntityManager, seller: MachineActor, input: RespondToOfferInput, settings: SubmissionSettings, now: Date) {

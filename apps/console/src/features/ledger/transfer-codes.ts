@@ -1,6 +1,9 @@
 // Why money moved, in words: one label per ledger transfer code (packages/domain/src/ledger/types.ts),
 // used by order timelines, the seller's statement and the admin ledger explorer.
-export const transferCodeLabels: Record<string, string> = {
+import type { TransferCode } from '@marketdesk/domain';
+
+/** Typed by the domain's codes, so a new code without words fails the build. */
+export const transferCodeLabels: Record<TransferCode, string> = {
   payment_captured: 'Payment captured into escrow',
   escrow_hold: 'Funds held in escrow',
   escrow_release: 'Escrow released to seller',
@@ -16,11 +19,12 @@ export const transferCodeLabels: Record<string, string> = {
   payout_failed: 'Payout failed; money returned',
   provider_settlement: 'Provider settlement',
   hold_expired: 'Escrow hold expired',
+  inventory_purchased: 'Submission bought by the house shop',
   adjustment: 'Balance adjustment',
 };
 
 export function transferCodeLabel(code: string): string {
-  return transferCodeLabels[code] ?? `Ledger: ${code || 'transfer'}`;
+  return (transferCodeLabels as Record<string, string>)[code] ?? `Ledger: ${code || 'transfer'}`;
 }
 
 /** `seller:…:available` → "Available"; platform and buyer accounts keep their code. */

@@ -23,7 +23,7 @@ export interface DecisionTarget {
 
 function acceptText(row: QueueRow): string {
   return row.state === 'countered'
-    ? `Take the seller's counter-offer of ${formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}. The records become listings at once.`
+    ? `Take the seller's counter-offer of ${formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}. The house shop buys the records at once and pays the seller.`
     : `Send the seller our offer of ${formatMoney({ amountMinor: row.valueMinor, currency: row.currency })}. They can accept, decline or counter it before it expires.`;
 }
 
@@ -40,7 +40,7 @@ export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => vo
       const title = result.item.title;
       const message =
         input.decision === 'accept'
-          ? result.submission.state === 'accepted' ? `${title} is accepted; its listings are live.` : `Our offer on ${title} went to the seller.`
+          ? result.submission.state === 'accepted' ? `${title} is bought: the seller is paid and the records are on sale in the house shop.` : `Our offer on ${title} went to the seller.`
           : input.decision === 'reject' ? `${title} was rejected; the seller sees your reason.`
           : input.decision === 'counter' ? `Your counter-offer on ${title} went to the seller.`
           : `The seller of ${title} was asked for more information.`;

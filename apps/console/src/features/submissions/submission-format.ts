@@ -7,7 +7,7 @@ export const sellerStateText: Record<string, { label: string; color: string; nex
   in_review: { label: 'In review', color: 'indigo', next: 'A reviewer is looking at your records.' },
   quoted: { label: 'Offer waiting for you', color: 'orange', next: 'Accept, decline or counter the offer before it expires.' },
   countered: { label: 'Counter-offer sent', color: 'grape', next: 'We are looking at your counter-offer.' },
-  accepted: { label: 'Accepted', color: 'green', next: 'Your records are listed in the shop.' },
+  accepted: { label: 'Bought', color: 'green', next: 'We bought your records: the agreed price is on your balance.' },
   rejected: { label: 'Rejected', color: 'red', next: 'We are not taking these records this time.' },
   expired: { label: 'Offer expired', color: 'gray', next: 'The offer ran out before it was accepted.' },
   withdrawn: { label: 'Withdrawn', color: 'gray', next: 'You declined the offer.' },

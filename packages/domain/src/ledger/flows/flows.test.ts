@@ -174,3 +174,16 @@ describe('payout flows', () => {
     expect(() => providerSettled({ settlementId: 's', currency: 'EUR', amountMinor: -1 })).toThrow(InvariantError);
   });
 });
+
+describe('the house shop buying a submission', () => {
+  it('credits the seller the agreed price from inventory, once per submission', async () => {
+    const { inventoryPurchased } = await import('./purchases.js');
+    const [t] = inventoryPurchased({ submissionId: 'sub1', sellerId: 's1', currency: 'EUR', amountMinor: 2700 });
+    expect(t).toMatchObject({ kind: 'posted', id: 'submission:sub1:purchase', code: 'inventory_purchased' });
+    expect(t!.postings).toEqual([
+      { account: 'platform:inventory', side: 'debit', amountMinor: 2700, currency: 'EUR' },
+      { account: 'seller:s1:available', side: 'credit', amountMinor: 2700, currency: 'EUR' },
+    ]);
+    expect(() => inventoryPurchased({ submissionId: 'sub1', sellerId: 's1', currency: 'EUR', amountMinor: 0 })).toThrow();
+  });
+});
