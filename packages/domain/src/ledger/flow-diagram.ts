@@ -6,6 +6,7 @@ import { chargeback } from './flows/chargeback.js';
 import { clawbackFromSeller } from './flows/clawback.js';
 import { type EscrowHold, paymentCaptured, refundFromEscrow, releaseEscrow, settleDispute } from './flows/escrow.js';
 import { payoutApproved, payoutFailed, payoutPaid, payoutRequested, providerSettled } from './flows/payouts.js';
+import { inventoryPurchased } from './flows/purchases.js';
 
 const captured = paymentCaptured({ orderId: 'o', paymentId: 'pay', sellerId: 'N', currency: 'EUR', grossMinor: 100, feeMinor: 12 });
 const hold = captured.hold as EscrowHold;
@@ -26,6 +27,7 @@ export function sampleMoneyFlows(): { name: string; transfers: readonly Transfer
     { name: 'payout paid', transfers: payoutPaid(payout) },
     { name: 'payout failed', transfers: payoutFailed(payout) },
     { name: 'settlement', transfers: providerSettled({ settlementId: 's', currency: 'EUR', amountMinor: 100 }) },
+    { name: 'house shop buys', transfers: inventoryPurchased({ submissionId: 's', sellerId: 'N', currency: 'EUR', amountMinor: 100 }) },
   ];
 }
 
