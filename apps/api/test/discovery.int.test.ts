@@ -10,6 +10,10 @@ import { flushViews } from '../src/services/discovery/flush-views.js';
 import { recommendationRow, resetPopularCache } from '../src/services/discovery/recommendations.js';
 import { recordPurchase } from '../src/services/discovery/record-purchase.js';
 import { rebuildDiscovery } from '../src/services/discovery/rebuild.js';
+import { createJobContext } from '../src/jobs/job-context.js';
+import { deliverNotificationsJob } from '../src/jobs/notifications/deliver-notifications.js';
+import { notificationsFor } from '../src/services/notifications/notification-rules.js';
+import pino from 'pino';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
 import { mutate, query, registerUser, until, type RunningApi } from './harness.js';
 
@@ -170,5 +174,81 @@ describe('wishlist', () => {
 
     await mutate(api, 'wishlist.remove', { listingId: l.id }, { cookie: buyer.cookie });
     expect((await query<string[]>(api, 'wishlist.ids', undefined, { cookie: buyer.cookie })).data).toEqual([]);
+  });
+});
+
+describe('wishlist notifications go out only for a listing a buyer can buy', () => {
+  type Notes = { items: { kind: string; title: string; link: string | null }[] };
+  const version = async (id: string) => Number((await exec(`select version from listings where id = ?`, [id]))[0]!.version);
+  const edit = async (id: string, patch: Record<string, unknown>) => {
+    const res = await mutate<{ state: string }>(api, 'listings.update', { id, version: await version(id), ...patch }, { cookie: seller.cookie });
+    if (!res.data) throw new Error(JSON.stringify(res.error));
+    return res.data.state;
+  };
+  const lastEvent = async (listingId: string, name: string) => {
+    const [row] = await exec(`select id, payload from outbox_events where name = ? and payload->>'listingId' = ? order by id desc limit 1`, [name, listingId]);
+    if (!row) throw new Error(`no ${name} for ${listingId}`);
+    return { id: String(row.id), payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown> };
+  };
+  /**
+   * Runs the notification job for the listing's latest `name` event now, as the worker would, so a
+   * test can tell "nothing was sent" from "not sent yet" (the worker in this process may run it too).
+   */
+  const deliver = async (listingId: string, name: string) => {
+    const event = await lastEvent(listingId, name);
+    await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { outboxId: event.id });
+  };
+  const wishlistNotes = async (buyer: Person, slug: string) => (await query<Notes>(api, 'notifications.list', { limit: 50 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind.startsWith('wishlist_') && n.link === `/l/${slug}`);
+  async function savedListing(title: string, quantity = 3) {
+    const unique = `${title} ${key().slice(4, 10)}`;
+    const l = await createLiveListing(api, seller, admin, { categoryId, title: unique, priceMinor: 3_000, quantity });
+    const buyer = await registerUser(api);
+    await mutate(api, 'wishlist.save', { listingId: l.id }, { cookie: buyer.cookie });
+    return { ...l, title: unique, buyer };
+  }
+
+  it('a price drop on a live listing tells the wishlister', async () => {
+    const l = await savedListing('Live drop');
+    expect(await edit(l.id, { priceMinor: 2_400 })).toBe('active');
+    const notes = await until(() => wishlistNotes(l.buyer, l.slug), (n) => n.length > 0);
+    expect(notes.map((n) => [n.kind, n.title])).toEqual([['wishlist_price_drop', `Price drop: ${l.title} is now €24.00`]]);
+  });
+
+  it('a price drop saved with a description change (off to review) tells no one', async () => {
+    const l = await savedListing('Review drop');
+    expect(await edit(l.id, { priceMinor: 2_400, description: 'Now with the inner sleeve.' })).toBe('pending_review');
+    await deliver(l.id, 'listing.price_changed');
+    expect(await wishlistNotes(l.buyer, l.slug)).toEqual([]);
+  });
+
+  it('a price drop on a paused listing tells no one', async () => {
+    const l = await savedListing('Paused drop');
+    expect((await mutate(api, 'listings.command', { id: l.id, version: await version(l.id), command: 'pause' }, { cookie: seller.cookie })).error).toBeUndefined();
+    expect(await edit(l.id, { priceMinor: 2_400 })).toBe('paused');
+    await deliver(l.id, 'listing.price_changed');
+    expect(await wishlistNotes(l.buyer, l.slug)).toEqual([]);
+  });
+
+  it('a price drop on a sold-out listing tells no one; restocking it does', async () => {
+    const l = await savedListing('Sold out drop', 1);
+    await buy(await registerUser(api), [{ id: l.id, priceMinor: 3_000 }]);
+    await until(async () => (await exec(`select state from listings where id = ?`, [l.id]))[0]!.state, (state) => state === 'sold_out');
+    expect(await edit(l.id, { priceMinor: 2_400 })).toBe('sold_out');
+    await deliver(l.id, 'listing.price_changed');
+    expect(await wishlistNotes(l.buyer, l.slug)).toEqual([]);
+
+    expect(await edit(l.id, { quantity: 2 })).toBe('active');
+    const notes = await until(() => wishlistNotes(l.buyer, l.slug), (n) => n.length > 0);
+    expect(notes.map((n) => n.kind)).toEqual(['wishlist_back_in_stock']);
+  });
+
+  it('decides when it sends: a listing that left the shop after the change tells no one', async () => {
+    const l = await savedListing('Meanwhile drop');
+    expect(await edit(l.id, { priceMinor: 2_400 })).toBe('active');
+    const drop = await lastEvent(l.id, 'listing.price_changed');
+    expect((await notificationsFor(api.app.db, 'listing.price_changed', drop.payload)).map((n) => n.userId)).toEqual([l.buyer.id]);
+    // The seller edits the description before the job runs: the listing is in review now.
+    expect(await edit(l.id, { description: 'Added a photo of the label.' })).toBe('pending_review');
+    expect(await notificationsFor(api.app.db, 'listing.price_changed', drop.payload)).toEqual([]);
   });
 });

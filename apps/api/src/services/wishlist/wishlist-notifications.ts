@@ -2,6 +2,11 @@
 // notification rules (services/notifications/notification-rules.ts) for every person who saved
 // the listing; the notification job then delivers each once per event and person (in the app
 // and/or by email, as their preferences say).
+//
+// Only for a listing a buyer can buy when the job runs: a price cut that went to review with a
+// description change, a paused or sold-out listing, or one that left the shop between the change
+// and the job tells nobody ("Price drop" once led to "No longer for sale" with Add to cart disabled).
+import { isListingBuyable } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { formatMinor } from '../../errors/format-money.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
@@ -24,9 +29,10 @@ interface Planned {
   link: string | null;
 }
 
+/** The listing and who saved it, or null when no one can buy it now (so there is nothing to tell). */
 async function saversOf(em: EntityManager, p: Payload) {
   const listing = await listingRepository.findById(em, String(p.listingId));
-  if (!listing) return null;
+  if (!listing || !isListingBuyable(listing)) return null;
   const savers = (await wishlistRepository.savers(em, listing.id)).filter((id) => id !== listing.sellerId);
   return { listing, savers };
 }

@@ -1,5 +1,6 @@
 import { type MachineFixture, runMachineTableTests } from '../../testing/machine-harness.js';
-import { listingMachine } from './listing.js';
+import { describe, expect, it } from 'vitest';
+import { isListingBuyable, listingMachine } from './listing.js';
 
 const fixture: MachineFixture = {
   machine: listingMachine,
@@ -24,3 +25,11 @@ const fixture: MachineFixture = {
 };
 
 runMachineTableTests(fixture);
+
+describe('isListingBuyable', () => {
+  it('is true only for a live listing with units left', () => {
+    expect(isListingBuyable({ state: 'active', quantity: 1 })).toBe(true);
+    expect(isListingBuyable({ state: 'active', quantity: 0 })).toBe(false);
+    for (const state of ['draft', 'pending_review', 'paused', 'sold_out', 'archived', 'rejected']) expect(isListingBuyable({ state, quantity: 3 })).toBe(false);
+  });
+});

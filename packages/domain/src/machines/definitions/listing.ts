@@ -37,6 +37,14 @@ const archive = { to: 'archived', allowedRoles: sellerOrAdmin, scopedTo: ownSell
 const expireDeal = { to: 'archived', allowedRoles: ['system'], emits: ['listing.deal_expired'] } as const;
 const inStock = (c: ListingContext): GuardRefusal | null => (c.quantity > 0 ? null : { reason: 'NO_STOCK', message: 'Add stock before the listing goes live' });
 
+/**
+ * Can a buyer buy this listing now: live (not paused, in review, sold out or archived) with units
+ * left. What tells wishlisters about a price drop or a restock asks this when it sends.
+ */
+export function isListingBuyable(listing: { state: string; quantity: number }): boolean {
+  return listing.state === 'active' && listing.quantity > 0;
+}
+
 export const listingMachine = defineMachine<ListingState, typeof listingCommands, ListingContext>({
   id: 'listing',
   label: 'Listing',
