@@ -1,4 +1,5 @@
-// Seeds the demo data once: runs only on an empty users table, so restarts keep what people changed.
+// Seeds the demo data once: runs only while none of the demo cast exists, so restarts keep what people
+// changed. (Not "an empty users table": migrations create system accounts such as the house shop.)
 import { type BusinessCalendar, queueSlaTargetMs, slaDeadlines } from '@marketdesk/domain';
 import type { EntityManager } from '../orm.js';
 import { Category, KycCheck, Listing, QueueItem, User } from '../entities/index.js';
@@ -18,7 +19,7 @@ export async function seedDemo(
   supportCalendar: BusinessCalendar,
 ): Promise<SeedResult> {
   const users = demoUsers.map((u) => ({ email: u.email, roles: u.roles }));
-  if ((await em.count(User, {})) > 0) return { seeded: false, users };
+  if ((await em.count(User, { email: { $in: users.map((u) => u.email) } })) > 0) return { seeded: false, users };
   const passwordHash = await hashPassword(demoPassword);
   await em.transactional(async (tx) => {
     // Demo addresses are not real mailboxes: they start confirmed, so no verification banner.
