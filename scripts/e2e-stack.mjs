@@ -57,7 +57,7 @@ const env = {
 run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env });
 await waitForUrl(`http://127.0.0.1:${ports.api}/readyz`);
 run('worker', bin('tsx'), [join(root, 'apps/api/src/worker.ts')], { env: { ...env, SEED_DEMO: 'false' } });
-const viteEnv = { API_URL: `http://127.0.0.1:${ports.api}`, CONSOLE_PORT: ports.console, STOREFRONT_PORT: ports.storefront };
+const viteEnv = { API_URL: `http://127.0.0.1:${ports.api}`, CONSOLE_PORT: ports.console, STOREFRONT_PORT: ports.storefront, VITE_HMR: 'off' };
 run('console', bin('vite'), [], { cwd: join(root, 'apps/console'), env: viteEnv });
 run('storefront', bin('vite'), [], { cwd: join(root, 'apps/storefront'), env: viteEnv });
 await Promise.all([waitForUrl(`http://localhost:${ports.console}/`), waitForUrl(`http://localhost:${ports.storefront}/`)]);

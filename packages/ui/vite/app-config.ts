@@ -23,6 +23,9 @@ export function appViteConfig(options: AppViteOptions) {
       host: 'localhost',
       port: options.port,
       strictPort: true,
+      // VITE_HMR=off (the e2e stack): no hot reload, so a file saved while browser tests run does
+      // not reload the pages under test.
+      ...(process.env.VITE_HMR === 'off' ? { hmr: false } : {}),
       // Transform the app's modules at start-up instead of on the first visit, so a fresh stack
       // (CI, e2e) answers its first page as fast as later ones.
       warmup: { clientFiles: ['./src/**/*.tsx'], ...(options.ssrEntry ? { ssrFiles: [options.ssrEntry] } : {}) },
