@@ -55,12 +55,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function saveNote(listing: EditableListingView | undefined): string {
+/** What saving will do, said before the seller saves (for a live listing: whether this edit goes to review). */
+function saveNote(listing: EditableListingView | undefined, resubmits: boolean): string {
   if (!listing) return 'New listings are checked by the Marketdesk team before buyers see them.';
   switch (listing.state) {
     case 'active':
     case 'paused':
-      return 'Changing the title, description, photos, condition, category or details sends this live listing back to review: buyers will not see it until it is approved again. Price, quantity, shipping and delivery-time changes keep it on sale.';
+      return resubmits
+        ? 'Saving sends this listing back to review: buyers will not see it until it is approved again. Changes to the title, description, photos, condition, category or details are reviewed; price, quantity, shipping and delivery-time changes alone keep it on sale.'
+        : 'Saving keeps this listing on sale: price, quantity, shipping and delivery-time changes need no review. Changing the title, description, photos, condition, category or details would send it back to review.';
     case 'pending_review':
       return 'This listing is waiting for review; your changes will be reviewed with it.';
     case 'sold_out':
@@ -264,8 +267,8 @@ export function ListingEditor({ listing, onReloadLatest, reloading }: ListingEdi
         )}
 
         <Stack gap="xs">
-          <Alert variant="light" color={live ? 'yellow' : 'blue'} p="sm" role="note">
-            <Text size="sm">{saveNote(listing)}</Text>
+          <Alert variant="light" color={resubmits ? 'yellow' : 'blue'} p="sm" role="note">
+            <Text size="sm">{saveNote(listing, resubmits)}</Text>
           </Alert>
           <Group>
             {canSubmit ? (
