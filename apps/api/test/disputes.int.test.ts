@@ -155,6 +155,8 @@ describe('a buyer dispute, end to end', () => {
     expect(refunds.data.filter((r) => r.amount === 1500)).toHaveLength(1);
     expect((await view(order.id, buyer)).state).toBe('partially_refunded');
     expect((await rowOf(d.id))).toMatchObject({ state: 'split', decidedBy: agent.id, claimedBy: null });
+    // Decided: the desk shows the outcome and nothing left to happen by itself (the money has moved).
+    expect((await staffView(d.id)).automaticEffects).toEqual([]);
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
     staff.close();
   });

@@ -5,6 +5,7 @@ import type { AnyLiveEvent } from '@marketdesk/domain';
 import type { LiveStatus } from '../LiveStatusBadge/LiveStatusBadge';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { PresenceEntries } from './presence-entries';
 
 export interface PresenceUpdate {
   page: string;
@@ -27,6 +28,15 @@ interface ClientToServer {
 export type LiveSocket = Socket<ServerToClient, ClientToServer>;
 
 let socket: LiveSocket | null = null;
+// The tab's one presence page, shared by every component that shows who is on it (presence-entries.ts).
+const presence = new PresenceEntries({
+  enter: (page) => {
+    if (socket?.connected) socket.emit('presence:enter', page, () => {});
+  },
+  leave: (page) => {
+    if (socket?.connected) socket.emit('presence:leave', page, () => {});
+  },
+});
 let status: LiveStatus = 'offline';
 const statusListeners = new Set<() => void>();
 
@@ -39,7 +49,10 @@ function setStatus(next: LiveStatus) {
 export function getSocket(): LiveSocket {
   if (socket) return socket;
   const s: LiveSocket = io({ path: '/socket.io', withCredentials: true, autoConnect: false });
-  s.on('connect', () => setStatus('connected'));
+  s.on('connect', () => {
+    setStatus('connected');
+    presence.reconnected();
+  });
   s.on('disconnect', (reason) => {
     // A deliberate disconnect (ours, or the server's after logout) will not be retried.
     setStatus(reason === 'io client disconnect' || reason === 'io server disconnect' ? 'offline' : 'reconnecting');
@@ -112,6 +125,27 @@ export function useRoom(room: string | null) {
   return { error };
 }
 
+/**
+ * Keep this socket in every room of `rooms` while mounted (a list that changes joins the new rooms
+ * and leaves the old), re-asking after every reconnect. For pages that follow a set of rooms that
+ * depends on the person, e.g. the dashboard's queue rooms.
+ */
+export function useRooms(rooms: readonly string[]) {
+  const key = [...new Set(rooms)].sort().join('\n');
+  useEffect(() => {
+    if (!key) return;
+    const list = key.split('\n');
+    const s = getSocket();
+    const join = () => list.forEach((room) => s.emit('subscribe', room, () => {}));
+    s.on('connect', join);
+    if (s.connected) join();
+    return () => {
+      s.off('connect', join);
+      if (s.connected) list.forEach((room) => s.emit('unsubscribe', room, () => {}));
+    };
+  }, [key]);
+}
+
 /** Call `handler` for every live event this socket receives. */
 export function useLiveEvents(handler: (event: AnyLiveEvent) => void) {
   const ref = useRef(handler);
@@ -128,23 +162,25 @@ export function useLiveEvents(handler: (event: AnyLiveEvent) => void) {
   }, []);
 }
 
-/** Announce that we are on `page` and return everyone the server says is on it. */
+/**
+ * Announce that we are on `page` and return everyone the server says is on it. A page is what the
+ * person has in front of them — the console passes its pathname, so opening a drawer (`?item=…`)
+ * or any other query string never moves them. The tab is on one page at a time (the server keeps
+ * one per socket); components showing the same page share that entry (presence-entries.ts).
+ */
 export function usePresence(page: string) {
   const [users, setUsers] = useState<PresenceUpdate['users']>([]);
   useEffect(() => {
     const s = getSocket();
-    const enter = () => s.emit('presence:enter', page, () => {});
     const onPresence = (update: PresenceUpdate) => {
       if (update.page === page) setUsers(update.users);
     };
     s.on('presence', onPresence);
-    s.on('connect', enter);
-    if (s.connected) enter();
+    presence.acquire(page);
     return () => {
       s.off('presence', onPresence);
-      s.off('connect', enter);
       setUsers([]);
-      if (s.connected) s.emit('presence:leave', page, () => {});
+      presence.release(page);
     };
   }, [page]);
   return users;

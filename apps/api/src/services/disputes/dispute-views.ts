@@ -62,20 +62,19 @@ export interface AutomaticEffect {
 export function automaticEffects(d: DisputeRecord, order: { state: string; hold: { netMinor: number; feeMinor: number } | null } | null, nowMs: number): AutomaticEffect[] {
   const money = (m: number) => formatMoney({ amountMinor: m, currency: d.currency });
   const held = order?.hold ? order.hold.netMinor + order.hold.feeMinor : 0;
+  // A decided dispute has an outcome, shown as such: its money has moved, and nothing about it is
+  // left for a timer to do that an agent must watch (it closes for the record two days later).
+  if (!isLive(d)) return [];
   const effects: AutomaticEffect[] = [];
-  if (isLive(d)) {
-    effects.push({ atMs: null, what: held > 0 ? `${money(held)} stays in escrow: no automatic release or auto-completion while the dispute is open.` : 'The escrow was already released; a refund will be taken back from the seller’s balance.', moneyMinor: 0 });
-    if (d.slaAtRiskAt && d.slaStatus === 'ok' && d.slaAtRiskAt.getTime() > nowMs) effects.push({ atMs: d.slaAtRiskAt.getTime(), what: 'Turns “at risk” (75 % of the deadline). No money moves.', moneyMinor: 0 });
-    if (d.slaDueAt) {
-      const onBreach =
-        d.state === 'awaiting_seller' ? 'The seller’s turn ends: the dispute moves to review without their answer. No money moves.'
-        : d.state === 'awaiting_buyer' ? 'The buyer’s turn ends: the dispute moves to review without their answer. No money moves.'
-        : d.slaStatus === 'breached' ? 'Already breached: escalated to a lead.'
-        : 'Deadline breached: priority goes up and a lead is notified. No money moves.';
-      effects.push({ atMs: d.slaDueAt.getTime(), what: onBreach, moneyMinor: 0 });
-    }
-  } else if (d.state !== 'closed' && d.resolvedAt) {
-    effects.push({ atMs: d.resolvedAt.getTime() + 2 * 86_400_000, what: 'The dispute closes. No money moves.', moneyMinor: 0 });
+  effects.push({ atMs: null, what: held > 0 ? `${money(held)} stays in escrow: no automatic release or auto-completion while the dispute is open.` : 'The escrow was already released; a refund will be taken back from the seller’s balance.', moneyMinor: 0 });
+  if (d.slaAtRiskAt && d.slaStatus === 'ok' && d.slaAtRiskAt.getTime() > nowMs) effects.push({ atMs: d.slaAtRiskAt.getTime(), what: 'Turns “at risk” (75 % of the deadline). No money moves.', moneyMinor: 0 });
+  if (d.slaDueAt) {
+    const onBreach =
+      d.state === 'awaiting_seller' ? 'The seller’s turn ends: the dispute moves to review without their answer. No money moves.'
+      : d.state === 'awaiting_buyer' ? 'The buyer’s turn ends: the dispute moves to review without their answer. No money moves.'
+      : d.slaStatus === 'breached' ? 'Already breached: escalated to a lead.'
+      : 'Deadline breached: priority goes up and a lead is notified. No money moves.';
+    effects.push({ atMs: d.slaDueAt.getTime(), what: onBreach, moneyMinor: 0 });
   }
   if (order?.state === 'partially_refunded' && held > 0) effects.push({ atMs: null, what: `When the order auto-completes, ${money(held)} is released to the seller.`, moneyMinor: held });
   return effects;

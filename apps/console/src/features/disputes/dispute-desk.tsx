@@ -143,16 +143,19 @@ export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: s
         </Badge>
       </Group>
       <SlaLine d={d} nowMs={Date.now()} />
-      <Section title="What happens by itself">
-        <Stack gap={2} aria-label="Automatic effects">
-          {d.automaticEffects.map((e, i) => (
-            <Text key={i} size="sm" c={e.moneyMinor > 0 ? 'orange' : undefined}>
-              {e.atMs ? `${formatDateTime(e.atMs)} — ` : ''}
-              {e.what}
-            </Text>
-          ))}
-        </Stack>
-      </Section>
+      {/* A decided dispute has nothing left to happen by itself (the API lists none): its outcome shows instead. */}
+      {d.automaticEffects.length > 0 && (
+        <Section title="What happens by itself">
+          <Stack gap={2} aria-label="Automatic effects">
+            {d.automaticEffects.map((e, i) => (
+              <Text key={i} size="sm" c={e.moneyMinor > 0 ? 'orange' : undefined}>
+                {e.atMs ? `${formatDateTime(e.atMs)} — ` : ''}
+                {e.what}
+              </Text>
+            ))}
+          </Stack>
+        </Section>
+      )}
       {d.live ? (
         <Stack gap="xs">
           {blocked && (
@@ -184,7 +187,7 @@ export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: s
           {waiting && <Text size="xs" c="dimmed">Waiting for the {d.state === 'awaiting_seller' ? 'seller' : 'buyer'} until {d.sla.dueAt ? formatDateTime(d.sla.dueAt) : 'their deadline'}.</Text>}
         </Stack>
       ) : (
-        <Alert color="gray" variant="light">
+        <Alert color="gray" variant="light" aria-label="Settlement">
           Settled{d.buyerShareMinor !== null ? `: ${money(d.buyerShareMinor)} refunded to the buyer` : ''}
           {d.resolutionNote ? ` — “${d.resolutionNote}”` : ''}.
         </Alert>

@@ -1,9 +1,13 @@
 // The dialogs and conflict display every queue's decisions share: a reject with a reason from the
-// queue's list (+ note), a request for information, the error line inside a dialog, and the
-// "someone got there first" alert built from a CONFLICT's `details.current` row.
+// queue's list (+ note), a request for information, the error line inside a dialog, the
+// "someone got there first" alert built from a CONFLICT's `details.current` row, and the outcome of
+// an item already decided. Both say who moved it, what they did and when in the domain's words
+// (describeLastChange, the sentence the API's CONFLICT carries), through lastChangeSentence below.
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { describeLastChange } from '@marketdesk/domain';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorCode } from '../../trpc';
+import { useNow } from '../live/use-now';
 import type { QueueRow } from './queue-rows';
 import { stateStyle } from './queue-states';
 
@@ -18,6 +22,28 @@ export function conflictRow(error: unknown): QueueRow | null {
   const details = (error as { data?: { details?: { current?: unknown } | null } } | null)?.data?.details;
   const current = details?.current as QueueRow | undefined;
   return current && typeof current === 'object' && typeof current.id === 'string' && typeof current.version === 'number' ? current : null;
+}
+
+/** "Dana Admin approved this 12 s ago": who last moved the item, what they did and when. */
+export function lastChangeSentence(row: Pick<QueueRow, 'lastAction'>, nowMs: number): string | null {
+  return row.lastAction ? describeLastChange(row.lastAction, nowMs) : null;
+}
+
+/** A decided item: its outcome and who decided it when, instead of anything to do. */
+export function OutcomeAlert({ row }: { row: QueueRow }) {
+  const nowMs = useNow(5_000).getTime();
+  const state = stateStyle(row.queue, row.state);
+  const sentence = lastChangeSentence(row, nowMs);
+  return (
+    <Alert color="gray" variant="light" title="Decided" aria-label="Outcome">
+      <Group gap="xs">
+        <Badge variant="light" color={state.color}>
+          {state.label}
+        </Badge>
+        <Text size="sm">{sentence ? `${sentence}.` : 'Nothing is left to do here.'}</Text>
+      </Group>
+    </Alert>
+  );
 }
 
 export function ConflictAlert({ conflict, onDismiss }: { conflict: DecisionConflict; onDismiss: () => void }) {

@@ -1,12 +1,13 @@
-// Who holds an item: initials avatar and "<name> has it" (or "You have it"), read as one phrase.
+// Who holds an item: initials avatar and "<name> has it" (or "You have it"), read as one phrase; a
+// decided item is held by nobody and reads "Decided", not "Unclaimed".
 import { Avatar, Group, Text } from '@mantine/core';
 import { initials } from '@marketdesk/ui';
 
-export function HolderLabel({ holder, meId, size = 'sm' }: { holder: { id: string; name: string } | null; meId: string | undefined; size?: 'xs' | 'sm' }) {
+export function HolderLabel({ holder, meId, size = 'sm', decided = false }: { holder: { id: string; name: string } | null; meId: string | undefined; size?: 'xs' | 'sm'; decided?: boolean }) {
   if (!holder) {
     return (
       <Text size={size} c="dimmed">
-        Unclaimed
+        {decided ? 'Decided' : 'Unclaimed'}
       </Text>
     );
   }

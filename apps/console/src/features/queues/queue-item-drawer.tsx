@@ -1,18 +1,20 @@
-// The detail drawer every queue shares: the item's state and holder, who else is looking at it
-// (presence on `queue-item-<id>`), Claim / Release, a lead's Reassign, the queue's own subject
-// panel (the submission, the listing…), the internal notes thread with @mentions, and the audit
-// trail. While the holder has it open the claim lease is renewed, so it does not lapse mid-read.
+// The detail drawer every queue shares: the item's state and holder, Claim / Release, a lead's
+// Reassign, the queue's own subject panel (the submission, the listing…), the internal notes thread
+// with @mentions, and the audit trail. While the holder has it open the claim lease is renewed, so
+// it does not lapse mid-read. Opening it keeps the person present on the queue's page (the header's
+// presence): a tab is on one presence page at a time, and the page is the pathname, not the item.
 import { Avatar, Badge, Button, Divider, Drawer, Group, Loader, Paper, ScrollArea, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { QueueName } from '@marketdesk/domain';
-import { ErrorState, PresenceAvatars, formatDateTime, formatRelativeTime, initials } from '@marketdesk/ui';
-import { useLiveEvents, usePresence } from '@marketdesk/ui/app';
+import { ErrorState, formatDateTime, formatRelativeTime, initials } from '@marketdesk/ui';
+import { useLiveEvents } from '@marketdesk/ui/app';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { trpc, type RouterOutputs } from '../../trpc';
+import { OutcomeAlert } from './decision-dialogs';
 import { HolderLabel } from './holder';
 import { NoteBody } from './note-body';
 import { describeHistory } from './queue-history';
-import { holderOf, type QueueRow } from './queue-rows';
+import { holderOf, itemPhase, type QueueRow } from './queue-rows';
 import { stateStyle } from './queue-states';
 
 const touchEveryMs = 3 * 60_000;
@@ -56,25 +58,6 @@ export interface QueueItemDrawerProps {
 }
 
 type ItemDetail = RouterOutputs['queues']['get'];
-
-function Viewers({ itemId, meId }: { itemId: string; meId: string | undefined }) {
-  const viewers = usePresence(`queue-item-${itemId}`).filter((u) => u.id !== meId);
-  if (viewers.length === 0) {
-    return (
-      <Text size="xs" c="dimmed">
-        Nobody else is looking at this
-      </Text>
-    );
-  }
-  return (
-    <Group gap="xs" aria-label="Also viewing">
-      <PresenceAvatars users={viewers} max={4} />
-      <Text size="xs" c="dimmed">
-        {viewers.map((v) => v.displayName).join(', ')} {viewers.length === 1 ? 'is' : 'are'} viewing
-      </Text>
-    </Group>
-  );
-}
 
 function Notes({ detail, itemId, people }: { detail: ItemDetail; itemId: string; people: Person[] }) {
   const utils = trpc.useUtils();
@@ -183,6 +166,8 @@ export function QueueItemDrawer(props: QueueItemDrawerProps) {
   }, [itemId, mine, touchMutate]);
 
   const state = row ? stateStyle(queue, row.state) : null;
+  // Claims and reassignment are for items waiting for staff; a decided item shows its outcome instead.
+  const phase = row ? itemPhase(queue, row.state) : null;
   return (
     <Drawer opened={!!itemId} onClose={onClose} position="right" size="xl" title={row ? row.title : "Loading…"} scrollAreaComponent={ScrollArea.Autosize} aria-label="Item details">
       {!row && detail.isPending && <Loader size="sm" aria-label="Loading the item" />}
@@ -198,54 +183,56 @@ export function QueueItemDrawer(props: QueueItemDrawerProps) {
                 {row.sellerName ?? 'Unknown seller'} · submitted {formatRelativeTime(row.createdAtMs)}
               </Text>
             </Group>
-            <HolderLabel holder={holder} meId={meId} />
+            {phase !== 'closed' && <HolderLabel holder={holder} meId={meId} />}
           </Group>
-          <Viewers itemId={itemId} meId={meId} />
-          <Group gap="xs" wrap="wrap">
-            {!holder && (
-              <Button size="xs" onClick={() => onClaim(row)} loading={busy}>
-                Claim
-              </Button>
-            )}
-            {holder && !mine && !isLead && (
-              <Button size="xs" disabled>
-                Claim
-              </Button>
-            )}
-            {holder && (mine || isLead) && (
-              <Button size="xs" variant="default" onClick={() => onRelease(row)} loading={busy}>
-                Release
-              </Button>
-            )}
-            {isLead && (
-              <>
-                <Select
-                  size="xs"
-                  placeholder={assignees.loading ? 'Loading colleagues…' : 'Choose a colleague'}
-                  aria-label="Reassign to"
-                  data={assigneeOptions(assignees, meId, holder?.id)}
-                  disabled={assignees.loading}
-                  error={assignees.error ?? undefined}
-                  nothingFoundMessage="Nobody else works this queue"
-                  value={assignTo}
-                  onChange={setAssignTo}
-                  w={200}
-                  comboboxProps={{ withinPortal: false }}
-                />
-                <Button
-                  size="xs"
-                  variant="light"
-                  disabled={!assignTo}
-                  onClick={() => {
-                    if (assignTo) onReassign(row, assignTo);
-                    setAssignTo(null);
-                  }}
-                >
-                  Reassign
+          {phase === 'closed' && <OutcomeAlert row={row} />}
+          {phase !== 'closed' && (
+            <Group gap="xs" wrap="wrap">
+              {phase === 'open' && !holder && (
+                <Button size="xs" onClick={() => onClaim(row)} loading={busy}>
+                  Claim
                 </Button>
-              </>
-            )}
-          </Group>
+              )}
+              {phase === 'open' && holder && !mine && !isLead && (
+                <Button size="xs" disabled>
+                  Claim
+                </Button>
+              )}
+              {holder && (mine || isLead) && (
+                <Button size="xs" variant="default" onClick={() => onRelease(row)} loading={busy}>
+                  Release
+                </Button>
+              )}
+              {phase === 'open' && isLead && (
+                <>
+                  <Select
+                    size="xs"
+                    placeholder={assignees.loading ? 'Loading colleagues…' : 'Choose a colleague'}
+                    aria-label="Reassign to"
+                    data={assigneeOptions(assignees, meId, holder?.id)}
+                    disabled={assignees.loading}
+                    error={assignees.error ?? undefined}
+                    nothingFoundMessage="Nobody else works this queue"
+                    value={assignTo}
+                    onChange={setAssignTo}
+                    w={200}
+                    comboboxProps={{ withinPortal: false }}
+                  />
+                  <Button
+                    size="xs"
+                    variant="light"
+                    disabled={!assignTo}
+                    onClick={() => {
+                      if (assignTo) onReassign(row, assignTo);
+                      setAssignTo(null);
+                    }}
+                  >
+                    Reassign
+                  </Button>
+                </>
+              )}
+            </Group>
+          )}
           {notice}
           <Divider />
           {children?.(row)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyChange, compareRows, holderOf, isNewer, reconcileRows, rememberRow, rowMatches, type QueueRow } from './queue-rows';
+import { classifyChange, compareRows, holderOf, isNewer, itemPhase, reconcileRows, rememberRow, rowMatches, type QueueRow } from './queue-rows';
 
 const now = Date.UTC(2030, 0, 2, 12);
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -117,5 +117,17 @@ describe('compareRows and changes', () => {
   it('names the holder only while the lease runs', () => {
     expect(holderOf({ claimedBy: id(5), claimedByName: 'Dana Admin', claimExpiresAtMs: now + 1 }, now)).toEqual({ id: id(5), name: 'Dana Admin' });
     expect(holderOf({ claimedBy: id(5), claimedByName: 'Dana Admin', claimExpiresAtMs: now }, now)).toBeNull();
+  });
+});
+
+describe('item phase', () => {
+  it('reads the domain’s open and waiting states; everything else is closed', () => {
+    expect(itemPhase('listings', 'pending_review')).toBe('open');
+    expect(itemPhase('listings', 'active')).toBe('closed');
+    expect(itemPhase('kyc', 'needs_info')).toBe('waiting');
+    expect(itemPhase('disputes', 'under_review')).toBe('open');
+    expect(itemPhase('disputes', 'awaiting_buyer')).toBe('waiting');
+    expect(itemPhase('disputes', 'split')).toBe('closed');
+    expect(itemPhase('disputes', 'resolved_buyer')).toBe('closed');
   });
 });

@@ -127,3 +127,16 @@ export function holderOf(row: Pick<QueueRow, 'claimedBy' | 'claimedByName' | 'cl
   if (!row.claimedBy || (row.claimExpiresAtMs ?? 0) <= nowMs) return null;
   return { id: row.claimedBy, name: row.claimedByName ?? 'Someone' };
 }
+
+/**
+ * Where an item is in its queue's life (the domain's state lists): `open` waits for staff (claim it,
+ * decide it), `waiting` waits on someone outside the team (the seller, the buyer), `closed` is
+ * decided and shows its outcome and history only.
+ */
+export type ItemPhase = 'open' | 'waiting' | 'closed';
+
+export function itemPhase(queue: QueueName, state: string): ItemPhase {
+  if (queueOpenStates[queue].includes(state)) return 'open';
+  if (queueWaitingStates[queue].includes(state)) return 'waiting';
+  return 'closed';
+}

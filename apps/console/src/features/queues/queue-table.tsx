@@ -4,10 +4,10 @@
 // finished ones fade out before they leave. Live changes never move focus.
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { QueueName, QueueSort, QueueSortField } from '@marketdesk/domain';
+import { queueSlaRisk, type QueueName, type QueueSort, type QueueSortField } from '@marketdesk/domain';
 import { formatDateTime, formatMoney, formatRelativeTime } from '@marketdesk/ui';
 import { HolderLabel } from './holder';
-import { holderOf, type QueueRow } from './queue-rows';
+import { holderOf, itemPhase, type QueueRow } from './queue-rows';
 import { stateStyle } from './queue-states';
 import classes from './queue-table.module.css';
 
@@ -46,15 +46,18 @@ function SortHeader({ field, label, sort, onSort, align }: { field: QueueSortFie
   );
 }
 
+/** The deadline, coloured by the domain's SLA risk (the dashboard counts the same "at risk"). */
 function slaText(row: QueueRow, nowMs: number): { text: string; color?: string } {
-  if (row.slaDueAtMs === null) return { text: '—' };
-  const left = row.slaDueAtMs - nowMs;
-  if (left <= 0) return { text: `Overdue ${formatRelativeTime(row.slaDueAtMs, new Date(nowMs)).replace(/ ago$/, '')}`, color: 'red' };
-  return { text: formatRelativeTime(row.slaDueAtMs, new Date(nowMs)), color: left < 4 * 3_600_000 ? 'orange' : undefined };
+  const risk = queueSlaRisk(row, nowMs);
+  if (row.slaDueAtMs === null || risk === null) return { text: '—' };
+  if (risk === 'overdue') return { text: `Overdue ${formatRelativeTime(row.slaDueAtMs, new Date(nowMs)).replace(/ ago$/, '')}`, color: 'red' };
+  return { text: formatRelativeTime(row.slaDueAtMs, new Date(nowMs)), color: risk === 'at_risk' ? 'orange' : undefined };
 }
 
 function ClaimCell({ row, meId, isLead, nowMs, busy, onClaim, onRelease }: { row: QueueRow; meId: string | undefined; isLead: boolean; nowMs: number; busy: boolean } & Pick<QueueTableProps, 'onClaim' | 'onRelease'>) {
   const holder = holderOf(row, nowMs);
+  // Only items waiting for staff are offered for claiming (a decided one has nothing left to do).
+  if (!holder && itemPhase(row.queue, row.state) !== 'open') return null;
   if (holder && (holder.id === meId || isLead)) {
     return (
       <Button size="xs" variant="default" loading={busy} onClick={() => onRelease(row)} aria-label={holder.id === meId ? 'Release' : `Release (${holder.name} has it)`}>
@@ -89,7 +92,7 @@ function QueueCards(props: QueueTableProps) {
               <Group gap="xs" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
                 <Checkbox mt={2} aria-label={`Select ${row.title}`} checked={ticked.has(row.id)} onChange={(e) => onTick([row.id], e.currentTarget.checked)} />
                 <div style={{ minWidth: 0 }}>
-                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(row.id)} lineClamp={2}>
+                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(row.id)} className={classes.title}>
                     {row.title}
                   </Anchor>
                   <Text size="xs" c="dimmed">
@@ -106,7 +109,7 @@ function QueueCards(props: QueueTableProps) {
                 <Badge variant="light" color={state.color} style={{ flexShrink: 0 }}>
                   {state.label}
                 </Badge>
-                <HolderLabel holder={holderOf(row, nowMs)} meId={meId} size="xs" />
+                <HolderLabel holder={holderOf(row, nowMs)} meId={meId} size="xs" decided={itemPhase(row.queue, row.state) === 'closed'} />
               </Group>
               <ClaimCell row={row} meId={meId} isLead={isLead} nowMs={nowMs} busy={busyId === row.id} onClaim={onClaim} onRelease={onRelease} />
             </Group>
@@ -166,8 +169,9 @@ export function QueueTable(props: QueueTableProps) {
                 <Table.Td>
                   <Checkbox aria-label={`Select ${row.title}`} checked={ticked.has(row.id)} onChange={(e) => onTick([row.id], e.currentTarget.checked)} />
                 </Table.Td>
-                <Table.Td maw={320}>
-                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(row.id)} lineClamp={1}>
+                <Table.Td miw={220} maw={420}>
+                  {/* Whole titles, wrapped: items that share a long prefix differ at the end. */}
+                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => onOpen(row.id)} className={classes.title}>
                     {row.title}
                   </Anchor>
                   <Text size="xs" c="dimmed" lineClamp={1}>
@@ -216,7 +220,7 @@ export function QueueTable(props: QueueTableProps) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <HolderLabel holder={holderOf(row, nowMs)} meId={meId} />
+                  <HolderLabel holder={holderOf(row, nowMs)} meId={meId} decided={itemPhase(row.queue, row.state) === 'closed'} />
                 </Table.Td>
                 <Table.Td ta="right">
                   <ClaimCell row={row} meId={meId} isLead={isLead} nowMs={nowMs} busy={busyId === row.id} onClaim={onClaim} onRelease={onRelease} />

@@ -1,13 +1,14 @@
 // A queue page for subjects decided through `queues.decide` (listing review, KYC, payouts): the
 // generic live QueueView, the subject's own panel in the drawer with the decision buttons, and
-// a / r on the selected row. Staff decide while the item is open (the domain's queueOpenStates).
+// a / r on the selected row. Staff decide while the item is open (the domain's queueOpenStates, read
+// through itemPhase).
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { queueOpenStates, type QueueName } from '@marketdesk/domain';
+import type { QueueName } from '@marketdesk/domain';
 import { type ReactNode, useRef } from 'react';
 import { useMe } from '../auth/use-session';
 import { decisionBlocker } from './decision-blocker';
 import { ConflictAlert } from './decision-dialogs';
-import type { QueueRow } from './queue-rows';
+import { itemPhase, type QueueRow } from './queue-rows';
 import { QueueView } from './queue-view';
 import { useQueueDecisions, type QueueDecisionCopy, type QueueDecisionKind } from './use-queue-decisions';
 
@@ -63,18 +64,20 @@ export function SubjectQueuePage(p: SubjectQueuePageProps) {
       decidable
       applyRef={applyRef}
       onShortcutDecision={(kind, row) => {
-        if (!queueOpenStates[p.queue].includes(row.state) || decisionBlocker(row, meId, isLead, Date.now())) return;
+        if (itemPhase(p.queue, row.state) !== 'open' || decisionBlocker(row, meId, isLead, Date.now())) return;
         decisions.start(kind, row);
       }}
       notice={(itemId) => (decisions.conflict && decisions.conflict.itemId === itemId ? <ConflictAlert conflict={decisions.conflict} onDismiss={decisions.clearConflict} /> : null)}
       subject={(row) => (
         <Stack>
           <Subject row={row} />
-          {queueOpenStates[p.queue].includes(row.state) ? (
+          {itemPhase(p.queue, row.state) === 'open' && (
             <DecisionButtons row={row} blocked={decisionBlocker(row, meId, isLead, Date.now())} pending={decisions.pending} canAskInfo={p.canAskInfo} acceptLabel={p.copy.acceptLabel} onDecide={(kind) => decisions.start(kind, row)} />
-          ) : (
+          )}
+          {/* A decided item's outcome and who decided it show at the top of the drawer. */}
+          {itemPhase(p.queue, row.state) === 'waiting' && (
             <Alert color="gray" variant="light">
-              Nothing to decide: this item is {row.state.replace(/_/g, ' ')}.
+              Nothing to decide until the {row.waitingOn === 'buyer' ? 'buyer' : 'seller'} answers.
             </Alert>
           )}
         </Stack>
