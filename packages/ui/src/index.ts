@@ -1,7 +1,7 @@
 // @marketdesk/ui: what the console and the storefront share (theme, providers, layout pieces,
 // formatting, live status). Apps import '@mantine/core/styles.css' and '@mantine/notifications/styles.css' once.
 export { theme } from './theme';
-export { AppProviders, type AppProvidersProps } from './AppProviders/AppProviders';
+export { AppProviders, type AppProvidersProps, type ToastPlacement } from './AppProviders/AppProviders';
 export { LiveStatusBadge, type LiveStatus, type LiveStatusBadgeProps } from './LiveStatusBadge/LiveStatusBadge';
 export { PresenceAvatars, initials, type PresenceUser, type PresenceAvatarsProps } from './PresenceAvatars/PresenceAvatars';
 export { PageHeader, type PageHeaderProps } from './PageHeader/PageHeader';

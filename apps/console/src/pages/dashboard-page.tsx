@@ -1,9 +1,11 @@
-// The landing page: the work waiting for you, who you are, and (for staff) the latest team activity.
+// The landing page: the work waiting for you (a seller's orders and listings; for staff, every queue
+// they may see, live), who you are, and (for staff) the latest team activity.
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import { ActivityFeed } from '../features/activity/activity-feed';
 import { can, useMe } from '../features/auth/use-session';
+import { QueueOverview } from '../features/dashboard/queue-overview';
 import { WorkCards } from '../features/dashboard/work-cards';
 
 export function DashboardPage() {
@@ -13,6 +15,7 @@ export function DashboardPage() {
     <>
       <PageHeader title="Dashboard" description={me.data ? `Welcome back, ${me.data.displayName}.` : undefined} />
       {me.data && <WorkCards me={me.data} />}
+      {me.data && <QueueOverview me={me.data} />}
       <SimpleGrid cols={{ base: 1, md: staff ? 3 : 1 }} spacing="lg">
         <Card withBorder radius="md" padding="lg" style={{ alignSelf: 'start' }}>
           <Stack gap="xs">

@@ -41,7 +41,7 @@ export function MyListingsPage() {
   const { fresh, mark } = useFreshIds();
   const [confirmArchive, setConfirmArchive] = useState<MyListing | null>(null);
 
-  useLiveRefetch((event) => isSellerEvent(event, myId, 'listing.'), list.refetch);
+  useLiveRefetch((event) => isSellerEvent(event, myId, 'listing.'), list);
   useLiveEvents((event) => {
     if (!isSellerEvent(event, myId, 'listing.')) return;
     const listingId = (event.payload as { listingId: string }).listingId;

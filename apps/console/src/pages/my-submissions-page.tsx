@@ -24,7 +24,7 @@ export function MySubmissionsPage() {
   const list = trpc.submissions.mine.useQuery({ limit: 50 });
   const { fresh, mark } = useFreshIds();
   const now = useNow(1_000);
-  useLiveRefetch((event) => isMySubmissionEvent(event, myId) !== null, list.refetch);
+  useLiveRefetch((event) => isMySubmissionEvent(event, myId) !== null, list);
   useLiveEvents((event) => {
     const id = isMySubmissionEvent(event, myId);
     if (id) mark(id);

@@ -36,7 +36,7 @@ export function OrdersPage() {
   const now = useNow();
   const { fresh, mark } = useFreshIds();
 
-  useLiveRefetch((event) => isSellerEvent(event, myId, 'order.'), list.refetch);
+  useLiveRefetch((event) => isSellerEvent(event, myId, 'order.'), list);
   useLiveEvents((event) => {
     if (isSellerEvent(event, myId, 'order.')) mark((event.payload as { orderId: string }).orderId);
   });

@@ -20,7 +20,7 @@ export function PayoutsPage() {
   const myId = me.data?.id;
   const mine = trpc.payouts.mine.useQuery({ limit: 50 });
   const now = useNow();
-  useLiveRefetch((event) => movesSellerMoney(event, myId), mine.refetch);
+  useLiveRefetch((event) => movesSellerMoney(event, myId), mine);
 
   const cancel = trpc.payouts.cancel.useMutation({
     onSuccess: () => {

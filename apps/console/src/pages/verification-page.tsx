@@ -121,7 +121,7 @@ export function VerificationPage() {
   const me = useMe();
   const mine = trpc.kyc.mine.useQuery();
   useRoom(me.data ? `seller:${me.data.id}` : null);
-  useLiveRefetch((event) => event.name.startsWith('kyc.'), mine.refetch);
+  useLiveRefetch((event) => event.name.startsWith('kyc.'), mine);
   const refetch = () => void mine.refetch();
   let body;
   if (mine.isPending) body = <LoadingState label="Loading your verification…" />;

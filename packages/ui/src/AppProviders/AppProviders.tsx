@@ -1,8 +1,13 @@
 // Everything a Marketdesk React tree needs above the router: theme, colour scheme, notifications.
 import { MantineProvider, localStorageColorSchemeManager, type MantineColorScheme } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, type NotificationsProps } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { theme } from '../theme';
+
+/** Where an app's toasts appear (each app decides once, where they cover none of its pages' content). */
+export type ToastPlacement = Pick<NotificationsProps, 'position' | 'containerWidth' | 'limit'>;
+
+const defaultToasts: ToastPlacement = { position: 'bottom-right', limit: 4 };
 
 export interface AppProvidersProps {
   children: ReactNode;
@@ -11,6 +16,8 @@ export interface AppProvidersProps {
   defaultColorScheme?: MantineColorScheme;
   /** `test` disables transitions and portals (used by unit tests). */
   env?: 'default' | 'test';
+  /** Where toasts appear; bottom-right, four at most, unless the app says otherwise. */
+  toasts?: ToastPlacement;
 }
 
 export function AppProviders({
@@ -18,6 +25,7 @@ export function AppProviders({
   colorSchemeKey = 'marketdesk-color-scheme',
   defaultColorScheme = 'auto',
   env = 'default',
+  toasts = defaultToasts,
 }: AppProvidersProps) {
   const colorSchemeManager = localStorageColorSchemeManager({ key: colorSchemeKey });
   return (
@@ -27,8 +35,8 @@ export function AppProviders({
       defaultColorScheme={defaultColorScheme}
       env={env}
     >
-      {/* Live toasts sit bottom-right, away from forms, and never take focus. */}
-      <Notifications position="bottom-right" limit={4} />
+      {/* Live toasts never take focus; each app places them once (see `toasts`). */}
+      <Notifications {...toasts} />
       {children}
     </MantineProvider>
   );

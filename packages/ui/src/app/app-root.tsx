@@ -2,7 +2,7 @@
 // browser entry and the storefront's server renderer so both render the same tree.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { AppProviders } from '../AppProviders/AppProviders';
+import { AppProviders, type ToastPlacement } from '../AppProviders/AppProviders';
 import { trpc } from './trpc';
 
 export type TrpcReactClient = ReturnType<typeof trpc.createClient>;
@@ -11,14 +11,18 @@ export interface AppRootProps {
   queryClient: QueryClient;
   trpcClient: TrpcReactClient;
   colorSchemeKey: string;
+  /** Where this app's toasts appear (AppProviders' default when absent). */
+  toasts?: ToastPlacement | undefined;
   children: ReactNode;
 }
 
-export function AppRoot({ queryClient, trpcClient, colorSchemeKey, children }: AppRootProps) {
+export function AppRoot({ queryClient, trpcClient, colorSchemeKey, toasts, children }: AppRootProps) {
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
-        <AppProviders colorSchemeKey={colorSchemeKey}>{children}</AppProviders>
+        <AppProviders colorSchemeKey={colorSchemeKey} {...(toasts ? { toasts } : {})}>
+          {children}
+        </AppProviders>
       </QueryClientProvider>
     </trpc.Provider>
   );

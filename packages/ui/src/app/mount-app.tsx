@@ -7,6 +7,7 @@ import { hydrate, type QueryClient } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
+import type { ToastPlacement } from '../AppProviders/AppProviders';
 import { AppRoot } from './app-root';
 import { readSsrState, type SsrState } from './ssr';
 import { createQueryClient, createTrpcClient } from './trpc';
@@ -18,12 +19,14 @@ export interface MountOptions {
   hydrate?: boolean;
   /** Called with the server's state before the first render (e.g. to read its config). */
   onSsrState?: (state: SsrState) => void;
+  /** Where this app's toasts appear. */
+  toasts?: ToastPlacement;
 }
 
-function App({ router, colorSchemeKey, queryClient }: { router: AppRouterInstance; colorSchemeKey: string; queryClient: QueryClient }) {
+function App({ router, colorSchemeKey, queryClient, toasts }: { router: AppRouterInstance; colorSchemeKey: string; queryClient: QueryClient; toasts: ToastPlacement | undefined }) {
   const [trpcClient] = useState(createTrpcClient);
   return (
-    <AppRoot queryClient={queryClient} trpcClient={trpcClient} colorSchemeKey={colorSchemeKey}>
+    <AppRoot queryClient={queryClient} trpcClient={trpcClient} colorSchemeKey={colorSchemeKey} toasts={toasts}>
       <RouterProvider router={router} />
     </AppRoot>
   );
@@ -40,7 +43,7 @@ export function mountApp(router: AppRouterInstance, colorSchemeKey: string, opti
   }
   const app = (
     <StrictMode>
-      <App router={router} colorSchemeKey={colorSchemeKey} queryClient={queryClient} />
+      <App router={router} colorSchemeKey={colorSchemeKey} queryClient={queryClient} toasts={options.toasts} />
     </StrictMode>
   );
   if (ssr && root.hasChildNodes()) hydrateRoot(root, app);

@@ -1,5 +1,5 @@
 // Who is signed in, and the sign-in / sign-out actions that keep the cache and socket in step.
-import { hasGrant, type GrantTable, type Permission } from '@marketdesk/domain';
+import { hasGrant, isSeller, type GrantTable, type Permission } from '@marketdesk/domain';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -27,6 +27,15 @@ export function useMe() {
 /** The same permission policy the API enforces (packages/domain), so menus never drift from it. */
 export function can(me: (Me & { grants?: GrantTable }) | null | undefined, permission: Permission): boolean {
   return !!me && hasGrant({ id: me.id, roles: me.roles, grants: me.grants }, permission);
+}
+
+/**
+ * Whether this person sells (the domain's rule: a role of theirs manages its own listings). The
+ * Selling section, the seller's banners and the seller's live room follow this, not the bare
+ * permissions: staff hold the same permissions at scope `any` to work on everyone's.
+ */
+export function sells(me: (Me & { grants?: GrantTable }) | null | undefined): boolean {
+  return !!me && isSeller({ id: me.id, roles: me.roles, grants: me.grants });
 }
 
 /** The console is for people who run the marketplace or sell on it; buyers use the storefront. */

@@ -1,8 +1,11 @@
 // Reminds an unverified seller, where it matters (listings, payouts), that publishing and
-// withdrawing wait for their identity check, with the way to it.
+// withdrawing wait for their identity check, with the way to it. Only people who sell are asked:
+// staff can open these pages (they hold the permissions at scope `any`) but verify nobody's identity
+// of their own.
 import { Alert, Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { trpc } from '../../trpc';
+import { sells, useMe } from '../auth/use-session';
 
 const text: Record<string, string> = {
   unverified: 'Verify your identity to publish listings and withdraw money.',
@@ -12,8 +15,10 @@ const text: Record<string, string> = {
 };
 
 export function VerificationBanner({ what }: { what: string }) {
-  const mine = trpc.kyc.mine.useQuery(undefined, { staleTime: 30_000 });
-  if (!mine.data || mine.data.status === 'verified') return null;
+  const me = useMe();
+  const seller = sells(me.data);
+  const mine = trpc.kyc.mine.useQuery(undefined, { staleTime: 30_000, enabled: seller });
+  if (!seller || !mine.data || mine.data.status === 'verified') return null;
   return (
     <Alert color={mine.data.status === 'pending' ? 'blue' : 'yellow'} mb="md" title={`${what} needs a verified identity`}>
       {text[mine.data.status]}{' '}

@@ -1,18 +1,28 @@
 // Keep a query in step with live events: refetch when a matching event arrives (bursts coalesced,
 // e.g. a checkout announces order.paid, order.placed and stock changes together) and after every
 // reconnect, when the tRPC answer is the source of truth for whatever the socket missed
-// (ARCHITECTURE rule 3: refetch the stream rather than trust a gap).
+// (ARCHITECTURE rule 3: refetch the stream rather than trust a gap). A query that is not enabled
+// (the person may not read it, or it is not needed yet) is never fetched from here: `refetch()`
+// ignores `enabled`, and a reconnect used to ask the API for data the role may not read (a seller's
+// dashboard got a 403 from the payout queue on every load).
 import type { AnyLiveEvent } from '@marketdesk/domain';
 import { useEffect, useRef } from 'react';
 import { getSocket, useLiveEvents, useOnConnect } from '@marketdesk/ui/app';
 
 const coalesceMs = 150;
 
-export function useLiveRefetch(matches: (event: AnyLiveEvent) => boolean, refetch: () => unknown) {
+/** The part of a query result this hook uses (a tRPC `useQuery` or `useInfiniteQuery` result). */
+export interface RefetchableQuery {
+  refetch: () => unknown;
+  /** TanStack Query's resolved `enabled` option. */
+  isEnabled: boolean;
+}
+
+export function useLiveRefetch(matches: (event: AnyLiveEvent) => boolean, query: RefetchableQuery) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const refetchRef = useRef(refetch);
+  const queryRef = useRef(query);
   useEffect(() => {
-    refetchRef.current = refetch;
+    queryRef.current = query;
   });
   useEffect(
     () => () => {
@@ -21,10 +31,11 @@ export function useLiveRefetch(matches: (event: AnyLiveEvent) => boolean, refetc
     [],
   );
   const schedule = () => {
+    if (!queryRef.current.isEnabled) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = null;
-      void refetchRef.current();
+      if (queryRef.current.isEnabled) void queryRef.current.refetch();
     }, coalesceMs);
   };
 

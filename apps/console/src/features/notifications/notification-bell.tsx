@@ -76,7 +76,7 @@ export function NotificationBell({ userId }: { userId: string }) {
   const utils = trpc.useUtils();
   const list = trpc.notifications.list.useQuery(listInput);
   const now = useNow();
-  useLiveRefetch((event) => isMyNotification(event, userId), list.refetch);
+  useLiveRefetch((event) => isMyNotification(event, userId), list);
 
   // Reads are shown at once; the server's answer follows.
   const markLocally = (ids: string[] | 'all') =>

@@ -148,6 +148,6 @@ export function ReviewView({ review, canModerate }: { review: OrderReview; canMo
 /** The order's review, refetched when a review of this order is created or changes. */
 export function useOrderReview(orderId: string) {
   const review = trpc.reviews.forOrder.useQuery({ orderId });
-  useLiveRefetch((event) => event.name.startsWith('review.') && (event.payload as { orderId?: string }).orderId === orderId, review.refetch);
+  useLiveRefetch((event) => event.name.startsWith('review.') && (event.payload as { orderId?: string }).orderId === orderId, review);
   return review;
 }

@@ -17,7 +17,7 @@ export function StatementTable({ sellerId }: { sellerId: string | undefined }) {
   const [cursor, setCursor] = useState(firstStatementPage);
   const beforeId = currentBeforeId(cursor);
   const statement = trpc.ledger.myStatement.useQuery({ limit: statementPageSize, ...(beforeId ? { beforeId } : {}) }, { placeholderData: (previous) => previous });
-  useLiveRefetch((event) => movesSellerMoney(event, sellerId), statement.refetch);
+  useLiveRefetch((event) => movesSellerMoney(event, sellerId), statement);
 
   let body;
   if (statement.isPending) body = <LoadingState label="Loading your statement…" />;

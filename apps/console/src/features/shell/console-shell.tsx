@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Permission } from '@marketdesk/domain';
-import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars } from '@marketdesk/ui';
+import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars, type ToastPlacement } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
 import {
   useLiveConnection,
@@ -14,7 +14,8 @@ import {
 } from '@marketdesk/ui/app';
 import { trpc, type Me } from '../../trpc';
 import { canViewQueue } from '../auth/require-queue';
-import { can, useMe } from '../auth/use-session';
+import { queuePageOrder, queuePages } from '../queues/queue-pages';
+import { can, sells, useMe } from '../auth/use-session';
 import { EmailVerificationBanner } from '@marketdesk/ui/account';
 import { NotificationBell } from '../notifications/notification-bell';
 import { useNewOrderNotifications } from '../orders/use-new-order-notifications';
@@ -22,6 +23,24 @@ import { UserMenu } from './user-menu';
 import { ChatUnreadBadge } from '../chat/unread-badge';
 
 type NavGroup = 'Selling' | 'Work queues' | 'Money' | 'Team';
+
+const navbarWidthPx = 240;
+const toastMarginPx = 16; // Mantine's md spacing, the container's offset from the window's edge
+
+/**
+ * Toasts sit over the lower part of the navigation column, never over the page: the order a
+ * "New order" toast announces, the fee and net on it, a form's buttons all stay readable. Phones
+ * (navigation folded away) get them at the bottom, where the page scrolls out from under them.
+ */
+export const consoleToasts: ToastPlacement = { position: 'bottom-left', containerWidth: navbarWidthPx - 2 * toastMarginPx, limit: 3 };
+
+/**
+ * Sections shown only to people who do that work, whatever they may technically open: staff hold the
+ * selling permissions at scope `any` (to help any seller), which does not make them sellers.
+ */
+const groupFor: Partial<Record<NavGroup, (me: Me) => boolean>> = {
+  Selling: sells,
+};
 
 const navItems: {
   to: string;
@@ -41,49 +60,19 @@ const navItems: {
     permission: 'submissions.create',
   },
   { to: '/verification', group: 'Selling', label: 'Verification', permission: 'kyc.submit' },
-  {
-    to: '/messages',
-    group: 'Selling',
-    label: 'Messages',
-    show: (me) => me.roles.includes('seller'),
-  },
+  { to: '/messages', group: 'Selling', label: 'Messages', permission: 'chat.send' },
   {
     to: '/support/inbox',
     group: 'Work queues',
     label: 'Support inbox',
     permission: 'chat.support',
   },
-  {
-    to: '/queues/submissions',
-    group: 'Work queues',
-    label: 'Submissions',
-    show: (me) => canViewQueue(me, 'submissions'),
-  },
-  {
-    to: '/queues/disputes',
-    group: 'Work queues',
-    label: 'Disputes',
-    show: (me) => canViewQueue(me, 'disputes'),
-  },
-  {
-    to: '/queues/order-review',
-    group: 'Work queues',
-    label: 'Order review',
-    show: (me) => canViewQueue(me, 'fraud'),
-  },
-  {
-    to: '/review/listings',
-    group: 'Work queues',
-    label: 'Listing review',
-    permission: 'listings.review',
-  },
-  { to: '/review/kyc', group: 'Work queues', label: 'KYC review', permission: 'kyc.review' },
-  {
-    to: '/review/payouts',
-    group: 'Work queues',
-    label: 'Payout queue',
-    permission: 'payouts.approve',
-  },
+  ...queuePageOrder.map((queue) => ({
+    to: queuePages[queue].path,
+    group: 'Work queues' as const,
+    label: queuePages[queue].label,
+    show: (me: Me) => canViewQueue(me, queue),
+  })),
   { to: '/ledger', group: 'Money', label: 'Ledger', permission: 'ledger.reconcile' },
   // Admins only (users.manage_roles is an admin grant): bulk pricing and markdowns.
   { to: '/pricing', group: 'Money', label: 'Pricing', permission: 'users.manage_roles' },
@@ -125,21 +114,21 @@ export function ConsoleShell() {
   useServerDisconnect(() => void utils.auth.me.invalidate());
   // Sellers stay in their own room for the whole session (one subscriber, so pages never
   // unsubscribe it from under each other); pages filter its listing.* and order.* events.
-  const sellerId =
-    me.data && (can(me.data, 'listings.manage') || can(me.data, 'orders.ship')) ? me.data.id : null;
+  const sellerId = me.data && sells(me.data) ? me.data.id : null;
   useRoom(sellerId ? `seller:${sellerId}` : null);
-  useNewOrderNotifications(me.data && can(me.data, 'orders.ship') ? me.data.id : null);
+  useNewOrderNotifications(sellerId);
   const liveStatus = useLiveStatus();
   const items = navItems.filter(
     (item) =>
       (!item.permission || can(me.data, item.permission)) &&
-      (!item.show || (!!me.data && item.show(me.data))),
+      (!item.show || (!!me.data && item.show(me.data))) &&
+      (!item.group || !groupFor[item.group] || (!!me.data && groupFor[item.group]!(me.data))),
   );
 
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: navbarWidthPx, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
       <AppShell.Header>
