@@ -363,7 +363,7 @@ describe('live rooms', () => {
     const rooms = (who: Person) => [
       `user:${who.id}`, `user:${as.otherBuyer.id}`,
       ...queueNames.map((q) => `queue:${q}`),
-      'team:all', `order:${order.id}`, `seller:${as.seller.id}`, `seller:${as.otherSeller.id}`,
+      'team:all', 'support:inbox', `order:${order.id}`, `seller:${as.seller.id}`, `seller:${as.otherSeller.id}`,
       `listing:${order.id}`, `thread:00000000-0000-4000-8000-000000000000`,
     ];
     const kinds = new Set(rooms(as.buyer).map((r) => r.slice(0, r.indexOf(':'))));
@@ -392,7 +392,7 @@ describe('live rooms', () => {
     const socket = openSocket(api, '');
     await waitFor(socket, 'connect');
     const results: Record<string, boolean> = {};
-    for (const room of [`listing:${order.id}`, `user:${as.buyer.id}`, 'queue:kyc', 'team:all', `order:${order.id}`, `seller:${as.seller.id}`]) {
+    for (const room of [`listing:${order.id}`, `user:${as.buyer.id}`, 'queue:kyc', 'team:all', 'support:inbox', `order:${order.id}`, `seller:${as.seller.id}`]) {
       results[room] = ((await socket.timeout(5000).emitWithAck('subscribe', room)) as { ok: boolean }).ok;
     }
     socket.close();

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
-import { judgeSequence, maskedEmail, maskedPhone, type AnyLiveEvent } from '@marketdesk/domain';
+import { judgeSequence, maskedEmail, maskedPhone, supportInboxRoom, type AnyLiveEvent } from '@marketdesk/domain';
 import { setStaffReplyCheck } from '../src/services/chat/index.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
 import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
@@ -494,6 +494,60 @@ describe('support', () => {
     const row = await api.app.db.orm.em.fork().getConnection().execute<{ hidden_by: string; hidden_reason: string }[]>('select hidden_by, hidden_reason from chat_messages where id = ?', [rude.data!.message.id]);
     expect(row[0]).toEqual({ hidden_by: agent.id, hidden_reason: 'Abusive language' });
     buyerSocket.close();
+  });
+});
+
+describe('support inbox, live', () => {
+  type Summary = Extract<Event, { name: 'chat.inbox.updated' }>;
+  const summaryOf = (threadId: string, extra: (e: Summary) => boolean = () => true) => (e: Event) => e.name === 'chat.inbox.updated' && e.payload.threadId === threadId && extra(e as Summary);
+
+  it('tells staff with chat.support about new order conversations and messages in threads no agent joined, through support:inbox', async () => {
+    const buyer = await registerUser(api, { displayName: 'Petra Parcel' });
+    const agentSocket = await connected(agent);
+    expect(await subscribe(agentSocket, supportInboxRoom)).toEqual({ ok: true });
+    // Buyers and sellers do not follow the inbox.
+    for (const who of [buyer, seller]) {
+      const socket = await connected(who);
+      expect(await subscribe(socket, supportInboxRoom)).toEqual({ ok: false, error: 'FORBIDDEN' });
+      socket.close();
+    }
+
+    // A new order conversation: the agent has not joined it and is in no room of it.
+    const { order, thread } = await orderThread(buyer);
+    const first = nextEvent<Event>(agentSocket, 'event', summaryOf(thread.id));
+    await send(buyer, thread.id, 'Where is my parcel? Ring me on 0170 1234567 or mail petra@example.com.');
+    const summary = (await first) as Summary;
+    expect(summary.payload).toEqual({
+      threadId: thread.id,
+      kind: 'order',
+      order: { id: order.id, number: order.number },
+      listing: null,
+      lastMessageSeq: expect.any(Number),
+      lastMessageAtMs: expect.any(Number),
+      // A room is not one checked viewer: contact details masked, no one named.
+      preview: `Where is my parcel? Ring me on ${maskedPhone} or mail ${maskedEmail}.`,
+      unread: 1,
+      supportJoined: false,
+    });
+    expect(summary.actorId).toBeNull();
+    expect(JSON.stringify(summary)).not.toMatch(new RegExp(`${buyer.id}|${seller.id}|Petra|Vinyl Vera`));
+
+    // A second message, from the seller: still unread by support.
+    const second = nextEvent<Event>(agentSocket, 'event', summaryOf(thread.id, (e) => e.payload.unread === 2));
+    await send(seller, thread.id, 'It left on Monday.');
+    expect(((await second) as Summary).payload).toMatchObject({ preview: 'It left on Monday.', unread: 2, supportJoined: false });
+
+    // An agent joins: the inbox hears that support is in, with nothing left unread.
+    const joined = nextEvent<Event>(agentSocket, 'event', summaryOf(thread.id, (e) => e.payload.supportJoined));
+    expect((await mutate(api, 'chat.join', { threadId: thread.id }, { cookie: agent.cookie })).error).toBeUndefined();
+    expect(((await joined) as Summary).payload).toMatchObject({ preview: 'Support joined the conversation.', unread: 0, supportJoined: true });
+
+    // Pre-sale questions stay between buyer and seller: nothing for the inbox.
+    const presale = (await mutate<Thread>(api, 'chat.startPresale', { listingId: (await listing()).id }, { cookie: buyer.cookie })).data!;
+    expect((await send(buyer, presale.id, 'Is the sleeve OK?')).data?.created).toBe(true);
+    const presaleSummaries = await api.app.db.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from outbox_events where name = 'chat.inbox.updated' and payload->>'threadId' = ?`, [presale.id]);
+    expect(presaleSummaries[0]?.n).toBe(0);
+    agentSocket.close();
   });
 });
 

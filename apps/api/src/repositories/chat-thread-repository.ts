@@ -145,6 +145,29 @@ export const chatThreadRepository = {
     );
     return rows.map(toListRow);
   },
+  /** One thread as a list row seen by no one in particular (no read position, no unread count), with its last message. */
+  async summaryRow(em: EntityManager, threadId: string): Promise<ThreadListRow | null> {
+    const rows = await sql(
+      em,
+      `${selectThread.replace('from chat_threads t', `${listColumns} from chat_threads t`)}
+       left join chat_participants p on false
+       ${lastMessageJoin}
+       where t.id = ?`,
+      [threadId],
+    );
+    return rows[0] ? toListRow(rows[0]) : null;
+  },
+  /** Buyer and seller text messages after the furthest any support participant has read (all of them when none joined). */
+  async unreadForSupport(em: EntityManager, threadId: string): Promise<number> {
+    const rows = await sql(
+      em,
+      `select count(*)::int as n from chat_messages m
+       where m.thread_id = ? and m.kind = 'text' and m.author_role in ('buyer', 'seller') and m.deleted_at is null and m.hidden_at is null
+         and m.seq > coalesce((select max(sp.last_read_seq) from chat_participants sp where sp.thread_id = ? and sp.role = 'support'), 0)`,
+      [threadId, threadId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  },
   /** Order threads with messages, for the support inbox: those the agent joined, or all of them. */
   async listForSupport(em: EntityManager, agentId: string, opts: { joinedOnly: boolean; limit: number }): Promise<ThreadListRow[]> {
     const rows = await sql(

@@ -3,7 +3,7 @@
 // `chat.message.created`, and clients catch up with chat.history({ afterSeq }). Staff appear as
 // Support: payloads never carry an agent's id or name to the room.
 import { z } from 'zod';
-import { chatRoles } from '../chat/rules.js';
+import { chatRoles, chatThreadKinds } from '../chat/rules.js';
 import { eventId } from './transition-fields.js';
 
 const ms = z.number().int();
@@ -39,4 +39,23 @@ export const chatEventPayloads = {
   'chat.message.hidden': z.object({ ...thread, messageId: eventId, hiddenAtMs: ms }),
   'chat.thread.read': z.object({ ...thread, reader: z.object({ id: eventId.nullable(), role: z.enum(chatRoles) }), lastReadSeq: z.number().int().min(0) }),
   'chat.participant.joined': z.object({ ...thread, role: z.enum(chatRoles) }),
+  /**
+   * For the support inbox (`support:inbox`, staff with chat.support): an order conversation's last
+   * message changed — a new thread's first message, a new message in a thread no agent joined, an
+   * edit or removal of the last one. A summary, not the message: the preview has contact details
+   * masked and names no one; the inbox refetches what it shows through chat.supportInbox.
+   */
+  'chat.inbox.updated': z.object({
+    ...thread,
+    kind: z.enum(chatThreadKinds),
+    order: z.object({ id: eventId, number: z.string() }).nullable(),
+    listing: z.object({ id: eventId, title: z.string() }).nullable(),
+    lastMessageSeq: z.number().int().min(0),
+    lastMessageAtMs: ms,
+    /** One line: the last message as plain words (contact details masked), or what happened to it. */
+    preview: z.string(),
+    /** Buyer and seller messages no one from support has read yet. */
+    unread: z.number().int().min(0),
+    supportJoined: z.boolean(),
+  }),
 } as const;

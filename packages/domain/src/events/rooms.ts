@@ -1,4 +1,5 @@
 // Live room names (ARCHITECTURE.md "Live rooms"). `team` carries the staff activity feed;
+// `support:inbox` the support inbox's thread summaries (staff with chat.support);
 // `listing:{id}` is public (live stock on a listing page, open to anonymous visitors).
 export const queueNames = ['submissions', 'listings', 'kyc', 'disputes', 'payouts', 'fraud'] as const;
 export type QueueName = (typeof queueNames)[number];
@@ -11,10 +12,11 @@ export type Room =
   | { kind: 'seller'; id: string }
   | { kind: 'presence'; id: string }
   | { kind: 'team'; id: 'all' }
+  | { kind: 'support'; id: 'inbox' }
   | { kind: 'listing'; id: string };
 
 /** Every kind of room (the authorization matrix test checks each against its policy). */
-export const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team', 'listing'] as const;
+export const roomKinds = ['user', 'queue', 'order', 'thread', 'seller', 'presence', 'team', 'support', 'listing'] as const;
 
 /** Parse `kind:id`; returns null for anything malformed so callers refuse it. */
 export function parseRoom(name: string): Room | null {
@@ -25,6 +27,7 @@ export function parseRoom(name: string): Room | null {
   if (!(roomKinds as readonly string[]).includes(kind) || !/^[A-Za-z0-9_\-./]+$/.test(id)) return null;
   if (kind === 'queue' && !(queueNames as readonly string[]).includes(id)) return null;
   if (kind === 'team' && id !== 'all') return null;
+  if (kind === 'support' && id !== 'inbox') return null;
   return { kind, id } as Room;
 }
 
@@ -33,6 +36,9 @@ export function roomName(room: Room): string {
 }
 
 export const teamRoom = 'team:all';
+
+/** Support staff's room: a summary of every change to an order conversation, joined or not. */
+export const supportInboxRoom = 'support:inbox';
 
 export function listingRoom(listingId: string): string {
   return roomName({ kind: 'listing', id: listingId });

@@ -17,6 +17,8 @@ describe('listing rooms', () => {
     expect(roomName({ kind: 'listing', id: 'l1' })).toBe('listing:l1');
     expect(parseRoom('listing:')).toBeNull();
     expect(parseRoom('listing:a b')).toBeNull();
+    expect(parseRoom('support:inbox')).toEqual({ kind: 'support', id: 'inbox' });
+    expect(parseRoom('support:everything')).toBeNull();
     expect(roomNeedsFacts('listing:l1')).toBeNull();
   });
 
@@ -32,7 +34,7 @@ describe('listing rooms', () => {
 
 describe('canJoinRoom', () => {
   it('refuses every non-public room to an anonymous visitor', () => {
-    for (const name of ['user:b1', 'queue:listings', 'team:all', 'presence:x', 'order:o1', 'thread:t1', 'seller:s1']) {
+    for (const name of ['user:b1', 'queue:listings', 'team:all', 'support:inbox', 'presence:x', 'order:o1', 'thread:t1', 'seller:s1']) {
       expect(canJoinRoom(anonymous, name, { participantIds: ['b1'], sellerOwnerId: 's1' }), name).toEqual({ ok: false, reason: 'FORBIDDEN' });
       expect(canJoinRoom(undefined, name), name).toEqual({ ok: false, reason: 'FORBIDDEN' });
     }
@@ -45,6 +47,8 @@ describe('canJoinRoom', () => {
     ['queue:payouts', {}, [false, false, false, true]],
     ['queue:disputes', {}, [false, false, true, true]],
     ['team:all', {}, [false, false, true, true]],
+    // Support staff (chat.support) follow every order conversation's summary, joined or not.
+    ['support:inbox', {}, [false, false, true, true]],
     // Presence is for console users (sellers hold console.access): a buyer is neither shown nor told.
     ['presence:page-1', {}, [false, true, true, true]],
     ['order:o1', { participantIds: ['b1', 's1'] }, [true, true, true, true]],
@@ -62,7 +66,7 @@ describe('canJoinRoom', () => {
 describe('room audiences', () => {
   it('make listing rooms public and every other kind members-only; an unparsable name counts as public', () => {
     expect(roomAudience('listing:l1')).toBe('public');
-    for (const name of ['user:b1', 'queue:listings', 'team:all', 'presence:x', 'order:o1', 'thread:t1', 'seller:s1']) expect(roomAudience(name), name).toBe('members');
+    for (const name of ['user:b1', 'queue:listings', 'team:all', 'support:inbox', 'presence:x', 'order:o1', 'thread:t1', 'seller:s1']) expect(roomAudience(name), name).toBe('members');
     expect(roomAudience('nope:1')).toBe('public');
   });
 

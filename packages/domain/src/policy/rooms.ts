@@ -33,6 +33,7 @@ const audienceOfKind: Record<Room['kind'], RoomAudience> = {
   seller: 'members',
   presence: 'members',
   team: 'members',
+  support: 'members',
 };
 
 /** A name that does not parse counts as public: an event sent there gets the public view (fails closed). */
@@ -55,6 +56,9 @@ export function canJoinRoom(actor: Actor | null | undefined, name: string, facts
         return room.id === 'disputes' ? isStaff(actor) : hasRole(actor, 'admin') || (room.id !== 'payouts' && isStaff(actor));
       case 'team':
         return hasGrant(actor, 'activity.view');
+      case 'support':
+        // The inbox of order conversations: whoever may answer them (and reads any of them).
+        return hasGrant(actor, 'chat.support');
       case 'presence':
         // Console pages: who is working where is shown only to, and only includes, console users.
         return hasGrant(actor, 'console.access');

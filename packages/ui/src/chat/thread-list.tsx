@@ -20,9 +20,11 @@ export interface ThreadListProps {
   empty: { title: string; description: string };
   /** Support inbox: show both parties and whether the agent joined. */
   support?: boolean;
+  /** Threads that just changed live: highlighted for a moment (never selected or focused). */
+  freshIds?: ReadonlySet<string>;
 }
 
-export function ThreadList({ label, threads, loading, error, onRetry, selectedId, onSelect, empty, support }: ThreadListProps) {
+export function ThreadList({ label, threads, loading, error, onRetry, selectedId, onSelect, empty, support, freshIds }: ThreadListProps) {
   if (loading) return <LoadingState label="Loading conversations…" rows={4} />;
   if (error) return <ErrorState title="Could not load conversations" error={error} onRetry={onRetry} />;
   if (!threads || threads.length === 0) return <EmptyState title={empty.title} description={empty.description} />;
@@ -30,9 +32,10 @@ export function ThreadList({ label, threads, loading, error, onRetry, selectedId
     <Stack gap="xs" role="list" aria-label={label}>
       {threads.map((t) => {
         const selected = t.id === selectedId;
+        const fresh = freshIds?.has(t.id) ?? false;
         return (
           <UnstyledButton key={t.id} role="listitem" onClick={() => onSelect(t)} aria-current={selected ? 'true' : undefined} aria-label={`${t.title} with ${t.counterpart}${t.unread ? `, ${t.unread} unread` : ''}`}>
-            <Paper withBorder radius="md" p="sm" bg={selected ? 'var(--mantine-primary-color-light)' : undefined}>
+            <Paper withBorder radius="md" p="sm" data-fresh={fresh || undefined} bg={selected ? 'var(--mantine-primary-color-light)' : fresh ? 'var(--mantine-color-yellow-light)' : undefined} style={{ transition: 'background-color 1.5s ease' }}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Stack gap={0} style={{ minWidth: 0 }}>
                   <Group gap={6} wrap="nowrap">

@@ -1,8 +1,10 @@
 // Unread chat messages for a nav badge and per-thread lists: refetched whenever a chat event reaches
 // this person's own room (a new message in any of their threads, or their read position moving in
-// another tab), and after every reconnect.
+// another tab), and after every reconnect. The support inbox also follows the staff room
+// `support:inbox`, where every order conversation's changes are summarised (chat.inbox.updated).
+import { supportInboxRoom } from '@marketdesk/domain';
 import { useEffect, useRef } from 'react';
-import { useLiveEvents, useOnConnect } from '../app/live';
+import { useLiveEvents, useOnConnect, useRoom } from '../app/live';
 import { trpc } from '../app/trpc';
 
 const coalesceMs = 200;
@@ -39,9 +41,14 @@ export function useMyThreads(kind?: 'order' | 'presale') {
   return threads;
 }
 
-/** The support inbox (order threads with messages), live for the ones the agent joined. */
+/**
+ * The support inbox (order threads with messages), live: joined threads through the agent's own
+ * room, every other order conversation through `support:inbox` (no polling; a reconnect refetches
+ * whatever was missed).
+ */
 export function useSupportInbox(joinedOnly: boolean) {
-  const inbox = trpc.chat.supportInbox.useQuery({ joinedOnly }, { staleTime: 10_000, refetchInterval: 30_000 });
+  const inbox = trpc.chat.supportInbox.useQuery({ joinedOnly }, { staleTime: 10_000 });
+  useRoom(supportInboxRoom);
   useChatRefetch(inbox.refetch, true);
   return inbox;
 }

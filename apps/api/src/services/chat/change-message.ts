@@ -8,6 +8,7 @@ import { findPhoneNumbers } from '../../integrations/phone-numbers/find-phone-nu
 import { chatMessageRepository, type MessageRecord } from '../../repositories/chat-message-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { messageView, type ChatMessageView } from './message-view.js';
+import { announceToSupportInbox } from './support-inbox-events.js';
 import { accessThread, threadRooms, type ChatActor, type ThreadAccess } from './thread-access.js';
 
 const refusals: Record<MessageChangeRefusal, string> = {
@@ -19,6 +20,11 @@ const refusals: Record<MessageChangeRefusal, string> = {
 };
 
 const facts = (m: MessageRecord): MessageFacts => ({ authorId: m.authorId, kind: m.kind, createdAtMs: m.createdAt.getTime(), deleted: m.deletedAt !== null, hidden: m.hiddenAt !== null });
+
+/** The inbox's preview shows the last message: a change to an earlier one does not alter it. */
+async function announceIfLast(tx: EntityManager, access: ThreadAccess, message: MessageRecord, now: Date): Promise<void> {
+  if (message.seq === access.thread.lastMessageSeq) await announceToSupportInbox(tx, access.thread.id, now);
+}
 
 /** Loads a message of a thread the actor may see, locked for the change. */
 async function loadForChange(tx: EntityManager, actor: ChatActor, messageId: string): Promise<{ message: MessageRecord; access: ThreadAccess }> {
@@ -49,6 +55,7 @@ export async function editMessage(em: EntityManager, actor: ChatActor, input: { 
       now,
     });
     await chatMessageRepository.edit(tx, message.id, masked.text, isMasked, event.seq, now);
+    await announceIfLast(tx, access, message, now);
     return messageView((await chatMessageRepository.find(tx, message.id))!, { staff: access.staff });
   });
 }
@@ -67,6 +74,7 @@ export async function deleteMessage(em: EntityManager, actor: ChatActor, input: 
       now,
     });
     await chatMessageRepository.tombstone(tx, message.id, event.seq, now);
+    await announceIfLast(tx, access, message, now);
     return messageView((await chatMessageRepository.find(tx, message.id))!, { staff: access.staff });
   });
 }
@@ -86,6 +94,7 @@ export async function hideMessage(em: EntityManager, actor: ChatActor, input: { 
       now,
     });
     await chatMessageRepository.hide(tx, message.id, actor.id, input.reason, event.seq, now);
+    await announceIfLast(tx, access, message, now);
     return messageView((await chatMessageRepository.find(tx, message.id))!, { staff: true });
   });
 }

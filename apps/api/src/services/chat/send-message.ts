@@ -14,6 +14,7 @@ import { recordEvent } from '../outbox/record-event.js';
 import { messagePayload, messageView, type ChatMessageView } from './message-view.js';
 import type { ChatSendLimit } from './send-rate-limit.js';
 import { assertMayReplyAsStaff } from './staff-reply-guard.js';
+import { announceToSupportInbox } from './support-inbox-events.js';
 import { accessThread, canWrite, threadRooms, type ChatActor, type ThreadAccess } from './thread-access.js';
 import { joinWithin } from './threads.js';
 
@@ -59,6 +60,7 @@ export async function sendMessage(em: EntityManager, deps: { limit: ChatSendLimi
     });
     await chatMessageRepository.insert(tx, { ...record, seq: event.seq, cannedReplyId: input.cannedReplyId ?? null, now });
     await chatThreadRepository.setLastMessage(tx, access.thread.id, event.seq, now);
+    await announceToSupportInbox(tx, access.thread.id, now);
     // Writing means having read everything up to one's own message.
     await chatThreadRepository.advanceRead(tx, access.thread.id, actor.id, event.seq);
     const stored = (await chatMessageRepository.find(tx, id))!;

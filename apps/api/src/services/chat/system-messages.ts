@@ -8,6 +8,7 @@ import { chatMessageRepository } from '../../repositories/chat-message-repositor
 import { chatThreadRepository } from '../../repositories/chat-thread-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { messagePayload } from './message-view.js';
+import { announceToSupportInbox } from './support-inbox-events.js';
 import { threadRooms } from './thread-access.js';
 
 export async function postSystemMessage(tx: EntityManager, threadId: string, body: string, now: Date): Promise<{ messageId: string; seq: number }> {
@@ -19,5 +20,6 @@ export async function postSystemMessage(tx: EntityManager, threadId: string, bod
   const event = await recordEvent(tx, { stream: `thread:${threadId}`, name: 'chat.message.created', payload: { threadId, message: messagePayload(record) }, rooms: threadRooms(thread, participants), actorId: null, now });
   await chatMessageRepository.insert(tx, { id, threadId, seq: event.seq, kind: 'system', authorId: null, authorRole: 'system', clientId: null, body, attachments: [], masked: false, cannedReplyId: null, now });
   await chatThreadRepository.setLastMessage(tx, threadId, event.seq, now);
+  await announceToSupportInbox(tx, threadId, now);
   return { messageId: id, seq: event.seq };
 }

@@ -1,7 +1,7 @@
 // Opening threads (an order's, created on first use; a pre-sale one per buyer and listing), the
 // lists people see (their threads with unread counts, the support inbox) and support joining.
 import { randomUUID } from 'node:crypto';
-import { hasGrant, linkify, type ChatRole } from '@marketdesk/domain';
+import { hasGrant, type ChatRole } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
@@ -10,6 +10,7 @@ import { chatThreadRepository, type ThreadListRow, type ThreadRecord } from '../
 import { recordEvent } from '../outbox/record-event.js';
 import { accessThread, canWrite, threadRooms, type ChatActor } from './thread-access.js';
 import { postSystemMessage } from './system-messages.js';
+import { threadPreview } from './thread-preview.js';
 
 export interface ThreadSummary {
   id: string;
@@ -50,18 +51,7 @@ export function threadSummary(t: ThreadRecord, myRole: ChatRole | null): ThreadS
   };
 }
 
-/** One line for a list: the text as plain words (links as written), or what happened to it. */
-function preview(r: ThreadListRow): string {
-  if (r.lastKind === null) return 'No messages yet';
-  if (r.lastDeleted) return 'Message deleted';
-  if (r.lastHidden) return 'Message hidden by Marketdesk';
-  const who = r.lastAuthorRole === 'support' ? 'Support: ' : '';
-  const text = linkify(r.lastBody ?? '').map((s) => s.text).join('').replace(/\s+/g, ' ').trim();
-  if (text) return `${who}${text.length > 120 ? `${text.slice(0, 119)}…` : text}`;
-  return r.lastAttachments > 0 ? `${who}Sent ${r.lastAttachments === 1 ? 'a file' : `${r.lastAttachments} files`}` : `${who}…`;
-}
-
-const listItem = (r: ThreadListRow): ThreadListItem => ({ ...threadSummary(r, r.myRole), unread: r.unread, joined: r.myRole !== null, supportJoined: r.supportJoined, preview: preview(r) });
+const listItem = (r: ThreadListRow): ThreadListItem => ({ ...threadSummary(r, r.myRole), unread: r.unread, joined: r.myRole !== null, supportJoined: r.supportJoined, preview: threadPreview(r) });
 
 /** The order's thread (created on first use) for its buyer, its seller, or support staff. */
 export async function threadForOrder(em: EntityManager, actor: ChatActor, orderId: string, now: Date): Promise<ThreadSummary> {
