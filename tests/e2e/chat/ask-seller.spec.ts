@@ -2,7 +2,7 @@
 // the seller, in the console, sees the question arrive live with an unread badge, opens it and
 // types (the buyer sees "typing…"), then replies; the buyer sees the reply live, and the seller
 // sees "Seen" once the buyer has read it. Contact details the buyer writes are masked.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { apiSignIn, createLiveListing } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';

@@ -1,7 +1,7 @@
 // The storefront's whole purchase, as a buyer does it, while the seller watches the console: a new
 // buyer registers, finds records despite a typo, narrows by a facet, buys from two sellers with the
 // test card, sees the confirmation — and the seller's open Orders page shows the order without a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { apiSignIn, createLiveListing } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';

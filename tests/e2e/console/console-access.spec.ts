@@ -1,5 +1,5 @@
 // The console is for staff and sellers: a buyer-only account gets a friendly refusal, not a shell.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { demo, demoPassword } from '../../fixtures/demo';
 import { consoleURL } from '../../fixtures/urls';
 

@@ -1,6 +1,6 @@
 // Profile lists the devices signed in to this account; signing one out sends that browser to
 // sign-in at once (its socket is dropped) while this one stays signed in.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { signInToConsole } from '../../fixtures/console';
 import { demo } from '../../fixtures/demo';
 import { consoleURL } from '../../fixtures/urls';

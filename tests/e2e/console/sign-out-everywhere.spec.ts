@@ -1,6 +1,6 @@
 // "Sign out everywhere" ends every session of that person; another open tab notices at once
 // (the server drops its socket) and lands on sign-in without a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { signInToConsole } from '../../fixtures/console';
 import { demo } from '../../fixtures/demo';
 import { consoleURL } from '../../fixtures/urls';

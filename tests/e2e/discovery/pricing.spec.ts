@@ -1,6 +1,6 @@
 // An admin previews a pricing policy on a filtered set of listings and applies it; the seller's
 // listing editor then shows the planned markdowns and the policy behind them.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { apiSignIn, createLiveListing } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';

@@ -2,7 +2,7 @@
 // looks at a record and buys it together with another; the next buyer looking at that record sees,
 // under "Bought together", the record bought with it in the demo history and the one just bought
 // with it (counted by the worker from the order) — and can save it to their wishlist.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../../fixtures/test';
 import { apiSignIn, createLiveListing } from '../../fixtures/api';
 import { demo, unique } from '../../fixtures/demo';
 import { storefrontURL } from '../../fixtures/urls';

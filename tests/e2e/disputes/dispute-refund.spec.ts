@@ -2,7 +2,7 @@
 // → an agent sees it arrive in the disputes queue, claims it and resolves it with a partial refund
 // → the buyer's order page shows the refund on its timeline live, and the seller's balance holds
 // the rest.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { apiMutate, apiQuery, apiSignIn, apiURL, createLiveListing } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';

@@ -2,7 +2,7 @@
 // identity document; an admin (second context) sees the check arrive live in the KYC queue, asks
 // for more information; the seller sees the question live and answers; the admin approves and the
 // seller sees "Verified" without a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { apiURL } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo } from '../../fixtures/demo';

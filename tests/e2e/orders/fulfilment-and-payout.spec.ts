@@ -3,7 +3,7 @@
 // order page shows "Shipped" with the tracking link → the buyer confirms receipt → the seller's
 // available balance grows by the net amount → the seller asks for a payout → an admin approves →
 // the payout shows paid after the provider's webhook.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../../fixtures/test';
 import { apiMutate, apiSignIn, createLiveListing } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';

@@ -1,6 +1,6 @@
 // Two staff members in two browsers: each sees the other in presence, and a profile change by one
 // appears in the other's Team activity feed without a reload (issue 2, "Done means").
-import { type Browser, type Page, expect, test } from '@playwright/test';
+import { type Browser, type Page, expect, test } from '../../fixtures/test';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';
 import { consoleURL } from '../../fixtures/urls';

@@ -1,7 +1,7 @@
 // Bulk reject outside the submissions queue: the reasons offered are the listing-review queue's own
 // (they once were the submission reasons for every queue, and the server refused each item), and
 // every ticked listing goes back to its seller with the chosen reason.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { apiMutate, apiQuery, apiSignIn } from '../../fixtures/api';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';

@@ -2,7 +2,7 @@
 // arrive in the queue; one claims it and the other sees who has it (claim disabled); the claimant
 // counter-offers; the seller sees the offer live and accepts; both staff see it leave the open
 // queue as accepted, and the record is live on the storefront.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../fixtures/test';
 import { signInToConsole } from '../../fixtures/console';
 import { demo, unique } from '../../fixtures/demo';
 import { consoleURL, storefrontURL } from '../../fixtures/urls';
