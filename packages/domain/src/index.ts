@@ -16,3 +16,4 @@ export * from './queues/index.js';
 export * from './discovery/index.js';
 export * from './chat/index.js';
 export * from './risk/risk-score.js';
+export * from './wire.js';

@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { Redis } from 'ioredis';
 import { openDatabase, type Database } from '@marketdesk/db';
+import { trpcMaxBatchItems, trpcMaxUrlLength } from '@marketdesk/domain';
 import type { Config } from '../env.js';
 import { createLogger } from '../logger.js';
 import { appRouter, type AppRouter } from '../routers/_app.js';
@@ -71,6 +72,10 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     requestIdHeader: false,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // A batched tRPC GET carries its joined procedure names in one route parameter; the apps keep
+    // the whole URL under trpcMaxUrlLength, so the parameter may be that long (the default of 100
+    // answered "Route not found" on admin pages). The batch's size is capped below.
+    routerOptions: { maxParamLength: trpcMaxUrlLength },
   });
   registerRequestObservability(app);
   app.addHook('onSend', async (req, reply) => void reply.header('x-request-id', req.id));
@@ -94,6 +99,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // The apps' batch link sends at most this many calls per request; more is refused with a 400.
+      maxBatchSize: trpcMaxBatchItems,
       createContext: withCleanContextErrors(createContextFactory(services)),
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'unhandled error');

@@ -1,8 +1,8 @@
 // The tRPC instance: superjson, and an error formatter that exposes zod issues as BAD_REQUEST data.
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import type { Permission, Role } from '@marketdesk/domain';
+import { trpcMaxBatchItems, type Permission, type Role } from '@marketdesk/domain';
 import type { Context } from './context.js';
 
 /**
@@ -25,7 +25,9 @@ export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
       // A readable summary instead of the raw issue JSON; the issues themselves travel in data.
       message: zodIssues
         ? zodIssues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
-        : shape.message,
+        : isBatchTooLarge(error)
+          ? `A request may batch at most ${trpcMaxBatchItems} calls; send the rest in another request.`
+          : shape.message,
       data: {
         ...shape.data,
         // Never leak stack traces to clients.
@@ -36,3 +38,8 @@ export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
     };
   },
 });
+
+/** tRPC's refusal of a batch over maxBatchSize (it names no limit; the formatter above does). */
+function isBatchTooLarge(error: TRPCError): boolean {
+  return error.code === 'BAD_REQUEST' && error.message === 'Batch call exceeds maximum size';
+}

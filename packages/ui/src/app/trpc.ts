@@ -1,5 +1,6 @@
 // The typed tRPC client both apps use. Only the router's *type* crosses from the API.
 import type { AppRouter } from '@marketdesk/api/router';
+import { trpcMaxBatchItems, trpcMaxUrlLength } from '@marketdesk/domain';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { TRPCClientError, httpBatchLink } from '@trpc/client';
 import { createTRPCReact, getQueryKey, type inferReactQueryProcedureOptions } from '@trpc/react-query';
@@ -17,6 +18,9 @@ export function createTrpcClient() {
       httpBatchLink({
         url: '/trpc',
         transformer: superjson,
+        // The API's limits (packages/domain/src/wire.ts): a larger batch is split, never refused.
+        maxItems: trpcMaxBatchItems,
+        maxURLLength: trpcMaxUrlLength,
         fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),
       }),
     ],
