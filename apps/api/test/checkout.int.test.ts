@@ -90,8 +90,11 @@ describe('checkout', () => {
     expect(mine.data?.map((o) => o.state)).toEqual(['paid', 'paid']);
     const sellerView = await query<{ orders: { number: string }[]; total: number }>(api, 'orders.selling', undefined, { cookie: seller2.cookie });
     expect(sellerView.data?.orders.map((o) => o.number)).toContain(s.orders.find((o) => o.sellerId === seller2.id)!.number);
-    const detail = await query<{ timeline: { name: string }[]; items: unknown[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
-    expect(detail.data?.timeline.map((e) => e.name)).toEqual(['order.paid', 'order.ledger_posted', 'order.ledger_posted', 'order.placed']);
+    // The stream holds the payment, its two transfers and the placement; the buyer reads one entry.
+    const detail = await query<{ timeline: { title: string; money: { amountMinor: number; move: string } | null }[]; streamSeq: number; items: unknown[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    expect(detail.data?.timeline.map((e) => e.title)).toEqual(['Order placed and paid']);
+    expect(detail.data?.timeline[0]?.money).toEqual({ amountMinor: s.orders[0]!.totalMinor, currency: 'EUR', move: 'paid' });
+    expect(detail.data?.streamSeq).toBe(4);
     const stranger = await registerUser(api);
     expect((await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: stranger.cookie })).error?.data.code).toBe('NOT_FOUND');
 
@@ -274,8 +277,11 @@ describe('checkout', () => {
     const { default: pino } = await import('pino');
     await processWebhookJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { eventId: event.id });
     expect(await reports()).toHaveLength(4);
-    const detail = await query<{ timeline: { name: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
-    expect(detail.data?.timeline.map((e) => e.name)).toEqual(expect.arrayContaining(['order.paid', 'order.placed', 'order.payment_reported']));
+    // A refund made at the provider (not through us) is news to the buyer; the chargeback reads as their bank dispute.
+    const detail = await query<{ timeline: { title: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    expect(detail.data?.timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Order placed and paid', 'Refunded by the payment provider']));
+    const staffDetail = await query<{ timeline: { title: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: admin.cookie });
+    expect(staffDetail.data?.timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Chargeback reported by the payment provider']));
   });
 
   it('keeps the books balanced, with escrow equal to what was paid and not released', async () => {

@@ -16,4 +16,5 @@ export * from './queues/index.js';
 export * from './discovery/index.js';
 export * from './chat/index.js';
 export * from './risk/risk-score.js';
+export * from './orders/index.js';
 export * from './wire.js';

@@ -1,10 +1,10 @@
 // One order as its seller (or staff) sees it: what to do next (pack and ship, cancel, record
 // delivery), lines and money (including what the platform keeps and what the seller nets), where it
-// goes and by when, the buyer's review, and the timeline — live through the order's own room, with
-// missed events caught by seq (use-order-timeline.ts).
+// goes and by when, the buyer's review, the dispute with Support's decision and note, and the
+// timeline the API writes for this reader — live through the order's own room (use-order-timeline.ts).
 import { Anchor, Badge, Button, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney } from '@marketdesk/ui';
-import { OrderDisputes, useOrderTimeline, useRoom } from '@marketdesk/ui/app';
+import { OrderDisputes, OrderTimelineList, useOrderTimeline, useRoom } from '@marketdesk/ui/app';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, useMe } from '../features/auth/use-session';
@@ -14,7 +14,6 @@ import { deliveryDueAt, dueStatus } from '../features/orders/fulfillment';
 import { FulfillmentCard } from '../features/orders/fulfillment-card';
 import { ReviewView, useOrderReview } from '../features/orders/order-review';
 import { sellerNetMinor } from '../features/orders/order-status';
-import { OrderTimeline } from '../features/orders/order-timeline';
 import { OrderStateBadge } from '../features/orders/orders-table';
 import { trpc, type RouterOutputs } from '../trpc';
 import { OrderThreadPanel } from '../features/chat/order-thread-panel';
@@ -152,7 +151,7 @@ export function OrderDetailPage() {
   const me = useMe();
   const order = trpc.orders.get.useQuery({ id });
   const room = useRoom(id ? `order:${id}` : null);
-  const { entries: timeline, ready } = useOrderTimeline(id, order.data?.timeline, order.refetch);
+  const { entries: timeline, ready } = useOrderTimeline(id, order.data, order.refetch);
   const review = useOrderReview(id);
   const freshIds = useArrivals(ready ? timeline.map((e) => e.id) : undefined);
   const now = useNow();
@@ -200,7 +199,7 @@ export function OrderDetailPage() {
               <OrderThreadPanel orderId={o.id} height={300} />
             </Card>
             <Card title="Timeline">
-              <OrderTimeline entries={timeline} buyerName={o.buyer.name} currency={o.currency} freshIds={freshIds} />
+              <OrderTimelineList entries={timeline} freshIds={freshIds} />
             </Card>
           </Stack>
         </Grid.Col>

@@ -1,17 +1,18 @@
 // One order (/orders/:id): status, shipment with its tracking link, what the buyer can do next
 // (cancel, it arrived, confirm receipt), the review once completed, items, totals, address and the
-// timeline — live on `order:{id}` (use-order-timeline.ts), so "Shipped" appears without a reload.
-import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+// timeline the API writes for the buyer — live on `order:{id}` (use-order-timeline.ts), so
+// "Shipped" appears without a reload.
+import { Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorState, LoadingState, Timestamp } from '@marketdesk/ui';
-import { isNotFoundError, OrderDisputes, useOrderTimeline, useRoom, type StreamEntry } from '@marketdesk/ui/app';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { isNotFoundError, OrderDisputes, OrderTimelineList, useOrderTimeline, useRoom } from '@marketdesk/ui/app';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SummaryRow } from '../features/cart/cart-lines';
 import { countryName } from '../features/checkout/address-form';
 import { OrderActions } from '../features/orders/order-actions';
 import { OrderChat } from '../features/chat/order-chat';
-import { describeTimelineEntry, orderState, sortTimeline } from '../features/orders/order-labels';
+import { orderState } from '../features/orders/order-labels';
 import { ShipmentCard } from '../features/orders/shipment-card';
 import { OrderReviewCard } from '../features/reviews/order-review';
 import { simpleHead } from '../features/seo/head';
@@ -36,20 +37,10 @@ function useFlash(value: string | undefined, ms = 2500) {
   return flash;
 }
 
-type Review = { rating: number; createdAt: Date | string; id: string } | null | undefined;
-
-/** The order's own stream plus the buyer's review, which lives in its own stream. */
-function withReview(entries: readonly StreamEntry[], review: Review): StreamEntry[] {
-  if (!review) return [...entries];
-  return [...entries, { id: `review-${review.id}`, seq: Number.MAX_SAFE_INTEGER, name: 'review.created', payload: { rating: review.rating }, occurredAt: review.createdAt }];
-}
-
 function OrderDetail({ id }: { id: string }) {
   const order = trpc.orders.get.useQuery({ id }, { retry: (n, e) => !isNotFoundError(e) && n < 2, retryOnMount: false });
-  const review = trpc.reviews.forOrder.useQuery({ orderId: id }, { enabled: order.data?.state === 'completed' });
   useRoom(`order:${id}`);
-  const timeline = useOrderTimeline(id, order.data?.timeline, order.refetch);
-  const entries = useMemo(() => sortTimeline(withReview(timeline.entries, review.data)), [timeline.entries, review.data]);
+  const { entries } = useOrderTimeline(id, order.data, order.refetch);
   const stateFlash = useFlash(order.data?.state);
   if (order.isPending) return <LoadingState label="Loading your order…" rows={5} />;
   if (order.isError) {
@@ -138,29 +129,7 @@ function OrderDetail({ id }: { id: string }) {
             <Title order={2} size="h5" mb="md" id="timeline">
               Timeline
             </Title>
-            {entries.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                Nothing has happened yet.
-              </Text>
-            ) : (
-              <Timeline active={entries.length - 1} bulletSize={16} lineWidth={2} aria-live="polite">
-                {entries.map((entry) => {
-                  const { title, detail } = describeTimelineEntry(entry);
-                  return (
-                    <Timeline.Item key={entry.id} title={title}>
-                      {detail && (
-                        <Text size="sm" c="dimmed">
-                          {detail}
-                        </Text>
-                      )}
-                      <Text size="xs" c="dimmed" mt={2}>
-                        <Timestamp value={entry.occurredAt} />
-                      </Text>
-                    </Timeline.Item>
-                  );
-                })}
-              </Timeline>
-            )}
+            <OrderTimelineList entries={entries} emptyText="Nothing has happened yet." />
           </Paper>
         </Grid.Col>
       </Grid>

@@ -41,5 +41,9 @@ export const checkoutEventPayloads = {
     kind: z.enum(['posted', 'pending', 'post_pending', 'void_pending']),
     ...amountFields,
     amountMinor: minor,
+    /** What the transfer means to each party (orders/transfer-parties.ts); absent on older entries. */
+    buyerMinor: minor.optional(),
+    sellerMinor: minor.optional(),
+    feeMinor: minor.optional(),
   }),
 } as const;

@@ -8,6 +8,15 @@ const sla = { ...dispute, sla: z.enum(disputeSlaKinds), dueAtMs: z.number().int(
 
 export const disputeReasons = ['not_received', 'not_as_described', 'damaged', 'other', 'chargeback'] as const;
 
+/** How each reason reads, wherever a dispute is shown (dispute views, order timelines). */
+export const disputeReasonLabels: Record<(typeof disputeReasons)[number], string> = {
+  not_received: 'Not received',
+  not_as_described: 'Not as described',
+  damaged: 'Arrived damaged',
+  other: 'Other',
+  chargeback: 'Card chargeback',
+};
+
 export const disputeEventPayloads = {
   'dispute.seller_response_requested': z.object(dispute),
   'dispute.buyer_response_requested': z.object(dispute),

@@ -1,4 +1,4 @@
 export * from './catalogue.js';
 export * from './sequence.js';
 export * from './rooms.js';
-export { disputeReasons } from './dispute-events.js';
+export { disputeReasons, disputeReasonLabels } from './dispute-events.js';

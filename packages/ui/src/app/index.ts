@@ -4,6 +4,7 @@ export { AppRoot, type AppRootProps, type TrpcReactClient } from './app-root';
 export * from './ssr';
 export * from './live';
 export * from './order-timeline';
-export { useOrderTimeline, toStreamEntry } from './use-order-timeline';
+export { useOrderTimeline } from './use-order-timeline';
 export * from './private-upload';
 export { OrderDisputes } from './dispute-panel';
+export { OrderTimelineList, type OrderTimelineListProps } from './order-timeline-list';

@@ -1,57 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTimeline, mergeBySeq, receiveLive, receiveServer, type StreamEntry } from './order-timeline';
+import { isOrderNews } from './order-timeline';
 
-const entry = (seq: number, name = 'order.paid'): StreamEntry => ({ id: String(100 + seq), seq, name, payload: {}, occurredAt: '2030-01-01T00:00:00Z' });
-const seqs = (entries: readonly StreamEntry[]) => entries.map((e) => e.seq);
+const event = (seq: number, name = 'order.shipped', stream = 'order:o1', payload: unknown = {}) => ({ stream, seq, name, payload });
 
-describe('timeline stream', () => {
-  it('takes the next event in order and asks for the order again when it changes it', () => {
-    const state = receiveServer(emptyTimeline, [entry(1), entry(2)]);
-    expect(state.lastSeq).toBe(2);
-    const next = receiveLive(state, entry(3, 'order.shipped'));
-    expect(seqs(next.state.entries)).toEqual([1, 2, 3]);
-    expect(next.state.lastSeq).toBe(3);
-    expect(next.refetch).toBe(true);
+describe('isOrderNews', () => {
+  it('is news when the order’s stream moves past the answer the page has', () => {
+    expect(isOrderNews('o1', 4, event(5))).toBe(true);
+    expect(isOrderNews('o1', 4, event(9, 'order.ledger_posted'))).toBe(true);
   });
-
-  it('appends a ledger posting in sequence without a refetch', () => {
-    const state = receiveServer(emptyTimeline, [entry(1), entry(2)]);
-    const next = receiveLive(state, entry(3, 'order.ledger_posted'));
-    expect(next.refetch).toBe(false);
-    expect(seqs(next.state.entries)).toEqual([1, 2, 3]);
+  it('is not news when the answer already covers it (a duplicate, or an event that raced the fetch)', () => {
+    expect(isOrderNews('o1', 4, event(4))).toBe(false);
+    expect(isOrderNews('o1', 4, event(2))).toBe(false);
   });
-
-  it('never shows an event twice', () => {
-    const state = receiveServer(emptyTimeline, [entry(1), entry(2)]);
-    const again = receiveLive(state, entry(2, 'order.paid'));
-    expect(again.state).toBe(state);
-    expect(again.refetch).toBe(false);
-    // The server's copy of an event we already got live replaces it rather than doubling it.
-    const live = receiveLive(state, entry(3, 'order.ledger_posted')).state;
-    const merged = receiveServer(live, [entry(1), entry(2), { ...entry(3, 'order.ledger_posted'), id: 'server' }]);
-    expect(seqs(merged.entries)).toEqual([1, 2, 3]);
-    expect(merged.entries[2]!.id).toBe('server');
+  it('ignores other orders, and takes the buyer’s review of this order', () => {
+    expect(isOrderNews('o1', 4, event(5, 'order.shipped', 'order:o2'))).toBe(false);
+    expect(isOrderNews('o1', 4, event(1, 'review.created', 'review:r1', { orderId: 'o1' }))).toBe(true);
+    expect(isOrderNews('o1', 4, event(1, 'review.created', 'review:r2', { orderId: 'o2' }))).toBe(false);
   });
-
-  it('notices a gap (seq > last + 1) and fills it from the server answer', () => {
-    const state = receiveServer(emptyTimeline, [entry(1), entry(2)]);
-    const jumped = receiveLive(state, entry(5, 'order.ledger_posted'));
-    expect(jumped.refetch).toBe(true);
-    expect(jumped.state.lastSeq).toBe(5);
-    const filled = receiveServer(jumped.state, [1, 2, 3, 4, 5].map((n) => entry(n)));
-    expect(seqs(filled.entries)).toEqual([1, 2, 3, 4, 5]);
-    // After the fill, the next event in order is no gap.
-    expect(receiveLive(filled, entry(6, 'order.ledger_posted')).refetch).toBe(false);
-  });
-
-  it('keeps the highest seq when an older server answer arrives late', () => {
-    const state = receiveLive(receiveServer(emptyTimeline, [entry(1)]), entry(2, 'order.shipped')).state;
-    const stale = receiveServer(state, [entry(1)]);
-    expect(stale.lastSeq).toBe(2);
-    expect(seqs(stale.entries)).toEqual([1, 2]);
-  });
-
-  it('merges by seq in ascending order', () => {
-    expect(seqs(mergeBySeq([entry(3), entry(1)], [entry(2), entry(3)]))).toEqual([1, 2, 3]);
+  it('treats everything as news before the first answer', () => {
+    expect(isOrderNews('o1', undefined, event(1))).toBe(true);
   });
 });

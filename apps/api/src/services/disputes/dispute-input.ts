@@ -1,15 +1,11 @@
 // What buyers, sellers and agents send about disputes. Bounded everywhere; files are the sender's
 // own private uploads (POST /uploads/dispute-evidence).
+import { disputeReasonLabels as domainDisputeReasonLabels } from '@marketdesk/domain';
 import { z } from 'zod';
 
 export const buyerDisputeReasons = ['not_received', 'not_as_described', 'damaged', 'other'] as const;
-export const disputeReasonLabels: Record<string, string> = {
-  not_received: 'Not received',
-  not_as_described: 'Not as described',
-  damaged: 'Arrived damaged',
-  other: 'Other',
-  chargeback: 'Card chargeback',
-};
+/** The domain's table (events/dispute-events.ts): timelines and dispute views read the same labels. */
+export const disputeReasonLabels: Readonly<Record<string, string>> = domainDisputeReasonLabels;
 
 const uuid = z.string().uuid();
 const files = z.array(uuid).max(6, 'At most 6 files').default([]);

@@ -13,6 +13,16 @@ export const evidenceFileUrl = (disputeId: string, evidenceId: string, n: number
 
 const isLive = (d: DisputeRecord) => (liveDisputeStates as readonly string[]).includes(d.state);
 
+/**
+ * The decision, once there is one, as both parties read it: the outcome, what the buyer got back,
+ * and the note the agent wrote to both parties (the Resolve dialog's "Note to both parties").
+ */
+export function resolutionOf(d: DisputeRecord) {
+  if (d.buyerShareMinor === null) return null;
+  const outcome = d.buyerShareMinor === 0 ? 'seller' : d.buyerShareMinor >= d.amountMinor ? 'buyer' : 'split';
+  return { outcome, buyerShareMinor: d.buyerShareMinor, note: d.resolutionNote, resolvedAt: d.resolvedAt, by: d.resolvedBy === d.sellerId ? 'seller' : 'support' } as const;
+}
+
 async function base(em: EntityManager, d: DisputeRecord) {
   const evidence = await disputeRepository.evidence(em, d.id);
   return {
@@ -33,6 +43,7 @@ async function base(em: EntityManager, d: DisputeRecord) {
     live: isLive(d),
     waitingOn: d.state === 'awaiting_seller' ? 'seller' : d.state === 'awaiting_buyer' ? 'buyer' : isLive(d) ? 'support' : null,
     resolvedAt: d.resolvedAt,
+    resolution: resolutionOf(d),
     createdAt: d.createdAt,
     evidence: evidence.map((e) => ({
       id: e.id,

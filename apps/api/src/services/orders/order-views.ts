@@ -1,10 +1,13 @@
 // Orders as buyers, sellers and staff see them. Access follows the domain policy (orders.view):
-// the buyer and the seller of an order, and staff.
-import { can, trackingUrl, type Role } from '@marketdesk/domain';
+// the buyer and the seller of an order, and staff. The timeline is the order's stream as this
+// viewer reads it (orderTimeline in the domain: one entry per thing they care about, with the money
+// that moved for them); `streamSeq` is the stream's head, so a client refetches on a newer event.
+import { can, orderTimeline, trackingUrl, type Role, type TimelineAudience } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { orderRepository, type OrderListRow } from '../../repositories/order-repository.js';
+import { reviewRepository } from '../../repositories/review-repository.js';
 import { maskShippingAddress } from '../pii/mask-views.js';
 
 interface Viewer {
@@ -41,7 +44,9 @@ export function toOrderSummary(o: OrderListRow) {
 export async function getOrder(em: EntityManager, viewer: Viewer, id: string) {
   const o = await orderRepository.findById(em, id);
   if (!o || !can(viewer, 'orders.view', { kind: 'order', buyerId: o.buyerId, sellerId: o.sellerId })) throw new AppError('NOT_FOUND', 'This order does not exist.');
-  const [items, timeline] = await Promise.all([checkoutRepository.itemsOf(em, [o.id]), orderRepository.timeline(em, o.id)]);
+  const [items, stream, review] = await Promise.all([checkoutRepository.itemsOf(em, [o.id]), orderRepository.timeline(em, o.id), reviewRepository.findByOrder(em, o.id)]);
+  const audience: TimelineAudience = viewer.id === o.buyerId ? 'buyer' : viewer.id === o.sellerId ? 'seller' : 'staff';
+  const timeline = orderTimeline(stream, { audience, buyerName: o.buyerName, currency: o.currency, totalMinor: o.totalMinor, feeMinor: o.feeMinor, review: review && { id: review.id, rating: review.rating, createdAt: review.createdAt } });
   const showAddress = can(viewer, 'orders.view_shipping_address', { kind: 'order', buyerId: o.buyerId, sellerId: o.sellerId });
   return {
     ...toOrderSummary(o),
@@ -52,6 +57,7 @@ export async function getOrder(em: EntityManager, viewer: Viewer, id: string) {
     addressMasked: showAddress && !!o.address && viewer.id !== o.buyerId && viewer.id !== o.sellerId,
     items: items.map((i) => ({ id: i.id, listingId: i.listingId, title: i.title, unitPriceMinor: i.unitPriceMinor, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })),
     timeline,
+    streamSeq: stream.reduce((top, e) => Math.max(top, e.seq), 0),
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './order-timeline.js';
+export * from './transfer-parties.js';
