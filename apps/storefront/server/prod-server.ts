@@ -55,7 +55,9 @@ async function serveStatic(path: string, res: ServerResponse): Promise<boolean> 
 
 function proxyToApi(req: IncomingMessage, res: ServerResponse) {
   const target = new URL(req.url ?? '/', env.API_URL);
-  const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+  // The visitor's host travels on: the API picks this app's session cookie by it.
+  const headers = { ...req.headers, host: target.host, 'x-forwarded-host': req.headers['x-forwarded-host'] ?? req.headers.host };
+  const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });

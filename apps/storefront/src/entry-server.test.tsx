@@ -20,6 +20,8 @@ function fakeApi(answers: Record<string, (input: unknown) => Answer>) {
     const url = new URL(String(input));
     expect(url.origin).toBe('http://api.internal:3000');
     expect(new Headers(init?.headers).get('cookie')).toBe('md_session=abc');
+    // The API picks the storefront's own session cookie by the host the visitor addressed.
+    expect(new Headers(init?.headers).get('x-forwarded-host')).toBe('records.example');
     const paths = decodeURIComponent(url.pathname.replace('/trpc/', '')).split(',');
     const inputs = JSON.parse(url.searchParams.get('input') ?? '{}') as Record<string, { json: unknown } | undefined>;
     const body = paths.map((path, i) => {

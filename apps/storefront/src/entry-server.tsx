@@ -50,6 +50,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const trpcClient = createServerTrpcClient({
     apiUrl: options.apiUrl,
     cookie: options.cookie ?? null,
+    host: url.host,
     fetch: (input, init) => baseFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
   });
   const utils = createTRPCQueryUtils<AppRouter>({ queryClient, client: trpcClient });

@@ -17,6 +17,7 @@ import { AppError } from '../errors/app-error.js';
 import { assertSafeKey, type StoragePort } from '../integrations/storage/storage-port.js';
 import type { JobQueues } from '../jobs/queues.js';
 import type { SessionService } from '../services/auth/session-service.js';
+import { sessionTokenOf } from '../services/auth/session-cookie.js';
 import { listingRepository } from '../repositories/listing-repository.js';
 import { publicMediaFolders } from '../services/media/image-keys.js';
 import { imageUrl, thumbUrl } from '../services/media/image-urls.js';
@@ -42,7 +43,7 @@ export interface UploadRouteDeps {
 /** The signed-in actor from the session cookie, the same check tRPC's context makes. */
 export function sessionAuthenticator(deps: { db: Database; config: Config; sessions: SessionService }): UploadRouteDeps['authenticate'] {
   return async (req) => {
-    const token = req.cookies[deps.config.SESSION_COOKIE];
+    const token = sessionTokenOf(deps.config, req.headers, req.cookies);
     if (!token) return null;
     const validated = await deps.sessions.validate(deps.db.orm.em.fork(), token, new Date());
     return validated?.actor ?? null;

@@ -4,6 +4,7 @@ import type { ExtendedError, Socket } from 'socket.io';
 import type { Config } from '../env.js';
 import type { AppServices } from '../services/container.js';
 import { currentActor } from '../services/rbac/current-actor.js';
+import { sessionTokenOf } from '../services/auth/session-cookie.js';
 import type { SessionActor } from '../trpc/context.js';
 
 export interface SocketData {
@@ -20,7 +21,7 @@ export function authenticateSocket(services: AppServices, config: Config) {
       const origin = socket.handshake.headers.origin;
       if (origin && !config.ALLOWED_ORIGINS.includes(origin)) return next(new Error('FORBIDDEN_ORIGIN'));
       const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
-      const token = cookies[config.SESSION_COOKIE];
+      const token = sessionTokenOf(config, socket.handshake.headers, cookies); // the app's own cookie, as over HTTP
       const data = socket.data as Partial<SocketData>;
       // No cookie: an anonymous visitor (listing pages). A cookie that no longer validates is
       // refused, so a signed-out console notices instead of silently losing its rooms.

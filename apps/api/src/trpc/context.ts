@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GrantTable, Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { AppServices } from '../services/container.js';
+import { sessionTokenOf } from '../services/auth/session-cookie.js';
 
 export interface SessionActor {
   id: string;
@@ -32,7 +33,7 @@ export interface Context {
 export function createContextFactory(services: AppServices) {
   return async ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Promise<Context> => {
     const em = services.db.orm.em.fork();
-    const token = req.cookies[services.config.SESSION_COOKIE];
+    const token = sessionTokenOf(services.config, req.headers, req.cookies);
     const validated = token ? await services.sessions.validate(em, token, new Date()) : null;
     if (token && !validated) services.sessions.clearCookie(res);
     if (validated?.refreshed) services.sessions.setCookie(res, token!, validated.session.expiresAt);

@@ -3,6 +3,7 @@
 import { defaultShouldDehydrateQuery, dehydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { httpBatchLink } from '@trpc/client';
 import superjson, { SuperJSON } from 'superjson';
+import { trpcMaxBatchItems, trpcMaxUrlLength } from '@marketdesk/domain';
 import { trpc } from './trpc';
 
 /** The id of the script tag holding the server's state. */
@@ -79,17 +80,24 @@ export interface ServerTrpcOptions {
   apiUrl: string;
   /** The visitor's Cookie header, forwarded so signed-in pages render signed in. */
   cookie?: string | null;
+  /**
+   * The host the visitor addressed (the app's own), sent as X-Forwarded-Host: each app has its own
+   * session cookie and the API picks it by that host (apps/api/src/services/auth/session-cookie.ts).
+   */
+  host?: string | null;
   fetch?: typeof fetch;
 }
 
 /** A tRPC client for the server renderer: absolute URL, the visitor's cookie, no batching delays. */
-export function createServerTrpcClient({ apiUrl, cookie, fetch: fetchImpl = fetch }: ServerTrpcOptions) {
+export function createServerTrpcClient({ apiUrl, cookie, host, fetch: fetchImpl = fetch }: ServerTrpcOptions) {
   return trpc.createClient({
     links: [
       httpBatchLink({
         url: `${apiUrl.replace(/\/$/, '')}/trpc`,
         transformer: superjson, // the API's wire format (plain superjson)
-        headers: () => (cookie ? { cookie } : {}),
+        maxItems: trpcMaxBatchItems,
+        maxURLLength: trpcMaxUrlLength,
+        headers: () => ({ ...(cookie ? { cookie } : {}), ...(host ? { 'x-forwarded-host': host } : {}) }),
         fetch: (url, options) => fetchImpl(url, options as RequestInit),
       }),
     ],

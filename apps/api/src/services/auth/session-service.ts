@@ -1,4 +1,5 @@
-// Creates, validates (with sliding expiry) and revokes sessions, and owns the cookie format.
+// Creates, validates (with sliding expiry) and revokes sessions, and owns the cookie format (its name
+// per app: session-cookie.ts).
 import type { FastifyReply } from 'fastify';
 import type { GrantTable, Role } from '@marketdesk/domain';
 import { Session, type EntityManager, type User } from '@marketdesk/db';
@@ -6,6 +7,7 @@ import type { Config } from '../../env.js';
 import { sessionRepository } from '../../repositories/session-repository.js';
 import type { SessionActor } from '../../trpc/context.js';
 import { generateSessionToken, sessionIdFromToken } from './session-tokens.js';
+import { sessionCookieName } from './session-cookie.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -68,7 +70,7 @@ export function createSessionService(config: Config, grants?: () => Promise<Gran
     },
 
     setCookie(res: FastifyReply, token: string, expiresAt: Date): void {
-      res.setCookie(config.SESSION_COOKIE, token, {
+      res.setCookie(sessionCookieName(config, res.request.headers), token, {
         httpOnly: true,
         sameSite: 'lax',
         secure,
@@ -78,7 +80,7 @@ export function createSessionService(config: Config, grants?: () => Promise<Gran
     },
 
     clearCookie(res: FastifyReply): void {
-      res.clearCookie(config.SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+      res.clearCookie(sessionCookieName(config, res.request.headers), { path: '/', httpOnly: true, sameSite: 'lax', secure });
     },
   };
 }
