@@ -1,6 +1,6 @@
 // The roles table (roles as data) and the users' role lists it is assigned through.
 import { RoleRecord, User, type EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
+import { placeholders, sql } from './sql.js';
 
 export const roleRepository = {
   list(em: EntityManager): Promise<RoleRecord[]> {
@@ -31,10 +31,17 @@ export const roleRepository = {
   findUser(em: EntityManager, id: string): Promise<User | null> {
     return em.findOne(User, { id });
   },
-  /** People by email or name, with their roles (the role assignment picker). */
-  async searchUsers(em: EntityManager, q: string, limit: number): Promise<Array<{ id: string; email: string; displayName: string; roles: string[] }>> {
+  /** People by email or name, with their roles (the people pickers: roles, audit log, ledger); only holders of `role` when given. */
+  async searchUsers(em: EntityManager, q: string, limit: number, role?: string): Promise<Array<{ id: string; email: string; displayName: string; roles: string[] }>> {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await sql(em, 'select id, email, display_name, roles from users where email ilike ? or display_name ilike ? order by email limit ?', [like, like, limit]);
+    const rows = await sql(em, `select id, email, display_name, roles from users where (email ilike ? or display_name ilike ?)${role ? ' and ? = any(roles)' : ''} order by display_name, email limit ?`, [like, like, ...(role ? [role] : []), limit]);
     return rows.map((r) => ({ id: String(r.id), email: String(r.email), displayName: String(r.display_name), roles: r.roles as string[] }));
+  },
+  /** People by id, with their names and roles (to name ids in the audit log and the ledger). */
+  async peopleByIds(em: EntityManager, ids: readonly string[]): Promise<Array<{ id: string; displayName: string; roles: string[] }>> {
+    const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (uuids.length === 0) return [];
+    const rows = await sql(em, `select id, display_name, roles from users where id in (${placeholders(uuids)})`, uuids);
+    return rows.map((r) => ({ id: String(r.id), displayName: String(r.display_name), roles: r.roles as string[] }));
   },
 };

@@ -1,11 +1,16 @@
-// The audit log for admins (audit.view): search by actor, action, object and dates, page back in
-// time (keyset), export what the filters show as CSV. Read-only: history is never edited.
+// The audit log for admins (audit.view): search by actor (picked by name or email), action, object
+// and dates, page back in time (keyset), export what the filters show as CSV. Read-only: history is
+// never edited.
 import { Anchor, Button, Group } from '@mantine/core';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
 import { useState } from 'react';
 import { AuditFilters, auditCsvHref, type AuditFilter } from '../features/audit/audit-filters';
 import { AuditTable } from '../features/audit/audit-table';
+import type { PeopleSearch } from '../features/people/person-picker';
 import { trpc } from '../trpc';
+
+/** The actor picker's search: the roles page's people search, for audit.view holders. */
+const useAuditPeople: PeopleSearch = (q) => trpc.audit.people.useQuery({ q }, { enabled: q.length > 0, placeholderData: (previous) => previous });
 
 export function AuditLogPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -44,7 +49,7 @@ export function AuditLogPage() {
           </Anchor>
         }
       />
-      <AuditFilters onSearch={setFilter} />
+      <AuditFilters onSearch={setFilter} usePeopleSearch={useAuditPeople} />
       {body}
     </>
   );

@@ -5,6 +5,8 @@ import { listAccounts, listTransfers, reconciliationRuns } from '../../services/
 import { reconcileWithProvider } from '../../services/reconciliation/reconcile-with-provider.js';
 import { RECONCILE_LOOKBACK_DAYS } from '../../jobs/ledger/reconcile.js';
 import { AppError } from '../../errors/app-error.js';
+import { searchPeople } from '../../services/rbac/role-admin.js';
+import { peopleSearchInput } from '../roles/roles.types.js';
 
 // Own balances only: the service reads the signed-in person's accounts.
 const sellerProcedure = permissionProcedure('ledger.view');
@@ -20,7 +22,7 @@ const explorer = permissionProcedure('ledger.reconcile');
 
 const accounts = explorer
   .input(z.object({ q: z.string().trim().max(120).optional(), limit: z.number().int().min(1).max(500).default(200) }).default({ limit: 200 }))
-  .query(({ ctx, input }) => listAccounts(ctx.em, input));
+  .query(({ ctx, input }) => listAccounts(ctx.em, ctx.actor, input));
 
 const transfers = explorer
   .input(
@@ -36,7 +38,10 @@ const transfers = explorer
       })
       .default({ limit: 50 }),
   )
-  .query(({ ctx, input }) => listTransfers(ctx.em, input));
+  .query(({ ctx, input }) => listTransfers(ctx.em, ctx.actor, input));
+
+/** The seller filter's picker: shops by name or email (the roles page's people search, sellers only). */
+const sellers = explorer.input(peopleSearchInput).query(({ ctx, input }) => searchPeople(ctx.em, ctx.actor, input.q, { permission: 'ledger.reconcile', role: 'seller' }));
 
 const reconcileNow = explorer.input(z.void()).mutation(async ({ ctx }) => {
   if (!ctx.services.gateway) throw new AppError('UNAVAILABLE', 'Payments are not configured, so there is nothing to reconcile against.');
@@ -46,4 +51,4 @@ const reconcileNow = explorer.input(z.void()).mutation(async ({ ctx }) => {
 
 const runs = explorer.input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 })).query(({ ctx, input }) => reconciliationRuns(ctx.em, input.limit));
 
-export const ledgerRouter = router({ myBalances, myStatement, accounts, transfers, reconcileNow, runs });
+export const ledgerRouter = router({ myBalances, myStatement, accounts, transfers, sellers, reconcileNow, runs });

@@ -6,6 +6,9 @@ export const roleName = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower
 const scope = z.enum(['any', 'own', 'assigned']);
 export const grantsSchema = z.partialRecord(z.enum(permissions), scope);
 
+/** A people picker's search: part of a name or an email address. */
+export const peopleSearchInput = z.object({ q: z.string().trim().min(1).max(100) });
+
 export const createRoleInput = z.object({
   name: roleName,
   description: z.string().trim().max(300).default(''),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
 import { assignRoles, createRole, listRoles, searchPeople, updateRole } from '../../services/rbac/role-admin.js';
-import { assignRolesInput, createRoleInput, updateRoleInput } from './roles.types.js';
+import { assignRolesInput, createRoleInput, peopleSearchInput, updateRoleInput } from './roles.types.js';
 
 const list = permissionProcedure('roles.manage').input(z.void()).query(({ ctx }) => listRoles(ctx.em, ctx.actor));
 
@@ -15,8 +15,8 @@ const update = permissionProcedure('roles.manage')
   .mutation(({ ctx, input }) => updateRole(ctx.em, ctx.services.rbac, ctx.actor, input, new Date(), ctx.services.liveGateway()));
 
 const people = permissionProcedure('users.manage_roles')
-  .input(z.object({ q: z.string().trim().min(1).max(100) }))
-  .query(({ ctx, input }) => searchPeople(ctx.em, ctx.actor, input.q));
+  .input(peopleSearchInput)
+  .query(({ ctx, input }) => searchPeople(ctx.em, ctx.actor, input.q, { permission: 'users.manage_roles' }));
 
 const assign = permissionProcedure('users.manage_roles')
   .input(assignRolesInput)

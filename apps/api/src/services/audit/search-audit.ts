@@ -6,9 +6,11 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { auditRepository, type AuditFilter, type AuditRow } from '../../repositories/audit-repository.js';
 import { csvCell } from '../../http/statement-csv.js';
+import { namePeople, type PersonLabel } from '../pii/name-people.js';
 
 export interface AuditPage {
-  rows: AuditRow[];
+  /** Each row with its actor named (null for the system, or a person no longer on record). */
+  rows: (AuditRow & { actor: PersonLabel | null })[];
   /** Pass back as `cursor` for the next (older) page; null at the end. */
   nextCursor: string | null;
 }
@@ -32,7 +34,8 @@ export async function searchAudit(em: EntityManager, actor: Actor, filter: Omit<
   throwIfCannotViewAudit(actor);
   const rows = await auditRepository.search(em, { ...filter, ...(cursor ? { before: decodeCursor(cursor) } : {}) }, limit + 1);
   const page = rows.slice(0, limit);
-  return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+  const names = await namePeople(em, actor, page.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+  return { rows: page.map((r) => ({ ...r, actor: r.actorId ? (names.get(r.actorId) ?? null) : null })), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
 }
 
 const header = ['id', 'at', 'actor_id', 'actor_roles', 'action', 'object_type', 'object_id', 'outcome', 'before', 'after', 'request_id', 'ip', 'user_agent'];

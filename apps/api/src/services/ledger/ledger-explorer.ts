@@ -1,16 +1,56 @@
 // The admin's view of the books: accounts with balances, and transfers filterable by order,
-// seller and date, each linked to the order (and its timeline event) that caused it.
-import { balanceOf } from '@marketdesk/domain';
+// seller and date, each linked to the order (and its timeline event) that caused it. Account codes
+// carry owner ids (`seller:729ae917-…:available`); each account and posting also names its owner
+// — the shop, or the buyer as the viewer may see them — so staff read names, not uuids.
+import { balanceOf, parseAccountCode, type Actor } from '@marketdesk/domain';
 import { toAccount } from '../../repositories/ledger-repository.js';
 import type { EntityManager } from '@marketdesk/db';
 import { sql } from '../../repositories/sql.js';
+import { namePeople } from '../pii/name-people.js';
 
-export async function listAccounts(em: EntityManager, f: { q?: string | undefined; limit: number }) {
-  const rows = await sql(em, `select * from ledger_accounts${f.q ? ` where code ilike ?` : ''} order by code limit ?`, [...(f.q ? [`%${f.q}%`] : []), f.limit]);
+/** Whose an account is: the platform, or a seller or buyer with their name (null when no one by that id is on record). */
+export type AccountOwnerLabel = { kind: 'platform' } | { kind: 'seller' | 'buyer'; id: string; name: string | null; nameMasked: boolean };
+
+/** Owner labels for account codes, one look-up for all of them. */
+async function ownersOf(em: EntityManager, viewer: Actor, codes: readonly string[]): Promise<Map<string, AccountOwnerLabel>> {
+  const parsed = new Map(codes.map((code) => [code, parseAccountCode(code)]));
+  const ids = [...parsed.values()].flatMap((p) => (p && p.owner.kind !== 'platform' ? [p.owner.id] : []));
+  const names = await namePeople(em, viewer, ids);
+  const labels = new Map<string, AccountOwnerLabel>();
+  for (const [code, p] of parsed) {
+    if (!p) continue;
+    if (p.owner.kind === 'platform') labels.set(code, { kind: 'platform' });
+    else labels.set(code, { kind: p.owner.kind, id: p.owner.id, name: names.get(p.owner.id)?.name ?? null, nameMasked: names.get(p.owner.id)?.nameMasked ?? false });
+  }
+  return labels;
+}
+
+/** Accounts by code, or by the shop's name (a seller's accounts; buyers are not found by name). */
+export async function listAccounts(em: EntityManager, viewer: Actor, f: { q?: string | undefined; limit: number }) {
+  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await sql(
+    em,
+    `select a.* from ledger_accounts a
+       left join users u on a.code like 'seller:%' and u.id::text = split_part(a.code, ':', 2)
+      ${like ? `where a.code ilike ? or u.display_name ilike ?` : ''}
+      order by a.code limit ?`,
+    [...(like ? [like, like] : []), f.limit],
+  );
+  const owners = await ownersOf(em, viewer, rows.map((r) => String(r.code)));
   return rows.map((r) => {
     const account = toAccount(r);
     const b = balanceOf(account);
-    return { code: account.code, type: account.type, currency: account.currency, postedMinor: b.postedMinor, availableMinor: b.availableMinor, pendingInMinor: b.incomingMinor, pendingOutMinor: b.reservedMinor };
+    return {
+      code: account.code,
+      owner: owners.get(account.code) ?? null,
+      name: parseAccountCode(account.code)?.name ?? account.code,
+      type: account.type,
+      currency: account.currency,
+      postedMinor: b.postedMinor,
+      availableMinor: b.availableMinor,
+      pendingInMinor: b.incomingMinor,
+      pendingOutMinor: b.reservedMinor,
+    };
   });
 }
 
@@ -23,7 +63,7 @@ export interface TransferFilter {
   before?: string | undefined;
 }
 
-export async function listTransfers(em: EntityManager, f: TransferFilter) {
+export async function listTransfers(em: EntityManager, viewer: Actor, f: TransferFilter) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.orderId) {
@@ -57,9 +97,12 @@ export async function listTransfers(em: EntityManager, f: TransferFilter) {
       order by t.applied_at desc, t.id desc limit ?`,
     [...params, f.limit],
   );
+  type PostingRow = { account: string; side: string; amountMinor: number; phase: string };
+  const postingsOf = (r: (typeof rows)[number]) => (typeof r.postings === 'string' ? JSON.parse(r.postings) : r.postings) as PostingRow[];
+  const owners = await ownersOf(em, viewer, rows.flatMap((r) => postingsOf(r).map((p) => p.account)));
   return rows.map((r) => {
     const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as { meta?: Record<string, string>; currency?: string };
-    const postings = (typeof r.postings === 'string' ? JSON.parse(r.postings) : r.postings) as { account: string; side: string; amountMinor: number; phase: string }[];
+    const postings = postingsOf(r);
     return {
       id: r.id as string,
       kind: r.kind as string,
@@ -70,7 +113,7 @@ export async function listTransfers(em: EntityManager, f: TransferFilter) {
       orderId: body.meta?.orderId ?? null,
       orderNumber: (r.order_number as string | null) ?? null,
       payoutId: body.meta?.payoutId ?? null,
-      postings: postings.map((p) => ({ ...p, amountMinor: Number(p.amountMinor) })),
+      postings: postings.map((p) => ({ ...p, amountMinor: Number(p.amountMinor), owner: owners.get(p.account) ?? null, accountName: parseAccountCode(p.account)?.name ?? p.account })),
     };
   });
 }

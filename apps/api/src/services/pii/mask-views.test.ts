@@ -1,6 +1,7 @@
+import { defaultGrantTable, type Actor } from '@marketdesk/domain';
 import { describe, expect, it } from 'vitest';
 import { scrubPii } from './live-payload.js';
-import { maskIdentifier, maskShippingAddress, mayViewPiiOf } from './mask-views.js';
+import { maskIdentifier, maskShippingAddress, mayViewPiiOf, personName } from './mask-views.js';
 
 describe('masking personal data', () => {
   it('lets people see their own data, admins anyone’s, agents only people in their cases', () => {
@@ -20,5 +21,14 @@ describe('masking personal data', () => {
 
   it('scrubs personal fields from live payloads at any depth', () => {
     expect(scrubPii({ id: 'x', state: 'paid', buyer: { email: 'a@b.c', name: 'kept' }, lines: [{ shippingAddress: { line1: 'x' } }], phone: null })).toEqual({ id: 'x', state: 'paid', buyer: { email: '***', name: 'kept' }, lines: [{ shippingAddress: '***' }], phone: null });
+  });
+
+  it('names shops and staff as they are, and other people as initials unless the viewer may see their data', () => {
+    const auditor: Actor = { id: 'x', roles: ['auditors'], grants: { ...defaultGrantTable, auditors: { staff: false, grants: { 'audit.view': 'any' } } } };
+    expect(personName(auditor, { id: 's', displayName: 'Groove Records', roles: ['seller', 'buyer'] })).toEqual({ name: 'Groove Records', nameMasked: false });
+    expect(personName(auditor, { id: 'a', displayName: 'Alex Agent', roles: ['agent'] })).toEqual({ name: 'Alex Agent', nameMasked: false });
+    expect(personName(auditor, { id: 'b', displayName: 'Bea Buyer', roles: ['buyer'] })).toEqual({ name: 'B. B.', nameMasked: true });
+    expect(personName({ id: 'root', roles: ['admin'] }, { id: 'b', displayName: 'Bea Buyer', roles: ['buyer'] })).toEqual({ name: 'Bea Buyer', nameMasked: false });
+    expect(personName({ id: 'b', roles: ['buyer'] }, { id: 'b', displayName: 'Bea Buyer', roles: ['buyer'] }).nameMasked).toBe(false);
   });
 });

@@ -3,13 +3,30 @@
 // `users.view_pii` on that person (admins: any; agents: people in cases assigned to them), and
 // otherwise a masked copy that still lets staff recognise the record. Staff who hold the grant can
 // ask for the clear value through `pii.reveal`, which is audited.
-import { can, maskAddress, maskEmail, maskName, maskPhone, type Actor } from '@marketdesk/domain';
+import { can, hasRole, isStaff, maskAddress, maskEmail, maskName, maskPhone, type Actor } from '@marketdesk/domain';
 import type { KycView } from '../kyc/kyc-view.js';
 
 export const MASKED = '***';
 
 export function mayViewPiiOf(viewer: Actor, userId: string, assignedAgentIds: readonly string[] = []): boolean {
   return viewer.id === userId || can(viewer, 'users.view_pii', { kind: 'user', userId, assignedAgentIds });
+}
+
+export interface NamedPerson {
+  id: string;
+  displayName: string;
+  roles: readonly string[];
+}
+
+/**
+ * How staff tools (audit log, ledger, people pickers) name a person. A seller's shop name and a
+ * staff member's name are the names they work under in public, shown as they are; anyone else's
+ * name is personal data, shown as initials ("B. B.") unless the viewer may see that person's data.
+ */
+export function personName(viewer: Actor, person: NamedPerson): { name: string; nameMasked: boolean } {
+  const working = hasRole({ id: person.id, roles: person.roles }, 'seller') || isStaff({ id: person.id, roles: person.roles, grants: viewer.grants });
+  if (working || mayViewPiiOf(viewer, person.id)) return { name: person.displayName, nameMasked: false };
+  return { name: maskName(person.displayName), nameMasked: true };
 }
 
 /** Keeps the last three characters (enough to match against a document someone reads out). */

@@ -7,6 +7,7 @@ import { RoleRecord, type EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { roleRepository } from '../../repositories/role-repository.js';
 import { writeAudit } from '../audit/write-audit.js';
+import { personName } from '../pii/mask-views.js';
 import type { LiveGateway } from '../live-gateway.js';
 import { toDefinition, type GrantCache } from './grant-cache.js';
 
@@ -110,10 +111,19 @@ export async function updateRole(em: EntityManager, cache: GrantCache, actor: Ac
   return result;
 }
 
-export async function searchPeople(em: EntityManager, actor: Actor, q: string) {
-  throwUnlessManages(actor, 'users.manage_roles');
-  // Emails are shown masked (pii.reveal shows one, audited); the name is enough to pick someone.
-  return (await roleRepository.searchUsers(em, q, 20)).map((p) => ({ ...p, email: p.id === actor.id ? p.email : maskEmail(p.email), emailMasked: p.id !== actor.id }));
+/**
+ * People by name or email, for the pickers of the admin tools: the role assignments
+ * (users.manage_roles), the audit log's actor (audit.view) and the ledger's seller
+ * (ledger.reconcile, sellers only). The procedure names the permission it was admitted with.
+ * Emails are shown masked (pii.reveal shows one, audited); names as personName says (a shop or
+ * staff name as it is, anyone else's as initials unless the viewer may see their data).
+ */
+export async function searchPeople(em: EntityManager, actor: Actor, q: string, opts: { permission: Permission; role?: 'seller' }) {
+  if (!hasGrant(actor, opts.permission)) throw new AppError('FORBIDDEN', `Finding people here needs the ${opts.permission} permission.`);
+  return (await roleRepository.searchUsers(em, q, 20, opts.role)).map((p) => {
+    const { name, nameMasked } = personName(actor, p);
+    return { ...p, displayName: name, nameMasked, email: p.id === actor.id ? p.email : maskEmail(p.email), emailMasked: p.id !== actor.id };
+  });
 }
 
 /** Sets a person's roles. Refused when it would leave no admin (nobody could undo it). */

@@ -1,6 +1,8 @@
-// The audit log's search form: actor, action (a trailing * for a family), object, date range.
+// The audit log's search form: actor (picked by name or email), action (a trailing * for a family),
+// object, date range.
 import { Button, Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { PersonPicker, type PeopleSearch, type PersonOption } from '../people/person-picker';
 
 export interface AuditFilter {
   actorId?: string;
@@ -17,10 +19,12 @@ export function auditCsvHref(filter: AuditFilter): string {
   return `/files/audit.csv${params.size ? `?${params.toString()}` : ''}`;
 }
 
-const empty: Required<AuditFilter> = { actorId: '', action: '', objectType: '', objectId: '', from: '', to: '' };
+type TextFilter = Required<Omit<AuditFilter, 'actorId'>>;
+const empty: TextFilter = { action: '', objectType: '', objectId: '', from: '', to: '' };
 
-export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
+export function AuditFilters({ onSearch, usePeopleSearch }: { onSearch: (filter: AuditFilter) => void; usePeopleSearch: PeopleSearch }) {
   const [draft, setDraft] = useState(empty);
+  const [actor, setActor] = useState<PersonOption | null>(null);
   // Read the value now: the event's currentTarget is gone by the time a state updater runs.
   const set = (key: keyof AuditFilter) => (e: { currentTarget: HTMLInputElement }) => {
     const value = e.currentTarget.value;
@@ -28,12 +32,13 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSearch(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as AuditFilter);
+    const typed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as AuditFilter;
+    onSearch(actor ? { actorId: actor.id, ...typed } : typed);
   };
   return (
     <form onSubmit={submit} aria-label="Search the audit log">
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <TextInput label="Actor id" placeholder="user id" value={draft.actorId} onChange={set('actorId')} w={300} />
+        <PersonPicker label="Actor" placeholder="Name or email" value={actor} onChange={setActor} useSearch={usePeopleSearch} w={300} />
         <TextInput label="Action" placeholder="e.g. trpc.orders.* or pii.revealed" value={draft.action} onChange={set('action')} w={240} />
         <TextInput label="Object type" placeholder="order, role, ledger_transfer…" value={draft.objectType} onChange={set('objectType')} w={180} />
         <TextInput label="Object id" value={draft.objectId} onChange={set('objectId')} w={300} />
@@ -44,6 +49,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
           variant="subtle"
           onClick={() => {
             setDraft(empty);
+            setActor(null);
             onSearch({});
           }}
         >

@@ -6,6 +6,17 @@ import type { RouterOutputs } from '../../trpc';
 
 export type AuditRow = RouterOutputs['audit']['search']['rows'][number];
 
+/** The actor by name (initials when the viewer may not see their data); the id only as a tooltip. */
+function ActorName({ row }: { row: AuditRow }) {
+  if (!row.actorId) return <Text size="sm">System</Text>;
+  const name = row.actor?.name ?? 'A person no longer on record';
+  return (
+    <Text size="sm" title={row.actor?.nameMasked ? `Initials only: you may not see this person's details (id ${row.actorId})` : `Id ${row.actorId}`}>
+      {name}
+    </Text>
+  );
+}
+
 const outcomeColor = (outcome: string) => (outcome === 'ok' ? 'green' : outcome === 'FORBIDDEN' || outcome === 'UNAUTHORIZED' ? 'red' : 'yellow');
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
@@ -35,9 +46,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   </UnstyledButton>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {r.actorId ?? 'system'}
-                  </Text>
+                  <ActorName row={r} />
                   {r.actorRoles.length > 0 && (
                     <Text size="xs" c="dimmed">
                       {r.actorRoles.join(', ')}

@@ -1,23 +1,29 @@
-// Ledger transfers, newest first, filtered by order, seller and dates, a page at a time (`before`
-// is the last transfer shown). Each shows why money moved (its code), its postings, and the order
-// it belongs to — staff can open any order.
+// Ledger transfers, newest first, filtered by order, seller (picked by shop name or email) and
+// dates, a page at a time (`before` is the last transfer shown). Each shows why money moved (its
+// code), its postings by account owner's name, and the order it belongs to — staff can open any order.
 import { Anchor, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { EmptyState, ErrorState, LoadingState, formatDateTime, formatMoney } from '@marketdesk/ui';
 import { type ChangeEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { trpc } from '../../trpc';
+import { PersonPicker, type PeopleSearch, type PersonOption } from '../people/person-picker';
+import { accountLabel } from './account-owner';
 import { checkTransferFilter, noTransferFilter, postingSideLabel, type TransferFilterText } from './ledger-filters';
-import { shortAccountCode, transferCodeLabel } from './transfer-codes';
+import { transferCodeLabel } from './transfer-codes';
 
 export const transfersPageSize = 25;
 // Transfers carry no currency of their own here; the marketplace settles in euros.
 const currency = 'EUR';
 
+/** The seller picker's search: shops by name or email (the roles page's people search, sellers only). */
+const useSellerSearch: PeopleSearch = (q) => trpc.ledger.sellers.useQuery({ q }, { enabled: q.length > 0, placeholderData: (previous) => previous });
+
 const statusColors: Record<string, string> = { applied: 'green', posted: 'teal', pending: 'yellow', voided: 'gray', expired: 'gray' };
 
 export function TransfersCard() {
   const [filter, setFilter] = useState<TransferFilterText>(noTransferFilter);
+  const [seller, setSeller] = useState<PersonOption | null>(null);
   const [debounced] = useDebouncedValue(filter, 400);
   const { query, errors } = checkTransferFilter(debounced);
   const [stack, setStack] = useState<(string | undefined)[]>([undefined]);
@@ -27,6 +33,12 @@ export function TransfersCard() {
   const change = (key: keyof TransferFilterText) => (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value;
     setFilter((f) => ({ ...f, [key]: value }));
+    setStack([undefined]);
+  };
+
+  const pickSeller = (person: PersonOption | null) => {
+    setSeller(person);
+    setFilter((f) => ({ ...f, sellerId: person?.id ?? '' }));
     setStack([undefined]);
   };
 
@@ -78,9 +90,9 @@ export function TransfersCard() {
                             <Badge size="xs" variant="outline" color={p.side === 'debit' ? 'blue' : 'grape'} w={30} px={0}>
                               {postingSideLabel(p.side)}
                             </Badge>
-                            <Code fz="xs" style={{ whiteSpace: 'nowrap' }} title={p.account}>
-                              {shortAccountCode(p.account)}
-                            </Code>
+                            <Text size="xs" style={{ whiteSpace: 'nowrap' }} title={p.account}>
+                              {accountLabel(p.owner, p.accountName)}
+                            </Text>
                             <Text size="xs" fw={500} style={{ whiteSpace: 'nowrap' }}>
                               {formatMoney({ amountMinor: p.amountMinor, currency })}
                             </Text>
@@ -136,7 +148,7 @@ export function TransfersCard() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <TextInput label="Order id" placeholder="uuid" value={filter.orderId} onChange={change('orderId')} error={errors.orderId} />
-          <TextInput label="Seller id" placeholder="uuid" value={filter.sellerId} onChange={change('sellerId')} error={errors.sellerId} />
+          <PersonPicker label="Seller" placeholder="Shop name or email" value={seller} onChange={pickSeller} useSearch={useSellerSearch} />
           <TextInput label="From" type="date" value={filter.from} onChange={change('from')} error={errors.from} />
           <TextInput label="To" type="date" value={filter.to} onChange={change('to')} error={errors.to} />
         </SimpleGrid>
