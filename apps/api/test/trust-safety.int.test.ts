@@ -171,7 +171,10 @@ describe('live rooms after a role edit', () => {
       return s ? [...s.rooms] : [];
     };
     expect(await rooms()).toContain('queue:kyc');
+    // Their open console is told to re-read its grants (menus follow at once, not after a cache expires).
+    const told = new Promise<void>((resolve) => socket.once('grants:changed', () => resolve()));
     expect((await mutate(api, 'roles.assign', { userId: demoted.id, roles: ['buyer'] }, { cookie: admin.cookie })).error).toBeUndefined();
+    await told;
     expect(await until(rooms, (r) => !r.includes('queue:kyc'), 5000)).not.toContain('queue:kyc');
     expect(await rooms()).toContain(`user:${demoted.id}`);
     // And cannot join it again.

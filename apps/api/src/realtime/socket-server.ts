@@ -92,7 +92,11 @@ export function createSocketServer(http: HttpServer, deps: { config: Config; red
       if (sessionIds.length) io.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
     },
     async recheckRooms(sessionIds) {
-      if (sessionIds.length) await leaveRoomsNoLongerAllowed(io, deps.services, sessionIds);
+      if (!sessionIds.length) return;
+      await leaveRoomsNoLongerAllowed(io, deps.services, sessionIds);
+      // The person's open consoles re-read their roles and grants now (menus, pages, banners),
+      // instead of when a cache expires: `grants:changed` carries nothing, it says "ask again".
+      io.in(sessionIds.map((id) => `session:${id}`)).emit('grants:changed');
     },
   };
   /**

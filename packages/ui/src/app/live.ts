@@ -18,6 +18,8 @@ interface Ack {
 interface ServerToClient {
   event: (event: AnyLiveEvent) => void;
   presence: (update: PresenceUpdate) => void;
+  /** An admin changed this person's roles or a role they hold: re-read roles and grants. */
+  'grants:changed': () => void;
 }
 interface ClientToServer {
   subscribe: (room: string, ack: (res: Ack) => void) => void;
@@ -184,6 +186,22 @@ export function usePresence(page: string) {
     };
   }, [page]);
   return users;
+}
+
+/** Run `handler` when an admin changes this person's roles or grants (menus and pages follow at once). */
+export function useGrantsChanged(handler: () => void) {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => {
+    const s = getSocket();
+    const listener = () => ref.current();
+    s.on('grants:changed', listener);
+    return () => {
+      s.off('grants:changed', listener);
+    };
+  }, []);
 }
 
 /** Run `handler` when the server closes our socket (sign-out here or elsewhere, or a revoked session). */
