@@ -71,7 +71,7 @@ test("an admin's dashboard shows every queue's size, oldest item and SLA risk, l
   const queues = page.getByRole('table', { name: 'Work queues' });
   for (const label of ['Submissions', 'Disputes', 'Order review', 'Listing review', 'KYC review', 'Payout queue']) {
     await expect(queues.getByRole('row', { name: label, exact: true })).toBeVisible();
-    await expect(queues.getByRole('row', { name: label, exact: true }).getByRole('link', { name: label })).toBeVisible();
+    await expect(queues.getByRole('row', { name: label, exact: true }).getByRole('link', { name: 'Open queue' })).toBeVisible();
   }
   const submissions = queues.getByRole('row', { name: 'Submissions', exact: true });
   await expect(submissions.getByRole('cell', { name: 'Waiting', exact: true })).toHaveText(/^\d+$/);
@@ -83,7 +83,7 @@ test("an admin's dashboard shows every queue's size, oldest item and SLA risk, l
   await apiMutate(seller, 'submissions.create', { items: [{ artist: 'Dashboard Artist', title: unique('Live count'), format: 'lp', grade: 'VG+', askingMinor: 2500 }] });
   await expect(submissions.getByRole('cell', { name: 'Waiting', exact: true })).toHaveText(String(waiting + 1));
 
-  await submissions.getByRole('link', { name: 'Submissions' }).click();
+  await submissions.getByRole('link', { name: 'Open queue' }).click();
   await expect(page.getByRole('heading', { name: 'Submissions', level: 1 })).toBeVisible();
 
   // An agent sees the queues they may work: not the payout queue (payouts.approve is an admin's).

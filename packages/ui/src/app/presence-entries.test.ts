@@ -3,28 +3,44 @@ import { PresenceEntries } from './presence-entries';
 
 function track() {
   const said: string[] = [];
-  const entries = new PresenceEntries({ enter: (p) => said.push(`enter ${p}`), leave: (p) => said.push(`leave ${p}`) });
-  return { said, entries };
+  const later: (() => void)[] = [];
+  const entries = new PresenceEntries({ enter: (p) => said.push(`enter ${p}`), leave: (p) => said.push(`leave ${p}`) }, (run) => later.push(run));
+  /** The render's effects are done: deferred leaves run. */
+  const settle = () => later.splice(0).forEach((run) => run());
+  return { said, entries, settle };
 }
 
 describe('the tab’s presence page', () => {
   it('is entered once however many components show it, and left only by the last', () => {
-    const { said, entries } = track();
+    const { said, entries, settle } = track();
     entries.acquire('/review/listings'); // the header
     entries.acquire('/review/listings'); // the queue's names for notes
     entries.release('/review/listings'); // the queue unmounts first
+    settle();
     expect(entries.page).toBe('/review/listings');
     entries.release('/review/listings');
+    settle();
     expect(said).toEqual(['enter /review/listings', 'leave /review/listings']);
     expect(entries.page).toBeNull();
   });
 
-  it('moves with navigation: the old page lets go, the new one enters', () => {
-    const { said, entries } = track();
+  it('moves with navigation in one step: the new page enters (the server leaves the old one)', () => {
+    const { said, entries, settle } = track();
     entries.acquire('/activity');
     entries.release('/activity');
     entries.acquire('/profile');
-    expect(said).toEqual(['enter /activity', 'leave /activity', 'enter /profile']);
+    settle();
+    expect(said).toEqual(['enter /activity', 'enter /profile']);
+    expect(entries.page).toBe('/profile');
+  });
+
+  it('says nothing when an effect lets go and takes the same page again (React re-running it)', () => {
+    const { said, entries, settle } = track();
+    entries.acquire('/');
+    entries.release('/');
+    entries.acquire('/');
+    settle();
+    expect(said).toEqual(['enter /']);
   });
 
   it('goes back to the page still shown when something shown on top of it lets go', () => {

@@ -1,7 +1,8 @@
 // The dashboard's view of the team's work: every queue the person may see (the domain's
 // queuePermissions, the same rule as the navigation), with how many items wait, how many nobody
 // holds, how long the oldest has waited and how many are at risk of their SLA or past it — each row
-// linking to its queue. One `queues.overview` answer for all queues, fetched again shortly after
+// linking to its queue ("Open queue", described by the queue's name: a link named after the queue
+// would collide with the navigation's link of the same name). One `queues.overview` answer for all queues, fetched again shortly after
 // queue events arrive on the queue rooms, so the figures move while the dashboard is open.
 import { Anchor, Badge, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { queueNames, type QueueName } from '@marketdesk/domain';
@@ -68,6 +69,7 @@ export function QueueOverview({ me }: { me: Me }) {
                 <Table.Th ta="right">Unclaimed</Table.Th>
                 <Table.Th>Oldest</Table.Th>
                 <Table.Th>SLA</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -77,9 +79,9 @@ export function QueueOverview({ me }: { me: Me }) {
                 return (
                   <Table.Tr key={queue} aria-label={page.label}>
                     <Table.Td>
-                      <Anchor component={Link} to={page.path} fw={600} size="sm">
+                      <Text id={`queue-overview-${queue}`} fw={600} size="sm">
                         {page.label}
-                      </Anchor>
+                      </Text>
                     </Table.Td>
                     {row ? (
                       <>
@@ -107,6 +109,11 @@ export function QueueOverview({ me }: { me: Me }) {
                         <Skeleton h={16} aria-label="Loading" />
                       </Table.Td>
                     )}
+                    <Table.Td ta="right">
+                      <Anchor component={Link} to={page.path} size="sm" fw={500} aria-describedby={`queue-overview-${queue}`} style={{ whiteSpace: 'nowrap' }}>
+                        Open queue →
+                      </Anchor>
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}

@@ -189,7 +189,7 @@ export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: s
       ) : (
         <Alert color="gray" variant="light" aria-label="Settlement">
           Settled{d.buyerShareMinor !== null ? `: ${money(d.buyerShareMinor)} refunded to the buyer` : ''}
-          {d.resolutionNote ? ` — “${d.resolutionNote}”` : ''}.
+          {d.resolutionNote ? ` — “${d.resolutionNote}”` : '.'}
         </Alert>
       )}
       <Section title="Conversation with the buyer and the seller">

@@ -29,19 +29,13 @@ export function lastChangeSentence(row: Pick<QueueRow, 'lastAction'>, nowMs: num
   return row.lastAction ? describeLastChange(row.lastAction, nowMs) : null;
 }
 
-/** A decided item: its outcome and who decided it when, instead of anything to do. */
+/** A decided item: who decided it and when, instead of anything to do (its state is in the header). */
 export function OutcomeAlert({ row }: { row: QueueRow }) {
   const nowMs = useNow(5_000).getTime();
-  const state = stateStyle(row.queue, row.state);
   const sentence = lastChangeSentence(row, nowMs);
   return (
-    <Alert color="gray" variant="light" title="Decided" aria-label="Outcome">
-      <Group gap="xs">
-        <Badge variant="light" color={state.color}>
-          {state.label}
-        </Badge>
-        <Text size="sm">{sentence ? `${sentence}.` : 'Nothing is left to do here.'}</Text>
-      </Group>
+    <Alert color="gray" variant="light" title="Decided">
+      <Text size="sm">{sentence ? `${sentence}.` : `This item is ${stateStyle(row.queue, row.state).label.toLowerCase()}; nothing is left to do here.`}</Text>
     </Alert>
   );
 }

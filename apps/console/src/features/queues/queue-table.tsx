@@ -181,7 +181,8 @@ export function QueueTable(props: QueueTableProps) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Badge variant="light" color={state.color}>
+                    {/* Never cut to "Waiting f…": the column takes the badge's width. */}
+                    <Badge variant="light" color={state.color} miw="fit-content" styles={{ label: { overflow: 'visible' } }}>
                       {state.label}
                     </Badge>
                     {row.priority >= 2 && (

@@ -26,13 +26,14 @@ type NavGroup = 'Selling' | 'Work queues' | 'Money' | 'Team';
 
 const navbarWidthPx = 240;
 const toastMarginPx = 16; // Mantine's md spacing, the container's offset from the window's edge
+const toastGapPx = 8; // kept clear between a toast and the page
 
 /**
  * Toasts sit over the lower part of the navigation column, never over the page: the order a
  * "New order" toast announces, the fee and net on it, a form's buttons all stay readable. Phones
  * (navigation folded away) get them at the bottom, where the page scrolls out from under them.
  */
-export const consoleToasts: ToastPlacement = { position: 'bottom-left', containerWidth: navbarWidthPx - 2 * toastMarginPx, limit: 3 };
+export const consoleToasts: ToastPlacement = { position: 'bottom-left', containerWidth: navbarWidthPx - toastMarginPx - toastGapPx, limit: 3 };
 
 /**
  * Sections shown only to people who do that work, whatever they may technically open: staff hold the
