@@ -23,7 +23,11 @@ const stateText: Record<string, { label: string; color: string }> = {
   closed: { label: 'Closed', color: 'gray' },
 };
 
-function EvidenceForm({ label, submitLabel, busy, error, onSubmit }: { label: string; submitLabel: string; busy: boolean; error: string | null; onSubmit: (body: string, files: string[]) => void }) {
+/**
+ * `required`: the person must write this (a description, an answer Support asked for). Adding to
+ * the record otherwise is optional, so the field carries no required mark and Add waits for text.
+ */
+function EvidenceForm({ label, submitLabel, busy, error, onSubmit, required }: { label: string; submitLabel: string; busy: boolean; error: string | null; onSubmit: (body: string, files: string[]) => void; required: boolean }) {
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<{ id: string; name: string }[]>([]);
   const [uploading, setUploading] = useState(false);
@@ -47,7 +51,7 @@ function EvidenceForm({ label, submitLabel, busy, error, onSubmit }: { label: st
   };
   return (
     <Stack gap="xs" component="form" onSubmit={submit}>
-      <Textarea label={label} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={5000} required />
+      <Textarea label={label} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={5000} required={required} />
       <Group gap="xs">
         <FileButton accept={documentAccept} onChange={(f) => void add(f)}>
           {(props) => (
@@ -68,11 +72,45 @@ function EvidenceForm({ label, submitLabel, busy, error, onSubmit }: { label: st
         </Text>
       )}
       <Group justify="flex-end">
-        <Button type="submit" loading={busy} disabled={uploading}>
+        <Button type="submit" loading={busy} disabled={uploading || (!required && !body.trim())}>
           {submitLabel}
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+const outcomeWords = { buyer: 'full refund', seller: 'no refund', split: 'partial refund' } as const;
+
+/** The decision and Support's note to both parties, as the buyer or the seller reads it. */
+function Resolution({ d, resolution: r }: { d: PartyDispute; resolution: NonNullable<PartyDispute['resolution']> }) {
+  const amount = formatMoney({ amountMinor: r.buyerShareMinor, currency: d.currency });
+  const toBuyer = d.you === 'buyer' ? `${amount} refunded to your card` : `${amount} refunded to the buyer’s card`;
+  const what = r.outcome === 'seller' ? (d.you === 'seller' ? 'The payment goes to you.' : 'The payment goes to the seller.') : r.outcome === 'buyer' ? `${toBuyer}.` : `${toBuyer}; the rest goes to the seller.`;
+  return (
+    <Alert color={r.outcome === 'seller' ? 'gray' : 'green'} title={r.by === 'seller' ? 'The seller agreed to a full refund' : `Support’s decision: ${outcomeWords[r.outcome]}`}>
+      <Stack gap={6}>
+        <Text size="sm">
+          {what}
+          {r.resolvedAt && (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              · <Timestamp value={r.resolvedAt} />
+            </Text>
+          )}
+        </Text>
+        {r.note && (
+          <Stack gap={2}>
+            <Text size="xs" fw={600}>
+              Note from Support
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {r.note}
+            </Text>
+          </Stack>
+        )}
+      </Stack>
+    </Alert>
   );
 }
 
@@ -90,9 +128,7 @@ function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => voi
             {state.label}
           </Badge>
         </Group>
-        {d.buyerShareMinor !== null && !d.live && d.buyerShareMinor > 0 && (
-          <Alert color="green">{formatMoney({ amountMinor: d.buyerShareMinor, currency: d.currency })} refunded to the buyer’s card.</Alert>
-        )}
+        {d.resolution && <Resolution d={d} resolution={d.resolution} />}
         {d.yourTurn && (
           <Alert color="yellow" title="Support is waiting for your answer">
             {d.deadline ? (
@@ -125,7 +161,16 @@ function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => voi
             </Paper>
           ))}
         </Stack>
-        {d.live && <EvidenceForm label={d.yourTurn ? 'Your answer' : 'Add to the record'} submitLabel={d.yourTurn ? 'Send answer' : 'Add'} busy={add.isPending} error={add.error?.message ?? null} onSubmit={(body, files) => add.mutate({ disputeId: d.id, body, files })} />}
+        {d.live && (
+          <EvidenceForm
+            label={d.yourTurn ? 'Your answer' : 'Add to the record'}
+            submitLabel={d.yourTurn ? 'Send answer' : 'Add'}
+            required={d.yourTurn}
+            busy={add.isPending}
+            error={add.error?.message ?? null}
+            onSubmit={(body, files) => add.mutate({ disputeId: d.id, body, files })}
+          />
+        )}
       </Stack>
     </Paper>
   );
@@ -134,6 +179,8 @@ function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => voi
 function OpenDispute({ order, onOpened }: { order: { id: string; version: number }; onOpened: () => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
+  // Submitting without a reason used to do nothing at all; now the select says what is missing.
+  const [reasonMissing, setReasonMissing] = useState(false);
   const reasons = trpc.disputes.reasons.useQuery(undefined, { enabled: open, staleTime: Infinity });
   const start = trpc.disputes.open.useMutation({ onSuccess: onOpened });
   if (!open) {
@@ -152,13 +199,29 @@ function OpenDispute({ order, onOpened }: { order: { id: string; version: number
         <Text size="sm" c="dimmed">
           The seller is told at once and Support steps in. The payment stays on hold until it is settled.
         </Text>
-        <Select label="What went wrong?" data={(reasons.data ?? []).map((r) => ({ value: r.code, label: r.label }))} value={reason} onChange={setReason} required comboboxProps={{ withinPortal: false }} />
+        <Select
+          label="What went wrong?"
+          placeholder={reasons.isPending ? 'Loading the reasons…' : 'Choose what went wrong'}
+          data={(reasons.data ?? []).map((r) => ({ value: r.code, label: r.label }))}
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            if (value) setReasonMissing(false);
+          }}
+          required
+          error={reasonMissing ? 'Choose what went wrong' : undefined}
+          comboboxProps={{ withinPortal: false }}
+        />
         <EvidenceForm
           label="Describe the problem"
           submitLabel="Open dispute"
+          required
           busy={start.isPending}
           error={start.error?.message ?? null}
-          onSubmit={(description, files) => reason && start.mutate({ orderId: order.id, version: order.version, reason: reason as never, description, files })}
+          onSubmit={(description, files) => {
+            setReasonMissing(!reason);
+            if (reason) start.mutate({ orderId: order.id, version: order.version, reason: reason as never, description, files });
+          }}
         />
       </Stack>
     </Paper>
