@@ -1,7 +1,9 @@
 // After paying (/orders/confirmation/:checkoutId): "Thank you", the order number per seller,
 // items, totals, address and delivery window. Live: `checkout.paid` / `checkout.payment_failed`
 // on our user room refetch it, so a payment the provider confirms later (webhook) flips from
-// "Confirming payment…" to "Paid" by itself.
+// "Confirming payment…" to "Paid" by itself. A paid order the risk checks hold for a person's
+// review (`under_review`) has not gone to the seller: the page says so, what happens next, and
+// follows the decision (`order.review_approved` / `order.cancelled`) live.
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { deliveryEstimate } from '@marketdesk/domain';
 import { ErrorState, LoadingState } from '@marketdesk/ui';
@@ -18,6 +20,31 @@ import { money } from '../lib/format';
 import { trpc } from '../trpc';
 import { NotFoundPage } from './not-found-page';
 
+const orderDecisions = new Set(['order.review_approved', 'order.cancelled', 'order.held_for_review']);
+
+type PaidCheckout = { orders: { state: string }[] };
+
+/** What is true of a paid checkout's orders right now, in the buyer's words. */
+export function paidHeadline(c: PaidCheckout): { title: string; badge: { label: string; color: string }; text: string } {
+  const many = c.orders.length > 1;
+  const held = c.orders.filter((o) => o.state === 'under_review').length;
+  if (held > 0) {
+    return {
+      title: 'Thank you — we are checking your order',
+      badge: { label: 'Paid · being checked', color: 'orange' },
+      text: `Your payment is safe: Marketdesk holds it, and the seller has not been told yet. Before ${held > 1 ? 'these orders go' : 'this order goes'} to the seller, a member of our team checks ${held > 1 ? 'them' : 'it'}. If all is well, the seller is told and ships as usual; if we cannot accept ${held > 1 ? 'an order' : 'it'}, your payment for it is refunded to your card in full. This page updates by itself.`,
+    };
+  }
+  if (c.orders.every((o) => o.state === 'cancelled' || o.state === 'refunded')) {
+    return { title: many ? 'Your orders were cancelled' : 'Your order was cancelled', badge: { label: 'Refunded', color: 'gray' }, text: 'Your payment is refunded to your card in full.' };
+  }
+  return {
+    title: 'Thank you for your order',
+    badge: { label: 'Paid', color: 'green' },
+    text: `We sent the ${many ? 'orders' : 'order'} to the ${many ? 'sellers' : 'seller'}. Your payment is held in escrow until it arrives.`,
+  };
+}
+
 function Confirmation({ id }: { id: string }) {
   const utils = trpc.useUtils();
   const checkout = trpc.checkout.get.useQuery(
@@ -33,6 +60,10 @@ function Confirmation({ id }: { id: string }) {
     if ((event.name === 'checkout.paid' || event.name === 'checkout.payment_failed' || event.name === 'checkout.expired') && (event.payload as { checkoutId?: string }).checkoutId === id) {
       void utils.checkout.get.invalidate({ id });
     }
+    // A held order approved (sent to the seller) or rejected (cancelled and refunded).
+    if (orderDecisions.has(event.name) && checkout.data?.orders.some((o) => o.id === (event.payload as { orderId?: string }).orderId)) {
+      void utils.checkout.get.invalidate({ id });
+    }
   });
   useOnConnect(() => void utils.checkout.get.invalidate({ id }));
 
@@ -43,23 +74,24 @@ function Confirmation({ id }: { id: string }) {
   }
   const c = checkout.data;
   const from = new Date(c.paidAt ?? c.expiresAt).getTime();
+  const headline = c.state === 'paid' ? paidHeadline(c) : null;
   return (
     <Stack gap="lg" maw={760}>
-      {c.state === 'paid' ? (
-        <Group gap="md" wrap="nowrap">
-          <ThemeIcon size={48} radius="xl" color="green" aria-hidden>
+      {headline ? (
+        <Group gap="md" wrap="nowrap" align="flex-start" aria-live="polite">
+          <ThemeIcon size={48} radius="xl" color={headline.badge.color} aria-hidden>
             ✓
           </ThemeIcon>
-          <Stack gap={2}>
+          <Stack gap={4}>
             <Title order={1} size="h2">
-              Thank you for your order
+              {headline.title}
             </Title>
             <Group gap={6} wrap="wrap">
-              <Badge color="green" variant="light">
-                Paid
+              <Badge color={headline.badge.color} variant="light">
+                {headline.badge.label}
               </Badge>
-              <Text c="dimmed">We sent the {c.orders.length > 1 ? 'orders' : 'order'} to the {c.orders.length > 1 ? 'sellers' : 'seller'}. Your payment is held in escrow until it arrives.</Text>
             </Group>
+            <Text c="dimmed">{headline.text}</Text>
           </Stack>
         </Group>
       ) : c.state === 'awaiting_payment' ? (
@@ -120,11 +152,22 @@ function Confirmation({ id }: { id: string }) {
               </Table.Tbody>
             </Table>
             <Group justify="space-between" mt="sm" wrap="wrap">
-              <Text size="sm" c="dimmed">
-                Estimated delivery: <strong>
-                  <DeliveryWindow earliest={estimate.earliestMs} latest={estimate.latestMs} />
-                </strong>
-              </Text>
+              {o.state === 'under_review' ? (
+                <Text size="sm" c="dimmed">
+                  The delivery estimate follows once the check is done.
+                </Text>
+              ) : o.state === 'cancelled' || o.state === 'refunded' ? (
+                <Text size="sm" c="dimmed">
+                  Cancelled — refunded in full.
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Estimated delivery:{' '}
+                  <strong>
+                    <DeliveryWindow earliest={estimate.earliestMs} latest={estimate.latestMs} />
+                  </strong>
+                </Text>
+              )}
               <Text fw={600}>{money(o.totalMinor, c.currency)}</Text>
             </Group>
           </Paper>
