@@ -26,6 +26,7 @@ import { RouteErrorPage } from './pages/route-error-page';
 import { SellerPage } from './pages/seller-page';
 import { WishlistPage } from './pages/wishlist-page';
 import { MessagesPage } from './pages/messages-page';
+import { ContactPage, HelpPage, infoPageHeads, PrivacyPage, TermsPage } from './pages/info-pages';
 
 const noindex = 'noindex';
 
@@ -127,6 +128,10 @@ export const routes: RouteObject[] = [
       { path: 'account', element: <AccountPage />, handle: signedInPage('Your account', '/account') },
       { path: 'wishlist', element: <WishlistPage />, handle: signedInPage('Your wishlist', '/wishlist') },
       { path: 'messages', element: <MessagesPage />, handle: signedInPage('Messages', '/messages') },
+      { path: 'help', element: <HelpPage />, handle: { head: () => infoPageHeads.help } satisfies RouteHandle },
+      { path: 'terms', element: <TermsPage />, handle: { head: () => infoPageHeads.terms } satisfies RouteHandle },
+      { path: 'privacy', element: <PrivacyPage />, handle: { head: () => infoPageHeads.privacy } satisfies RouteHandle },
+      { path: 'contact', element: <ContactPage />, handle: { head: () => infoPageHeads.contact } satisfies RouteHandle },
       { path: '*', element: <NotFoundPage />, handle: { status: () => 404, head: ({ url }) => simpleHead('Page not found', url.pathname, undefined, noindex) } satisfies RouteHandle },
     ],
   },

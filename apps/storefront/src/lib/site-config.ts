@@ -24,3 +24,6 @@ export function absoluteUrl(path: string): string {
 
 /** Local-storage key of the visitor's colour scheme (read by the head script before paint). */
 export const COLOR_SCHEME_KEY = 'marketdesk-storefront-color-scheme';
+
+/** Where people write about anything an order's conversation does not cover (their account, their data). Operators set their own. */
+export const SUPPORT_EMAIL = 'support@marketdesk.test';

@@ -163,6 +163,15 @@ function MobileMenu() {
   );
 }
 
+const footerLinks = [
+  ['/help#buying', 'How buying works'],
+  ['/help#escrow', 'Escrow'],
+  ['/help#disputes', 'Disputes and returns'],
+  ['/terms', 'Terms'],
+  ['/privacy', 'Privacy'],
+  ['/contact', 'Contact'],
+] as const;
+
 function Brand() {
   return (
     <Anchor component={Link} to="/" underline="never" c="var(--mantine-color-text)" aria-label="Marketdesk home">
@@ -207,9 +216,18 @@ export function SiteLayout() {
         </Container>
         <Container size="xl" component="footer" py="lg">
           <Divider mb="md" />
-          <Text size="xs" c="dimmed">
-            Marketdesk · payments are held in escrow until your order arrives.
-          </Text>
+          <Group justify="space-between" align="flex-start" gap="md">
+            <Text size="xs" c="dimmed">
+              Marketdesk · payments are held in escrow until your order arrives.
+            </Text>
+            <Group component="nav" aria-label="Help and policies" gap="md">
+              {footerLinks.map(([to, label]) => (
+                <Anchor key={to} component={Link} to={to} size="xs" c="dimmed">
+                  {label}
+                </Anchor>
+              ))}
+            </Group>
+          </Group>
         </Container>
       </AppShell.Main>
     </AppShell>
