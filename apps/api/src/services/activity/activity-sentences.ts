@@ -71,6 +71,7 @@ const providerEvents: Record<string, string> = {
   'dispute.created': 'a chargeback',
   'payout.paid': 'a payout that reached the bank',
   'payout.failed': 'a payout that failed',
+  unhandled: 'an update Marketdesk does not act on',
 };
 
 const disputeOutcome = (p: EventPayload<'dispute.resolved'>) =>
