@@ -1,6 +1,7 @@
 // `npm start`: install if needed, then run the API, the worker, the console and the storefront with
 // demo data. Embedded PostgreSQL (PGlite, in ./.data) unless DATABASE_URL is set.
 import { ensureInstalled, ensureRedis, run, stopOnSignals, waitForUrl, bin, root } from './lib/processes.mjs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 ensureInstalled();
@@ -12,11 +13,18 @@ const apiPort = process.env.PORT ?? '3000';
 const consolePort = process.env.CONSOLE_PORT ?? '5173';
 const storefrontPort = process.env.STOREFRONT_PORT ?? '5174';
 const embedded = !process.env.DATABASE_URL;
+const consoleUrl = `http://localhost:${consolePort}`;
+const storefrontUrl = `http://localhost:${storefrontPort}`;
 const apiEnv = {
   PORT: apiPort,
   REDIS_URL: redisUrl,
   SEED_DEMO: 'true',
-  ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${consolePort},http://localhost:${storefrontPort}`,
+  ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `${consoleUrl},${storefrontUrl}`,
+  // Emailed links, and each app's own session cookie (the API tells the apps apart by these hosts).
+  CONSOLE_URL: process.env.CONSOLE_URL ?? consoleUrl,
+  STOREFRONT_URL: process.env.STOREFRONT_URL ?? storefrontUrl,
+  // Warnings and errors only, so this window stays readable; LOG_LEVEL=info shows every request.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   // One process owns an embedded database, so the jobs run inside the API there.
   WORKER_IN_PROCESS: embedded ? 'true' : 'false',
   LOG_PRETTY: process.env.LOG_PRETTY ?? 'true',
@@ -40,21 +48,26 @@ if (!embedded) run('worker', bin('tsx'), [join(root, 'apps/api/src/worker.ts')],
 const viteEnv = { API_URL: `http://127.0.0.1:${apiPort}`, CONSOLE_PORT: consolePort, STOREFRONT_PORT: storefrontPort };
 run('console', bin('vite'), [], { cwd: join(root, 'apps/console'), env: viteEnv });
 run('storefront', bin('vite'), [], { cwd: join(root, 'apps/storefront'), env: viteEnv });
-await Promise.all([waitForUrl(`http://localhost:${consolePort}/`), waitForUrl(`http://localhost:${storefrontPort}/`)]);
+await Promise.all([waitForUrl(`${consoleUrl}/`), waitForUrl(`${storefrontUrl}/`)]);
+
+// The demo accounts come from the seed's own data (db/src/seeds/demo-accounts.ts).
+const accounts = spawnSync(bin('tsx'), [join(root, 'db/src/cli/demo-accounts.ts'), consoleUrl, storefrontUrl], { encoding: 'utf8' });
+const indent = (text) => text.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
 
 console.log(`
-  Marketdesk is running${embedded ? ' (embedded PostgreSQL in ./.data/pglite; jobs run inside the API)' : ''}
-    Console     http://localhost:${consolePort}
-    Storefront  http://localhost:${storefrontPort}
+  Marketdesk is running${embedded ? ` (embedded PostgreSQL in ${process.env.PGLITE_DIR ?? './.data/pglite'}; jobs run inside the API)` : ''}
+    Console     ${consoleUrl}   (job queues: ${consoleUrl}/admin/queues, admins only)
+    Storefront  ${storefrontUrl}
     API         http://127.0.0.1:${apiPort}  (/healthz, /readyz, /trpc, /socket.io)
     Sent mail   ./.data/mail/*.eml
     Payments    ${localStripe ? 'built-in Stripe test server (pay with the test cards on the checkout page)' : 'Stripe (STRIPE_SECRET_KEY)'}
+    Logs        ${apiEnv.LOG_LEVEL === 'warn' ? 'warnings and errors (LOG_LEVEL=info npm start shows every request)' : `LOG_LEVEL=${apiEnv.LOG_LEVEL}`}
 
-  Demo logins (password: marketdesk-demo)
-    admin@marketdesk.test           admin + agent
-    agent1@ / agent2@marketdesk.test  agents
-    seller1@ … seller3@marketdesk.test sellers
-    buyer1@ … buyer5@marketdesk.test   buyers
+  Demo accounts — one browser can be signed in to the console and the storefront at once
+${accounts.status === 0 ? indent(accounts.stdout) : '    (could not list them: see db/src/seeds/demo-data.ts; password marketdesk-demo)'}
+
+  The demo starts with open work in every staff queue — submissions, listing review, KYC review,
+  order review, payouts, disputes: sign in to the console as Dana Admin to see it.
 
   Ctrl-C stops everything.
 `);

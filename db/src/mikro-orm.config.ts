@@ -13,6 +13,8 @@ export interface DbConfigInput {
   pglite?: PGlite;
   poolMax?: number;
   debug?: boolean;
+  /** Where MikroORM's own lines go (migrations applied, debug queries); its console otherwise. */
+  logger?: (message: string) => void;
 }
 
 export function buildOrmConfig(input: DbConfigInput) {
@@ -33,6 +35,7 @@ export function buildOrmConfig(input: DbConfigInput) {
     // Entities are EntitySchema definitions: no decorator metadata or ts-morph needed.
     forceUtcTimezone: true,
     debug: input.debug ?? false,
+    ...(input.logger ? { logger: input.logger, colors: false } : {}),
     allowGlobalContext: false,
   };
   if (input.databaseUrl) {

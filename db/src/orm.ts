@@ -16,6 +16,8 @@ export interface OpenDbOptions {
   poolMax?: number;
   migrate?: boolean;
   debug?: boolean;
+  /** MikroORM's own lines (each migration as it is applied), e.g. into the process's logger. */
+  logger?: (message: string) => void;
 }
 
 export interface Database {
@@ -39,6 +41,7 @@ export async function openDatabase(options: OpenDbOptions): Promise<Database> {
     ...(pglite ? { pglite } : {}),
     ...(options.poolMax ? { poolMax: options.poolMax } : {}),
     ...(options.debug ? { debug: options.debug } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   // The PGlite driver shares the PostgreSQL SQL dialect; typing both as the PostgreSQL ORM keeps
   // repositories identical across the two modes.

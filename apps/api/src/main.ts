@@ -5,16 +5,23 @@ import { createApp } from './http/create-app.js';
 import { hashPassword } from './services/auth/passwords.js';
 import { initTracing } from './observability/tracing.js';
 import { supportSla } from './services/sla/support-calendar.js';
+import { seedDemoQueues } from './demo/demo-queues.js';
 
 const config = loadConfigOrExit();
 const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-api' });
 
 const api = await createApp(config);
-if (config.SEED_DEMO) {
-  const result = await seedDemo(api.db.orm.em.fork(), hashPassword, supportSla().calendar);
-  api.log.info({ seeded: result.seeded }, result.seeded ? 'demo data seeded' : 'demo data already present');
-}
+const demo = config.SEED_DEMO ? await seedDemo(api.db.orm.em.fork(), hashPassword, supportSla().calendar) : null;
+if (demo) api.log.info({ seeded: demo.seeded }, demo.seeded ? 'demo data seeded' : 'demo data already present');
+// The demo's open work (orders, disputes, payouts…) is made once, listening — the payment provider's
+// webhooks for the demo orders must reach this process — and before /readyz says ready.
+if (demo?.seeded) api.setStartingUp('making the demo queue items');
 const port = await api.listen();
+if (demo?.seeded) {
+  const queues = await seedDemoQueues(api.services, api.app.log);
+  api.log.info(queues, 'demo queue items made');
+  api.setStartingUp(null);
+}
 api.log.info({ port, embedded: !config.DATABASE_URL, workerInProcess: config.WORKER_IN_PROCESS }, 'api ready');
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -53,6 +53,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     pgliteDir: config.PGLITE_DIR,
     poolMax: config.DB_POOL_MAX,
     migrate: config.RUN_MIGRATIONS,
+    // Migrations applied are logged at info, like the rest (quiet under npm start's LOG_LEVEL=warn).
+    logger: (message) => log.info({ component: 'mikro-orm' }, message),
   }));
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
@@ -82,7 +84,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, config);
   app.addHook('onRequest', originGuard(config.ALLOWED_ORIGINS));
-  registerHealthRoutes(app, { db, redis });
+  // Start-up work that must finish before traffic (main.ts: the demo's queue items).
+  let startingUp: string | null = null;
+  registerHealthRoutes(app, { db, redis, startingUp: () => startingUp });
   registerMetricsRoute(app, config.METRICS_TOKEN);
   const gateway = services.gateway;
   if (gateway) await registerStripeWebhook(app, { gateway, db });
@@ -136,6 +140,10 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     queues,
     gateway,
     log,
+    /** /readyz answers 503 naming this work until it is cleared with null. */
+    setStartingUp(work: string | null) {
+      startingUp = work;
+    },
     async listen() {
       await app.listen({ host: config.HOST, port: config.PORT });
       if (options.startRelay !== false && config.OUTBOX_RELAY) await relay.start();

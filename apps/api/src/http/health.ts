@@ -1,4 +1,5 @@
-// /healthz: the process is up. /readyz: its dependencies answer, so a load balancer may send traffic.
+// /healthz: the process is up. /readyz: its dependencies answer and its start-up work is done (the
+// demo's data, when asked for), so a load balancer — or the start script — may send traffic.
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Database } from '@marketdesk/db';
@@ -12,14 +13,15 @@ async function check(fn: () => Promise<unknown>): Promise<'ok' | string> {
   }
 }
 
-export function registerHealthRoutes(app: FastifyInstance, deps: { db: Database; redis: Redis }) {
+export function registerHealthRoutes(app: FastifyInstance, deps: { db: Database; redis: Redis; startingUp?: () => string | null }) {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [postgres, redis] = await Promise.all([
       check(() => deps.db.orm.em.fork().getConnection().execute('select 1')),
       check(() => deps.redis.ping()),
     ]);
-    const ready = postgres === 'ok' && redis === 'ok';
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', postgres, redis });
+    const startingUp = deps.startingUp?.() ?? null;
+    const ready = postgres === 'ok' && redis === 'ok' && !startingUp;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', postgres, redis, ...(startingUp ? { startingUp } : {}) });
   });
 }
