@@ -50,16 +50,16 @@ export const riskRepository = {
   },
 
   async signalCounts(em: EntityManager, c: { checkoutId: string; buyerId: string; country: string; since: Date; publicIp: string | null; liveCardFingerprint: string | null }): Promise<RiskSignalCounts> {
-    const [buyer, ip, history, flags, countries, card] = await Promise.all([
-      sql(em, `select count(*) as n from checkouts where buyer_id = ? and state = 'paid' and paid_at >= ? and id <> ?`, [c.buyerId, c.since, c.checkoutId]),
-      c.publicIp ? sql(em, `select count(*) as n from checkouts where client_ip = ? and state = 'paid' and paid_at >= ? and id <> ?`, [c.publicIp, c.since, c.checkoutId]) : Promise.resolve([]),
-      sql(em, `select avg(total_minor) as avg from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [c.buyerId, c.checkoutId]),
-      sql(em, `select count(*) as n from user_flags where user_id = ? and cleared_at is null`, [c.buyerId]),
-      sql(em, `select count(*) as n, count(*) filter (where address->>'country' = ?) as same from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [c.country, c.buyerId, c.checkoutId]),
-      c.liveCardFingerprint
-        ? sql(em, `select count(distinct buyer_id) as n from checkouts where card_fingerprint = ? and card_live and state = 'paid' and paid_at >= ? and buyer_id <> ?`, [c.liveCardFingerprint, c.since, c.buyerId])
-        : Promise.resolve([]),
-    ]);
+    // One after another: inside the settlement's transaction they share one connection, which runs
+    // one query at a time (pg warns that queueing several is deprecated and pg 9 refuses it).
+    const buyer = await sql(em, `select count(*) as n from checkouts where buyer_id = ? and state = 'paid' and paid_at >= ? and id <> ?`, [c.buyerId, c.since, c.checkoutId]);
+    const ip = c.publicIp ? await sql(em, `select count(*) as n from checkouts where client_ip = ? and state = 'paid' and paid_at >= ? and id <> ?`, [c.publicIp, c.since, c.checkoutId]) : [];
+    const history = await sql(em, `select avg(total_minor) as avg from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [c.buyerId, c.checkoutId]);
+    const flags = await sql(em, `select count(*) as n from user_flags where user_id = ? and cleared_at is null`, [c.buyerId]);
+    const countries = await sql(em, `select count(*) as n, count(*) filter (where address->>'country' = ?) as same from checkouts where buyer_id = ? and state = 'paid' and id <> ?`, [c.country, c.buyerId, c.checkoutId]);
+    const card = c.liveCardFingerprint
+      ? await sql(em, `select count(distinct buyer_id) as n from checkouts where card_fingerprint = ? and card_live and state = 'paid' and paid_at >= ? and buyer_id <> ?`, [c.liveCardFingerprint, c.since, c.buyerId])
+      : [];
     return {
       buyerOrdersLastHour: count(buyer),
       ipOrdersLastHour: count(ip),
