@@ -2,7 +2,7 @@
 // in review, and the actions its state allows.
 import { Badge, Box, Button, Group, Image, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ListingState } from '@marketdesk/domain';
-import { formatDateTime, formatMoney, formatRelativeTime } from '@marketdesk/ui';
+import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../trpc';
 import { canEditListing, listingStateColors, listingStateLabels, sellerActionsFor, sellerCommandLabels, type SellerCommand } from './listing-states';
@@ -83,7 +83,7 @@ export function MyListingsTable({ listings, now, freshIds, pending, onCommand }:
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text size="sm" title={formatDateTime(l.updatedAt)}>
-                    <time dateTime={new Date(l.updatedAt).toISOString()}>{formatRelativeTime(l.updatedAt, now)}</time>
+                    <time dateTime={toIsoString(l.updatedAt)}>{formatRelativeTime(l.updatedAt, now)}</time>
                   </Text>
                 </Table.Td>
                 <Table.Td>

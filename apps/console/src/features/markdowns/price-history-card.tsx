@@ -2,11 +2,10 @@
 // step's date and price, where the floor holds it up, what has happened), and every change so far
 // with who or which policy version made it.
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { ErrorState, LoadingState, formatMoney } from '@marketdesk/ui';
+import { ErrorState, LoadingState, formatDate, formatMoney } from '@marketdesk/ui';
 import { trpc } from '../../trpc';
 
 const reasons: Record<string, string> = { seller: 'Seller edit', markdown: 'Markdown', policy: 'Pricing policy' };
-const day = (d: Date | string) => new Date(d).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function PriceHistoryCard({ listingId }: { listingId: string }) {
   const history = trpc.markdowns.priceHistory.useQuery({ listingId });
@@ -21,7 +20,7 @@ export function PriceHistoryCard({ listingId }: { listingId: string }) {
         {h.policy && h.plan ? (
           <Stack gap="xs">
             <Text size="sm">
-              Under <strong>{h.policy.name}</strong> (version {h.policy.version}) since stocked on {day(h.stockedAt)}: never below {money(h.policy.floorMinor)}.
+              Under <strong>{h.policy.name}</strong> (version {h.policy.version}) since stocked on {formatDate(h.stockedAt)}: never below {money(h.policy.floorMinor)}.
             </Text>
             <Table aria-label="Planned prices" withTableBorder>
               <Table.Thead>
@@ -35,7 +34,7 @@ export function PriceHistoryCard({ listingId }: { listingId: string }) {
               <Table.Tbody>
                 {h.plan.map((p) => (
                   <Table.Tr key={p.period}>
-                    <Table.Td>{day(p.at)}</Table.Td>
+                    <Table.Td>{formatDate(p.at)}</Table.Td>
                     <Table.Td>{p.period < 0 ? 'List price' : `After ${p.afterDays} days: −${p.discountBp / 100} %`}</Table.Td>
                     <Table.Td ta="right">{money(p.priceMinor)}</Table.Td>
                     <Table.Td>
@@ -67,7 +66,7 @@ export function PriceHistoryCard({ listingId }: { listingId: string }) {
             <Table.Tbody>
               {h.changes.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{day(c.createdAt)}</Table.Td>
+                  <Table.Td>{formatDate(c.createdAt)}</Table.Td>
                   <Table.Td>
                     {money(c.fromMinor)} → {money(c.toMinor)}
                   </Table.Td>

@@ -1,7 +1,7 @@
 // A seller's orders: number, when it was paid, who bought, what, for how much, and where it stands.
 // Rows open the order; fresh ones (just paid or changed) are highlighted for a few seconds.
 import { Anchor, Badge, Table, Text } from '@mantine/core';
-import { formatDateTime, formatMoney, formatRelativeTime } from '@marketdesk/ui';
+import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from '@marketdesk/ui';
 import { Link, useNavigate } from 'react-router';
 import type { RouterOutputs } from '../../trpc';
 import { describeItems, orderStateColor, orderStateLabel } from './order-status';
@@ -54,7 +54,7 @@ export function OrdersTable({ orders, now, freshIds }: { orders: SellerOrder[]; 
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text size="sm" title={formatDateTime(placedAt)}>
-                    <time dateTime={new Date(placedAt).toISOString()}>{formatRelativeTime(placedAt, now)}</time>
+                    <time dateTime={toIsoString(placedAt)}>{formatRelativeTime(placedAt, now)}</time>
                   </Text>
                 </Table.Td>
                 <Table.Td>{o.buyer.name}</Table.Td>
