@@ -35,7 +35,7 @@ test('opening and closing a queue item keeps the person present on the queue pag
   await expect(people(dana).getByRole('img', { name: alexName })).toBeVisible({ timeout: 15_000 });
 
   // Alex opens the item: the URL gains ?item=…, a drawer shows the listing.
-  await alex.getByRole('table', { name: 'Listing review queue' }).getByRole('button', { name: title }).click();
+  await alex.getByRole('table', { name: 'Listing review queue' }).getByRole('button', { name: title }).click({ timeout: 20_000 });
   await expect(alex).toHaveURL(/[?&]item=/);
   await expect(alex.getByRole('dialog', { name: title })).toBeVisible();
   // Sam arrives: the list Dana gets now is the server's, and Alex is on it.
