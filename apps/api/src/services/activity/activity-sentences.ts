@@ -48,6 +48,8 @@ const listing = (c: Context, listingId: string) => {
   const t = c.names.listingTitle(listingId);
   return t ? `“${t}”` : 'a listing';
 };
+/** The name this viewer may see for `id` (initials when masked), or the payload's when unknown. */
+const shown = (c: Context, id: string, payloadName: string) => c.names.person(id) ?? payloadName;
 const seller = (c: Context, sellerId: string) => person(c, sellerId, 'a seller');
 const buyer = (c: Context, buyerId: string) => person(c, buyerId, 'the buyer');
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -83,8 +85,9 @@ const queueItem = (verb: string) => (p: EventPayload<'queue.item.claimed'>, c: C
 
 export const activitySentences: { [N in EventName]: Describe<N> } = {
   // People and accounts
-  'user.registered': (p) => say(`${p.displayName} joined Marketdesk`, null, 'good'),
-  'user.profile.updated': (p) => say(`${p.previousDisplayName} is now ${p.displayName}`, null),
+  // The payload's names are shown only when the viewer may see this person's name (personName).
+  'user.registered': (p, c) => say(`${shown(c, p.userId, p.displayName)} joined Marketdesk`, null, 'good'),
+  'user.profile.updated': (p, c) => say(shown(c, p.userId, p.displayName) === p.displayName ? `${p.previousDisplayName} is now ${p.displayName}` : `${shown(c, p.userId, p.displayName)} changed their display name`, null),
   'session.revoked': (p, c) => say(p.everywhere ? `${person(c, p.userId, 'Someone')} signed out on every device` : `${person(c, p.userId, 'Someone')} signed out ${plural(p.sessionIds.length, 'device')}`, null),
   'mail.sent': (p) => say(`Email sent: “${p.subject}”`, { kind: 'mail' }),
   'notification.created': (p, c) => say(`${person(c, p.userId, 'Someone')} was notified: “${p.title}”`, null),
