@@ -22,6 +22,8 @@ export interface ServerToClient {
   presence: (state: { page: string; users: { id: string; displayName: string }[] }) => void;
   'chat:typing': (signal: ChatTypingSignal) => void;
   'chat:presence': (state: ChatPresenceState) => void;
+  /** An admin changed this person's roles or a role they hold: their apps re-read roles and grants. */
+  'grants:changed': () => void;
 }
 /** A refusal names its reason in `error` (a code); newer ones add a `message` for people. */
 type Ack = (res: { ok: boolean; error?: string; message?: string }) => void;

@@ -6,6 +6,7 @@ import type { Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars, type ToastPlacement } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
 import {
+  useGrantsChanged,
   useLiveConnection,
   useLiveStatus,
   usePresence,
@@ -113,6 +114,11 @@ export function ConsoleShell() {
   // The server drops the socket when this session ends (e.g. "Sign out everywhere" in another
   // browser); re-checking `me` then takes this tab to sign-in instead of leaving it stale.
   useServerDisconnect(() => void utils.auth.me.invalidate());
+  // An admin changed this person's roles or grants: menus, pages and banners follow at once.
+  useGrantsChanged(() => {
+    void utils.auth.me.invalidate();
+    void utils.roles.effective.invalidate();
+  });
   // Sellers stay in their own room for the whole session (one subscriber, so pages never
   // unsubscribe it from under each other); pages filter its listing.* and order.* events.
   const sellerId = me.data && sells(me.data) ? me.data.id : null;
