@@ -156,14 +156,16 @@ export function QueueItemDrawer(props: QueueItemDrawerProps) {
     if (itemId && payload.itemId === itemId && (event.name === 'queue.note.added' || event.name.startsWith('queue.item.'))) void detail.refetch();
   });
 
-  // Reading the item is working on it: keep the lease alive while the holder has it open.
+  // Reading the item is working on it: keep the lease alive while the holder has it open — only
+  // while it is open for staff (a decided item has no lease; touching it answered 409).
   const touchMutate = touch.mutate;
+  const workable = !!row && itemPhase(queue, row.state) === 'open';
   useEffect(() => {
-    if (!itemId || !mine) return;
+    if (!itemId || !mine || !workable) return;
     touchMutate({ id: itemId });
     const timer = setInterval(() => touchMutate({ id: itemId }), touchEveryMs);
     return () => clearInterval(timer);
-  }, [itemId, mine, touchMutate]);
+  }, [itemId, mine, workable, touchMutate]);
 
   const state = row ? stateStyle(queue, row.state) : null;
   // Claims and reassignment are for items waiting for staff; a decided item shows its outcome instead.
