@@ -3,7 +3,7 @@
 import { Badge, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ListingState } from '@marketdesk/domain';
-import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { EmptyState, ErrorState, LoadingState, PageHeader, useNow } from '@marketdesk/ui';
 import { VerificationBanner } from '../features/kyc/verification-banner';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { useMemo, useState } from 'react';
@@ -13,7 +13,6 @@ import { isListingState, listingStateLabels, listingStateTabs, sellerCommandLabe
 import { MyListingsTable, type MyListing } from '../features/listings/my-listings-table';
 import { useFreshIds } from '../features/live/use-fresh-ids';
 import { isSellerEvent, useLiveRefetch } from '../features/live/use-live-refetch';
-import { useNow } from '../features/live/use-now';
 import { errorCode, trpc } from '../trpc';
 
 const doneMessages: Record<SellerCommand, string> = {

@@ -1,13 +1,12 @@
 // A seller's submissions: the form to send records for a quote, and every submission with its
 // live status (events on the seller's room, held by the shell); an offer waiting is called out.
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
-import { EmptyState, ErrorState, LoadingState, PageHeader, formatMoney, formatRelativeTime } from '@marketdesk/ui';
+import { EmptyState, ErrorState, LoadingState, PageHeader, formatMoney, formatRelativeTime, useNow } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import { useMe } from '../features/auth/use-session';
 import { useFreshIds } from '../features/live/use-fresh-ids';
 import { useLiveRefetch } from '../features/live/use-live-refetch';
 import { useLiveEvents } from '@marketdesk/ui/app';
-import { useNow } from '../features/live/use-now';
 import { SubmissionForm } from '../features/submissions/submission-form';
 import { countdownText, sellerState } from '../features/submissions/submission-format';
 import { trpc } from '../trpc';

@@ -3,13 +3,12 @@
 // goes and by when, the buyer's review, the dispute with Support's decision and note, and the
 // timeline the API writes for this reader — live through the order's own room (use-order-timeline.ts).
 import { Anchor, Badge, Button, Divider, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney } from '@marketdesk/ui';
+import { ErrorState, LoadingState, PageHeader, formatDate, formatDateTime, formatMoney, useNow } from '@marketdesk/ui';
 import { OrderDisputes, OrderTimelineList, useOrderTimeline, useRoom } from '@marketdesk/ui/app';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, useMe } from '../features/auth/use-session';
 import { useArrivals } from '../features/live/use-fresh-ids';
-import { useNow } from '../features/live/use-now';
 import { deliveryDueAt, dueStatus } from '../features/orders/fulfillment';
 import { FulfillmentCard } from '../features/orders/fulfillment-card';
 import { ReviewView, useOrderReview } from '../features/orders/order-review';

@@ -3,14 +3,13 @@
 // also shows the "New order" toast): the list refetches and the affected rows light up briefly.
 import { Badge, Button, Group, Pagination, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { EmptyState, ErrorState, LoadingState, PageHeader, useNow } from '@marketdesk/ui';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../features/auth/use-session';
 import { useFreshIds } from '../features/live/use-fresh-ids';
 import { isSellerEvent, useLiveRefetch } from '../features/live/use-live-refetch';
-import { useNow } from '../features/live/use-now';
 import { offsetOf, ordersPageSize, pageCount, readOrderListParams, writeOrderListParams } from '../features/orders/order-list-params';
 import { orderTabs } from '../features/orders/order-status';
 import { OrdersTable } from '../features/orders/orders-table';

@@ -3,11 +3,10 @@
 // released and "Available" grows on screen; payouts move through approval to paid by themselves.
 import { Grid, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
+import { EmptyState, ErrorState, LoadingState, PageHeader, useNow } from '@marketdesk/ui';
 import { VerificationBanner } from '../features/kyc/verification-banner';
 import { can, useMe } from '../features/auth/use-session';
 import { useLiveRefetch } from '../features/live/use-live-refetch';
-import { useNow } from '../features/live/use-now';
 import { BalanceCards } from '../features/payouts/balance-cards';
 import { PayoutHistory } from '../features/payouts/payout-history';
 import { movesSellerMoney } from '../features/payouts/payout-status';

@@ -6,12 +6,11 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { checkSellerCounter } from '@marketdesk/domain';
-import { ErrorState, LoadingState, PageHeader, formatDateTime, formatMoney } from '@marketdesk/ui';
+import { ErrorState, LoadingState, PageHeader, formatDateTime, formatMoney, useNow } from '@marketdesk/ui';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../features/auth/use-session';
 import { useLiveRefetch } from '../features/live/use-live-refetch';
-import { useNow } from '../features/live/use-now';
 import { countdownText, formatLabels, parsePriceMinor, sellerState } from '../features/submissions/submission-format';
 import { errorCode, trpc, type RouterOutputs } from '../trpc';
 import { isMySubmissionEvent } from './my-submissions-page';

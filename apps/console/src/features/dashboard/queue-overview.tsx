@@ -6,13 +6,12 @@
 // queue events arrive on the queue rooms, so the figures move while the dashboard is open.
 import { Anchor, Badge, Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { queueNames, type QueueName } from '@marketdesk/domain';
-import { ErrorState, formatDateTime, formatRelativeTime } from '@marketdesk/ui';
+import { ErrorState, formatDateTime, formatRelativeTime, useNow } from '@marketdesk/ui';
 import { useRooms } from '@marketdesk/ui/app';
 import { Link } from 'react-router';
 import { trpc, type Me, type RouterOutputs } from '../../trpc';
 import { canViewQueue } from '../auth/require-queue';
 import { useLiveRefetch } from '../live/use-live-refetch';
-import { useNow } from '../live/use-now';
 import { queuePageOrder, queuePages } from '../queues/queue-pages';
 
 type OverviewRow = RouterOutputs['queues']['overview'][number];

@@ -3,12 +3,11 @@
 // the latest ones. Opening one marks it read and goes to its page; "Mark all read" clears the count.
 import { ActionIcon, Badge, Box, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
-import { ErrorState, LoadingState, formatDateTime, formatRelativeTime } from '@marketdesk/ui';
+import { ErrorState, LoadingState, formatDateTime, formatRelativeTime, useNow } from '@marketdesk/ui';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { trpc, type RouterOutputs } from '../../trpc';
 import { useLiveRefetch } from '../live/use-live-refetch';
-import { useNow } from '../live/use-now';
 import { badgeCount, bellLabel, consolePath, isMyNotification } from './notification-links';
 
 export type NotificationItem = RouterOutputs['notifications']['list']['items'][number];

@@ -7,9 +7,9 @@ import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea } fro
 import { describeLastChange } from '@marketdesk/domain';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorCode } from '../../trpc';
-import { useNow } from '../live/use-now';
 import type { QueueRow } from './queue-rows';
 import { stateStyle } from './queue-states';
+import { useNow } from '@marketdesk/ui';
 
 export interface DecisionConflict {
   itemId: string;
