@@ -145,8 +145,8 @@ describe('the room matrix', () => {
       'queue:listings': { anonymous: 'refused', buyer: 'refused', seller: 'refused', staff: stockWhole },
       'user:{buyer}': { anonymous: 'refused', buyer: checkoutCreated, seller: 'refused', staff: 'refused' },
       'team:all': { anonymous: 'refused', buyer: 'refused', seller: 'refused', staff: registered },
-      // Console pages: console users only (sellers use the console too); buyers are neither shown nor told.
-      'presence:{page}': { anonymous: 'refused', buyer: 'refused', seller: presence, staff: presence },
+      // Console pages: staff only; buyers and sellers are neither shown nor told.
+      'presence:{page}': { anonymous: 'refused', buyer: 'refused', seller: 'refused', staff: presence },
       'order:{id}': { anonymous: 'refused', buyer: orderPaid, seller: orderPaid, staff: orderPaid },
       'thread:{id}': { anonymous: 'refused', buyer: message, seller: message, staff: message },
     });
@@ -178,7 +178,7 @@ describe('console presence', () => {
     const outsider = await connect(api, buyer);
     const toldOutsider: PresenceState[] = [];
     outsider.on('presence', (p: PresenceState) => toldOutsider.push(p));
-    expect(await ask(outsider, 'presence:enter', page)).toEqual({ ok: false, error: 'FORBIDDEN', message: expect.stringMatching(/console access/) as unknown as string });
+    expect(await ask(outsider, 'presence:enter', page)).toEqual({ ok: false, error: 'FORBIDDEN', message: expect.stringMatching(/team only/) as unknown as string });
 
     // A second staff member arrives: the page's presence is announced afresh, without the buyer.
     const colleague = await connect(api, admin);

@@ -27,7 +27,7 @@ export async function refreshPresenceOf(io: LiveServer, userId: string, names: N
   await Promise.all([...pages].map((page) => broadcastPresence(io, page, names)));
 }
 
-const notConsoleUser = { ok: false, error: 'FORBIDDEN', message: 'Presence is shown on console pages only to people with console access.' } as const;
+const notConsoleUser = { ok: false, error: 'FORBIDDEN', message: 'Who is working where is shown to the team only.' } as const;
 
 export function registerPresence(io: LiveServer, socket: LiveSocket, names: NameLookup, services: AppServices): void {
   const leaveCurrent = async () => {

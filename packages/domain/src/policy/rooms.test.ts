@@ -49,8 +49,8 @@ describe('canJoinRoom', () => {
     ['team:all', {}, [false, false, true, true]],
     // Support staff (chat.support) follow every order conversation's summary, joined or not.
     ['support:inbox', {}, [false, false, true, true]],
-    // Presence is for console users (sellers hold console.access): a buyer is neither shown nor told.
-    ['presence:page-1', {}, [false, true, true, true]],
+    // Presence is the team's: buyers and sellers are neither shown nor told (sellers use the console too).
+    ['presence:page-1', {}, [false, false, true, true]],
     ['order:o1', { participantIds: ['b1', 's1'] }, [true, true, true, true]],
     ['order:o1', {}, [false, false, true, true]],
     ['seller:s1', { sellerOwnerId: 's1' }, [false, true, true, true]],

@@ -60,8 +60,10 @@ export function canJoinRoom(actor: Actor | null | undefined, name: string, facts
         // The inbox of order conversations: whoever may answer them (and reads any of them).
         return hasGrant(actor, 'chat.support');
       case 'presence':
-        // Console pages: who is working where is shown only to, and only includes, console users.
-        return hasGrant(actor, 'console.access');
+        // Who is working where is the team's: shown only to, and only including, staff. Sellers use
+        // the console too, but one seller must not see which other sellers are on "My listings", nor
+        // who of the staff is on a review page they typed in by hand.
+        return isStaff(actor);
       case 'order':
         return isStaff(actor) || (facts.participantIds ?? []).includes(actor.id);
       case 'thread':

@@ -2,7 +2,7 @@
 import { Fragment } from 'react';
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { Permission } from '@marketdesk/domain';
+import { isStaff, type Permission } from '@marketdesk/domain';
 import { ColorSchemeToggle, LiveStatusBadge, PresenceAvatars, type ToastPlacement } from '@marketdesk/ui';
 import { Link, Outlet, useLocation } from 'react-router';
 import {
@@ -156,7 +156,8 @@ export function ConsoleShell() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <PresenceHere />
+            {/* Who is working where is the team's (the room policy admits staff only). */}
+            {me.data && isStaff(me.data) && <PresenceHere />}
             {/* Never squeezed to "L…" on phones: the status is the point of the badge. */}
             <Box style={{ flexShrink: 0 }}>
               <LiveStatusBadge status={liveStatus} />
