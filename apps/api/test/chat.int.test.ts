@@ -10,7 +10,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { judgeSequence, maskedEmail, maskedPhone, supportInboxRoom, type AnyLiveEvent } from '@marketdesk/domain';
 import { setStaffReplyCheck } from '../src/services/chat/index.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 
 const secret = 'whsec_chat';
 let stripe: StripeServer;
@@ -156,7 +156,8 @@ describe('messages', () => {
     const seen: Event[] = [];
     sellerSocket.on('event', (e: Event) => seen.push(e));
     const second = await send(buyer, thread.id, 'second');
-    await nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.created', thread.id, (e) => e.seq === second.data!.message.seq));
+    // `seen` listens from before the send: the event may arrive before `send` answers.
+    await until(async () => seen, (s) => s.some(chatEvent('chat.message.created', thread.id, (e) => e.seq === second.data!.message.seq)));
     const lastApplied = Math.max(...seen.filter((e) => e.stream === `thread:${thread.id}`).map((e) => e.seq));
     sellerSocket.close();
 

@@ -45,7 +45,8 @@ interface OrderView {
 const buy = (buyer: Person, quantity = 1, priceMinor = 2500) => buyWithTestCard(api, { buyer, seller, reviewer: lead }, { categoryId, priceMinor, quantity });
 
 async function fraudRow(orderId: string): Promise<QueueItemSnapshot | undefined> {
-  const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'] }, limit: 200 }, { cookie: lead.cookie });
+  // This file's seller only: the shared test database holds other files' fraud rows, oldest first.
+  const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'], sellerId: seller.id }, limit: 200 }, { cookie: lead.cookie });
   return page.data?.items.find((i) => i.subjectId === orderId);
 }
 
