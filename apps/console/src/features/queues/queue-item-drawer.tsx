@@ -156,16 +156,19 @@ export function QueueItemDrawer(props: QueueItemDrawerProps) {
     if (itemId && payload.itemId === itemId && (event.name === 'queue.note.added' || event.name.startsWith('queue.item.'))) void detail.refetch();
   });
 
-  // Reading the item is working on it: keep the lease alive while the holder has it open — only
-  // while it is open for staff (a decided item has no lease; touching it answered 409).
+  // Reading the item is working on it: keep the lease alive while the holder has it open — judged
+  // on the live list row only, and only while the item is open for staff. The detail fetched when
+  // the drawer opened goes stale: once a decided item leaves the list, it still named the holder
+  // and an open state, and touching it answered 409.
   const touchMutate = touch.mutate;
-  const workable = !!row && itemPhase(queue, row.state) === 'open';
+  const liveRow = props.row ?? null;
+  const workable = !!liveRow && itemPhase(queue, liveRow.state) === 'open' && holderOf(liveRow, Date.now())?.id === meId;
   useEffect(() => {
-    if (!itemId || !mine || !workable) return;
+    if (!itemId || !workable) return;
     touchMutate({ id: itemId });
     const timer = setInterval(() => touchMutate({ id: itemId }), touchEveryMs);
     return () => clearInterval(timer);
-  }, [itemId, mine, workable, touchMutate]);
+  }, [itemId, workable, touchMutate]);
 
   const state = row ? stateStyle(queue, row.state) : null;
   // Claims and reassignment are for items waiting for staff; a decided item shows its outcome instead.
