@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import superjson from 'superjson';
+import type { AnyProcedure } from '@trpc/server';
 import { configWith, createApp, type App } from '../src/index.js';
+import type { AppRouter } from '../src/routers/_app.js';
+
+/** Every procedure's path, derived from AppRouter: a renamed or removed procedure breaks the build. */
+type PathsOf<R, P extends string = ''> = {
+  [K in keyof R & string]: R[K] extends AnyProcedure ? `${P}${K}` : PathsOf<R[K], `${P}${K}.`>;
+}[keyof R & string];
+export type ProcedurePath = PathsOf<AppRouter['_def']['record']>;
 
 export const allowedOrigin = 'http://localhost:5173';
 
@@ -73,7 +81,7 @@ function headers(opts: CallOptions): Record<string, string> {
   return h;
 }
 
-export async function mutate<T = unknown>(api: RunningApi, path: string, input?: unknown, opts: CallOptions = {}) {
+export async function mutate<T = unknown>(api: RunningApi, path: ProcedurePath, input?: unknown, opts: CallOptions = {}) {
   const res = await fetch(`${api.baseUrl}/trpc/${path}`, {
     method: 'POST',
     headers: headers(opts),
@@ -82,7 +90,7 @@ export async function mutate<T = unknown>(api: RunningApi, path: string, input?:
   return parse<T>(res);
 }
 
-export async function query<T = unknown>(api: RunningApi, path: string, input?: unknown, opts: CallOptions = {}) {
+export async function query<T = unknown>(api: RunningApi, path: ProcedurePath, input?: unknown, opts: CallOptions = {}) {
   const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
   const res = await fetch(`${api.baseUrl}/trpc/${path}${qs}`, { headers: headers(opts) });
   return parse<T>(res);
