@@ -1,7 +1,6 @@
 // Small process helpers shared by the start, test and e2e-stack scripts (plain Node, no deps, so
 // they run on a fresh clone before `npm ci`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +10,6 @@ export const bin = (name) => join(root, 'node_modules', '.bin', name);
 const colours = [36, 35, 33, 32, 34];
 const children = [];
 
-export function ensureInstalled() {
-  if (existsSync(join(root, 'node_modules', '.bin', 'tsx'))) return;
-  console.log('Installing dependencies (npm ci)…');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 export function run(name, command, args, options = {}) {
   const colour = colours[children.length % colours.length];
