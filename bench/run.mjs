@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const only = process.argv[2];
+console.log(`Node ${process.version} (${process.execPath})`);
 const started = Date.now();
 for (const file of readdirSync(here).filter((f) => f.endsWith('.ts') && (!only || f.startsWith(only)))) {
   console.log(`\n== ${file}`);

@@ -1,5 +1,6 @@
-// Startup and memory: cold start of the API process to its first `/readyz` 200 (tsx transpiling,
-// config, PostgreSQL pool, Redis, Fastify, Socket.IO, relay), and of the worker to its health
+// Startup and memory of the compiled build, started as production starts it (`node dist/main.js`,
+// `node dist/worker.js`; built first): cold start of the API process to its first `/readyz` 200
+// (config, PostgreSQL pool, Redis, Fastify, Socket.IO, relay), and of the worker to its health
 // endpoint; resident memory idle and under load (API: autocannon on catalog.search; worker: a burst
 // of real jobs). Floor: a bare `node` HTTP server started the same way and measured the same way.
 //
@@ -13,7 +14,7 @@ import { Redis } from 'ioredis';
 import { openDatabase } from '@marketdesk/db';
 import { createTestDatabase } from '../tests/fixtures/test-database.js';
 import { ratio, rssMb, writeResults } from './lib/measure.js';
-import { benchLimits, freePort, spawnTs, stopChild, waitFor } from './lib/processes.js';
+import { benchLimits, buildApi, freePort, spawnCompiled, stopChild, waitFor } from './lib/processes.js';
 
 const starts = Number(process.env.BENCH_STARTS ?? 3);
 const jobs = Number(process.env.BENCH_JOBS ?? 2000);
@@ -30,6 +31,7 @@ async function peakRss(pid: number, during: () => Promise<unknown>) {
 }
 
 async function main() {
+  buildApi();
   const database = await createTestDatabase('bench_startup');
   const migrated = await openDatabase({ databaseUrl: database.url, migrate: true });
   await migrated.close();
@@ -54,7 +56,7 @@ async function main() {
   for (let i = 0; i < starts; i++) {
     const port = await freePort();
     const t0 = performance.now();
-    const child = spawnTs('apps/api/src/main.ts', { ...env, PORT: String(port) });
+    const child = spawnCompiled('apps/api/dist/main.js', { ...env, PORT: String(port) });
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${url}/readyz`, child);
     apiStarts.push(performance.now() - t0);
@@ -76,7 +78,7 @@ async function main() {
   for (let i = 0; i < starts; i++) {
     const port = await freePort();
     const t0 = performance.now();
-    const child = spawnTs('apps/api/src/worker.ts', { ...env, WORKER_METRICS_PORT: String(port) });
+    const child = spawnCompiled('apps/api/dist/worker.js', { ...env, WORKER_METRICS_PORT: String(port) });
     await waitFor(`http://127.0.0.1:${port}/healthz`, child);
     workerStarts.push(performance.now() - t0);
     if (i === starts - 1) {

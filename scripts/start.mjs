@@ -1,10 +1,20 @@
 // `npm start`: install if needed, then run the API, the worker, the console and the storefront with
-// demo data. Embedded PostgreSQL (PGlite, in ./.data) unless DATABASE_URL is set.
-import { ensureInstalled, ensureRedis, run, stopOnSignals, waitForUrl, bin, root } from './lib/processes.mjs';
+// demo data — development servers (tsx, Vite). `npm run start:prod` (`--production`) builds, then
+// runs the compiled build the same way: `node dist/…` for every process, the apps' production
+// servers. Embedded PostgreSQL (PGlite, in ./.data) unless DATABASE_URL is set.
+import { usePinnedNode } from './lib/node-runtime.mjs';
+import { ensureRedis, run, stopOnSignals, waitForUrl, bin, root } from './lib/processes.mjs';
+import { appEnv, programs } from './lib/stack.mjs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 
-ensureInstalled();
+await usePinnedNode();
+const mode = process.argv.includes('--production') ? 'production' : 'development';
+if (mode === 'production') {
+  console.log('Building (npm run build)…');
+  const built = spawnSync(bin('turbo'), ['run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const program = programs(mode);
 stopOnSignals();
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 await ensureRedis(redisUrl);
@@ -36,26 +46,25 @@ const localStripe = !process.env.STRIPE_SECRET_KEY;
 if (localStripe) {
   const stripePort = process.env.STRIPE_SERVER_PORT ?? '12111';
   const secret = 'whsec_marketdesk_local';
-  run('stripe', bin('tsx'), [join(root, 'packages/stripe-local/src/cli.ts')], {
+  run('stripe', program.stripe.command, program.stripe.args, {
     env: { STRIPE_SERVER_PORT: stripePort, STRIPE_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: secret, STRIPE_AUTO_SETTLE_PAYOUTS_MS: '3000', STRIPE_FUND_PLATFORM_MINOR: '100000000' },
   });
   await waitForUrl(`http://127.0.0.1:${stripePort}/_test/health`, 60_000);
   Object.assign(apiEnv, { STRIPE_SECRET_KEY: 'sk_test_marketdesk_local', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: `http://127.0.0.1:${stripePort}` });
 }
-run('api', bin('tsx'), [join(root, 'apps/api/src/main.ts')], { env: apiEnv });
+run('api', program.api.command, program.api.args, { env: apiEnv });
 await waitForUrl(`http://127.0.0.1:${apiPort}/readyz`, 180_000);
-if (!embedded) run('worker', bin('tsx'), [join(root, 'apps/api/src/worker.ts')], { env: { ...apiEnv, SEED_DEMO: 'false' } });
-const viteEnv = { API_URL: `http://127.0.0.1:${apiPort}`, CONSOLE_PORT: consolePort, STOREFRONT_PORT: storefrontPort };
-run('console', bin('vite'), [], { cwd: join(root, 'apps/console'), env: viteEnv });
-run('storefront', bin('vite'), [], { cwd: join(root, 'apps/storefront'), env: viteEnv });
+if (!embedded) run('worker', program.worker.command, program.worker.args, { env: { ...apiEnv, SEED_DEMO: 'false' } });
+const apps = appEnv(mode, { apiUrl: `http://127.0.0.1:${apiPort}`, consolePort, storefrontPort });
+for (const name of ['console', 'storefront']) run(name, program[name].command, program[name].args, { cwd: program[name].cwd, env: apps[name] });
 await Promise.all([waitForUrl(`${consoleUrl}/`), waitForUrl(`${storefrontUrl}/`)]);
 
 // The demo accounts come from the seed's own data (db/src/seeds/demo-accounts.ts).
-const accounts = spawnSync(bin('tsx'), [join(root, 'db/src/cli/demo-accounts.ts'), consoleUrl, storefrontUrl], { encoding: 'utf8' });
+const accounts = spawnSync(program.demoAccounts.command, [...program.demoAccounts.args, consoleUrl, storefrontUrl], { encoding: 'utf8' });
 const indent = (text) => text.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
 
 console.log(`
-  Marketdesk is running${embedded ? ` (embedded PostgreSQL in ${process.env.PGLITE_DIR ?? './.data/pglite'}; jobs run inside the API)` : ''}
+  Marketdesk is running${mode === 'production' ? ' — the compiled build (node dist/…, production bundles)' : ''}${embedded ? ` (embedded PostgreSQL in ${process.env.PGLITE_DIR ?? './.data/pglite'}; jobs run inside the API)` : ''}
     Console     ${consoleUrl}   (job queues: ${consoleUrl}/admin/queues, admins only)
     Storefront  ${storefrontUrl}
     API         http://127.0.0.1:${apiPort}  (/healthz, /readyz, /trpc, /socket.io)

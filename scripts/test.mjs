@@ -1,10 +1,12 @@
 // `npm test`: every test — typecheck, lint, unit and integration (Vitest against real PostgreSQL and
-// Redis), the fault tests, then the browser tests (Playwright driving Debian's Chromium).
+// Redis), the fault tests, the production build, then the browser tests (Playwright driving
+// Debian's Chromium) against that compiled build.
+import { usePinnedNode } from './lib/node-runtime.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ensureInstalled, ensureRedis, portOpen, bin, root } from './lib/processes.mjs';
+import { ensureRedis, portOpen, bin, root } from './lib/processes.mjs';
 
-ensureInstalled();
+await usePinnedNode();
 const pgUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 if (!(await portOpen(pgUrl.hostname, Number(pgUrl.port || 5432)))) {
   console.error(`Tests need PostgreSQL at ${pgUrl.host} (set TEST_PG_URL), e.g. docker compose up -d postgres`);
@@ -29,10 +31,10 @@ const count = (text) => {
   }
 };
 
-const step = (title, command, args, cwd = root) =>
+const step = (title, command, args, cwd = root, env = {}) =>
   new Promise((resolve) => {
     console.log(`\n▶ ${title}`);
-    const child = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => { process.stdout.write(d); out += d; });
     child.stderr.on('data', (d) => process.stderr.write(d));
@@ -50,6 +52,7 @@ await step('typecheck, lint, unit + integration tests', bin('turbo'), ['run', 't
 // Fault injection: kill -9 of a worker and of the outbox relay, Redis and PostgreSQL restarts
 // (private servers on spare ports, never the shared ones).
 await step('fault tests (npm run test:faults)', bin('vitest'), ['run', '--config', 'vitest.faults.config.ts'], `${root}/apps/api`);
-await step('browser tests (Playwright + Chromium)', bin('playwright'), ['test'], `${root}/tests`);
+await step('production build (npm run build)', bin('turbo'), ['run', 'build', '--output-logs=errors-only']);
+await step('browser tests (Playwright + Chromium, against the compiled build)', bin('playwright'), ['test'], `${root}/tests`, { E2E_BUILD: 'production' });
 console.log('\n✔ all tests passed');
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,6 +1,7 @@
 // Server processes for benchmarks that measure the server apart from the load generator: the API
-// (and worker) as `node --import tsx` children, so their CPU and RSS are the real process's own.
-import { spawn, type ChildProcess } from 'node:child_process';
+// (and worker) of the compiled build as `node dist/…` children, as production runs them, so their
+// CPU and RSS are the real process's own; the Stripe test double from TypeScript.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,24 @@ export function spawnTs(entry: string, env: Record<string, string>): ChildProces
   return child;
 }
 
+/**
+ * A compiled program of the production build (`apps/api/dist/main.js`…), started as production
+ * starts it: plain `node`, no TypeScript loader. Callers build first (`buildApi()`).
+ */
+export function spawnCompiled(file: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, file)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[${file.split('/').pop()}] ${d}`));
+  return child;
+}
+
+let built = false;
+/** `npm run build -w @marketdesk/api`, so a benchmark measures the code as it is now (once per run). */
+export function buildApi(): void {
+  built = true;
+  const r = spawnSync(process.execPath, [join(root, 'apps/api/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('the API build failed');
+}
+
 export async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000, ok: (res: Response) => boolean = (r) => r.ok): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
@@ -56,7 +75,8 @@ export const stopChild = (child: ChildProcess) =>
 
 export async function startApi(env: Record<string, string>, port?: number): Promise<Server> {
   port ??= await freePort();
-  const child = spawnTs('apps/api/src/main.ts', { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false', ...env, PORT: String(port) });
+  if (!built) buildApi();
+  const child = spawnCompiled('apps/api/dist/main.js', { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_MIGRATIONS: 'false', ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/readyz`, child);
   return { child, url, stop: () => stopChild(child) };
