@@ -3,8 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
+import Stripe from 'stripe';
+import { API_VERSION as LOCAL_API_VERSION, startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { GatewayError, StripeGateway, stripeConfigSchema, type GatewayEvent } from '../src/integrations/stripe/index.js';
+import { STRIPE_API_VERSION } from '../src/integrations/stripe/stripe-gateway.js';
 
 const SECRET_KEY = 'sk_test_marketdesk_local';
 const WEBHOOK_SECRET = 'whsec_marketdesk_local_test';
@@ -242,6 +244,80 @@ describe('StripeGateway against the local Stripe server', () => {
         expect((err as GatewayError).code).toBe('invalid_signature');
       }
     }
+  });
+});
+
+describe('the pinned Stripe API version', () => {
+  it('is the SDK\'s own, sent on every request, answered by the local server and carried by its events', async () => {
+    expect(STRIPE_API_VERSION).toBe(Stripe.API_VERSION);
+    expect(LOCAL_API_VERSION).toBe(STRIPE_API_VERSION);
+    const answered: (string | undefined)[] = [];
+    const onResponse = (event: { api_version?: string }) => answered.push(event.api_version);
+    gateway.stripe.on('response', onResponse);
+    received = [];
+    try {
+      await paidPayment(1200);
+    } finally {
+      gateway.stripe.off('response', onResponse);
+    }
+    expect(answered).toEqual([STRIPE_API_VERSION, STRIPE_API_VERSION]);
+    await server.flushWebhooks();
+    expect(received.map((r) => (JSON.parse(r.body) as { api_version: string }).api_version)).toContain(STRIPE_API_VERSION);
+  });
+
+  it('the local server answers in the version a request names, and refuses one that is not a version', async () => {
+    const auth = { authorization: `Bearer ${SECRET_KEY}` };
+    const older = await fetch(`${server.url}/v1/balance`, { headers: { ...auth, 'stripe-version': '2024-06-20' } });
+    expect(older.status).toBe(200);
+    expect(older.headers.get('stripe-version')).toBe('2024-06-20');
+    const unnamed = await fetch(`${server.url}/v1/balance`, { headers: auth });
+    expect(unnamed.headers.get('stripe-version')).toBe(STRIPE_API_VERSION);
+    const bad = await fetch(`${server.url}/v1/balance`, { headers: { ...auth, 'stripe-version': 'latest' } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { type: 'invalid_request_error', message: 'Invalid Stripe API version: latest' } });
+  });
+});
+
+describe('Stripe statuses this integration does not know', () => {
+  // A provider that answers in statuses a later API version or another payment method could bring:
+  // the real SDK parses them, the gateway must not read any of them as money having moved.
+  let odd: Server;
+  let oddGateway: StripeGateway;
+  const replies: Record<string, Record<string, unknown>> = {};
+  beforeAll(async () => {
+    odd = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const body = replies[`${req.method} ${(req.url ?? '').split('?')[0]}`];
+        res.writeHead(body ? 200 : 404, { 'content-type': 'application/json', 'request-id': 'req_odd', 'stripe-version': STRIPE_API_VERSION });
+        res.end(JSON.stringify(body ?? { error: { type: 'invalid_request_error', message: 'no reply set' } }));
+      });
+    });
+    await new Promise<void>((r) => odd.listen(0, '127.0.0.1', r));
+    oddGateway = new StripeGateway({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, apiBase: `http://127.0.0.1:${(odd.address() as AddressInfo).port}` });
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => (odd ? odd.close(() => r()) : r()));
+  });
+  const intent = (status: string) => ({ id: 'pi_odd', object: 'payment_intent', status, amount: 500, currency: 'eur', client_secret: 'pi_odd_secret_x', latest_charge: 'ch_odd', metadata: {} });
+
+  it('a confirmation that leaves the intent processing, or in an unknown status, is not a payment', async () => {
+    for (const status of ['processing', 'requires_action', 'partially_funded_somehow']) {
+      replies['POST /v1/payment_intents/pi_odd/confirm'] = intent(status);
+      const err = await expectGatewayError(oddGateway.confirmTestPayment({ providerPaymentId: 'pi_odd', card: 'visa' }), 'invalid_state');
+      expect(err.message).toContain(`"${status}"`);
+    }
+    replies['POST /v1/payment_intents/pi_odd/confirm'] = intent('succeeded');
+    expect(await oddGateway.confirmTestPayment({ providerPaymentId: 'pi_odd', card: 'visa' })).toEqual({ outcome: 'succeeded', status: 'succeeded', providerChargeId: 'ch_odd' });
+  });
+
+  it('refuses a new payment in an unknown status, and reads unknown refund and payout statuses as not final', async () => {
+    replies['POST /v1/payment_intents'] = intent('requires_something_new');
+    await expectGatewayError(oddGateway.createPayment({ orderId: 'ord_odd', amountMinor: 500, currency: 'eur', idempotencyKey: key('odd') }), 'invalid_state');
+    replies['POST /v1/refunds'] = { id: 're_odd', object: 'refund', amount: 500, currency: 'eur', status: 'reversed_later' };
+    expect(await oddGateway.refund({ providerPaymentId: 'pi_odd', idempotencyKey: key('odd') })).toMatchObject({ providerRefundId: 're_odd', status: 'pending' });
+    replies['POST /v1/payouts'] = { id: 'po_odd', object: 'payout', amount: 500, currency: 'eur', status: 'held_for_review' };
+    expect(await oddGateway.createPayout({ amountMinor: 500, currency: 'eur', payoutId: 'p1', idempotencyKey: key('odd') })).toMatchObject({ providerPayoutId: 'po_odd', status: 'pending' });
   });
 });
 

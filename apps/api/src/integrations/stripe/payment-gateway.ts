@@ -59,6 +59,7 @@ export interface RefundResult {
   providerRefundId: string;
   amountMinor: number;
   currency: string;
+  /** A status the provider reports that we do not know reads as `pending` (not final). */
   status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'requires_action';
 }
 
@@ -98,6 +99,7 @@ export interface CreatePayoutInput {
 
 export interface PayoutResult {
   providerPayoutId: string;
+  /** A status the provider reports that we do not know reads as `pending`; webhooks settle payouts. */
   status: 'pending' | 'in_transit' | 'paid' | 'failed' | 'canceled';
   amountMinor: number;
   currency: string;
@@ -151,9 +153,13 @@ export type GatewayEvent =
   /** Verified, but of a kind we do not act on; callers store and ignore it. */
   | (EventBase & { type: 'unhandled'; providerType: string });
 
-/** The provider's own record of money it moved, for reconciliation against the ledger. */
+/**
+ * The provider's own record of money it moved, for reconciliation against the ledger. `status` is the
+ * provider's word, as reported (Stripe's statuses are open: new ones appear); reconciliation counts
+ * only an exact `succeeded` as money moved, so a status nobody here knows never does.
+ */
 export type ProviderRecord =
-  | { kind: 'payment'; id: string; amountMinor: number; currency: string; status: PaymentStatus; createdAt: Date }
+  | { kind: 'payment'; id: string; amountMinor: number; currency: string; status: string; createdAt: Date }
   | { kind: 'refund'; id: string; paymentId: string | null; amountMinor: number; currency: string; status: string; createdAt: Date }
   | { kind: 'payout'; id: string; accountId: string | null; amountMinor: number; currency: string; status: string; createdAt: Date };
 
@@ -168,7 +174,11 @@ export interface PaymentGateway {
   /** Every payment, refund or payout (of a connected account when given) created since `since`. */
   listRecords(kind: ProviderRecord['kind'], options: { since: Date; accountId?: string }): AsyncIterable<ProviderRecord>;
   createPayment(input: CreatePaymentInput): Promise<PaymentResult>;
-  /** Test/offline only: confirm server-side with a test card (real buyers confirm in the browser). */
+  /**
+   * Test/offline only: confirm server-side with a test card (real buyers confirm in the browser).
+   * Only a succeeded (or capturable) intent is a payment; any other status after confirming —
+   * processing, an extra step, or one we do not know — throws GatewayError('invalid_state').
+   */
   confirmTestPayment(input: ConfirmTestPaymentInput): Promise<ConfirmResult>;
   refund(input: RefundInput): Promise<RefundResult>;
   /** The card that paid (the fingerprint names the card number across payments), or null when not a card. */

@@ -6,6 +6,7 @@ import { sdkHostOptions, type StripeGatewayConfig } from './config.js';
 import { GatewayError } from './gateway-error.js';
 import { toGatewayError } from './map-error.js';
 import { toGatewayEvent } from './map-event.js';
+import { paymentStatusOf, payoutStatusOf, refundStatusOf } from './map-status.js';
 import type {
   ConfirmResult,
   ConfirmTestPaymentInput,
@@ -16,7 +17,6 @@ import type {
   PaymentGateway,
   PaymentResult,
   PayoutResult,
-  PaymentStatus,
   ProviderRecord,
   RefundInput,
   PaymentCard,
@@ -33,6 +33,15 @@ const TEST_PAYMENT_METHODS: Record<TestCard, string> = {
   expired: 'pm_card_chargeDeclinedExpiredCard',
 };
 const DEFAULT_WEBHOOK_TOLERANCE_SEC = 300;
+
+/**
+ * The Stripe API version of every request: the one stripe@23.1.0 is generated for (its
+ * `Stripe.API_VERSION`). Pinned here, in the one place the client is made, so the objects this code
+ * reads keep the shape its types describe whatever the account's default version is; the webhook
+ * endpoint must be created with the same version. `satisfies` fails the build when an SDK upgrade
+ * describes another version, so moving the pin is always a deliberate change.
+ */
+export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
 
 function assertAmount(amountMinor: number, field = 'amountMinor'): void {
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
@@ -53,6 +62,7 @@ export class StripeGateway implements PaymentGateway {
 
   constructor(private readonly config: StripeGatewayConfig) {
     this.stripe = new Stripe(config.secretKey, {
+      apiVersion: STRIPE_API_VERSION,
       maxNetworkRetries: 2,
       timeout: config.timeoutMs ?? 20_000,
       ...(config.apiBase ? sdkHostOptions(config.apiBase) : {}),
@@ -73,7 +83,10 @@ export class StripeGateway implements PaymentGateway {
       ),
     );
     if (!pi.client_secret) throw new GatewayError('invalid_state', `PaymentIntent ${pi.id} came back without a client secret.`);
-    return { providerPaymentId: pi.id, clientSecret: pi.client_secret, status: pi.status, amountMinor: pi.amount, currency: pi.currency };
+    // Nothing is charged yet, so refusing an intent in a status we cannot read costs the buyer nothing.
+    const status = paymentStatusOf(pi.status);
+    if (!status) throw new GatewayError('invalid_state', `PaymentIntent ${pi.id} came back in a status this integration does not know ("${pi.status}").`, pi.status);
+    return { providerPaymentId: pi.id, clientSecret: pi.client_secret, status, amountMinor: pi.amount, currency: pi.currency };
   }
 
   async confirmTestPayment(input: ConfirmTestPaymentInput): Promise<ConfirmResult> {
@@ -84,11 +97,16 @@ export class StripeGateway implements PaymentGateway {
         input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : undefined,
       );
       const providerChargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
-      if (pi.status === 'requires_capture') return { outcome: 'requires_capture', status: pi.status, providerChargeId };
-      return { outcome: 'succeeded', status: pi.status, providerChargeId };
+      const status = paymentStatusOf(pi.status);
+      if (status === 'succeeded' || status === 'requires_capture') return { outcome: status, status, providerChargeId };
+      // Anything else — processing, an extra step, canceled, or a status we do not know — is not a
+      // payment: the checkout stays unpaid and the provider's webhook decides what it became.
+      throw new GatewayError('invalid_state', `PaymentIntent ${pi.id} is "${pi.status}" after confirmation, not paid.`, pi.status);
     } catch (err) {
       if (err instanceof Stripe.errors.StripeCardError) {
-        const status = err.payment_intent?.status ?? 'requires_payment_method';
+        // A card error is a decline whatever the intent says; after one Stripe puts the intent back in
+        // requires_payment_method, which is what we report when its status is missing or unknown.
+        const status = paymentStatusOf(err.payment_intent?.status) ?? 'requires_payment_method';
         return { outcome: 'declined', status, declineCode: err.decline_code ?? err.code ?? 'card_declined', message: err.message };
       }
       throw toGatewayError(err);
@@ -111,7 +129,7 @@ export class StripeGateway implements PaymentGateway {
         { idempotencyKey: input.idempotencyKey },
       ),
     );
-    return { providerRefundId: refund.id, amountMinor: refund.amount, currency: refund.currency, status: refund.status ?? 'pending' } as RefundResult;
+    return { providerRefundId: refund.id, amountMinor: refund.amount, currency: refund.currency, status: refundStatusOf(refund.status) };
   }
 
   async createSellerAccount(input: CreateSellerAccountInput): Promise<{ accountId: string }> {
@@ -155,7 +173,7 @@ export class StripeGateway implements PaymentGateway {
         { idempotencyKey: input.idempotencyKey, ...(input.sellerAccountId ? { stripeAccount: input.sellerAccountId } : {}) },
       ),
     );
-    return { providerPayoutId: payout.id, status: payout.status as PayoutResult['status'], amountMinor: payout.amount, currency: payout.currency };
+    return { providerPayoutId: payout.id, status: payoutStatusOf(payout.status), amountMinor: payout.amount, currency: payout.currency };
   }
 
   async *listRecords(kind: ProviderRecord['kind'], options: { since: Date; accountId?: string }): AsyncIterable<ProviderRecord> {
@@ -164,7 +182,7 @@ export class StripeGateway implements PaymentGateway {
     try {
       if (kind === 'payment') {
         for await (const pi of this.stripe.paymentIntents.list(params, on)) {
-          yield { kind, id: pi.id, amountMinor: pi.amount_received ?? 0, currency: pi.currency.toUpperCase(), status: pi.status as PaymentStatus, createdAt: new Date(pi.created * 1000) };
+          yield { kind, id: pi.id, amountMinor: pi.amount_received ?? 0, currency: pi.currency.toUpperCase(), status: pi.status, createdAt: new Date(pi.created * 1000) };
         }
       } else if (kind === 'refund') {
         for await (const r of this.stripe.refunds.list(params, on)) {
