@@ -4,7 +4,7 @@
 // scripts find first on their PATH). Plain Node, no dependencies: this runs on a fresh clone, on
 // whatever `node` the shell has, before anything is installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +50,9 @@ function pinnedNodeBinary() {
   if (versionOf(projectNode) === pinnedNode) return projectNode;
   if (versionOf(bootstrapNode) === pinnedNode) return bootstrapNode;
   console.log(`Fetching Node ${pinnedNode} from the npm registry (the \`node\` package) into .cache/ …`);
+  // Its install script (which puts the binary in place) is approved by name, as in the project.
+  mkdirSync(bootstrapDir, { recursive: true });
+  writeFileSync(join(bootstrapDir, 'package.json'), `${JSON.stringify({ private: true, allowScripts: { node: true } }, null, 2)}\n`);
   const r = spawnSync('npm', ['install', '--prefix', bootstrapDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node@${pinnedNode}`], { stdio: 'inherit' });
   if (r.status !== 0 || versionOf(bootstrapNode) !== pinnedNode) {
     console.error(`Could not install Node ${pinnedNode} from the npm registry.`);
