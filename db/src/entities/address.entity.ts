@@ -1,7 +1,7 @@
 // A buyer's saved shipping address (the address book). Orders keep their own copy.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class Address {
   id: string = randomUUID();
@@ -22,7 +22,7 @@ export const AddressSchema = new EntitySchema<Address>({
   tableName: 'addresses',
   properties: {
     id: { type: 'uuid', primary: true },
-    user: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade', index: true },
+    user: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade', index: true },
     name: { type: 'string', length: 120 },
     line1: { type: 'string', length: 200 },
     line2: { type: 'string', length: 200, nullable: true },

@@ -2,7 +2,7 @@
 // SHA-256 of the token is stored, so a database leak yields no usable link.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export type AuthTokenPurpose = 'email_verification' | 'password_reset';
 
@@ -24,7 +24,7 @@ export const AuthTokenSchema = new EntitySchema<AuthToken>({
   tableName: 'auth_tokens',
   properties: {
     id: { type: 'uuid', primary: true },
-    user: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade', index: true },
+    user: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade', index: true },
     purpose: { type: 'string', length: 32 },
     tokenHash: { type: 'string', length: 64, unique: true },
     email: { type: 'string', length: 254 },

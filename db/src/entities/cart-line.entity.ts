@@ -1,7 +1,7 @@
 // A signed-in buyer's cart, one row per listing. Guests keep theirs in local storage until login.
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
-import type { User } from './user.entity.js';
+import { Listing } from './listing.entity.js';
+import { User } from './user.entity.js';
 
 export class CartLine {
   user!: Ref<User>;
@@ -14,8 +14,8 @@ export const CartLineSchema = new EntitySchema<CartLine>({
   class: CartLine,
   tableName: 'cart_lines',
   properties: {
-    user: { kind: 'm:1', entity: 'User', ref: true, primary: true, deleteRule: 'cascade' },
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, primary: true, deleteRule: 'cascade' },
+    user: { kind: 'm:1', entity: () => User, ref: true, primary: true, deleteRule: 'cascade' },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, primary: true, deleteRule: 'cascade' },
     quantity: { type: 'integer' },
     addedAt: { type: 'datetime', columnType: 'timestamptz' },
   },

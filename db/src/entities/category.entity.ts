@@ -17,7 +17,7 @@ export const CategorySchema = new EntitySchema<Category>({
     id: { type: 'uuid', primary: true },
     slug: { type: 'string', length: 120, unique: true },
     name: { type: 'string', length: 120 },
-    parent: { kind: 'm:1', entity: 'Category', ref: true, nullable: true, deleteRule: 'restrict' },
+    parent: { kind: 'm:1', entity: () => Category, ref: true, nullable: true, deleteRule: 'restrict' },
     position: { type: 'integer' },
   },
 });

@@ -2,7 +2,7 @@
 // message; staff see open reports and resolve them.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { ChatMessage } from './chat-message.entity.js';
+import { ChatMessage } from './chat-message.entity.js';
 
 export class ChatMessageReport {
   id: string = randomUUID();
@@ -22,7 +22,7 @@ export const ChatMessageReportSchema = new EntitySchema<ChatMessageReport>({
   indexes: [{ properties: ['resolvedAt', 'createdAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    message: { kind: 'm:1', entity: 'ChatMessage', ref: true, deleteRule: 'cascade' },
+    message: { kind: 'm:1', entity: () => ChatMessage, ref: true, deleteRule: 'cascade' },
     threadId: { type: 'uuid' },
     reporterId: { type: 'uuid' },
     reason: { type: 'string', length: 500 },

@@ -4,7 +4,7 @@
 // a tombstone (text and files gone); hiding records who, when and why.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { ChatThread } from './chat-thread.entity.js';
+import { ChatThread } from './chat-thread.entity.js';
 
 export interface ChatAttachmentRef {
   id: string;
@@ -44,7 +44,7 @@ export const ChatMessageSchema = new EntitySchema<ChatMessage>({
   indexes: [{ properties: ['thread', 'changedSeq'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    thread: { kind: 'm:1', entity: 'ChatThread', ref: true, deleteRule: 'cascade' },
+    thread: { kind: 'm:1', entity: () => ChatThread, ref: true, deleteRule: 'cascade' },
     seq: { type: 'integer' },
     changedSeq: { type: 'integer' },
     kind: { type: 'string', length: 10 },

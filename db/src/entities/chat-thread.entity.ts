@@ -3,9 +3,9 @@
 // stream `thread:{id}`; `lastSeq` mirrors that stream's last message seq for unread counts.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
-import type { Order } from './order.entity.js';
-import type { User } from './user.entity.js';
+import { Listing } from './listing.entity.js';
+import { Order } from './order.entity.js';
+import { User } from './user.entity.js';
 
 export class ChatThread {
   id: string = randomUUID();
@@ -31,10 +31,10 @@ export const ChatThreadSchema = new EntitySchema<ChatThread>({
   properties: {
     id: { type: 'uuid', primary: true },
     kind: { type: 'string', length: 10 },
-    order: { kind: 'm:1', entity: 'Order', ref: true, nullable: true, deleteRule: 'cascade' },
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, nullable: true, deleteRule: 'cascade' },
-    buyer: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade' },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade' },
+    order: { kind: 'm:1', entity: () => Order, ref: true, nullable: true, deleteRule: 'cascade' },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, nullable: true, deleteRule: 'cascade' },
+    buyer: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
     lastMessageSeq: { type: 'integer', default: 0 },
     lastMessageAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },

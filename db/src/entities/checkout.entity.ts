@@ -1,7 +1,7 @@
 // One buyer checkout: a single payment (PaymentIntent) covering one order per seller.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export type CheckoutState = 'awaiting_payment' | 'paid' | 'failed' | 'expired';
 
@@ -47,7 +47,7 @@ export const CheckoutSchema = new EntitySchema<Checkout>({
   indexes: [{ properties: ['state', 'expiresAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    buyer: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict', index: true },
+    buyer: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict', index: true },
     state: { type: 'string', length: 20 },
     currency: { type: 'string', length: 3 },
     itemsMinor: { type: 'integer' },

@@ -2,7 +2,7 @@
 // uploads, readable only by the dispute's buyer, seller and staff).
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Dispute } from './dispute.entity.js';
+import { Dispute } from './dispute.entity.js';
 
 export class DisputeEvidence {
   id: string = randomUUID();
@@ -20,7 +20,7 @@ export const DisputeEvidenceSchema = new EntitySchema<DisputeEvidence>({
   indexes: [{ properties: ['dispute', 'createdAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    dispute: { kind: 'm:1', entity: 'Dispute', ref: true, deleteRule: 'cascade' },
+    dispute: { kind: 'm:1', entity: () => Dispute, ref: true, deleteRule: 'cascade' },
     authorId: { type: 'uuid' },
     party: { type: 'string', length: 10 },
     body: { type: 'text' },

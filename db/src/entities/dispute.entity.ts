@@ -3,8 +3,8 @@
 // `slaStatus`) so the queue shows it and a timer that fires late or twice is recognised.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Order } from './order.entity.js';
-import type { User } from './user.entity.js';
+import { Order } from './order.entity.js';
+import { User } from './user.entity.js';
 
 export class Dispute {
   id: string = randomUUID();
@@ -43,9 +43,9 @@ export const DisputeSchema = new EntitySchema<Dispute>({
   indexes: [{ properties: ['order'] }, { properties: ['buyer', 'createdAt'] }, { properties: ['seller', 'createdAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    order: { kind: 'm:1', entity: 'Order', ref: true, deleteRule: 'restrict' },
-    buyer: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
+    order: { kind: 'm:1', entity: () => Order, ref: true, deleteRule: 'restrict' },
+    buyer: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
     state: { type: 'string', length: 20 },
     version: { type: 'integer' },
     source: { type: 'string', length: 12 },

@@ -2,7 +2,7 @@
 // attached to the record that uses it. Never served from the public /media path.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class FileUpload {
   id: string = randomUUID();
@@ -21,7 +21,7 @@ export const FileUploadSchema = new EntitySchema<FileUpload>({
   tableName: 'file_uploads',
   properties: {
     id: { type: 'uuid', primary: true },
-    owner: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade', index: true },
+    owner: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade', index: true },
     purpose: { type: 'string', length: 30 },
     storageKey: { type: 'string', length: 200 },
     contentType: { type: 'string', length: 60 },

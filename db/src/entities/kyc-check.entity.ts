@@ -3,7 +3,7 @@
 // the newest check is the one that counts. Documents are private uploads (kyc_documents).
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class KycCheck {
   id: string = randomUUID();
@@ -36,7 +36,7 @@ export const KycCheckSchema = new EntitySchema<KycCheck>({
   indexes: [{ properties: ['seller', 'createdAt'] }, { properties: ['state'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
     state: { type: 'string', length: 20 },
     version: { type: 'integer' },
     businessType: { type: 'string', length: 12 },

@@ -2,7 +2,7 @@
 // a private upload, readable only by its seller and by KYC reviewers.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { KycCheck } from './kyc-check.entity.js';
+import { KycCheck } from './kyc-check.entity.js';
 
 export class KycDocument {
   id: string = randomUUID();
@@ -20,7 +20,7 @@ export const KycDocumentSchema = new EntitySchema<KycDocument>({
   indexes: [{ properties: ['check'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    check: { kind: 'm:1', entity: 'KycCheck', ref: true, deleteRule: 'cascade' },
+    check: { kind: 'm:1', entity: () => KycCheck, ref: true, deleteRule: 'cascade' },
     kind: { type: 'string', length: 30 },
     uploadId: { type: 'uuid', unique: true },
     storageKey: { type: 'string', length: 200 },

@@ -3,7 +3,7 @@
 // range. Maintained incrementally by the `discovery.recordPurchase` job (packages/domain
 // discovery/co-purchase.ts says what counts).
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
+import { Listing } from './listing.entity.js';
 
 export class ListingCoPurchase {
   listing!: Ref<Listing>;
@@ -17,8 +17,8 @@ export const ListingCoPurchaseSchema = new EntitySchema<ListingCoPurchase>({
   tableName: 'listing_co_purchases',
   indexes: [{ name: 'listing_co_purchases_rank_index', expression: 'create index "listing_co_purchases_rank_index" on "listing_co_purchases" ("listing_id", "buyers" desc, "other_id")' }],
   properties: {
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, primary: true, deleteRule: 'cascade' },
-    other: { kind: 'm:1', entity: 'Listing', ref: true, primary: true, deleteRule: 'cascade' },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, primary: true, deleteRule: 'cascade' },
+    other: { kind: 'm:1', entity: () => Listing, ref: true, primary: true, deleteRule: 'cascade' },
     buyers: { type: 'integer' },
     updatedAt: { type: 'datetime', columnType: 'timestamptz' },
   },

@@ -2,8 +2,8 @@
 // listing is saved; a worker job writes the thumbnail and flips `status` to ready.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
-import type { User } from './user.entity.js';
+import { Listing } from './listing.entity.js';
+import { User } from './user.entity.js';
 
 export class ListingImage {
   id: string = randomUUID();
@@ -26,8 +26,8 @@ export const ListingImageSchema = new EntitySchema<ListingImage>({
   indexes: [{ properties: ['listing', 'position'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    owner: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade', index: true },
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, nullable: true, deleteRule: 'set null' },
+    owner: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade', index: true },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, nullable: true, deleteRule: 'set null' },
     position: { type: 'integer' },
     storageKey: { type: 'string', length: 200 },
     thumbKey: { type: 'string', length: 200, nullable: true },

@@ -1,7 +1,7 @@
 // How much attention a listing gets: all-time views and purchases ("popular") and a forward-decayed
 // trending score kept as a natural log (packages/domain discovery/trend.ts), null before any event.
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
+import { Listing } from './listing.entity.js';
 
 export class ListingPopularity {
   listing!: Ref<Listing>;
@@ -19,7 +19,7 @@ export const ListingPopularitySchema = new EntitySchema<ListingPopularity>({
     { name: 'listing_popularity_popular_index', expression: 'create index "listing_popularity_popular_index" on "listing_popularity" ("purchases" desc, "views" desc)' },
   ],
   properties: {
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, primary: true, deleteRule: 'cascade' },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, primary: true, deleteRule: 'cascade' },
     trendLog: { type: 'double', columnType: 'double precision', nullable: true },
     views: { type: 'integer' },
     purchases: { type: 'integer' },

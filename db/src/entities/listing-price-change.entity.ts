@@ -3,7 +3,7 @@
 // a second run of the job for the same period hits the unique index and changes nothing.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
+import { Listing } from './listing.entity.js';
 
 export class ListingPriceChange {
   id: string = randomUUID();
@@ -26,7 +26,7 @@ export const ListingPriceChangeSchema = new EntitySchema<ListingPriceChange>({
   uniques: [{ properties: ['listing', 'periodKey'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, deleteRule: 'cascade' },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, deleteRule: 'cascade' },
     fromMinor: { type: 'integer' },
     toMinor: { type: 'integer' },
     currency: { type: 'string', length: 3 },

@@ -1,8 +1,8 @@
 // A listing under a pricing policy (set by an admin's bulk apply): its list price before markdowns,
 // what it cost, and since when it is in stock. The markdown job reads these to lower prices by age.
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
-import type { PricingPolicyVersion } from './pricing-policy-version.entity.js';
+import { Listing } from './listing.entity.js';
+import { PricingPolicyVersion } from './pricing-policy-version.entity.js';
 
 export class ListingPricing {
   listing!: Ref<Listing>;
@@ -18,8 +18,8 @@ export const ListingPricingSchema = new EntitySchema<ListingPricing>({
   class: ListingPricing,
   tableName: 'listing_pricing',
   properties: {
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, primary: true, deleteRule: 'cascade' },
-    policyVersion: { kind: 'm:1', entity: 'PricingPolicyVersion', ref: true, deleteRule: 'restrict', index: true },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, primary: true, deleteRule: 'cascade' },
+    policyVersion: { kind: 'm:1', entity: () => PricingPolicyVersion, ref: true, deleteRule: 'restrict', index: true },
     listPriceMinor: { type: 'integer' },
     costMinor: { type: 'integer' },
     stockedAt: { type: 'datetime', columnType: 'timestamptz' },

@@ -5,8 +5,8 @@
 // listing. It is not mapped here: only raw search SQL reads it.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Category } from './category.entity.js';
-import type { User } from './user.entity.js';
+import { Category } from './category.entity.js';
+import { User } from './user.entity.js';
 
 export type ListingAttributes = Record<string, string>;
 
@@ -48,8 +48,8 @@ export const ListingSchema = new EntitySchema<Listing>({
   checks: [{ name: 'listings_quantity_non_negative', expression: 'quantity >= 0' }],
   properties: {
     id: { type: 'uuid', primary: true },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict', index: true },
-    category: { kind: 'm:1', entity: 'Category', ref: true, deleteRule: 'restrict', index: true },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict', index: true },
+    category: { kind: 'm:1', entity: () => Category, ref: true, deleteRule: 'restrict', index: true },
     slug: { type: 'string', length: 160, unique: true },
     title: { type: 'string', length: 200 },
     description: { type: 'text' },

@@ -2,7 +2,7 @@
 // job a no-op: one notification per (person, cause).
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class Notification {
   id: string = randomUUID();
@@ -22,7 +22,7 @@ export const NotificationSchema = new EntitySchema<Notification>({
   indexes: [{ properties: ['user', 'createdAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    user: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade' },
+    user: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
     kind: { type: 'string', length: 40 },
     title: { type: 'string', length: 200 },
     body: { type: 'text' },
@@ -44,7 +44,7 @@ export const NotificationPreferenceSchema = new EntitySchema<NotificationPrefere
   class: NotificationPreference,
   tableName: 'notification_preferences',
   properties: {
-    user: { kind: 'm:1', entity: 'User', ref: true, primary: true, deleteRule: 'cascade' },
+    user: { kind: 'm:1', entity: () => User, ref: true, primary: true, deleteRule: 'cascade' },
     kind: { type: 'string', length: 40, primary: true },
     inApp: { type: 'boolean' },
     email: { type: 'boolean' },

@@ -1,8 +1,8 @@
 // A line of an order, with the title and price copied at checkout time.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Listing } from './listing.entity.js';
-import type { Order } from './order.entity.js';
+import { Listing } from './listing.entity.js';
+import { Order } from './order.entity.js';
 
 export class OrderItem {
   id: string = randomUUID();
@@ -19,8 +19,8 @@ export const OrderItemSchema = new EntitySchema<OrderItem>({
   tableName: 'order_items',
   properties: {
     id: { type: 'uuid', primary: true },
-    order: { kind: 'm:1', entity: 'Order', ref: true, deleteRule: 'cascade', index: true },
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, deleteRule: 'restrict', index: true },
+    order: { kind: 'm:1', entity: () => Order, ref: true, deleteRule: 'cascade', index: true },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, deleteRule: 'restrict', index: true },
     title: { type: 'string', length: 200 },
     unitPriceMinor: { type: 'integer' },
     quantity: { type: 'integer' },

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
 import type { EscrowHold } from '@marketdesk/domain';
-import type { AddressSnapshot, Checkout } from './checkout.entity.js';
-import type { User } from './user.entity.js';
+import { type AddressSnapshot, Checkout } from './checkout.entity.js';
+import { User } from './user.entity.js';
 
 export class Order {
   id: string = randomUUID();
@@ -42,9 +42,9 @@ export const OrderSchema = new EntitySchema<Order>({
   properties: {
     id: { type: 'uuid', primary: true },
     number: { type: 'string', length: 20, unique: true },
-    checkout: { kind: 'm:1', entity: 'Checkout', ref: true, deleteRule: 'restrict', index: true },
-    buyer: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
+    checkout: { kind: 'm:1', entity: () => Checkout, ref: true, deleteRule: 'restrict', index: true },
+    buyer: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
     state: { type: 'string', length: 24 },
     version: { type: 'integer' },
     currency: { type: 'string', length: 3 },

@@ -3,7 +3,7 @@
 // reports it paid or failed). The payout id is the idempotency key at the provider.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class Payout {
   id: string = randomUUID();
@@ -28,7 +28,7 @@ export const PayoutSchema = new EntitySchema<Payout>({
   checks: [{ name: 'payouts_amount_positive', expression: 'amount_minor > 0' }],
   properties: {
     id: { type: 'uuid', primary: true },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
     requestedBy: { type: 'uuid' },
     amountMinor: { type: 'integer' },
     currency: { type: 'string', length: 3 },

@@ -2,7 +2,7 @@
 // @mentions (notified live on their `user:{id}` room).
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { QueueItem } from './queue-item.entity.js';
+import { QueueItem } from './queue-item.entity.js';
 
 export class QueueNote {
   id: string = randomUUID();
@@ -19,7 +19,7 @@ export const QueueNoteSchema = new EntitySchema<QueueNote>({
   indexes: [{ properties: ['item', 'createdAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    item: { kind: 'm:1', entity: 'QueueItem', ref: true, deleteRule: 'cascade' },
+    item: { kind: 'm:1', entity: () => QueueItem, ref: true, deleteRule: 'cascade' },
     authorId: { type: 'uuid' },
     body: { type: 'text' },
     mentionIds: { type: 'string[]', columnType: 'uuid[]' },

@@ -2,8 +2,8 @@
 // code), editable for a week, answerable once by the seller, hideable by staff (audited).
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Order } from './order.entity.js';
-import type { User } from './user.entity.js';
+import { Order } from './order.entity.js';
+import { User } from './user.entity.js';
 
 export class Review {
   id: string = randomUUID();
@@ -29,9 +29,9 @@ export const ReviewSchema = new EntitySchema<Review>({
   checks: [{ name: 'reviews_rating_range', expression: 'rating between 1 and 5' }],
   properties: {
     id: { type: 'uuid', primary: true },
-    order: { kind: 'm:1', entity: 'Order', ref: true, deleteRule: 'cascade' },
-    buyer: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade' },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade' },
+    order: { kind: 'm:1', entity: () => Order, ref: true, deleteRule: 'cascade' },
+    buyer: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
     rating: { type: 'smallint' },
     body: { type: 'text' },
     sellerReply: { type: 'text', nullable: true },

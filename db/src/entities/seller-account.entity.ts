@@ -1,6 +1,6 @@
 // A seller's connected account at the payment provider, created on their first payout.
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class SellerAccount {
   user!: Ref<User>;
@@ -12,7 +12,7 @@ export const SellerAccountSchema = new EntitySchema<SellerAccount>({
   class: SellerAccount,
   tableName: 'seller_accounts',
   properties: {
-    user: { kind: 'm:1', entity: 'User', ref: true, primary: true, deleteRule: 'restrict' },
+    user: { kind: 'm:1', entity: () => User, ref: true, primary: true, deleteRule: 'restrict' },
     providerAccountId: { type: 'string', length: 100, unique: true },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
   },

@@ -1,7 +1,7 @@
 // A signed-in browser. Only the SHA-256 of the token is stored, so a database leak yields no usable
 // session (lucia's current recommendation).
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class Session {
   /** hex SHA-256 of the secret token held in the cookie. */
@@ -19,7 +19,7 @@ export const SessionSchema = new EntitySchema<Session>({
   tableName: 'sessions',
   properties: {
     id: { type: 'string', length: 64, primary: true },
-    user: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade', index: true },
+    user: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade', index: true },
     expiresAt: { type: 'datetime', columnType: 'timestamptz' },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },
     lastSeenAt: { type: 'datetime', columnType: 'timestamptz' },

@@ -2,8 +2,8 @@
 // reservation window ends or the payment fails (released: the units go back to the listing).
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Checkout } from './checkout.entity.js';
-import type { Listing } from './listing.entity.js';
+import { Checkout } from './checkout.entity.js';
+import { Listing } from './listing.entity.js';
 
 export class StockReservation {
   id: string = randomUUID();
@@ -21,8 +21,8 @@ export const StockReservationSchema = new EntitySchema<StockReservation>({
   indexes: [{ properties: ['state', 'expiresAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    checkout: { kind: 'm:1', entity: 'Checkout', ref: true, deleteRule: 'cascade', index: true },
-    listing: { kind: 'm:1', entity: 'Listing', ref: true, deleteRule: 'restrict', index: true },
+    checkout: { kind: 'm:1', entity: () => Checkout, ref: true, deleteRule: 'cascade', index: true },
+    listing: { kind: 'm:1', entity: () => Listing, ref: true, deleteRule: 'restrict', index: true },
     quantity: { type: 'integer' },
     state: { type: 'string', length: 10 },
     expiresAt: { type: 'datetime', columnType: 'timestamptz' },

@@ -2,7 +2,7 @@
 // the firm offer and any counter) and, once accepted, the listing it became.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { Submission } from './submission.entity.js';
+import { Submission } from './submission.entity.js';
 
 export class SubmissionItem {
   id: string = randomUUID();
@@ -32,7 +32,7 @@ export const SubmissionItemSchema = new EntitySchema<SubmissionItem>({
   indexes: [{ properties: ['submission', 'position'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    submission: { kind: 'm:1', entity: 'Submission', ref: true, deleteRule: 'cascade' },
+    submission: { kind: 'm:1', entity: () => Submission, ref: true, deleteRule: 'cascade' },
     position: { type: 'integer' },
     artist: { type: 'string', length: 200 },
     title: { type: 'string', length: 200 },

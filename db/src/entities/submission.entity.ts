@@ -3,7 +3,7 @@
 // accepts, declines or counters before it expires; accepted items become listings.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class Submission {
   id: string = randomUUID();
@@ -37,7 +37,7 @@ export const SubmissionSchema = new EntitySchema<Submission>({
   indexes: [{ properties: ['seller', 'createdAt'] }, { properties: ['state', 'quoteExpiresAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    seller: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'restrict' },
+    seller: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'restrict' },
     state: { type: 'string', length: 20 },
     version: { type: 'integer' },
     currency: { type: 'string', length: 3 },

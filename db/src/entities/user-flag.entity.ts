@@ -2,7 +2,7 @@
 // stands; clearing keeps the record.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type Ref } from '@mikro-orm/core';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 
 export class UserFlag {
   id: string = randomUUID();
@@ -20,7 +20,7 @@ export const UserFlagSchema = new EntitySchema<UserFlag>({
   indexes: [{ properties: ['user', 'createdAt'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    user: { kind: 'm:1', entity: 'User', ref: true, deleteRule: 'cascade' },
+    user: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
     note: { type: 'string', length: 500 },
     createdBy: { type: 'uuid' },
     createdAt: { type: 'datetime', columnType: 'timestamptz' },

@@ -42,7 +42,7 @@ export const UserSchema = new EntitySchema<User>({
     emailVerifiedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     totpKeySealed: { type: 'text', nullable: true },
     totpEnabledAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
-    recoveryCodeHashes: { type: 'string[]', columnType: 'text[]', default: '{}' },
+    recoveryCodeHashes: { type: 'string[]', columnType: 'text[]', default: [] },
     googleSubject: { type: 'string', length: 255, nullable: true, unique: true },
     avatarKey: { type: 'string', length: 200, nullable: true },
     version: { type: 'integer', version: true },
