@@ -1,5 +1,4 @@
 export * from './entities/index.js';
 export * from './orm.js';
-export { buildOrmConfig } from './mikro-orm.config.js';
 export * from './seeds/demo-data.js';
 export * from './seeds/seed-demo.js';

@@ -1,24 +1,32 @@
 // MikroORM configuration shared by the API, the worker, the demo seed and the tests.
-// PostgreSQL when a URL is given; otherwise the embedded PGlite (ARCHITECTURE.md "Embedded defaults").
-import { defineConfig as definePgConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
+// PostgreSQL when a URL is given; otherwise the embedded PGlite (ARCHITECTURE.md "Embedded defaults")
+// through MikroORM's own PGlite driver, which owns the PGlite instance it opens in `pgliteDir`.
+import { defineConfig as definePostgreSqlConfig } from '@mikro-orm/postgresql';
+import { defineConfig as definePgliteConfig } from '@mikro-orm/pglite';
 import { Migrator } from '@mikro-orm/migrations';
-import type { PGlite } from '@electric-sql/pglite';
-import { PGliteDriver } from 'mikro-orm-pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
 
 export interface DbConfigInput {
-  /** postgres://… ; when absent the embedded PGlite instance is used. */
-  databaseUrl?: string | undefined;
-  pglite?: PGlite;
-  poolMax?: number;
   debug?: boolean;
   /** Where MikroORM's own lines go (migrations applied, debug queries); its console otherwise. */
   logger?: (message: string) => void;
 }
 
-export function buildOrmConfig(input: DbConfigInput) {
-  const common = {
+export interface PostgreSqlConfigInput extends DbConfigInput {
+  /** postgres://… */
+  databaseUrl: string;
+  poolMax?: number;
+}
+
+export interface PgliteConfigInput extends DbConfigInput {
+  /** The embedded database's data directory. */
+  pgliteDir: string;
+}
+
+function commonOptions(input: DbConfigInput) {
+  return {
     entities,
     extensions: [Migrator],
     migrations: {
@@ -38,20 +46,23 @@ export function buildOrmConfig(input: DbConfigInput) {
     ...(input.logger ? { logger: input.logger, colors: false } : {}),
     allowGlobalContext: false,
   };
-  if (input.databaseUrl) {
-    return definePgConfig({
-      ...common,
-      driver: PostgreSqlDriver,
-      clientUrl: input.databaseUrl,
-      pool: { min: 0, max: input.poolMax ?? 10 },
-    });
-  }
-  if (!input.pglite) throw new Error('Either databaseUrl or a PGlite instance is required');
-  const pglite = input.pglite;
-  return {
-    ...common,
-    driver: PGliteDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pglite } },
-  };
+}
+
+export function postgreSqlConfig(input: PostgreSqlConfigInput) {
+  return definePostgreSqlConfig({
+    ...commonOptions(input),
+    clientUrl: input.databaseUrl,
+    pool: { min: 0, max: input.poolMax ?? 10 },
+  });
+}
+
+export function pgliteConfig(input: PgliteConfigInput) {
+  return definePgliteConfig({
+    ...commonOptions(input),
+    // Without `driverOptions.dataDir`, PGlite's dbName is the cluster's directory.
+    dbName: input.pgliteDir,
+    // Forwarded to PGlite.create(); pg_trgm powers typo-tolerant search (PostgreSQL servers get it
+    // from the migration).
+    driverOptions: { extensions: { pg_trgm } },
+  });
 }

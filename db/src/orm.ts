@@ -1,13 +1,25 @@
 // Opens the database: a MikroORM instance over PostgreSQL or the embedded PGlite, migrated on request.
-import { mkdirSync } from 'node:fs';
-import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager as PgEntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { buildOrmConfig } from './mikro-orm.config.js';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AbstractSqlDriver, BasePostgreSqlEntityManager, MikroORM } from '@mikro-orm/sql';
+import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
+import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { pgliteConfig, postgreSqlConfig } from './mikro-orm.config.js';
 
-export type Orm = MikroORM<PostgreSqlDriver>;
-export type EntityManager = PgEntityManager;
+/**
+ * Both drivers speak PostgreSQL's SQL dialect and hand out PostgreSQL entity managers; typing both
+ * modes by what they share keeps repositories identical across the two.
+ */
+export type EntityManager = BasePostgreSqlEntityManager;
+export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
+
+/**
+ * The PostgreSQL major inside the PGlite this build ships (@electric-sql/pglite 0.5.x embeds
+ * PostgreSQL 18). A data folder is readable only by the same major; pglite.int.test.ts checks
+ * this number against the running PGlite, so a PGlite upgrade that changes it fails there first.
+ */
+export const embeddedPostgresMajor = 18;
 
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
@@ -28,32 +40,60 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(options: OpenDbOptions): Promise<Database> {
-  let pglite: PGlite | null = null;
-  if (!options.databaseUrl) {
-    const dir = options.pgliteDir ?? './.data/pglite';
-    mkdirSync(dir, { recursive: true });
-    // pg_trgm powers typo-tolerant search; PostgreSQL servers get it from the migration.
-    pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
+/** Thrown when the embedded data folder was written by a PostgreSQL major this PGlite cannot read. */
+export class IncompatiblePgliteDataError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly foundMajor: string,
+  ) {
+    super(
+      `The embedded database folder ${dir} was written by PostgreSQL ${foundMajor}; this Marketdesk's PGlite runs ` +
+        `PostgreSQL ${embeddedPostgresMajor} and cannot open it (Marketdesk before MikroORM 7 ran PGlite 0.3, PostgreSQL 17). ` +
+        `Move it away or delete it — \`mv ${dir} ${dir}-pg${foundMajor}\` or \`rm -rf ${dir}\` — and start again: ` +
+        `a new database is created and migrated, and with SEED_DEMO=true the demo data is seeded again. ` +
+        `The folder's data is not carried over; keep data you cannot lose in PostgreSQL (DATABASE_URL).`,
+    );
+    this.name = 'IncompatiblePgliteDataError';
   }
-  const config = buildOrmConfig({
-    databaseUrl: options.databaseUrl,
-    ...(pglite ? { pglite } : {}),
-    ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+}
+
+/** Refuses a data folder of another PostgreSQL major before PGlite fails on it with a generic error. */
+export function assertPgliteDataCompatible(dir: string): void {
+  let found: string;
+  try {
+    found = readFileSync(join(dir, 'PG_VERSION'), 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // a new (or empty) folder
+    throw err;
+  }
+  if (found !== String(embeddedPostgresMajor)) throw new IncompatiblePgliteDataError(dir, found);
+}
+
+export async function openDatabase(options: OpenDbOptions): Promise<Database> {
+  const common = {
     ...(options.debug ? { debug: options.debug } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
-  });
-  // The PGlite driver shares the PostgreSQL SQL dialect; typing both as the PostgreSQL ORM keeps
-  // repositories identical across the two modes.
-  const orm = (await MikroORM.init(config as never)) as unknown as Orm;
-  if (options.migrate) await orm.getMigrator().up();
+  };
+  let orm: Orm;
+  let pglite: PGlite | null = null;
+  if (options.databaseUrl) {
+    orm = await PostgreSqlMikroORM.init(
+      postgreSqlConfig({ ...common, databaseUrl: options.databaseUrl, ...(options.poolMax ? { poolMax: options.poolMax } : {}) }),
+    );
+  } else {
+    const dir = options.pgliteDir ?? './.data/pglite';
+    assertPgliteDataCompatible(dir);
+    mkdirSync(dir, { recursive: true });
+    const embedded = await PgliteMikroORM.init(pgliteConfig({ ...common, pgliteDir: dir }));
+    // The driver owns the instance (and closes it with the ORM); LISTEN goes through it directly.
+    pglite = await embedded.driver.getConnection().getNativeClient();
+    orm = embedded;
+  }
+  if (options.migrate) await orm.migrator.up();
   return {
     orm,
     pglite,
     databaseUrl: options.databaseUrl ?? null,
-    async close() {
-      await orm.close(true);
-      if (pglite) await pglite.close();
-    },
+    close: () => orm.close(true),
   };
 }

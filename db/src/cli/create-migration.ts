@@ -14,7 +14,7 @@ const url = new URL(adminUrl);
 url.pathname = `/${scratch}`;
 try {
   const db = await openDatabase({ databaseUrl: url.toString(), migrate: true });
-  const result = await db.orm.getMigrator().createMigration('db/src/migrations', false, false);
+  const result = await db.orm.migrator.create('db/src/migrations', false, false);
   const created = result.fileName ? dropSpuriousLines(`db/src/migrations/${result.fileName}`) : false;
   console.log(created ? `created ${result.fileName}` : 'no changes');
   await db.close();
