@@ -14,7 +14,8 @@ export class LedgerAccount {
   creditsPendingMinor = 0;
 }
 
-const minor = { type: 'bigint', columnType: 'bigint', default: 0 } as const;
+// A bigint default is written raw: MikroORM 7 renders `default: 0` through BigIntType as the string '0'.
+const minor = { type: 'bigint', columnType: 'bigint', defaultRaw: '0' } as const;
 
 export const LedgerAccountSchema = new EntitySchema<LedgerAccount>({
   class: LedgerAccount,

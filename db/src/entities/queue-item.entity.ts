@@ -54,7 +54,7 @@ export const QueueItemSchema = new EntitySchema<QueueItem>({
     priority: { type: 'integer' },
     title: { type: 'string', length: 300 },
     sellerId: { type: 'uuid', nullable: true },
-    valueMinor: { type: 'bigint', columnType: 'bigint' },
+    valueMinor: { type: 'bigint', columnType: 'bigint', defaultRaw: '0' },
     currency: { type: 'string', length: 3 },
     conditions: { type: 'string[]', columnType: 'text[]' },
     waitingOn: { type: 'string', length: 10, nullable: true },
