@@ -1,14 +1,16 @@
-// API process entry: validate config, open everything, seed demo data if asked, serve, shut down on SIGTERM.
-import { seedDemo } from '@marketdesk/db';
+// API process entry: validate config, start tracing, open everything, seed demo data if asked, serve,
+// shut down on SIGTERM. The app is imported only once tracing has started: OpenTelemetry's
+// instrumentations patch http, pg and ioredis as they load (observability/tracing-sdk.ts).
 import { loadConfigOrExit } from './env.js';
-import { createApp } from './http/create-app.js';
-import { hashPassword } from './services/auth/passwords.js';
-import { initTracing } from './observability/tracing.js';
-import { supportSla } from './services/sla/support-calendar.js';
-import { seedDemoQueues } from './demo/demo-queues.js';
+import { startTracing } from './observability/tracing.js';
 
 const config = loadConfigOrExit();
-const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-api' });
+const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-api' });
+const { seedDemo } = await import('@marketdesk/db');
+const { createApp } = await import('./http/create-app.js');
+const { hashPassword } = await import('./services/auth/passwords.js');
+const { supportSla } = await import('./services/sla/support-calendar.js');
+const { seedDemoQueues } = await import('./demo/demo-queues.js');
 
 const api = await createApp(config);
 const demo = config.SEED_DEMO ? await seedDemo(api.db.orm.em.fork(), hashPassword, supportSla().calendar) : null;

@@ -1,15 +1,16 @@
-// Worker process entry: BullMQ consumers running the same services as the API.
-import { openDatabase } from '@marketdesk/db';
+// Worker process entry: BullMQ consumers running the same services as the API. As in main.ts, the
+// app is imported only once tracing has started (the instrumentations patch modules as they load).
 import { loadConfigOrExit } from './env.js';
-import { createLogger } from './logger.js';
-import { startWorkers } from './jobs/workers.js';
-import { createJobContext } from './jobs/job-context.js';
-import { initTracing } from './observability/tracing.js';
-import { startMetricsServer } from './observability/metrics-route.js';
-import { setSupportHolidayRegion } from './services/sla/support-calendar.js';
+import { startTracing } from './observability/tracing.js';
 
 const config = loadConfigOrExit();
-const tracing = initTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-worker' });
+const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-worker' });
+const { openDatabase } = await import('@marketdesk/db');
+const { createLogger } = await import('./logger.js');
+const { startWorkers } = await import('./jobs/workers.js');
+const { createJobContext } = await import('./jobs/job-context.js');
+const { startMetricsServer } = await import('./observability/metrics-route.js');
+const { setSupportHolidayRegion } = await import('./services/sla/support-calendar.js');
 if (!config.DATABASE_URL) {
   console.error('The worker needs DATABASE_URL: with the embedded database, set WORKER_IN_PROCESS=true on the API instead.');
   process.exit(78);

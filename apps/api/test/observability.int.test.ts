@@ -1,17 +1,36 @@
 // Observability end to end: /metrics is scraped and holds the named series, it is closed to
-// strangers, the job dashboard is admin-only, request ids reach jobs, and (with tracing on) one
-// trace runs from the HTTP request through the tRPC procedure into SQL.
+// strangers, the job dashboard is admin-only, request ids reach jobs, and (with tracing on) one trace
+// runs from the HTTP request through the tRPC procedure and its SQL into the outbox and the job run.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
-import { initTracing } from '../src/observability/tracing.js';
-import { observeJob, withJobMeta, jobMetaOf } from '../src/observability/job-observability.js';
-import { runWithRequestContext } from '../src/observability/request-context.js';
-import { metricsAllowed } from '../src/observability/metrics-route.js';
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter, SamplingDecision, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { startTracing } from '../src/observability/tracing.js';
 
+// Tracing starts before the app is imported, as main.ts does: the instrumentations patch http, pg and
+// ioredis as they load. Everything that loads them is imported after this line.
 const spans = new InMemorySpanExporter();
-const tracing = initTracing({ serviceName: 'marketdesk-test', processor: new SimpleSpanProcessor({ exporter: spans }) });
+const tracing = await startTracing({ serviceName: 'marketdesk-test', processor: new SimpleSpanProcessor({ exporter: spans }) });
+const { observeJob, withJobMeta, jobMetaOf } = await import('../src/observability/job-observability.js');
+const { runWithRequestContext } = await import('../src/observability/request-context.js');
+const { metricsAllowed } = await import('../src/observability/metrics-route.js');
+const { rootSampler } = await import('../src/observability/tracing-sdk.js');
+const { OutboxEvent } = await import('@marketdesk/db');
+const { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor } = await import('./harness.js');
+type RunningApi = Awaited<ReturnType<typeof startApi>>;
+
+const pgScope = '@opentelemetry/instrumentation-pg';
+const inTrace = (traceId: string) => spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+const named = (name: string) => spans.getFinishedSpans().filter((s) => s.name === name);
+async function eventually<T>(find: () => T | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`never saw ${what}`);
+}
+
 let api: RunningApi;
 beforeAll(async () => {
   api = await startApi();
@@ -104,27 +123,96 @@ it('hands the request id from the request to the live event and to the jobs the 
 });
 
 it('traces one request from HTTP through the procedure into SQL', async () => {
-  spans.reset();
-  const res = await fetch(`${api.baseUrl}/trpc/auth.me`, { headers: { 'x-request-id': 'trace-me-1' } });
-  expect(res.headers.get('x-request-id')).toBe('trace-me-1');
   const user = await registerUser(api);
   spans.reset();
   await query(api, 'auth.me', undefined, { cookie: user.cookie });
-  const finished = spans.getFinishedSpans();
-  const server = finished.find((s) => s.name === 'trpc auth.me');
-  expect(server).toBeDefined();
-  const sql = finished.filter((s) => s.name === 'pg.query' && s.spanContext().traceId === server!.spanContext().traceId);
-  expect(sql.length).toBeGreaterThan(0); // the session lookup ran under the request's span
+  const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
+  const traceId = request.spanContext().traceId;
+  // The HTTP server span (instrumentation-http) is the root; Fastify's request span is its child.
+  const server = await eventually(() => inTrace(traceId).find((s) => s.kind === SpanKind.SERVER), 'the server span');
+  expect(server.parentSpanContext).toBeUndefined();
+  expect(request.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
+  expect(request.attributes['request.id']).toEqual(expect.any(String));
+  // The session lookup ran under the request: one pg span per statement, in the request's trace.
+  const sql = inTrace(traceId).filter((s) => s.instrumentationScope.name === pgScope);
+  expect(sql.length).toBeGreaterThan(0);
+  expect(sql.every((s) => s.kind === SpanKind.CLIENT && String(s.attributes['db.query.text'] ?? s.attributes['db.statement']).length > 0)).toBe(true);
+});
 
-  // A write: request → SQL → outbox publication → the job it enqueued, all in one trace.
+it("continues the caller's trace from its traceparent", async () => {
+  spans.reset();
+  const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const callerSpan = '00f067aa0ba902b7';
+  const res = await fetch(`${api.baseUrl}/trpc/auth.me`, { headers: { traceparent: `00-${callerTrace}-${callerSpan}-01` } });
+  expect(res.status).toBe(200);
+  const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
+  expect(request.spanContext().traceId).toBe(callerTrace);
+  const server = await eventually(() => inTrace(callerTrace).find((s) => s.kind === SpanKind.SERVER), 'the server span');
+  expect(server.parentSpanContext).toMatchObject({ traceId: callerTrace, spanId: callerSpan, isRemote: true });
+});
+
+it('does not trace probes', async () => {
+  spans.reset();
+  expect((await fetch(`${api.baseUrl}/healthz`)).status).toBe(200);
+  await query(api, 'auth.me');
+  await eventually(() => named('trpc auth.me')[0], 'the request span');
+  expect(spans.getFinishedSpans().some((s) => String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').startsWith('/healthz'))).toBe(false);
+});
+
+it('starts no trace for BullMQ worker polling, and keeps every other root', () => {
+  const decide = (name: string, kind: SpanKind) => rootSampler.shouldSample(ROOT_CONTEXT, '0af7651916cd43dd8448eb211c80319c', name, kind, {}, []).decision;
+  expect(decide('getNextJob mail', SpanKind.INTERNAL)).toBe(SamplingDecision.NOT_RECORD);
+  expect(decide('moveStalledJobsToWait payments', SpanKind.INTERNAL)).toBe(SamplingDecision.NOT_RECORD);
+  expect(decide('process mail', SpanKind.CONSUMER)).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+  expect(decide('outbox.publish', SpanKind.INTERNAL)).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+  expect(decide('GET', SpanKind.SERVER)).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+});
+
+it('hands the trace context on through the outbox row and the job payload', async () => {
   spans.reset();
   const fresh = await registerUser(api);
-  await api.app.relay.drain();
-  const register = spans.getFinishedSpans().find((s) => s.name === 'trpc auth.register')!;
+  const register = await eventually(() => named('trpc auth.register')[0], 'the request span');
   const traceId = register.spanContext().traceId;
-  expect(spans.getFinishedSpans().some((s) => s.name === 'outbox.publish' && s.spanContext().traceId === traceId)).toBe(true);
+  const em = api.app.db.orm.em.fork();
+  const rows = await em.find(OutboxEvent, { name: 'user.registered' as never }, { orderBy: { id: 'desc' }, limit: 20 });
+  const row = rows.find((r) => (r.payload as { userId?: string }).userId === fresh.id);
+  expect(row?.trace?.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+  await api.app.relay.drain();
+  const publish = named('outbox.publish').find((s) => s.spanContext().traceId === traceId);
+  expect(publish).toBeDefined();
   const jobs = await api.app.queues.queue('mail').getJobs(['waiting', 'delayed', 'active', 'completed']);
   const welcome = jobs.find((j) => (j.data as { userId?: string }).userId === fresh.id)!;
+  // The job continues the outbox publication's trace: _meta names its span.
+  expect(jobMetaOf(welcome.data)?.traceparent).toBe(`00-${traceId}-${publish!.spanContext().spanId}-01`);
   await observeJob('mail', { name: welcome.name, id: welcome.id, data: welcome.data }, async () => undefined);
-  expect(spans.getFinishedSpans().some((s) => s.name === 'job mail.welcome' && s.spanContext().traceId === traceId)).toBe(true);
+  expect(named('job mail.welcome').some((s) => s.spanContext().traceId === traceId)).toBe(true);
+});
+
+it('runs one trace from the request through its SQL and the outbox into the job the worker runs', async () => {
+  // A second API with the BullMQ workers in process: the welcome mail is sent by a real job run.
+  const withWorker = await startApi({ WORKER_IN_PROCESS: 'true' });
+  try {
+    spans.reset();
+    await registerUser(withWorker, { displayName: 'Trace Person' });
+    const register = await eventually(() => named('trpc auth.register')[0], 'the request span');
+    const traceId = register.spanContext().traceId;
+    const run = await eventually(() => named('job mail.welcome').find((s) => s.attributes['request.id'] === register.attributes['request.id']), 'the welcome job run');
+    expect(run.spanContext().traceId).toBe(traceId);
+    const trace = inTrace(traceId);
+    const byId = new Map(trace.map((s) => [s.spanContext().spanId, s]));
+    const ancestors = (s: ReadableSpan): string[] => {
+      const parent = s.parentSpanContext && byId.get(s.parentSpanContext.spanId);
+      return parent ? [parent.name, ...ancestors(parent)] : [];
+    };
+    // request → outbox.publish → BullMQ add → BullMQ process → the job run, every link in one trace.
+    await eventually(() => inTrace(traceId).find((s) => s.kind === SpanKind.SERVER), 'the server span');
+    expect(ancestors(run)).toEqual(expect.arrayContaining(['process mail', 'outbox.publish']));
+    expect(trace.some((s) => s.kind === SpanKind.PRODUCER && s.name.startsWith('add '))).toBe(true);
+    // SQL of the request and SQL of the job run, both in the trace.
+    const sql = trace.filter((s) => s.instrumentationScope.name === pgScope);
+    expect(sql.some((s) => ancestors(s).includes('trpc auth.register'))).toBe(true);
+    expect(sql.some((s) => ancestors(s).includes('job mail.welcome'))).toBe(true);
+  } finally {
+    await withWorker.close();
+  }
 });

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import { findJob } from './registry.js';
 import { queueNames, type QueueName } from './job-definition.js';
 import { withJobMeta } from '../observability/job-observability.js';
+import { bullmqTelemetry } from '../observability/tracing.js';
 
 export interface JobQueues {
   enqueue(jobId: string, data: Record<string, unknown>, opts: { dedupeId: string; delayMs?: number }): Promise<void>;
@@ -18,7 +19,7 @@ export function createQueues(redisUrl: string, prefix: string): JobQueues {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: false });
   connection.on('error', () => {}); // surfaced through failed commands; avoid unhandled 'error' events
   const queues = new Map(
-    queueNames.map((name) => [name, new Queue(name, { connection, prefix: `${prefix}:bull` })] as const),
+    queueNames.map((name) => [name, new Queue(name, { connection, prefix: `${prefix}:bull`, ...bullmqTelemetry() })] as const),
   );
   for (const q of queues.values()) q.on('error', () => {}); // connection errors surface as refused enqueues
   return {

@@ -6,6 +6,7 @@ import { queueNames } from './job-definition.js';
 import { findJob } from './registry.js';
 import { jobSchedules } from './ledger/reconcile.js';
 import { observeJob } from '../observability/job-observability.js';
+import { bullmqTelemetry } from '../observability/tracing.js';
 
 export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
@@ -24,7 +25,7 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
         },
         // A worker that dies mid-job (kill -9) stops renewing its lock; after JOB_LOCK_MS another
         // worker (or the restarted one) takes the stalled job over. Handlers are idempotent.
-        { connection, prefix: `${prefix}:bull`, concurrency: 5, lockDuration: ctx.config.JOB_LOCK_MS, stalledInterval: Math.max(500, Math.floor(ctx.config.JOB_LOCK_MS / 2)) },
+        { connection, prefix: `${prefix}:bull`, ...bullmqTelemetry(), concurrency: 5, lockDuration: ctx.config.JOB_LOCK_MS, stalledInterval: Math.max(500, Math.floor(ctx.config.JOB_LOCK_MS / 2)) },
       ),
   );
   for (const w of workers) w.on('failed', (job, err) => ctx.log.error({ job: job?.name, err: err.message }, 'job failed'));

@@ -1,13 +1,10 @@
-// Per-request observability for the API's Fastify server: the request id (and, with tracing on, a
-// server span) become the ambient context of everything the request runs, and every response is
-// timed into the HTTP and tRPC latency histograms.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+// Per-request observability for the API's Fastify server: the request id becomes the ambient context
+// of everything the request runs, and every response is timed into the HTTP and tRPC latency
+// histograms. The request's spans come from OpenTelemetry's http and Fastify instrumentations
+// (tracing-sdk.ts), named here: after the tRPC procedures a request carries.
+import type { FastifyInstance } from 'fastify';
 import { httpDuration, trpcDuration } from './metrics.js';
 import { runWithRequestContext } from './request-context.js';
-import { contextFrom, traceparentOf, tracer, tracingEnabled } from './tracing.js';
-
-const spans = new WeakMap<FastifyRequest, Span>();
 
 /** `a.b,c.d` from `/trpc/a.b,c.d?batch=1`: one label per procedure, so batching does not hide any. */
 export function trpcProcedures(url: string): string[] {
@@ -18,17 +15,23 @@ export function trpcProcedures(url: string): string[] {
     .filter((p) => /^[\w.]{1,80}$/.test(p));
 }
 
+/** The request span's name: `trpc auth.me` (every procedure of a batch), else method and route. */
+export function requestSpanName(method: string, url: string, route: string | undefined): string {
+  const procedures = trpcProcedures(url);
+  return procedures.length ? `trpc ${procedures.join(',')}` : `${method} ${route ?? 'unmatched'}`;
+}
+
+/**
+ * Requests that are not traced: probes and scrapes (a span every few seconds that tells nothing) and
+ * Socket.IO's transport (long-polls; the events it carries are traced where they are made).
+ */
+export function untracedPath(url: string): boolean {
+  const path = url.split('?')[0]!;
+  return path === '/healthz' || path === '/readyz' || path === '/metrics' || path.startsWith('/socket.io/');
+}
+
 export function registerRequestObservability(app: FastifyInstance) {
-  app.addHook('onRequest', (req, _reply, done) => {
-    const requestId = String(req.id);
-    if (!tracingEnabled()) return runWithRequestContext({ requestId }, done);
-    const procedures = trpcProcedures(req.url);
-    const name = procedures.length ? `trpc ${procedures.join(',')}` : `HTTP ${req.method}`;
-    const parent = contextFrom(typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined);
-    const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.url.split('?')[0]!, 'request.id': requestId } }, parent);
-    spans.set(req, span);
-    context.with(trace.setSpan(parent, span), () => runWithRequestContext({ requestId, traceparent: traceparentOf(span) }, done));
-  });
+  app.addHook('onRequest', (req, _reply, done) => runWithRequestContext({ requestId: String(req.id) }, done));
 
   app.addHook('onResponse', async (req, reply) => {
     const seconds = reply.elapsedTime / 1000;
@@ -39,11 +42,5 @@ export function registerRequestObservability(app: FastifyInstance) {
     httpDuration.observe({ method: req.method, route, status }, seconds);
     const type = req.method === 'GET' ? 'query' : 'mutation';
     for (const procedure of procedures) trpcDuration.observe({ procedure, type, status }, seconds);
-    const span = spans.get(req);
-    if (span) {
-      span.setAttribute('http.response.status_code', reply.statusCode);
-      if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    }
   });
 }

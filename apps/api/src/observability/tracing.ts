@@ -1,53 +1,76 @@
-// OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. Kept light on purpose: no
-// auto-instrumentation bundle, just the spans that tell the story of a state change —
-// HTTP request → tRPC procedure → SQL queries → outbox publication → job run — linked by W3C
-// traceparent strings that travel inside outbox rows and job payloads.
-import pg from 'pg';
-import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
+// OpenTelemetry, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. The spans come from OpenTelemetry's
+// own instrumentations — http (a SERVER span per request, the caller's `traceparent` honoured),
+// @fastify/otel (the request span, named after its tRPC procedures), pg (one span per SQL statement),
+// ioredis, and BullMQ's own telemetry (bullmq-otel) — plus the two spans only we can name:
+// outbox.publish and the job run. Work that outlives the request carries the W3C trace context
+// (`traceparent`, `tracestate`, written and read by the propagation API, never by hand) in the outbox
+// row's `trace` and the job payload's `_meta`, so a trace runs from the request through the outbox
+// into the job.
+//
+// This module is what the app's code uses, and needs only @opentelemetry/api (no-ops while tracing
+// is off). The SDK and the instrumentations live in tracing-sdk.ts, loaded by startTracing() only
+// when tracing is on — the process entries (main.ts, worker.ts) call it before they import the app,
+// because the instrumentations patch pg, ioredis and http as those modules load.
+import { context, propagation, ROOT_CONTEXT, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { BullMQOtel } from 'bullmq-otel';
 
-let provider: TracerProvider | null = null;
+/** W3C trace context as written into an outbox row or a job payload. */
+export interface TraceCarrier {
+  traceparent?: string;
+  tracestate?: string;
+}
 
 export interface TracingHandle {
   enabled: boolean;
   shutdown(): Promise<void>;
 }
 
-/** Starts exporting spans over OTLP/HTTP when an endpoint is configured (once per process). */
-export function initTracing(options: { endpoint?: string | undefined; serviceName: string; processor?: SpanProcessor }): TracingHandle {
-  if (provider) return { enabled: true, shutdown: async () => {} };
+export interface TracingOptions {
+  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); tracing is off without it. */
+  endpoint?: string | undefined;
+  serviceName: string;
+  /** Tests: where the spans go instead of an OTLP exporter (turns tracing on without an endpoint). */
+  processor?: SpanProcessor;
+}
+
+let running: TracingHandle | null = null;
+let bullmq: BullMQOtel | undefined;
+
+/**
+ * Starts tracing for this process, once: the SDK, the W3C propagator, the ESM loader hook and the
+ * instrumentations. Must run before the app's modules are imported (see main.ts).
+ */
+export async function startTracing(options: TracingOptions): Promise<TracingHandle> {
+  if (running) return running;
   if (!options.endpoint && !options.processor) return { enabled: false, shutdown: async () => {} };
-  const processor = options.processor ?? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${options.endpoint!.replace(/\/$/, '')}/v1/traces` }) });
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  const created = new TracerProvider({ resource: resourceFromAttributes({ 'service.name': options.serviceName }), spanProcessors: [processor] });
-  trace.setGlobalTracerProvider(created);
-  provider = created;
-  patchPgQueries();
+  const { startTracingSdk } = await import('./tracing-sdk.js');
+  const sdk = await startTracingSdk(options);
+  bullmq = sdk.bullmq;
+  running = { enabled: true, shutdown: sdk.shutdown };
+  return running;
+}
+
+export const tracer = () => trace.getTracer('marketdesk');
+
+/** BullMQ's `telemetry` option for queues and workers: its producer/consumer spans, and the trace context in each job. */
+export function bullmqTelemetry(): { telemetry?: BullMQOtel } {
+  return bullmq ? { telemetry: bullmq } : {};
+}
+
+/** The trace context of `ctx` (the active one by default) as W3C fields; empty when nothing is traced. */
+export function injectTraceContext(ctx: Context = context.active()): TraceCarrier {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
   return {
-    enabled: true,
-    async shutdown() {
-      await created.shutdown();
-    },
+    ...(carrier.traceparent ? { traceparent: carrier.traceparent } : {}),
+    ...(carrier.tracestate ? { tracestate: carrier.tracestate } : {}),
   };
 }
 
-export const tracingEnabled = () => provider !== null;
-export const tracer = () => trace.getTracer('marketdesk');
-
-export function traceparentOf(span: Span | undefined = trace.getActiveSpan()): string | undefined {
-  const sc = span?.spanContext();
-  if (!sc || !isSpanContextValid(sc)) return undefined;
-  return `00-${sc.traceId}-${sc.spanId}-${sc.traceFlags.toString(16).padStart(2, '0')}`;
-}
-
-/** A context whose parent is the remote span a traceparent names (or the active one if invalid). */
-export function contextFrom(traceparent: string | undefined): Context {
-  const m = traceparent ? /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(traceparent) : null;
-  if (!m) return context.active();
-  return trace.setSpanContext(context.active(), { traceId: m[1]!, spanId: m[2]!, traceFlags: parseInt(m[3]!, 16), isRemote: true });
+/** A context continuing the trace a carrier names (a new trace when it names none or an invalid one). */
+export function extractTraceContext(carrier: TraceCarrier | null | undefined, base: Context = ROOT_CONTEXT): Context {
+  return carrier ? propagation.extract(base, carrier) : base;
 }
 
 /** Runs fn inside a span (a no-op span when tracing is off), recording failure and ending it. */
@@ -63,36 +86,4 @@ export async function inSpan<T>(name: string, attributes: Record<string, string 
       span.end();
     }
   });
-}
-
-let pgPatched = false;
-/** One client span per SQL statement, under whatever span is active (MikroORM → knex → pg). */
-function patchPgQueries() {
-  if (pgPatched) return;
-  pgPatched = true;
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  proto.query = function patchedQuery(this: unknown, ...args: unknown[]) {
-    if (!trace.getActiveSpan()) return original.apply(this, args);
-    const first = args[0] as string | { text?: string } | undefined;
-    const text = typeof first === 'string' ? first : (first?.text ?? '');
-    const span = tracer().startSpan('pg.query', { kind: SpanKind.CLIENT, attributes: { 'db.system': 'postgresql', 'db.statement': text.slice(0, 300) } });
-    const finish = (err?: unknown) => {
-      if (err) span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
-      span.end();
-    };
-    const cb = args.findIndex((a) => typeof a === 'function');
-    if (cb >= 0) {
-      const callback = args[cb] as (err: unknown, res: unknown) => void;
-      args[cb] = (err: unknown, res: unknown) => {
-        finish(err);
-        callback(err, res);
-      };
-      return original.apply(this, args);
-    }
-    const result = original.apply(this, args) as { then?: (ok: () => void, fail: (e: unknown) => void) => void } | undefined;
-    if (result && typeof result.then === 'function') result.then(() => finish(), finish);
-    else finish();
-    return result;
-  };
 }

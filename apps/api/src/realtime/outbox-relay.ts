@@ -10,7 +10,7 @@ import { isNotifiable } from '../services/notifications/notification-rules.js';
 import { listenForOutbox, type Wakeup } from './outbox-wakeup.js';
 import { outboxLag } from '../observability/metrics.js';
 import { runWithRequestContext } from '../observability/request-context.js';
-import { contextFrom, inSpan } from '../observability/tracing.js';
+import { extractTraceContext, inSpan } from '../observability/tracing.js';
 
 export interface RelayTargets {
   emit(rooms: string[], event: AnyLiveEvent): void;
@@ -43,9 +43,12 @@ export function createOutboxRelay(db: Database, targets: RelayTargets, options: 
     });
   }
 
-  /** Publishes under the request that wrote the row: its jobs carry the request id, its span joins the trace. */
+  /**
+   * Publishes under the request that wrote the row: its span continues the trace the row carries (a
+   * new one when it carries none), and its jobs carry the request id and this span's trace context.
+   */
   function publishOne(row: OutboxEvent): Promise<void> {
-    const publish = () => inSpan('outbox.publish', { 'event.name': row.name, 'event.id': String(row.id) }, () => publishNow(row), contextFrom(row.trace?.traceparent));
+    const publish = () => inSpan('outbox.publish', { 'event.name': row.name, 'event.id': String(row.id) }, () => publishNow(row), extractTraceContext(row.trace));
     return row.trace ? runWithRequestContext(row.trace, publish) : publish();
   }
 

@@ -3,7 +3,7 @@
 import { parseEventPayload, type EventName, type EventPayload } from '@marketdesk/domain';
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
 import { outboxRepository } from '../../repositories/outbox-repository.js';
-import { currentRequestContext } from '../../observability/request-context.js';
+import { handedOnContext } from '../../observability/request-context.js';
 import { auditEvent } from '../audit/audit-events.js';
 
 export interface RecordEventInput<N extends EventName> {
@@ -29,8 +29,9 @@ export async function recordEvent<N extends EventName>(em: EntityManager, input:
       jobs: input.jobs ?? [],
       actorId: input.actorId,
       occurredAt: input.now,
-      // The request behind the change (when there is one), for its jobs' logs and clients.
-      trace: currentRequestContext() ?? null,
+      // The request behind the change (when there is one) and its trace context, for its jobs' logs
+      // and traces and for clients.
+      trace: handedOnContext() ?? null,
     },
     seq,
   );
