@@ -1,11 +1,19 @@
-// The dev-server setup both apps share: same-origin /trpc, /socket.io, /uploads, /media and /files proxied
-// to the API, so the session cookie just works.
+// The Vite setup both apps share. Dev server: the API's paths (server/api-paths.ts) proxied to the
+// API on the app's own origin, so the session cookie just works. Build: the browser bundle with
+// vendor code in long-lived chunks; the storefront adds its server-rendering build (`vite build
+// --ssr`). Relative imports carry their `.ts` extension so Node's native config loader
+// (`configLoader: 'native'`, planned as Vite's default) can load this file as it is.
 import react from '@vitejs/plugin-react';
-import { defineConfig, type PluginOption } from 'vite';
-import { appSecurityHeaders } from './security-headers';
+import type { PluginOption, UserConfig } from 'vite';
+import { apiPathPattern, apiPathPrefixes } from '../server/api-paths.ts';
 
 export interface AppViteOptions {
   port: number;
+  /** Where the dev server forwards the API's paths. */
+  apiUrl: string;
+  /** false (VITE_HMR=off, the e2e stack): no hot reload, so a file saved while browser tests run
+   *  does not reload the pages under test. */
+  hmr: boolean;
   /** Extra plugins after React's (the storefront adds its server-rendering middleware). */
   plugins?: PluginOption[];
   /** 'custom' when a plugin serves the HTML itself (server rendering); default 'spa'. */
@@ -14,47 +22,40 @@ export interface AppViteOptions {
   ssrEntry?: string;
 }
 
-export function appViteConfig(options: AppViteOptions) {
-  const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
-  return defineConfig({
+/** Vendor code changes far less often than ours: separate chunks stay cached across deploys. */
+const vendorChunks = {
+  groups: [
+    // Higher priority first: React itself is not pulled into Mantine's chunk by its imports.
+    { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
+    { name: 'mantine', test: /[\\/]node_modules[\\/]@mantine[\\/]/, priority: 2 },
+    { name: 'data', test: /[\\/]node_modules[\\/](@tanstack|@trpc|superjson|socket\.io-client|zod)[\\/]/, priority: 1 },
+  ],
+};
+
+export function appViteConfig(options: AppViteOptions): UserConfig {
+  const { apiUrl } = options;
+  return {
     appType: options.appType ?? 'spa',
     plugins: [react(), ...(options.plugins ?? [])],
     server: {
       host: 'localhost',
       port: options.port,
       strictPort: true,
-      // VITE_HMR=off (the e2e stack): no hot reload, so a file saved while browser tests run does
-      // not reload the pages under test.
-      ...(process.env.VITE_HMR === 'off' ? { hmr: false } : {}),
+      ...(options.hmr ? {} : { hmr: false }),
       // Transform the app's modules at start-up instead of on the first visit, so a fresh stack
       // (CI, e2e) answers its first page as fast as later ones.
       warmup: { clientFiles: ['./src/**/*.tsx'], ...(options.ssrEntry ? { ssrFiles: [options.ssrEntry] } : {}) },
-      proxy: {
-        '/trpc': { target: apiUrl, changeOrigin: false },
-        '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
-        '/uploads': { target: apiUrl, changeOrigin: false },
-        '/media': { target: apiUrl, changeOrigin: false },
-        // Private files the API streams with the session cookie (shipment proofs, statement CSV).
-        '/files': { target: apiUrl, changeOrigin: false },
-        // The BullMQ dashboard (bull-board), admin-only, served by the API.
-        '/admin/queues': { target: apiUrl, changeOrigin: false },
-        // Google sign-in redirects (same origin, so the session cookie lands on the app's host).
-        '/auth/google': { target: apiUrl, changeOrigin: false },
-      },
+      // changeOrigin off: the API picks the app's own session cookie by the Host the browser used.
+      proxy: Object.fromEntries(
+        apiPathPrefixes.map((prefix) => [apiPathPattern(prefix), { target: apiUrl, changeOrigin: false, ws: prefix === '/socket.io' }]),
+      ),
     },
-    // Built apps served by `vite preview` carry the same Content-Security-Policy as production.
-    preview: { host: 'localhost', port: options.port, strictPort: true, headers: appSecurityHeaders },
-    build: {
-      rollupOptions: {
-        output: {
-          // Vendor code changes far less often than ours: separate chunks stay cached across deploys.
-          manualChunks: {
-            react: ['react', 'react-dom', 'react-router'],
-            mantine: ['@mantine/core', '@mantine/hooks', '@mantine/notifications'],
-            data: ['@tanstack/react-query', '@trpc/client', '@trpc/react-query', 'superjson', 'socket.io-client', 'zod'],
-          },
-        },
-      },
+    environments: {
+      // Rolldown's codeSplitting groups (Vite 8 dropped Rollup's object-form manualChunks). Browser
+      // bundle only: the storefront's server bundle (`vite build --ssr`) keeps node_modules external.
+      client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } },
+      // public/ (favicon) belongs to the browser bundle, not next to the server renderer.
+      ssr: { build: { copyPublicDir: false } },
     },
-  });
+  };
 }

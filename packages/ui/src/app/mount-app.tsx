@@ -6,7 +6,9 @@ import '@mantine/notifications/styles.css';
 import { hydrate, type QueryClient } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { RouterProvider, type createBrowserRouter } from 'react-router';
+import type { createBrowserRouter } from 'react-router';
+// react-router 8: the DOM router provider (wired to react-dom's flushSync) lives in react-router/dom.
+import { RouterProvider } from 'react-router/dom';
 import type { ToastPlacement } from '../AppProviders/AppProviders';
 import { AppRoot } from './app-root';
 import { readSsrState, type SsrState } from './ssr';
