@@ -4,6 +4,7 @@ import { stripeConfigSchema } from './integrations/stripe/config.js';
 import { storageConfigSchema } from './integrations/storage/config.js';
 import { discogsConfigSchema } from './integrations/discogs/config.js';
 import { holidayConfigSchema } from './integrations/holidays/config.js';
+import { jobsConfigSchema } from './jobs/config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -15,7 +16,7 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(discogsConfigSchema.shape).extend(holidayConfigSchema.shape).extend({
+const schema = stripeConfigSchema.extend(storageConfigSchema.shape).extend(discogsConfigSchema.shape).extend(holidayConfigSchema.shape).extend(jobsConfigSchema.shape).extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),

@@ -1,10 +1,10 @@
 // Consumers: one BullMQ Worker per queue, dispatching by job name to its definition.
-import { Queue, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobContext } from './job-definition.js';
 import { queueNames } from './job-definition.js';
 import { findJob } from './registry.js';
-import { jobSchedules } from './ledger/reconcile.js';
+import { registerJobSchedules } from './schedules.js';
 import { observeJob } from '../observability/job-observability.js';
 import { bullmqTelemetry } from '../observability/tracing.js';
 
@@ -29,20 +29,13 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
       ),
   );
   for (const w of workers) w.on('failed', (job, err) => ctx.log.error({ job: job?.name, err: err.message }, 'job failed'));
-  // Repeating jobs: upserting a scheduler is idempotent, so every worker process may do it.
-  const schedulers = jobSchedules.map(async (s) => {
-    const queue = new Queue(s.queue, { connection, prefix: `${prefix}:bull` });
-    try {
-      await queue.upsertJobScheduler(s.id, { pattern: s.pattern }, { name: s.job, data: {} });
-    } catch (err) {
-      ctx.log.warn({ scheduler: s.id, err: (err as Error).message }, 'could not register job scheduler');
-    } finally {
-      await queue.close();
-    }
-  });
+  // Repeating jobs, in JOBS_TIME_ZONE (schedules.ts).
+  const schedules = registerJobSchedules(connection, prefix, ctx.config.JOBS_TIME_ZONE, ctx.log);
   return {
+    /** Resolves once every repeating job is registered (or logged as not registrable). */
+    schedules,
     async close() {
-      await Promise.allSettled(schedulers);
+      await schedules;
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },
