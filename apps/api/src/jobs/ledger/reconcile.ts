@@ -19,5 +19,5 @@ export const reconcileJob = defineJob({
   },
 });
 
-/** Repeating jobs, registered (idempotently) when workers start. */
+/** Repeating jobs, registered (idempotently, in JOBS_TIME_ZONE) when workers start: ../schedules.ts. */
 export const jobSchedules = [{ id: 'nightly-reconciliation', job: 'ledger.reconcile', queue: 'payments', pattern: '30 3 * * *' }, ...discoverySchedules] as const;
