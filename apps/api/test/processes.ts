@@ -1,15 +1,14 @@
 // Real processes for the scale-out and fault tests: API and worker processes started as
-// `node --import tsx` (one process, so a SIGKILL hits the server itself), the local load balancer,
-// and private Redis / PostgreSQL servers on spare ports that a test may stop and restart without
-// touching the shared ones.
+// `node --import tsx` (one process, so a SIGKILL hits the server itself), HAProxy on the
+// configuration the production proxy image ships (deploy/haproxy/haproxy.cfg), and private Redis /
+// PostgreSQL servers on spare ports that a test may stop and restart without touching the shared ones.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { haproxyConfigPath, readProxyConfig, repoRoot as root } from './deploy-config.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const children = new Set<ChildProcess>();
 
 export async function freePort(): Promise<number> {
@@ -81,8 +80,9 @@ export interface ApiProc extends Proc {
   port: number;
 }
 
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProc> {
-  const port = await freePort();
+/** An API process on a spare port, or on `port` (a process started again where the proxy expects it). */
+export async function startApiProcess(env: Record<string, string>, port?: number): Promise<ApiProc> {
+  port ??= await freePort();
   // The tests drive many users from one loopback address: rate limits would measure themselves.
   const proc = tsProc('apps/api/src/main.ts', { HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_IP: '100000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', ...env, PORT: String(port) });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -98,12 +98,69 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<P
   return { ...proc, metricsUrl };
 }
 
-export async function startLoadBalancer(targets: string[]): Promise<Proc & { baseUrl: string }> {
-  const port = await freePort();
-  const proc = spawnProc(process.execPath, [join(root, 'scripts/lb.mjs')], { LB_PORT: String(port), LB_TARGETS: targets.join(','), LB_HEALTH_MS: '300' });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForUrl(`${baseUrl}/healthz`, undefined, 20_000, proc);
-  return { ...proc, baseUrl };
+export interface ProxyProc extends Proc {
+  /** The public listeners, one per app, as a browser reaches them. */
+  consoleUrl: string;
+  storefrontUrl: string;
+  /** The listener for the network's own servers (API paths only). */
+  internalUrl: string;
+  /** HAProxy's statistics (CSV with `;csv`), on the health listener. */
+  statsUrl: string;
+}
+
+/**
+ * Debian's haproxy on deploy/haproxy/haproxy.cfg — the file the production image ships — with every
+ * listener on a spare loopback port and the servers pointed at these processes. Fails with the
+ * install command when haproxy is missing (.ci/run installs it).
+ */
+export async function startProxy(targets: { apis: string[]; console: string; storefront: string }): Promise<ProxyProc> {
+  const found = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
+  if (found.error || found.status !== 0) throw new Error('haproxy is not installed: apt-get install -y haproxy (.ci/run installs it)');
+  const config = readProxyConfig();
+  if (targets.apis.length !== config.apiServers.length) throw new Error(`haproxy.cfg names ${config.apiServers.length} API servers; got ${targets.apis.length} API processes`);
+  const [consolePort, storefrontPort, internalPort, healthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const hostPort = (url: string) => new URL(url).host;
+  const env: Record<string, string> = {
+    CONSOLE_BIND: `127.0.0.1:${consolePort}`,
+    STOREFRONT_BIND: `127.0.0.1:${storefrontPort}`,
+    API_INTERNAL_BIND: `127.0.0.1:${internalPort}`,
+    HEALTH_BIND: `127.0.0.1:${healthPort}`,
+    CONSOLE_ADDR: hostPort(targets.console),
+    STOREFRONT_ADDR: hostPort(targets.storefront),
+    ...Object.fromEntries(config.apiServers.map((s, i) => [s.addressVariable, hostPort(targets.apis[i]!)])),
+  };
+  const missing = config.variables.filter((v) => !(v in env));
+  if (missing.length) throw new Error(`haproxy.cfg reads ${missing.join(', ')}, which startProxy does not set`);
+  // -db: in the foreground, one process (a kill reaches HAProxy itself); logs on stdout.
+  const proc = spawnProc('haproxy', ['-db', '-f', haproxyConfigPath], env);
+  const healthUrl = `http://127.0.0.1:${healthPort}`;
+  await waitForUrl(`${healthUrl}/healthz`, undefined, 20_000, proc);
+  return {
+    ...proc,
+    consoleUrl: `http://127.0.0.1:${consolePort}`,
+    storefrontUrl: `http://127.0.0.1:${storefrontPort}`,
+    internalUrl: `http://127.0.0.1:${internalPort}`,
+    statsUrl: `${healthUrl}/stats`,
+  };
+}
+
+/** Each server's state as HAProxy sees it ("UP", "DOWN", "UP 1/2"…), keyed backend/server. */
+export async function proxyServerStates(proxy: ProxyProc): Promise<Record<string, string>> {
+  const csv = await (await fetch(`${proxy.statsUrl};csv`)).text();
+  const [header, ...rows] = csv.replace(/^# /, '').trim().split('\n').map((l) => l.split(','));
+  const at = (name: string) => header!.indexOf(name);
+  return Object.fromEntries(rows.filter((r) => !['FRONTEND', 'BACKEND'].includes(r[at('svname')]!)).map((r) => [`${r[at('pxname')]}/${r[at('svname')]}`, r[at('status')]!]));
+}
+
+/** Waits until HAProxy's checks have marked these servers (backend/server) UP. */
+export async function waitForProxyServersUp(proxy: ProxyProc, servers: string[], timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const states = await proxyServerStates(proxy);
+    if (servers.every((s) => states[s] === 'UP')) return;
+    if (Date.now() > end) throw new Error(`HAProxy servers not UP after ${timeoutMs} ms: ${JSON.stringify(states)}\n${proxy.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A private redis-server on a spare port; stop() kills it (no persistence), start() brings it back on the same port. */
