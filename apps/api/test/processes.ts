@@ -98,6 +98,12 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<P
   return { ...proc, metricsUrl };
 }
 
+/** Throws, naming the install command, when Debian's haproxy is not on this machine. */
+export function requireHaproxy(): void {
+  const found = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
+  if (found.error || found.status !== 0) throw new Error('haproxy is not installed: apt-get install -y haproxy (.ci/run installs it)');
+}
+
 export interface ProxyProc extends Proc {
   /** The public listeners, one per app, as a browser reaches them. */
   consoleUrl: string;
@@ -114,8 +120,7 @@ export interface ProxyProc extends Proc {
  * install command when haproxy is missing (.ci/run installs it).
  */
 export async function startProxy(targets: { apis: string[]; console: string; storefront: string }): Promise<ProxyProc> {
-  const found = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
-  if (found.error || found.status !== 0) throw new Error('haproxy is not installed: apt-get install -y haproxy (.ci/run installs it)');
+  requireHaproxy();
   const config = readProxyConfig();
   if (targets.apis.length !== config.apiServers.length) throw new Error(`haproxy.cfg names ${config.apiServers.length} API servers; got ${targets.apis.length} API processes`);
   const [consolePort, storefrontPort, internalPort, healthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);

@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AnyLiveEvent } from '@marketdesk/domain';
 import { allowedOrigin, mutate, openSocket, registerUser, until, waitFor, type RunningApi } from './harness.js';
-import { killAll, startApiProcess, startProxy, startWorkerProcess, waitForProxyServersUp, type ApiProc, type Proc, type ProxyProc } from './processes.js';
+import { killAll, requireHaproxy, startApiProcess, startProxy, startWorkerProcess, waitForProxyServersUp, type ApiProc, type Proc, type ProxyProc } from './processes.js';
 import { readProxyConfig } from './deploy-config.js';
 
 const env = {
@@ -51,6 +51,7 @@ async function standIn(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  requireHaproxy();
   const [console_, storefront] = await Promise.all([standIn('console'), standIn('storefront')]);
   [apis, workers] = await Promise.all([Promise.all([startApiProcess(env), startApiProcess(env)]), Promise.all([startWorkerProcess(env), startWorkerProcess(env)])]);
   proxy = await startProxy({ apis: apis.map((a) => a.baseUrl), console: console_, storefront });
