@@ -108,7 +108,7 @@ it('sends the API paths to the API processes, refuses what is internal, and serv
   }
   // Everything else goes to the listener's own app; the client's address is set, not appended.
   for (const [listener, app] of [[proxy.consoleUrl, 'console'], [proxy.storefrontUrl, 'storefront']] as const) {
-    for (const path of ['/', '/listings/some-record', '/trpc', '/socket.io']) {
+    for (const path of ['/', '/listings/some-record', '/trpcx', '/authors']) {
       const page = await answer(listener + path, { 'x-forwarded-for': '203.0.113.9' });
       expect(page, `${path} through the ${app} listener`).toEqual({ status: 200, body: `${app} stand-in; x-forwarded-for=127.0.0.1` });
     }
