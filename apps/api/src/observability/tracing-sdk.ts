@@ -35,10 +35,6 @@ export const rootSampler: Sampler = {
 };
 
 export async function startTracingSdk(options: TracingOptions): Promise<{ bullmq: BullMQOtel; shutdown(): Promise<void> }> {
-  // import-in-the-middle's loader, as @opentelemetry/instrumentation ships it: modules imported from
-  // here on (the whole app) can be patched. Modules already loaded (this file's imports) are not.
-  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const processor = options.processor ?? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${options.endpoint!.replace(/\/$/, '')}/v1/traces` }) });
@@ -49,32 +45,37 @@ export async function startTracingSdk(options: TracingOptions): Promise<{ bullmq
   });
   trace.setGlobalTracerProvider(provider);
 
-  const unregister = registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      // A SERVER span per request (continuing the caller's traceparent), a CLIENT span per outgoing
-      // call made within a trace (the Stripe SDK, S3, the OIDC provider).
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (req) => untracedPath(req.url ?? '/'),
-        requireParentforOutgoingSpans: true,
-      }),
-      // Fastify's request span (named after the tRPC procedures) and the route handler's; the spans
-      // of each lifecycle hook would only be noise. Registered on every Fastify instance as it is made.
-      new FastifyOtelInstrumentation({
-        registerOnInitialization: true,
-        instrumentHooks: false,
-        ignorePaths: (route) => untracedPath(route.url),
-        requestHook: (span, request) => {
-          span.updateName(requestSpanName(request.method, request.url, request.routeOptions.url));
-          span.setAttribute('request.id', String(request.id));
-        },
-      }),
-      // One span per SQL statement and Redis command — inside a trace only: the outbox relay's
-      // polling and the pool's housekeeping start none.
-      new PgInstrumentation({ requireParentSpan: true }),
-      new IORedisInstrumentation({ requireParentSpan: true }),
-    ],
-  });
+  const instrumentations = [
+    // A SERVER span per request (continuing the caller's traceparent), a CLIENT span per outgoing
+    // call made within a trace (the Stripe SDK, S3, the OIDC provider).
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (req) => untracedPath(req.url ?? '/'),
+      requireParentforOutgoingSpans: true,
+    }),
+    // Fastify's request span (named after the tRPC procedures) and the route handler's; the spans
+    // of each lifecycle hook would only be noise. Registered on every Fastify instance as it is made.
+    new FastifyOtelInstrumentation({
+      registerOnInitialization: true,
+      instrumentHooks: false,
+      ignorePaths: (route) => untracedPath(route.url),
+      requestHook: (span, request) => {
+        span.updateName(requestSpanName(request.method, request.url, request.routeOptions.url));
+        span.setAttribute('request.id', String(request.id));
+      },
+    }),
+    // One span per SQL statement and Redis command — inside a trace only: the outbox relay's
+    // polling and the pool's housekeeping start none.
+    new PgInstrumentation({ requireParentSpan: true }),
+    new IORedisInstrumentation({ requireParentSpan: true }),
+  ];
+
+  // import-in-the-middle's loader, as @opentelemetry/instrumentation ships it, limited to the
+  // modules these instrumentations patch (pg, pg-pool, ioredis, http, https): wrapping every module
+  // of the app would cost start-up time and memory for nothing. Modules imported from here on can
+  // be patched; already loaded ones (this file's imports) cannot — hence the entries' order.
+  const patched = [...new Set(instrumentations.flatMap((i) => i.getModuleDefinitions().map((d) => d.name)))];
+  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: patched } });
+  const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations });
 
   return {
     bullmq: new BullMQOtel({ tracerName: 'bullmq' }),
