@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Redis } from 'ioredis';
 import { allowedOrigin } from './harness.js';
 import { freePort, killAll, spawnProc, tsProc, waitForUrl, type Proc } from './processes.js';
 
@@ -32,6 +33,7 @@ let collector: Server;
 let collectorUrl: string;
 const exported: ExportedSpan[] = [];
 let buildDir: string;
+const prefixes: string[] = [];
 
 beforeAll(async () => {
   collector = createServer((req, res) => {
@@ -63,14 +65,23 @@ afterAll(async () => {
   await killAll();
   await new Promise<void>((r) => (collector ? collector.close(() => r()) : r()));
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  // The processes' queues and job schedulers, so no later worker on a reused Redis finds them.
+  const redis = new Redis('redis://127.0.0.1:6379');
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+  }
+  redis.disconnect();
 });
 
 function env(): Record<string, string> {
+  const prefix = `mdtrace_${randomBytes(3).toString('hex')}`;
+  prefixes.push(prefix);
   return {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     DATABASE_URL: inject('databaseUrl'),
-    REDIS_PREFIX: `mdtrace_${randomBytes(3).toString('hex')}`,
+    REDIS_PREFIX: prefix,
     RUN_MIGRATIONS: 'false',
     LOG_LEVEL: 'warn',
     ALLOWED_ORIGINS: allowedOrigin,
