@@ -154,9 +154,12 @@ it("continues the caller's trace from its traceparent", async () => {
 it('does not trace probes', async () => {
   spans.reset();
   expect((await fetch(`${api.baseUrl}/healthz`)).status).toBe(200);
+  expect((await fetch(`${api.baseUrl}/metrics`)).status).toBe(200);
   await query(api, 'auth.me');
-  await eventually(() => named('trpc auth.me')[0], 'the request span');
-  expect(spans.getFinishedSpans().some((s) => String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').startsWith('/healthz'))).toBe(false);
+  const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
+  await eventually(() => inTrace(request.spanContext().traceId).find((s) => s.kind === SpanKind.SERVER), 'the server span');
+  // The request after the probe and the scrape is the only one traced.
+  expect(spans.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER || s.instrumentationScope.name === '@fastify/otel').map((s) => s.name).sort()).toEqual(['GET /trpc/:path', 'handler - fastifyTRPCPlugin', 'trpc auth.me']);
 });
 
 it('starts no trace for BullMQ worker polling, and keeps every other root', () => {
