@@ -156,7 +156,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       closed = true;
       unregisterMetrics();
       await relay.stop();
-      live.io.disconnectSockets(true);
+      // Only this process's connections, closed as lost connections (not "io server disconnect",
+      // which clients take as final): they reconnect through the proxy to another process and
+      // resume their sessions, which Socket.IO saves to Redis as each one closes.
+      // io.disconnectSockets() would also reach every other process's sockets through the adapter
+      // (apps/api/test/scale-out.int.test.ts, "a stopped API process").
+      live.io.engine.close();
       await app.close(); // stops accepting and waits for in-flight requests; also closes io's server
       await new Promise<void>((resolve) => live.io.close(() => resolve()));
       await workers?.close();

@@ -1,6 +1,6 @@
 // GET /metrics for Prometheus. Protected: with METRICS_TOKEN set, a scrape must send
 // `Authorization: Bearer <token>`; without it only loopback callers are answered (a scraper on the
-// same host, or a sidecar). The local load balancer (scripts/lb.mjs) never forwards /metrics.
+// same host, or a sidecar). The reverse proxy (deploy/haproxy/haproxy.cfg) refuses /metrics on every listener.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
