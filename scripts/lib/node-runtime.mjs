@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The one place the version is written; engines, .node-version, the devDependency and the Docker
- * images are checked against it (tests/static/platform.test.ts). */
+ * images are checked against it (apps/api/test/platform-pins.test.ts, deploy-files.test.ts). */
 export const pinnedNode = readFileSync(join(root, '.nvmrc'), 'utf8').trim();
 const projectNode = join(root, 'node_modules', '.bin', 'node');
 const bootstrapDir = join(root, '.cache', `node-${pinnedNode}`);
