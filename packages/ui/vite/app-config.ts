@@ -1,11 +1,12 @@
 // The Vite setup both apps share. Dev server: the API's paths (server/api-paths.ts) proxied to the
 // API on the app's own origin, so the session cookie just works. Build: the browser bundle with
-// vendor code in long-lived chunks; the storefront adds its server-rendering build (`vite build
-// --ssr`). Relative imports carry their `.ts` extension so Node's native config loader
+// vendor code in long-lived chunks, precompressed (brotli, gzip) for the production servers; the
+// storefront adds its server-rendering build (`vite build --ssr`). Relative imports carry their `.ts` extension so Node's native config loader
 // (`configLoader: 'native'`, planned as Vite's default) can load this file as it is.
 import react from '@vitejs/plugin-react';
 import type { PluginOption, UserConfig } from 'vite';
 import { apiPathPattern, apiPathPrefixes } from '../server/api-paths.ts';
+import { precompressPlugin } from './precompress.ts';
 
 export interface AppViteOptions {
   port: number;
@@ -36,7 +37,7 @@ export function appViteConfig(options: AppViteOptions): UserConfig {
   const { apiUrl } = options;
   return {
     appType: options.appType ?? 'spa',
-    plugins: [react(), ...(options.plugins ?? [])],
+    plugins: [react(), precompressPlugin(), ...(options.plugins ?? [])],
     server: {
       host: 'localhost',
       port: options.port,
@@ -50,12 +51,15 @@ export function appViteConfig(options: AppViteOptions): UserConfig {
         apiPathPrefixes.map((prefix) => [apiPathPattern(prefix), { target: apiUrl, changeOrigin: false, ws: prefix === '/socket.io' }]),
       ),
     },
+    // dist/ holds the production server (dist/prod-server.js, build.mjs), the browser bundle
+    // (dist/client) and the storefront's renderer (dist/server).
+    build: { outDir: 'dist/client' },
     environments: {
       // Rolldown's codeSplitting groups (Vite 8 dropped Rollup's object-form manualChunks). Browser
       // bundle only: the storefront's server bundle (`vite build --ssr`) keeps node_modules external.
       client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } },
       // public/ (favicon) belongs to the browser bundle, not next to the server renderer.
-      ssr: { build: { copyPublicDir: false } },
+      ssr: { build: { outDir: 'dist/server', copyPublicDir: false } },
     },
   };
 }

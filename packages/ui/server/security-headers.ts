@@ -1,5 +1,4 @@
-// Security headers for the apps' production servers (storefront prod-server, `vite preview`).
-// No imports: the storefront's production server loads this without Vite.
+// Security headers for every answer of the apps' production servers (server/app-server.ts).
 /**
  * Security headers for the built apps: scripts only from our origin (no inline script: the SSR state
  * is a JSON <script> that never executes), Mantine's inline styles, images from our origin, data: and
