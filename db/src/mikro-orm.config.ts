@@ -18,6 +18,8 @@ export interface PostgreSqlConfigInput extends DbConfigInput {
   /** postgres://… */
   databaseUrl: string;
   poolMax?: number;
+  /** How long a query waits for a pooled connection (or a new one to connect) before failing. */
+  acquireTimeoutMs?: number;
 }
 
 export interface PgliteConfigInput extends DbConfigInput {
@@ -63,6 +65,9 @@ export function postgreSqlConfig(input: PostgreSqlConfigInput) {
     ...commonOptions(input),
     clientUrl: input.databaseUrl,
     pool: { min: 0, max: input.poolMax ?? 10 },
+    // Forwarded to pg.Pool. Its default waits for a free connection forever; MikroORM 6 (through
+    // knex) gave up after 60 s, which the API answers with a 503 — keep failing instead of hanging.
+    driverOptions: { connectionTimeoutMillis: input.acquireTimeoutMs ?? 60_000 },
   });
 }
 

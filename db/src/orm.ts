@@ -26,6 +26,8 @@ export interface OpenDbOptions {
   /** Directory for the embedded database (used only without databaseUrl). */
   pgliteDir?: string;
   poolMax?: number;
+  /** PostgreSQL only: how long a query waits for a pooled connection before failing (60 s). */
+  poolAcquireTimeoutMs?: number;
   migrate?: boolean;
   debug?: boolean;
   /** MikroORM's own lines (each migration as it is applied), e.g. into the process's logger. */
@@ -78,7 +80,12 @@ export async function openDatabase(options: OpenDbOptions): Promise<Database> {
   let pglite: PGlite | null = null;
   if (options.databaseUrl) {
     orm = await PostgreSqlMikroORM.init(
-      postgreSqlConfig({ ...common, databaseUrl: options.databaseUrl, ...(options.poolMax ? { poolMax: options.poolMax } : {}) }),
+      postgreSqlConfig({
+        ...common,
+        databaseUrl: options.databaseUrl,
+        ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+        ...(options.poolAcquireTimeoutMs ? { acquireTimeoutMs: options.poolAcquireTimeoutMs } : {}),
+      }),
     );
   } else {
     const dir = options.pgliteDir ?? './.data/pglite';

@@ -2,7 +2,8 @@
 // pool starved) as opposed to a bug, so callers get a 503 with a readable message — not a 500
 // carrying a socket error — and retry once PostgreSQL is back.
 const codes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const messages = /Connection terminated|Timeout acquiring a connection|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
+// 'timeout exceeded when trying to connect': pg.Pool gave up waiting for a free (or new) connection.
+const messages = /Connection terminated|timeout exceeded when trying to connect|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
