@@ -52,6 +52,12 @@ describe('the compiled console server', () => {
     expect(brotliDecompressSync(res.body).toString()).toBe(appJs);
   });
 
+  it('answers its health check itself, not with index.html', async () => {
+    const health = await rawRequest(server.port, '/healthz');
+    expect(health.status).toBe(200);
+    expect(health.body.toString()).toBe('ok');
+  });
+
   it("leaves the API's paths to the reverse proxy unless PROXY_API is set", async () => {
     expect((await rawRequest(server.port, '/trpc/auth.me')).status).toBe(404);
   });

@@ -214,6 +214,16 @@ describe('the storefront: every page rendered on the server', () => {
     expect(rendered).toEqual(['/index.html']);
   });
 
+  it('answers its health check without rendering a page', async () => {
+    rendered.length = 0;
+    const port = await start(pages);
+    const health = await rawRequest(port, '/healthz');
+    expect(health.status).toBe(200);
+    expect(health.body.toString()).toBe('ok');
+    expect(health.headers['cache-control']).toBe('no-store');
+    expect(rendered).toEqual([]);
+  });
+
   it('answers a renderer failure with 500, and keeps serving', async () => {
     const port = await start(pages);
     const failed = await rawRequest(port, '/boom');

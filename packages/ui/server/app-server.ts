@@ -6,7 +6,8 @@
 //     renders each page on the server with its built renderer;
 //   - the API's paths (api-paths.ts): forwarded to the API when PROXY_API=true (a machine without a
 //     reverse proxy), otherwise 404 — in production the reverse proxy routes them to the API;
-//   - the security headers (security-headers.ts) on every answer of its own.
+//   - the security headers (security-headers.ts) on every answer of its own;
+//   - GET /healthz: 200 while the process serves (for health checks that should not render a page).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -40,6 +41,9 @@ export interface AppServerOptions {
   /** The API to forward the API's paths to; null: answer them 404 (the reverse proxy routes them). */
   proxyApiTo: string | null;
 }
+
+/** The app server's own health check: 200 while it serves. */
+export const healthPath = '/healthz';
 
 /** Server-rendered pages carry the visitor's own data (signed in or not): no shared cache keeps them. */
 export const pageCache = 'private, no-cache';
@@ -107,6 +111,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = requestPath(req.url);
     if (path === null) return sendText(req, res, 400, 'This address cannot name a page or a file.');
+    // Liveness for the container and the proxy's checks: answered here, whatever the API's state
+    // (GET / would render the storefront's home page, API calls included). The proxy never
+    // forwards /healthz from outside.
+    if (path === healthPath && (req.method === 'GET' || req.method === 'HEAD')) return sendText(req, res, 200, 'ok');
     if (isApiPath(path)) {
       if (proxy) return proxy.web(req, res);
       return sendText(req, res, 404, 'This path belongs to the API: the reverse proxy routes it there (set PROXY_API=true to forward it from this server).');
