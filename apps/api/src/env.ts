@@ -1,5 +1,6 @@
 // Configuration, read once from the environment and validated. The only module that reads process.env.
 import { z } from 'zod';
+import type { IncompatiblePgliteDataError } from '@marketdesk/db';
 import { stripeConfigSchema } from './integrations/stripe/config.js';
 import { storageConfigSchema } from './integrations/storage/config.js';
 import { discogsConfigSchema } from './integrations/discogs/config.js';
@@ -152,3 +153,16 @@ export function loadConfigOrExit(): Config {
     process.exit(78);
   }
 }
+
+/**
+ * For process entry points opening the database: an embedded data folder this PGlite cannot read
+ * (PGLITE_DIR made by an older major) prints what to do and exits with EX_CONFIG (78), no stack.
+ * Recognised by name: this module loads before tracing starts, so it must not import the ORM (pg).
+ */
+export function exitOnIncompatibleDataFolder(err: unknown): never {
+  if (!isIncompatibleDataFolder(err)) throw err;
+  console.error(err.message);
+  process.exit(78);
+}
+
+const isIncompatibleDataFolder = (err: unknown): err is IncompatiblePgliteDataError => err instanceof Error && err.name === 'IncompatiblePgliteDataError';

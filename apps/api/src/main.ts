@@ -1,7 +1,7 @@
 // API process entry: validate config, start tracing, open everything, seed demo data if asked, serve,
 // shut down on SIGTERM. The app is imported only once tracing has started: OpenTelemetry's
 // instrumentations patch http, pg and ioredis as they load (observability/tracing-sdk.ts).
-import { loadConfigOrExit } from './env.js';
+import { exitOnIncompatibleDataFolder, loadConfigOrExit } from './env.js';
 import { startTracing } from './observability/tracing.js';
 
 const config = loadConfigOrExit();
@@ -12,7 +12,7 @@ const { hashPassword } = await import('./services/auth/passwords.js');
 const { supportSla } = await import('./services/sla/support-calendar.js');
 const { seedDemoQueues } = await import('./demo/demo-queues.js');
 
-const api = await createApp(config);
+const api = await createApp(config).catch(exitOnIncompatibleDataFolder);
 const demo = config.SEED_DEMO ? await seedDemo(api.db.orm.em.fork(), hashPassword, supportSla().calendar) : null;
 if (demo) api.log.info({ seeded: demo.seeded }, demo.seeded ? 'demo data seeded' : 'demo data already present');
 // The demo's open work (orders, disputes, payouts…) is made once, listening — the payment provider's

@@ -11,7 +11,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@marketdesk/db';
 import { AppError } from '../errors/app-error.js';
-import { loadConfigOrExit } from '../env.js';
+import { exitOnIncompatibleDataFolder, loadConfigOrExit } from '../env.js';
 import { ensureAdmin, type EnsureAdminResult } from '../services/rbac/ensure-admin.js';
 import { runWithAuditContext } from '../services/audit/audit-context.js';
 import { readCliEnv } from './env.js';
@@ -87,7 +87,7 @@ function report(result: EnsureAdminResult, consoleUrl: string): string {
 
 const args = parse();
 const config = loadConfigOrExit();
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, poolMax: 2, migrate: config.RUN_MIGRATIONS });
+const db = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, poolMax: 2, migrate: config.RUN_MIGRATIONS }).catch(exitOnIncompatibleDataFolder);
 let exitCode = 0;
 try {
   const audit = { actor: null, requestId: null, ip: null, userAgent: 'npm run admin:create' };
