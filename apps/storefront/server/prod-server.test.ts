@@ -128,6 +128,11 @@ describe('the storefront server with the real renderer', () => {
     const help = await rawRequest(port, '/help');
     expect(help.status).toBe(200);
     const html = help.body.toString();
+    // Mantine's color-scheme script runs before first paint: it carries the response's nonce.
+    const nonce = help.headers['content-security-policy']?.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(html.match(/<script[^>]*data-mantine-script[^>]*>/)?.[0]).toContain(`nonce="${nonce}"`);
+    expect(html.match(/<script(?![^>]*type="application\/json")(?![^>]*src=)[^>]*>/g)?.every((tag) => tag.includes(`nonce="${nonce}"`))).toBe(true);
     expect(html).toContain('<title data-md-head>How Marketdesk works · Marketdesk</title>');
     expect(html).toContain('<link data-md-head rel="canonical" href="https://records.example/help">');
     expect(html).not.toContain('<!--app-html-->');

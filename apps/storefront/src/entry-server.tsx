@@ -29,6 +29,8 @@ export interface RenderOptions {
   extraHead?: string;
   /** Give up on the API after this long and let the browser fetch instead. */
   apiTimeoutMs?: number;
+  /** The response's Content-Security-Policy nonce, put on the page's inline scripts (production). */
+  nonce?: string;
 }
 
 export interface RenderResult {
@@ -91,7 +93,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   );
   const state = serializeSsrState({ queries: dehydrateForBrowser(queryClient), config: { baseUrl: options.baseUrl } });
   const headHtml = [
-    renderToString(<ColorSchemeScript defaultColorScheme="auto" localStorageKey={COLOR_SCHEME_KEY} />),
+    renderToString(<ColorSchemeScript defaultColorScheme="auto" localStorageKey={COLOR_SCHEME_KEY} nonce={options.nonce} />),
     renderHeadTags(head),
     options.extraHead ?? '',
   ].join('\n    ');

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServer, pageCache, requestPath, type AppPages, type AppServer } from './app-server';
-import { appSecurityHeaders } from './security-headers';
+import { appContentSecurityPolicy, appSecurityHeaders, pageContentSecurityPolicy } from './security-headers';
 import { immutableCache } from './static-files';
 import { compressibleText, listenOnFreePort, rawRequest, writeClientBundle } from './test/helpers';
 
@@ -163,10 +163,12 @@ describe('the console: a single-page app', () => {
 
 describe('the storefront: every page rendered on the server', () => {
   const rendered: string[] = [];
+  const nonces: string[] = [];
   const pages: AppPages = {
     kind: 'ssr',
-    render: async (req, url) => {
+    render: async (req, url, { nonce }) => {
       rendered.push(url);
+      nonces.push(nonce);
       if (url.startsWith('/orders')) return { status: 302, html: '', redirect: `/login?next=${encodeURIComponent(url)}` };
       if (url === '/boom') throw new Error('renderer failed');
       const status = url.startsWith('/l/') ? 200 : 404;
@@ -183,7 +185,7 @@ describe('the storefront: every page rendered on the server', () => {
     expect(pageCache).toBe('private, no-cache');
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers.vary).toBe('Accept-Encoding');
-    expectSecurityHeaders(res.headers);
+    expectSecurityHeaders({ ...res.headers, 'content-security-policy': appContentSecurityPolicy });
     const html = gunzipSync(res.body).toString();
     expect(html).toContain('<title>/l/abbey-road?ref=home</title>');
     expect(html).toContain('md_session_storefront=abc');
@@ -192,6 +194,23 @@ describe('the storefront: every page rendered on the server', () => {
     const plain = await rawRequest(port, '/l/abbey-road');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toContain('<title>/l/abbey-road</title>');
+  });
+
+  it('lets a page run only the inline scripts carrying its own nonce, fresh for every response', async () => {
+    nonces.length = 0;
+    const port = await start(pages);
+    const first = await rawRequest(port, '/l/one');
+    const second = await rawRequest(port, '/l/two');
+    expect(nonces).toHaveLength(2);
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(first.headers['content-security-policy']).toBe(pageContentSecurityPolicy(nonces[0]!));
+    expect(first.headers['content-security-policy']).toContain(`script-src 'self' 'nonce-${nonces[0]}';`);
+    expect(second.headers['content-security-policy']).toBe(pageContentSecurityPolicy(nonces[1]!));
+    // Files get no nonce: no inline script runs there.
+    const file = await rawRequest(port, '/assets/index-abc123.js');
+    expect(file.headers['content-security-policy']).toBe(appContentSecurityPolicy);
+    expect(appContentSecurityPolicy).toContain("script-src 'self';");
   });
 
   it("keeps the renderer's status and redirects", async () => {

@@ -8,6 +8,7 @@
 //     reverse proxy), otherwise 404 — in production the reverse proxy routes them to the API;
 //   - the security headers (security-headers.ts) on every answer of its own;
 //   - GET /healthz: 200 while the process serves (for health checks that should not render a page).
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -16,7 +17,7 @@ import { createApiProxy } from './api-proxy';
 import { isApiPath } from './api-paths';
 import { compress, minCompressBytes, negotiateEncoding } from './compression';
 import type { AppServerEnv } from './env';
-import { appSecurityHeaders } from './security-headers';
+import { appSecurityHeaders, pageContentSecurityPolicy } from './security-headers';
 import { loadStaticFiles, sendStaticFile } from './static-files';
 
 /** A server-rendered page: its HTML, or a redirect (a signed-in page without a session). */
@@ -29,8 +30,11 @@ export interface RenderedPage {
 export type AppPages =
   /** index.html for every app route (paths without a file extension); missing files are 404. */
   | { kind: 'spa' }
-  /** Every path that is not a file of the bundle is rendered; `url` is the path and query. */
-  | { kind: 'ssr'; render: (req: IncomingMessage, url: string) => Promise<RenderedPage> };
+  /**
+   * Every path that is not a file of the bundle is rendered; `url` is the path and query. Inline
+   * scripts of the page must carry `nonce`: the page's Content-Security-Policy allows only those.
+   */
+  | { kind: 'ssr'; render: (req: IncomingMessage, url: string, page: { nonce: string }) => Promise<RenderedPage> };
 
 export interface AppServerOptions {
   /** For log lines: 'console', 'storefront'. */
@@ -72,16 +76,17 @@ function sendText(req: IncomingMessage, res: ServerResponse, status: number, tex
 }
 
 /** A rendered page in the best encoding the request accepts, compressed as it goes out. */
-async function sendPage(req: IncomingMessage, res: ServerResponse, page: RenderedPage): Promise<void> {
+async function sendPage(req: IncomingMessage, res: ServerResponse, page: RenderedPage, nonce: string): Promise<void> {
+  const headers = { ...appSecurityHeaders, 'Content-Security-Policy': pageContentSecurityPolicy(nonce) };
   if (page.redirect) {
-    res.writeHead(302, { ...appSecurityHeaders, Location: page.redirect, 'Cache-Control': pageCache }).end();
+    res.writeHead(302, { ...headers, Location: page.redirect, 'Cache-Control': pageCache }).end();
     return;
   }
   const body = Buffer.from(page.html);
   const encoding = body.length >= minCompressBytes ? negotiateEncoding(req.headers['accept-encoding']) : null;
   const payload = encoding ? await compress(body, encoding, 'response') : body;
   res.writeHead(page.status, {
-    ...appSecurityHeaders,
+    ...headers,
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': pageCache,
     Vary: 'Accept-Encoding',
@@ -127,7 +132,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     const lastSegment = path.slice(path.lastIndexOf('/') + 1);
     if (path.startsWith('/assets/') || (pages.kind === 'spa' && lastSegment.includes('.'))) return sendText(req, res, 404, 'No such file.');
     if (pages.kind === 'spa') return sendStaticFile(req, res, shell!, appSecurityHeaders);
-    return sendPage(req, res, await pages.render(req, req.url!));
+    // 128 random bits, fresh for every response (CSP 3: a nonce must not be guessable or reused).
+    const nonce = randomBytes(16).toString('base64');
+    return sendPage(req, res, await pages.render(req, req.url!, { nonce }), nonce);
   }
 
   const server = createServer((req, res) => {
