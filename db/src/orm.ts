@@ -1,8 +1,8 @@
 // Opens the database: a MikroORM instance over PostgreSQL or the embedded PGlite, migrated on request.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AbstractSqlDriver, BasePostgreSqlEntityManager, MikroORM } from '@mikro-orm/sql';
-import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/core';
+import { MikroORM as PostgreSqlMikroORM, type AbstractSqlDriver, type BasePostgreSqlEntityManager } from '@mikro-orm/postgresql';
 import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
 import { pgliteConfig, postgreSqlConfig } from './mikro-orm.config.js';
