@@ -14,6 +14,7 @@ const tracing = await startTracing({ serviceName: 'marketdesk-test', processor: 
 const { observeJob, withJobMeta, jobMetaOf } = await import('../src/observability/job-observability.js');
 const { runWithRequestContext } = await import('../src/observability/request-context.js');
 const { metricsAllowed } = await import('../src/observability/metrics-route.js');
+const { cspHeader, jobDashboardContentSecurityPolicy } = await import('../src/http/security-headers.js');
 const { rootSampler } = await import('../src/observability/tracing-sdk.js');
 const { OutboxEvent } = await import('@marketdesk/db');
 const { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor } = await import('./harness.js');
@@ -92,9 +93,27 @@ it('shows the job dashboard to admins only', async () => {
   const page = await fetch(`${api.baseUrl}/admin/queues`, { headers: { cookie: admin.cookie } });
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('Marketdesk jobs');
+  // The page runs under the dashboard's own policy (its <base> allowed) and asks nothing of Google Fonts.
+  expect(page.headers.get('content-security-policy')).toBe(cspHeader(jobDashboardContentSecurityPolicy));
+  expect(await (await fetch(`${api.baseUrl}/admin/queues`, { headers: { cookie: admin.cookie } })).text()).not.toContain('fonts.googleapis.com');
   const queues = await fetch(`${api.baseUrl}/admin/queues/api/queues?activeQueue=mail&page=1&jobsPerPage=10`, { headers: { cookie: admin.cookie } });
   expect(queues.status).toBe(200);
   expect(JSON.stringify(await queues.json())).toContain('"name":"mail"');
+  // A call with a body reaches bull-board as sent: the dashboard replaces a (delayed, never run) job's data.
+  const job = await api.app.queues.queue('mail').add('dashboard.probe', { before: true }, { delay: 3_600_000 });
+  try {
+    const edit = (cookie: string) =>
+      fetch(`${api.baseUrl}/admin/queues/api/queues/mail/${job.id}/update-data`, {
+        method: 'PATCH',
+        headers: { cookie, origin: allowedOrigin, 'content-type': 'application/json' },
+        body: JSON.stringify({ jobData: { after: 'edited' } }),
+      });
+    expect((await edit(buyer.cookie)).status).toBe(403);
+    expect((await edit(admin.cookie)).status).toBe(200);
+    expect((await api.app.queues.queue('mail').getJob(job.id!))?.data).toEqual({ after: 'edited' });
+  } finally {
+    await job.remove();
+  }
 });
 
 it('carries the request id into jobs and their logs', async () => {
