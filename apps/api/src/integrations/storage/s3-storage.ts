@@ -1,10 +1,12 @@
 // Files in an S3 bucket, or an S3-compatible service (MinIO, R2…) when S3_ENDPOINT is set. The
 // content type is stored as the object's Content-Type, so reads serve exactly what was validated at
-// upload, as with the local disk.
+// upload, as with the local disk. The SDK (@aws-sdk/client-s3 and its @smithy/@aws-sdk dependencies,
+// the largest package the API has) loads with the first operation: a process that never stores a
+// file loads none of it, and one without S3_BUCKET never makes this class.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { StorageEnv } from './config.js';
 import { assertSafeKey, type StoragePort, type StoredObject } from './storage-port.js';
 
@@ -49,30 +51,41 @@ function isNotFound(err: unknown): boolean {
 
 export class S3Storage implements StoragePort {
   readonly kind = 's3' as const;
-  readonly client: S3Client;
   private readonly bucket: string;
+  private sdk: Promise<{ commands: typeof import('@aws-sdk/client-s3'); client: S3Client }> | undefined;
 
   /** `client` is for tests that answer the SDK's requests without a network. */
-  constructor(config: S3StorageConfig, client?: S3Client) {
+  constructor(
+    private readonly config: S3StorageConfig,
+    private readonly givenClient?: S3Client,
+  ) {
     this.bucket = config.bucket;
-    this.client = client ?? new S3Client(s3ClientConfig(config));
+  }
+
+  /** The SDK and its client, loaded and made once, on the first operation. */
+  private connect() {
+    this.sdk ??= import('@aws-sdk/client-s3').then((commands) => ({ commands, client: this.givenClient ?? new commands.S3Client(s3ClientConfig(this.config)) }));
+    return this.sdk;
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    const { commands, client } = await this.connect();
+    await client.send(new commands.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
   }
 
   async putFile(key: string, path: string, contentType: string): Promise<void> {
     assertSafeKey(key);
     const { size } = await stat(path);
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: contentType }));
+    const { commands, client } = await this.connect();
+    await client.send(new commands.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: contentType }));
   }
 
   async openStream(key: string): Promise<{ stream: Readable; contentType: string } | null> {
     assertSafeKey(key);
+    const { commands, client } = await this.connect();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const res = await client.send(new commands.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!res.Body) return null;
       return { stream: res.Body as Readable, contentType: res.ContentType ?? 'application/octet-stream' };
     } catch (err) {
@@ -83,8 +96,9 @@ export class S3Storage implements StoragePort {
 
   async get(key: string): Promise<StoredObject | null> {
     assertSafeKey(key);
+    const { commands, client } = await this.connect();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const res = await client.send(new commands.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!res.Body) return null;
       const body = Buffer.from(await res.Body.transformToByteArray());
       return { body, contentType: res.ContentType ?? 'application/octet-stream' };
@@ -97,10 +111,12 @@ export class S3Storage implements StoragePort {
   /** Deleting a missing object succeeds, as on the local disk. */
   async delete(key: string): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { commands, client } = await this.connect();
+    await client.send(new commands.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
-  close(): void {
-    this.client.destroy();
+  /** Closes the client's connections, if it was ever made. */
+  async close(): Promise<void> {
+    if (this.sdk) (await this.sdk).client.destroy();
   }
 }
