@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { StorageEnv } from './config.js';
 import { assertSafeKey, type StoragePort, type StoredObject } from './storage-port.js';
@@ -52,7 +53,7 @@ function isNotFound(err: unknown): boolean {
 export class S3Storage implements StoragePort {
   readonly kind = 's3' as const;
   private readonly bucket: string;
-  private sdk: Promise<{ commands: typeof import('@aws-sdk/client-s3'); client: S3Client }> | undefined;
+  private sdk: Promise<{ commands: typeof S3Sdk; client: S3Client }> | undefined;
 
   /** `client` is for tests that answer the SDK's requests without a network. */
   constructor(
