@@ -9,6 +9,7 @@ const { openDatabase } = await import('@marketdesk/db');
 const { createLogger } = await import('./logger.js');
 const { startWorkers } = await import('./jobs/workers.js');
 const { createJobContext } = await import('./jobs/job-context.js');
+const { paymentGatewayFrom } = await import('./integrations/stripe/index.js');
 const { startMetricsServer } = await import('./observability/metrics-route.js');
 const { setSupportHolidayRegion } = await import('./services/sla/support-calendar.js');
 if (!config.DATABASE_URL) {
@@ -20,7 +21,7 @@ if (!config.DATABASE_URL) {
 setSupportHolidayRegion(config.SLA_HOLIDAY_REGION);
 const log = createLogger(config, 'worker');
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolMax: config.DB_POOL_MAX, migrate: false });
-const jobContext = createJobContext(config, db, log);
+const jobContext = createJobContext(config, db, log, await paymentGatewayFrom(config));
 const workers = startWorkers(config.REDIS_URL, config.REDIS_PREFIX, jobContext);
 const metricsServer = config.WORKER_METRICS_PORT ? await startMetricsServer(config.WORKER_METRICS_PORT, config.HOST, config.METRICS_TOKEN) : null;
 log.info({ metricsPort: config.WORKER_METRICS_PORT || null, mailer: jobContext.mailer.kind, storage: jobContext.storage.kind, payments: jobContext.gateway ? 'stripe' : 'off' }, 'worker ready');

@@ -275,7 +275,7 @@ describe('checkout', () => {
     const { processWebhookJob } = await import('../src/jobs/payments/process-webhook.js');
     const { createJobContext } = await import('../src/jobs/job-context.js');
     const { default: pino } = await import('pino');
-    await processWebhookJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { eventId: event.id });
+    await processWebhookJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), { eventId: event.id });
     expect(await reports()).toHaveLength(4);
     // A refund made at the provider (not through us) is news to the buyer; the chargeback reads as their bank dispute.
     const detail = await query<{ timeline: { title: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });

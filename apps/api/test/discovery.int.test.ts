@@ -196,7 +196,7 @@ describe('wishlist notifications go out only for a listing a buyer can buy', () 
    */
   const deliver = async (listingId: string, name: string) => {
     const event = await lastEvent(listingId, name);
-    await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { outboxId: event.id });
+    await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), { outboxId: event.id });
   };
   const wishlistNotes = async (buyer: Person, slug: string) => (await query<Notes>(api, 'notifications.list', { limit: 50 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind.startsWith('wishlist_') && n.link === `/l/${slug}`);
   async function savedListing(title: string, quantity = 3) {

@@ -98,7 +98,7 @@ describe('markdown runs', () => {
     await mutate(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
     await ageStock([drop.id, floor.id], 65);
 
-    const ctx = createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }));
+    const ctx = createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway);
     await runMarkdownsJob.handle(ctx, {});
     await runMarkdownsJob.handle(ctx, {});
     await Promise.all([runMarkdownsJob.handle(ctx, {}), runMarkdownsJob.handle(ctx, {}), mutate(api, 'markdowns.runNow', undefined, { cookie: admin.cookie })]);

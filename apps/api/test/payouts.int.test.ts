@@ -113,7 +113,7 @@ describe('payouts', () => {
     const { default: pino } = await import('pino');
     const [placed] = (await conn.execute(`select id from outbox_events where name = 'order.placed' and payload->>'sellerId' = ?`, [seller.id])) as { id: string }[];
     const before = { rows: (await list(seller)).items.length, mails: (await mails()).length };
-    await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), { outboxId: String(placed!.id) });
+    await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), { outboxId: String(placed!.id) });
     expect((await list(seller)).items.length).toBe(before.rows);
     expect((await mails()).length).toBe(before.mails);
 

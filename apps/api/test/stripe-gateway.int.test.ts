@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { API_VERSION as LOCAL_API_VERSION, startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
-import { GatewayError, StripeGateway, stripeConfigSchema, type GatewayEvent } from '../src/integrations/stripe/index.js';
-import { STRIPE_API_VERSION } from '../src/integrations/stripe/stripe-gateway.js';
+import { GatewayError, stripeConfigSchema, type GatewayEvent } from '../src/integrations/stripe/index.js';
+import { STRIPE_API_VERSION, StripeGateway } from '../src/integrations/stripe/stripe-gateway.js';
 
 const SECRET_KEY = 'sk_test_marketdesk_local';
 const WEBHOOK_SECRET = 'whsec_marketdesk_local_test';

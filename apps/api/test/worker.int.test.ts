@@ -35,7 +35,7 @@ it('sends the welcome email once, as a file, and shows it to admins', async () =
   expect(readFileSync(mail.location!, 'utf8')).toContain(`To: ${user.email}`);
 
   // A retried job is a no-op.
-  const ctx = { ...createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' })), mailer: createMailer({ mailDir: api.app.services.config.MAIL_DIR, from: 'x@y.z' }) };
+  const ctx = { ...createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), mailer: createMailer({ mailDir: api.app.services.config.MAIL_DIR, from: 'x@y.z' }) };
   await welcomeEmailJob.handle(ctx, { userId: user.id });
   expect(await mailsFor(user.id)).toHaveLength(1);
 

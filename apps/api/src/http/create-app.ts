@@ -28,6 +28,7 @@ import { registerStatementCsv } from './statement-csv.js';
 import { registerAuditCsv } from './audit-csv.js';
 import { registerExportDownload } from './export-download.js';
 import { createStorage } from '../integrations/storage/index.js';
+import { paymentGatewayFrom } from '../integrations/stripe/index.js';
 import { createFileScanner } from '../integrations/scanning/file-scanner.js';
 import { registerRequestObservability } from '../observability/http-hooks.js';
 import { registerMetricsRoute } from '../observability/metrics-route.js';
@@ -58,7 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   }));
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis error'));
-  const services = createServices({ config, db, redis });
+  const services = createServices({ config, db, redis, gateway: await paymentGatewayFrom(config) });
   // Disputes decide who may write as Support in an order's conversation (see staff-reply-rule.ts).
   setStaffReplyCheck(disputeStaffReplyRule);
   // Every SLA clock (dispute deadlines, queue rows) stops on this region's bank holidays.

@@ -12,12 +12,12 @@ import { createTwoFactorService } from './auth/two-factor-service.js';
 import { createRateLimiter } from './rate-limit/redis-rate-limit.js';
 import { createMailer } from '../integrations/mail/mailer.js';
 import { noLiveGateway, type LiveGateway } from './live-gateway.js';
-import { StripeGateway, stripeGatewayConfigFrom } from '../integrations/stripe/index.js';
 import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
 import { enrichmentFromConfig } from './enrichment/enrichment-service.js';
 import { createGrantCache } from './rbac/grant-cache.js';
 
-export function createServices(deps: { config: Config; db: Database; redis: Redis }) {
+/** `gateway`: paymentGatewayFrom(config) — null when payments are not configured. */
+export function createServices(deps: { config: Config; db: Database; redis: Redis; gateway: PaymentGateway | null }) {
   const { config } = deps;
   let live: LiveGateway = noLiveGateway;
   // Roles are data: every validated actor carries the current grant table (cached, shared version).
@@ -38,12 +38,10 @@ export function createServices(deps: { config: Config; db: Database; redis: Redi
   });
   const accountSecurity = createAccountSecurityService({ config, mail: accountMail, limiter, loginRateLimit: rateLimit, live: () => live });
   const twoFactor = createTwoFactorService({ config, redis: deps.redis, box: createSecretBox(config), limiter, mail: accountMail });
-  const stripe = stripeGatewayConfigFrom(config);
-  const gateway: PaymentGateway | null = stripe ? new StripeGateway(stripe) : null;
   return {
     config,
     /** Null when payments are not configured (checkout then refuses with UNAVAILABLE). */
-    gateway,
+    gateway: deps.gateway,
     db: deps.db,
     redis: deps.redis,
     sessions,
