@@ -1,14 +1,15 @@
 // The thumbnail of an uploaded listing photo: at most 400×400, WebP, orientation applied, metadata
 // (EXIF, GPS) dropped. Idempotent: a ready image is left alone. A corrupt or missing original fails
 // the image once instead of throwing, since a retry cannot repair the bytes.
-import sharp from 'sharp';
 import { z } from 'zod';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { maxImagePixels } from '../../services/media/inspect-image.js';
+import { loadSharp } from '../../services/media/load-sharp.js';
 import { thumbnailKey, thumbnailMaxPx } from '../../services/media/image-keys.js';
 import { defineJob } from '../job-definition.js';
 
 async function renderThumbnail(original: Buffer) {
+  const sharp = await loadSharp();
   const pipeline = sharp(original, { limitInputPixels: maxImagePixels, failOn: 'error' }).autoOrient();
   const { width, height } = await pipeline.metadata().then((m) => m.autoOrient);
   const { data } = await pipeline

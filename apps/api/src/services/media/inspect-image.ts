@@ -1,6 +1,7 @@
 // Decides whether uploaded bytes are an image we accept, by what the bytes are (sharp reads the
 // header), never by the client's filename or mimetype.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './load-sharp.js';
 
 export const maxImagePixels = 40_000_000;
 
@@ -32,6 +33,7 @@ function isAccepted(format: string | undefined): format is AcceptedFormat {
 }
 
 export async function inspectImage(bytes: Buffer): Promise<InspectResult> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Reads the header only; the pixel limit is checked below with a readable message.

@@ -1,7 +1,6 @@
 // A seller's photo upload: store the original, record it as processing, ask the worker for the
 // thumbnail. Listings attach uploads later by id (listingRepository.setImages).
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { AppError } from '../../errors/app-error.js';
 import type { EntityManager } from '@marketdesk/db';
 import type { StoragePort } from '../../integrations/storage/storage-port.js';
@@ -9,6 +8,7 @@ import type { JobQueues } from '../../jobs/queues.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import type { InspectedImage } from './inspect-image.js';
 import { originalImageKey } from './image-keys.js';
+import { loadSharp } from './load-sharp.js';
 import { imageUrl } from './image-urls.js';
 
 /** The queue's job id for an image's thumbnail: one job per image, however often it is enqueued. */
@@ -37,6 +37,7 @@ export async function uploadListingImage(
   const id = randomUUID();
   const storageKey = originalImageKey(id, input.image.ext);
   // Re-encoded in its own format, upright: the public original carries no EXIF (camera GPS!).
+  const sharp = await loadSharp();
   const bytes = await sharp(input.bytes)
     .rotate()
     .toBuffer()

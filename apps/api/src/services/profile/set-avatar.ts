@@ -2,7 +2,6 @@
 // 256 px square WebP (which also drops EXIF, e.g. GPS position), stored under a fresh random name in
 // the public avatars/ folder; the previous photo is deleted.
 import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import type { StoragePort } from '../../integrations/storage/storage-port.js';
@@ -10,6 +9,7 @@ import { userRepository } from '../../repositories/user-repository.js';
 import { avatarFolder } from '../media/image-keys.js';
 import { imageUrl } from '../media/image-urls.js';
 import { inspectImage } from '../media/inspect-image.js';
+import { loadSharp } from '../media/load-sharp.js';
 
 export const avatarSizePx = 256;
 export const avatarMaxBytes = 5 * 1024 * 1024;
@@ -19,6 +19,7 @@ export const avatarUrlOf = (key: string | null) => (key ? imageUrl(key) : null);
 export async function setAvatar(em: EntityManager, storage: StoragePort, userId: string, bytes: Buffer) {
   const inspected = await inspectImage(bytes);
   if (!inspected.ok) throw new AppError('BAD_REQUEST', inspected.message, { reason: inspected.reason });
+  const sharp = await loadSharp();
   const webp = await sharp(bytes).rotate().resize(avatarSizePx, avatarSizePx, { fit: 'cover' }).webp({ quality: 85 }).toBuffer();
   const user = await userRepository.findById(em, userId);
   if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in again.');
