@@ -14,6 +14,8 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { ATTR_DB_QUERY_TEXT } from '@opentelemetry/semantic-conventions';
+import { sqlShape } from './sql-text.js';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ParentBasedSampler, SamplingDecision, TracerProvider, type Sampler, type SamplingResult } from '@opentelemetry/sdk-trace';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
@@ -64,8 +66,14 @@ export async function startTracingSdk(options: TracingOptions): Promise<{ bullmq
       },
     }),
     // One span per SQL statement and Redis command — inside a trace only: the outbox relay's
-    // polling and the pool's housekeeping start none.
-    new PgInstrumentation({ requireParentSpan: true }),
+    // polling and the pool's housekeeping start none. A statement's text is recorded without its
+    // values (MikroORM writes them into the text; sql-text.ts).
+    new PgInstrumentation({
+      requireParentSpan: true,
+      requestHook: (span, { query }) => {
+        if (query.text) span.setAttribute(ATTR_DB_QUERY_TEXT, sqlShape(query.text));
+      },
+    }),
     new IORedisInstrumentation({ requireParentSpan: true }),
   ];
 
