@@ -1,9 +1,10 @@
 // OpenID Connect sign-in (Google by default) with the authorization code flow and PKCE (S256), via
 // arctic's generic OAuth2Client. Endpoints come from the issuer's discovery document, so tests can
 // point OIDC_ISSUER at a local provider. The id_token is verified here: RS256 signature against the
-// issuer's JWKS, iss, aud, exp and the nonce we sent.
+// issuer's JWKS, iss, aud, exp and the nonce we sent. arctic loads with the first sign-in started,
+// and only where Google sign-in is configured.
 import { createPublicKey, verify as verifySignature, type JsonWebKey } from 'node:crypto';
-import { CodeChallengeMethod, OAuth2Client, generateCodeVerifier, generateState } from 'arctic';
+import type * as Arctic from 'arctic';
 import type { Config } from '../../env.js';
 
 interface Discovery {
@@ -37,7 +38,9 @@ export function createOidcClient(config: Pick<Config, 'GOOGLE_CLIENT_ID' | 'GOOG
   if (!config.GOOGLE_CLIENT_ID || !config.GOOGLE_CLIENT_SECRET) return null;
   const clientId = config.GOOGLE_CLIENT_ID;
   const redirectUri = `${config.API_PUBLIC_URL.replace(/\/$/, '')}/auth/google/callback`;
-  const client = new OAuth2Client(clientId, config.GOOGLE_CLIENT_SECRET, redirectUri);
+  const clientSecret = config.GOOGLE_CLIENT_SECRET;
+  let arctic: Promise<{ lib: typeof Arctic; client: Arctic.OAuth2Client }> | null = null;
+  const loadArctic = () => (arctic ??= import('arctic').then((lib) => ({ lib, client: new lib.OAuth2Client(clientId, clientSecret, redirectUri) })));
   const issuer = config.OIDC_ISSUER.replace(/\/$/, '');
   let discovery: Promise<Discovery> | null = null;
   let jwks: { at: number; keys: (JsonWebKey & { kid?: string })[] } | null = null;
@@ -88,6 +91,8 @@ export function createOidcClient(config: Pick<Config, 'GOOGLE_CLIENT_ID' | 'GOOG
   return {
     async start(): Promise<OidcStart> {
       const { authorization_endpoint } = await discover();
+      const { lib, client } = await loadArctic();
+      const { CodeChallengeMethod, generateCodeVerifier, generateState } = lib;
       const state = generateState();
       const codeVerifier = generateCodeVerifier();
       const nonce = generateState();
@@ -98,6 +103,7 @@ export function createOidcClient(config: Pick<Config, 'GOOGLE_CLIENT_ID' | 'GOOG
     /** Exchanges the code (with the PKCE verifier) and returns the verified identity. */
     async finish(code: string, codeVerifier: string, nonce: string, now: Date): Promise<OidcIdentity> {
       const { token_endpoint } = await discover();
+      const { client } = await loadArctic();
       let idToken: string;
       try {
         idToken = (await client.validateAuthorizationCode(token_endpoint, code, codeVerifier)).idToken();

@@ -2,7 +2,6 @@
 // single-use recovery codes stored hashed, the sign-in challenge between password and code, and
 // turning it off (password + code; never for staff while STAFF_2FA_REQUIRED is on).
 import type { Redis } from 'ioredis';
-import QRCode from 'qrcode';
 import { isStaff, type Actor, type Role } from '@marketdesk/domain';
 import type { EntityManager, User } from '@marketdesk/db';
 import type { Config } from '../../env.js';
@@ -76,6 +75,8 @@ export function createTwoFactorService(deps: { config: Config; redis: Redis; box
       user.totpKeySealed = box.seal(key);
       await em.flush();
       const uri = totpKeyUri(user.email, key);
+      // qrcode (with its PNG encoder) loads here, on the first enrolment, not with every API process.
+      const { default: QRCode } = await import('qrcode');
       return { uri, secret: base32(key), qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
     },
 
