@@ -82,14 +82,14 @@ FROM runtime AS console
 COPY --from=build /app/apps/console/dist apps/console/dist
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "deploy/healthcheck.mjs", "PORT", "/"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "deploy/healthcheck.mjs", "PORT", "/healthz"]
 CMD ["apps/console/dist/prod-server.js"]
 
 FROM runtime AS storefront
 COPY --from=build /app/apps/storefront/dist apps/storefront/dist
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "deploy/healthcheck.mjs", "PORT", "/"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "deploy/healthcheck.mjs", "PORT", "/healthz"]
 CMD ["apps/storefront/dist/prod-server.js"]
 
 # The Stripe-compatible test server (packages/stripe-local): payments without a Stripe account, for
