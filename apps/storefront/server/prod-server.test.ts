@@ -129,7 +129,7 @@ describe('the storefront server with the real renderer', () => {
     expect(help.status).toBe(200);
     const html = help.body.toString();
     // Mantine's color-scheme script runs before first paint: it carries the response's nonce.
-    const nonce = help.headers['content-security-policy']?.match(/'nonce-([^']+)'/)?.[1];
+    const nonce = String(help.headers['content-security-policy']).match(/'nonce-([^']+)'/)?.[1];
     expect(nonce).toBeTruthy();
     expect(html.match(/<script[^>]*data-mantine-script[^>]*>/)?.[0]).toContain(`nonce="${nonce}"`);
     expect(html.match(/<script(?![^>]*type="application\/json")(?![^>]*src=)[^>]*>/g)?.every((tag) => tag.includes(`nonce="${nonce}"`))).toBe(true);
