@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { applyContactPolicy, decideDelete, decideEdit, hasGrant, type MessageChangeRefusal, type MessageFacts } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import { findPhoneNumbers } from '../../integrations/phone-numbers/find-phone-numbers.js';
+import { phoneNumberFinder } from '../../integrations/phone-numbers/phone-number-finder.js';
 import { chatMessageRepository, type MessageRecord } from '../../repositories/chat-message-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { messageView, type ChatMessageView } from './message-view.js';
@@ -44,7 +44,7 @@ export async function editMessage(em: EntityManager, actor: ChatActor, input: { 
     const decision = decideEdit(facts(message), actor.id, now.getTime());
     if (!decision.ok) refuse(decision.reason);
     if (!input.body && message.attachments.length === 0) throw new AppError('BAD_REQUEST', 'A message needs some text; delete it instead.');
-    const masked = applyContactPolicy(access.thread.kind, input.body, findPhoneNumbers);
+    const masked = applyContactPolicy(access.thread.kind, input.body, await phoneNumberFinder());
     const isMasked = masked.emails + masked.phones > 0;
     const event = await recordEvent(tx, {
       stream: `thread:${message.threadId}`,

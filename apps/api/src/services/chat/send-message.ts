@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { applyContactPolicy, renderCannedReply, hasGrant, type ChatSendInput } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import { findPhoneNumbers } from '../../integrations/phone-numbers/find-phone-numbers.js';
+import { phoneNumberFinder } from '../../integrations/phone-numbers/phone-number-finder.js';
 import { chatCannedReplyRepository } from '../../repositories/chat-canned-reply-repository.js';
 import { chatMessageRepository, type MessageRecord } from '../../repositories/chat-message-repository.js';
 import { chatThreadRepository, type ThreadRecord } from '../../repositories/chat-thread-repository.js';
@@ -43,7 +43,7 @@ export async function sendMessage(em: EntityManager, deps: { limit: ChatSendLimi
     const id = randomUUID();
     const attachments = await chatMessageRepository.attachUploads(tx, input.attachmentIds, actor.id, id);
     if (attachments.length !== input.attachmentIds.length) throw new AppError('BAD_REQUEST', 'An attachment could not be found: upload it again.', { reason: 'ATTACHMENT_NOT_FOUND' });
-    const masked = applyContactPolicy(access.thread.kind, body, findPhoneNumbers);
+    const masked = applyContactPolicy(access.thread.kind, body, await phoneNumberFinder());
     const participants = await chatThreadRepository.participants(tx, access.thread.id);
     const record: MessageRecord = {
       id, threadId: access.thread.id, seq: 0, changedSeq: 0, kind: 'text', authorId: actor.id, authorRole: access.role, authorName: participants.find((p) => p.userId === actor.id)?.displayName ?? null, clientId: input.clientId,

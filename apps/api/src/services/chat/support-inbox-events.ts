@@ -8,7 +8,7 @@
 // the rest through chat.supportInbox.
 import { maskContactDetails, supportInboxRoom } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
-import { findPhoneNumbers } from '../../integrations/phone-numbers/find-phone-numbers.js';
+import { phoneNumberFinder } from '../../integrations/phone-numbers/phone-number-finder.js';
 import { chatThreadRepository } from '../../repositories/chat-thread-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { threadPreview } from './thread-preview.js';
@@ -17,7 +17,7 @@ import { threadPreview } from './thread-preview.js';
 export async function announceToSupportInbox(tx: EntityManager, threadId: string, now: Date): Promise<void> {
   const row = await chatThreadRepository.summaryRow(tx, threadId);
   if (!row || row.kind !== 'order' || row.lastMessageAt === null) return;
-  const lastBody = row.lastBody === null ? null : maskContactDetails(row.lastBody, findPhoneNumbers).text;
+  const lastBody = row.lastBody === null ? null : maskContactDetails(row.lastBody, await phoneNumberFinder()).text;
   await recordEvent(tx, {
     // Its own stream per thread: the thread's stream (`thread:{id}`) numbers what its members
     // receive, and one stream for the whole inbox would serialise every order chat on one row.
