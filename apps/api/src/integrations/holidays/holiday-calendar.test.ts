@@ -1,6 +1,6 @@
 import { calendarProblems, supportCalendar } from '@marketdesk/domain';
 import { describe, expect, it } from 'vitest';
-import { holidayCalendar, isKnownHolidayRegion } from './holiday-calendar.js';
+import { holidayCalendar, isKnownHolidayRegion, knownHolidayRegions, loadDateHolidays } from './holiday-calendar.js';
 
 const englandAndWales = holidayCalendar('GB-ENG');
 const weekdaysOnly = (dates: readonly string[]) => dates.filter((d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()));
@@ -63,6 +63,16 @@ describe('holidayCalendar (date-holidays)', () => {
     const scotland = holidayCalendar('GB-SCT').holidaysIn(2027);
     expect(scotland).toEqual(expect.arrayContaining(['2027-01-04', '2027-08-02', '2027-11-30']));
     expect(scotland).not.toContain('2027-03-29'); // no Easter Monday in Scotland
+  });
+
+  it('knows exactly the regions the library knows (the data file read at start-up and the library loaded later agree)', () => {
+    const library = new (loadDateHolidays())();
+    const countries = Object.keys(library.getCountries()).sort();
+    expect(countries.length).toBeGreaterThan(100);
+    expect([...knownHolidayRegions().keys()].sort()).toEqual(countries);
+    for (const country of countries) {
+      expect([...knownHolidayRegions().get(country)!].sort(), country).toEqual(Object.keys(library.getStates(country) ?? {}).sort());
+    }
   });
 
   it('refuses a region date-holidays does not know, rather than falling back to the whole country', () => {
