@@ -2,8 +2,10 @@
 // shut down on SIGTERM. The app is imported only once tracing has started: OpenTelemetry's
 // instrumentations patch http, pg and ioredis as they load (observability/tracing-sdk.ts).
 import { exitOnIncompatibleDataFolder, loadConfigOrExit } from './env.js';
+import { mapStackTracesToOurSources } from './observability/source-maps.js';
 import { startTracing } from './observability/tracing.js';
 
+mapStackTracesToOurSources();
 const config = loadConfigOrExit();
 const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-api' });
 const { seedDemo } = await import('@marketdesk/db');

@@ -1,8 +1,10 @@
 // Worker process entry: BullMQ consumers running the same services as the API. As in main.ts, the
 // app is imported only once tracing has started (the instrumentations patch modules as they load).
 import { loadConfigOrExit } from './env.js';
+import { mapStackTracesToOurSources } from './observability/source-maps.js';
 import { startTracing } from './observability/tracing.js';
 
+mapStackTracesToOurSources();
 const config = loadConfigOrExit();
 const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'marketdesk-worker' });
 const { openDatabase } = await import('@marketdesk/db');
