@@ -19,6 +19,7 @@ import { startWorkers } from '../jobs/workers.js';
 import { createJobContext } from '../jobs/job-context.js';
 import { originGuard } from './csrf.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { serializerOnFirstUse } from './serializer-on-first-use.js';
 import { registerOidcRoutes } from './oidc-routes.js';
 import { createOidcClient } from '../integrations/oidc/oidc-client.js';
 import { registerHealthRoutes } from './health.js';
@@ -79,6 +80,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     // the whole URL under trpcMaxUrlLength, so the parameter may be that long (the default of 100
     // answered "Route not found" on admin pages). The batch's size is capped below.
     routerOptions: { maxParamLength: trpcMaxUrlLength },
+    // The API's routes declare no response schemas: the serializer compiler loads if one ever does.
+    schemaController: { compilersFactory: { buildSerializer: serializerOnFirstUse() } },
   });
   registerRequestObservability(app);
   app.addHook('onSend', async (req, reply) => void reply.header('x-request-id', req.id));
