@@ -3,15 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { hasGrant, minorToDecimalString, currencyExponent } from '@marketdesk/domain';
 import { sellerStatement } from '../services/ledger/seller-balances.js';
+import { csvCell } from '../services/csv-cell.js';
 import { fail, type UploadRouteDeps } from './uploads.js';
 
 const header = ['posting_id', 'created_at', 'account', 'reason', 'transfer_id', 'phase', 'direction', 'amount', 'currency'];
-
-/** RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function registerStatementCsv(app: FastifyInstance, deps: Pick<UploadRouteDeps, 'db' | 'authenticate'>) {
   app.get('/files/ledger/statement.csv', async (req, reply) => {

@@ -5,7 +5,7 @@ import { hasGrant, type Actor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { auditRepository, type AuditFilter, type AuditRow } from '../../repositories/audit-repository.js';
-import { csvCell } from '../../http/statement-csv.js';
+import { csvCell } from '../csv-cell.js';
 import { namePeople, type PersonLabel } from '../pii/name-people.js';
 
 export interface AuditPage {

@@ -13,7 +13,7 @@ import type { EntityManager } from '@marketdesk/db';
 import type { StoragePort } from '../../integrations/storage/storage-port.js';
 import { queueListRepository } from '../../repositories/queue-list-repository.js';
 import { sql } from '../../repositories/sql.js';
-import { csvCell } from '../../http/statement-csv.js';
+import { csvCell } from '../csv-cell.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { assertCanView, type QueueActor } from './queue-access.js';
 
