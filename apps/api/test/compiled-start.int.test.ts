@@ -2,7 +2,7 @@
 // (`node --enable-source-maps dist/main.js`, `dist/worker.js`) with no optional integration
 // configured: none of the packages that load at their first use — the S3 SDK, Stripe, sharp,
 // nodemailer, bull-board, date-holidays, libphonenumber, qrcode, arctic — and, in the worker,
-// not Node's bundled undici either. Each of those costs megabytes of heap and tens to hundreds of
+// neither a web framework nor Node's bundled undici. Each of those costs megabytes of heap and tens to hundreds of
 // milliseconds of start-up (bench/startup.ts measures the whole); a static import added anywhere
 // would bring one back unnoticed, so this test names them. Stack traces map to the program's own
 // TypeScript (its source maps are read) but no package's source maps are.
@@ -119,12 +119,14 @@ it('starts the API without loading what loads on first use, mapping stack traces
   expect(report.mapped).toEqual({ [ownChunk]: true, [packageWithSourceMap]: false });
 }, 120_000);
 
-it('starts the worker without them, and without Node’s bundled undici', async () => {
+it('starts the worker without them, without a web framework, and without Node’s bundled undici', async () => {
   const report = await startAndReport('worker', '/healthz', [join(buildDir, 'worker.js'), packageWithSourceMap]);
   const loaded = packagesOf(report.loaded);
   expect(loaded).toContain('bullmq');
   expect(loaded).toContain('pg-protocol');
   expect(loadedOnFirstUse.filter((p) => loaded.has(p))).toEqual([]);
+  // It serves no HTTP but its metrics: no web framework, no upload parsing.
+  expect(['fastify', '@fastify/multipart', 'socket.io'].filter((p) => loaded.has(p))).toEqual([]);
   expect(report.builtins.filter((m) => m.includes('undici'))).toEqual([]);
   expect(report.sourceMaps).toEqual({ enabled: true, nodeModules: false, generatedCode: false });
   expect(report.mapped).toEqual({ [join(buildDir, 'worker.js')]: true, [packageWithSourceMap]: false });
