@@ -2,10 +2,10 @@
 // (`node --enable-source-maps dist/main.js`, `dist/worker.js`) with no optional integration
 // configured: none of the packages that load at their first use — the S3 SDK, Stripe, sharp,
 // nodemailer, bull-board, date-holidays, libphonenumber, qrcode, arctic — and, in the worker,
-// neither a web framework nor Node's bundled undici. Each of those costs megabytes of heap and tens to hundreds of
-// milliseconds of start-up (bench/startup.ts measures the whole); a static import added anywhere
-// would bring one back unnoticed, so this test names them. Stack traces map to the program's own
-// TypeScript (its source maps are read) but no package's source maps are.
+// neither a web framework nor Node's bundled undici. Each of those costs megabytes of heap and
+// tens to hundreds of milliseconds of start-up (bench/startup.ts measures the whole); a static
+// import added anywhere would bring one back unnoticed, so this test names them. Stack traces map
+// to the program's own TypeScript (its source maps are read) but no package's source maps are.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
