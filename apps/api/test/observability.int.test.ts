@@ -92,10 +92,20 @@ it('shows the job dashboard to admins only', async () => {
   expect((await fetch(`${api.baseUrl}/admin/queues`, { headers: { cookie: buyer.cookie } })).status).toBe(403);
   const page = await fetch(`${api.baseUrl}/admin/queues`, { headers: { cookie: admin.cookie } });
   expect(page.status).toBe(200);
-  expect(await page.text()).toContain('Marketdesk jobs');
+  const html = await page.text();
+  expect(html).toContain('Marketdesk jobs');
   // The page runs under the dashboard's own policy (its <base> allowed) and asks nothing of Google Fonts.
   expect(page.headers.get('content-security-policy')).toBe(cspHeader(jobDashboardContentSecurityPolicy));
-  expect(await (await fetch(`${api.baseUrl}/admin/queues`, { headers: { cookie: admin.cookie } })).text()).not.toContain('fonts.googleapis.com');
+  expect(html).not.toContain('fonts.googleapis.com');
+  // Its script, by the relative URL the page names (under <base href="/admin/queues/">), whole.
+  const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+  expect(script).toBeDefined();
+  const asset = await fetch(new URL(script!, `${api.baseUrl}/admin/queues/`), { headers: { cookie: admin.cookie } });
+  expect(asset.status).toBe(200);
+  expect(asset.headers.get('content-type')).toMatch(/javascript/);
+  const body = Buffer.from(await asset.arrayBuffer());
+  expect(body.length).toBeGreaterThan(1000);
+  expect(Number(asset.headers.get('content-length'))).toBe(body.length);
   const queues = await fetch(`${api.baseUrl}/admin/queues/api/queues?activeQueue=mail&page=1&jobsPerPage=10`, { headers: { cookie: admin.cookie } });
   expect(queues.status).toBe(200);
   expect(JSON.stringify(await queues.json())).toContain('"name":"mail"');
