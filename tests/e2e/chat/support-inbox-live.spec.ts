@@ -42,7 +42,8 @@ test('a buyer writes in an order conversation and the agent’s open inbox shows
   const agent = await agentContext.newPage();
   await signInToConsole(agent, demo.agent1.email);
   await agent.getByRole('link', { name: 'Support inbox' }).click();
-  await agent.getByText('All order conversations').click();
+  // The segmented control's own label (the empty inbox's hint names the option too).
+  await agent.getByText('All order conversations', { exact: true }).click();
   const inbox = agent.getByRole('list', { name: 'Order conversations' });
   await expect(inbox.or(agent.getByText('No order conversations'))).toBeVisible();
   const conversation = inbox.getByRole('listitem', { name: new RegExp(`Order ${order.number} with Ola Order`) });
