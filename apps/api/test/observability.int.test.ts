@@ -232,14 +232,19 @@ it('runs one trace from the request through its SQL and the outbox into the job 
     const traceId = register.spanContext().traceId;
     const run = await eventually(() => named('job mail.welcome').find((s) => s.attributes['request.id'] === register.attributes['request.id']), 'the welcome job run');
     expect(run.spanContext().traceId).toBe(traceId);
-    const trace = inTrace(traceId);
-    const byId = new Map(trace.map((s) => [s.spanContext().spanId, s]));
+    let trace = inTrace(traceId);
     const ancestors = (s: ReadableSpan): string[] => {
-      const parent = s.parentSpanContext && byId.get(s.parentSpanContext.spanId);
+      const parent = s.parentSpanContext && trace.find((p) => p.spanContext().spanId === s.parentSpanContext!.spanId);
       return parent ? [parent.name, ...ancestors(parent)] : [];
     };
     // request → outbox.publish → BullMQ add → BullMQ process → the job run, every link in one trace.
-    await eventually(() => inTrace(traceId).find((s) => s.kind === SpanKind.SERVER), 'the server span');
+    // A span is exported when it ends, and parents end after their children: read the trace once
+    // the whole chain is in (the job run's own span ends before BullMQ's `process` span around it).
+    await eventually(() => {
+      trace = inTrace(traceId);
+      const chain = ancestors(run);
+      return trace.some((s) => s.kind === SpanKind.SERVER) && chain.includes('process mail') && chain.includes('outbox.publish') ? chain : undefined;
+    }, "the job run's chain of parent spans");
     expect(ancestors(run)).toEqual(expect.arrayContaining(['process mail', 'outbox.publish']));
     expect(trace.some((s) => s.kind === SpanKind.PRODUCER && s.name.startsWith('add '))).toBe(true);
     // SQL of the request and SQL of the job run, both in the trace.
