@@ -53,7 +53,12 @@ export interface CallOptions {
   cookie?: string | undefined;
   origin?: string | null;
   ip?: string;
+  /** More request headers, e.g. a caller's `traceparent`. */
+  headers?: Record<string, string>;
 }
+
+/** Any API a test reaches over HTTP: one started in-process, or a process started by the test. */
+export type ApiTarget = Pick<RunningApi, 'baseUrl'>;
 
 export interface CallResult<T = unknown> {
   status: number;
@@ -78,10 +83,10 @@ function headers(opts: CallOptions): Record<string, string> {
   if (opts.cookie) h.cookie = opts.cookie;
   if (opts.origin !== null) h.origin = opts.origin ?? allowedOrigin;
   if (opts.ip) h['x-forwarded-for'] = opts.ip;
-  return h;
+  return { ...h, ...opts.headers };
 }
 
-export async function mutate<T = unknown>(api: RunningApi, path: ProcedurePath, input?: unknown, opts: CallOptions = {}) {
+export async function mutate<T = unknown>(api: ApiTarget, path: ProcedurePath, input?: unknown, opts: CallOptions = {}) {
   const res = await fetch(`${api.baseUrl}/trpc/${path}`, {
     method: 'POST',
     headers: headers(opts),
@@ -90,7 +95,7 @@ export async function mutate<T = unknown>(api: RunningApi, path: ProcedurePath, 
   return parse<T>(res);
 }
 
-export async function query<T = unknown>(api: RunningApi, path: ProcedurePath, input?: unknown, opts: CallOptions = {}) {
+export async function query<T = unknown>(api: ApiTarget, path: ProcedurePath, input?: unknown, opts: CallOptions = {}) {
   const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
   const res = await fetch(`${api.baseUrl}/trpc/${path}${qs}`, { headers: headers(opts) });
   return parse<T>(res);

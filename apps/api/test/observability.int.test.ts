@@ -135,15 +135,13 @@ it('carries the request id into jobs and their logs', async () => {
 });
 
 it('hands the request id from the request to the live event and to the jobs the relay enqueues', async () => {
-  const post = (path: string, body: unknown, requestId: string, cookie?: string) =>
-    fetch(`${api.baseUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: allowedOrigin, 'x-request-id': requestId, ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ json: body }) });
   const email = `rid.${Date.now()}@example.test`;
-  const registered = await post('auth.register', { email, password: 'correct horse battery', displayName: 'Rid' }, 'req-register-1');
-  const cookie = registered.headers.get('set-cookie')!.split(';')[0]!;
+  const registered = await mutate(api, 'auth.register', { email, password: 'correct horse battery', displayName: 'Rid' }, { headers: { 'x-request-id': 'req-register-1' } });
+  const cookie = registered.setCookie!;
   const socket = openSocket(api, cookie);
   await waitFor(socket, 'connect');
   const live = nextEvent<AnyLiveEvent & { requestId?: string }>(socket, 'event', (e) => e.name === 'user.profile.updated');
-  await post('profile.update', { displayName: 'Rid Renamed' }, 'req-rename-1', cookie);
+  await mutate(api, 'profile.update', { displayName: 'Rid Renamed' }, { cookie, headers: { 'x-request-id': 'req-rename-1' } });
   expect((await live).requestId).toBe('req-rename-1');
   await api.app.relay.drain();
   const jobs = await api.app.queues.queue('mail').getJobs(['waiting', 'delayed', 'active', 'completed']);
@@ -174,7 +172,7 @@ it("continues the caller's trace from its traceparent", async () => {
   spans.reset();
   const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
   const callerSpan = '00f067aa0ba902b7';
-  const res = await fetch(`${api.baseUrl}/trpc/auth.me`, { headers: { traceparent: `00-${callerTrace}-${callerSpan}-01` } });
+  const res = await query(api, 'auth.me', undefined, { headers: { traceparent: `00-${callerTrace}-${callerSpan}-01` } });
   expect(res.status).toBe(200);
   const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
   expect(request.spanContext().traceId).toBe(callerTrace);

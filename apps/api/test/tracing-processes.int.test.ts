@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { allowedOrigin } from './harness.js';
+import { allowedOrigin, mutate } from './harness.js';
 import { freePort, killAll, spawnProc, tsProc, waitForUrl, type Proc } from './processes.js';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
@@ -106,11 +106,7 @@ async function oneTraceAcrossProcesses(start: Start) {
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     await Promise.all([waitForUrl(`${baseUrl}/readyz`, undefined, 60_000, api), waitForUrl(`http://127.0.0.1:${workerPort}/healthz`, undefined, 60_000, worker)]);
     const email = `trace.${randomBytes(4).toString('hex')}@example.test`;
-    const res = await fetch(`${baseUrl}/trpc/auth.register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: allowedOrigin },
-      body: JSON.stringify({ json: { email, password: 'correct horse battery', displayName: 'Traced' } }),
-    });
+    const res = await mutate({ baseUrl }, 'auth.register', { email, password: 'correct horse battery', displayName: 'Traced' });
     expect(res.status).toBe(200);
 
     // The welcome mail's run in the worker process, in the trace of the request that registered.
