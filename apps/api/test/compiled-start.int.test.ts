@@ -6,16 +6,14 @@
 // tens to hundreds of milliseconds of start-up (bench/startup.ts measures the whole); a static
 // import added anywhere would bring one back unnoticed, so this test names them. Stack traces map
 // to the program's own TypeScript (its source maps are read) but no package's source maps are.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { freePort, killAll, spawnProc, waitForUrl } from './processes.js';
+import { buildApiInto, dropRedisPrefixes, freePort, killAll, spawnProc, waitForUrl } from './processes.js';
 
-const apiDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Loaded only when their feature is used (or configured): never by an idle process without configuration. */
@@ -51,13 +49,7 @@ let mailDir: string;
 const prefixes: string[] = [];
 
 beforeAll(async () => {
-  // The compiled build as scripts/lib/build-node.mjs makes it (apps/api/build.mjs), into a private
-  // directory below apps/api so its external imports resolve from the workspace's node_modules —
-  // not inside a node_modules folder, where Node would count it as a package's code.
-  mkdirSync(join(apiDir, '.cache'), { recursive: true });
-  buildDir = mkdtempSync(join(apiDir, '.cache', 'compiled-start-'));
-  const buildNode = (await import(join(repoRoot, 'scripts/lib/build-node.mjs'))) as { buildNodeProgram(o: { name: string; dir: string; entries: Record<string, string>; outdir: string }): Promise<void> };
-  await buildNode.buildNodeProgram({ name: 'api (start-up test)', dir: apiDir, entries: { main: 'src/main.ts', worker: 'src/worker.ts' }, outdir: buildDir });
+  buildDir = await buildApiInto('compiled-start');
   writeFileSync(join(buildDir, 'probe.mjs'), probe);
   mailDir = mkdtempSync(join(tmpdir(), 'md-start-mail-'));
 }, 120_000);
@@ -66,12 +58,7 @@ afterAll(async () => {
   await killAll();
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   if (mailDir) rmSync(mailDir, { recursive: true, force: true });
-  const redis = new Redis('redis://127.0.0.1:6379');
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-  }
-  redis.disconnect();
+  await dropRedisPrefixes(prefixes);
 });
 
 /** Starts a compiled entry with the probe, waits until it answers `path`, and reads the probe's report. */

@@ -3,7 +3,8 @@
 // configuration the production proxy image ships (deploy/haproxy/haproxy.cfg), and private Redis /
 // PostgreSQL servers on spare ports that a test may stop and restart without touching the shared ones.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,4 +240,32 @@ export async function privatePostgres() {
   };
   await handle.start();
   return handle;
+}
+
+/**
+ * The API and worker compiled as `npm run build` compiles them (scripts/lib/build-node.mjs), into a
+ * private directory below apps/api — so their external imports resolve from the workspace's
+ * node_modules, and not inside a node_modules folder, where Node would count them as a package's
+ * code. Returns the directory (dist/main.js and dist/worker.js are `main.js`, `worker.js` there).
+ */
+export async function buildApiInto(tag: string): Promise<string> {
+  const apiDir = join(root, 'apps', 'api');
+  mkdirSync(join(apiDir, '.cache'), { recursive: true });
+  const outdir = mkdtempSync(join(apiDir, '.cache', `${tag}-`));
+  const buildNode = (await import(join(root, 'scripts/lib/build-node.mjs'))) as { buildNodeProgram(o: { name: string; dir: string; entries: Record<string, string>; outdir: string }): Promise<void> };
+  await buildNode.buildNodeProgram({ name: `api (${tag})`, dir: apiDir, entries: { main: 'src/main.ts', worker: 'src/worker.ts' }, outdir });
+  return outdir;
+}
+
+/** Deletes every key under these Redis prefixes (the queues and schedulers a test's processes made). */
+export async function dropRedisPrefixes(prefixes: readonly string[], url = 'redis://127.0.0.1:6379'): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    for (const prefix of prefixes) {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -8,15 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { allowedOrigin, mutate } from './harness.js';
-import { freePort, killAll, spawnProc, tsProc, waitForUrl, type Proc } from './processes.js';
+import { buildApiInto, dropRedisPrefixes, freePort, killAll, spawnProc, tsProc, type Proc, waitForUrl } from './processes.js';
 
-const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
 interface ExportedSpan {
   traceId: string;
@@ -54,11 +51,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));
   collectorUrl = `http://127.0.0.1:${(collector.address() as { port: number }).port}`;
 
-  // The compiled build as scripts/lib/build-node.mjs makes it (apps/api/build.mjs), into a private
-  // directory below apps/api so its external imports resolve from the workspace's node_modules.
-  buildDir = mkdtempSync(join(apiDir, 'node_modules', '.tracing-build-'));
-  const buildNode = (await import(join(apiDir, '../../scripts/lib/build-node.mjs'))) as { buildNodeProgram(o: { name: string; dir: string; entries: Record<string, string>; outdir: string }): Promise<void> };
-  await buildNode.buildNodeProgram({ name: 'api (tracing test)', dir: apiDir, entries: { main: 'src/main.ts', worker: 'src/worker.ts' }, outdir: buildDir });
+  buildDir = await buildApiInto('tracing-build');
 }, 120_000);
 
 afterAll(async () => {
@@ -66,12 +59,7 @@ afterAll(async () => {
   await new Promise<void>((r) => (collector ? collector.close(() => r()) : r()));
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   // The processes' queues and job schedulers, so no later worker on a reused Redis finds them.
-  const redis = new Redis('redis://127.0.0.1:6379');
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-  }
-  redis.disconnect();
+  await dropRedisPrefixes(prefixes);
 });
 
 function env(): Record<string, string> {
