@@ -2,7 +2,7 @@
 // (single use, expiry, no enumeration), password change signing out other devices, TOTP two-factor
 // (enrolment, sign-in with a code or a recovery code, replay refused), staff enrolment enforcement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate, openSocket, query, registerUser, startApi, uniqueEmail, until, waitFor, type RunningApi } from './harness.js';
+import { mutate, openSocket, query, registerUser, startApi, uniqueEmail, uniqueIp, until, waitFor, type RunningApi } from './harness.js';
 import { totpCode } from './fixtures/totp-codes.js';
 
 let api: RunningApi;
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 /** A fresh client address per call: sign-in failures here must not lock 127.0.0.1 for other files. */
-const fresh = () => ({ ip: `10.55.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+const fresh = () => ({ ip: uniqueIp(55) });
 
 const sql = <T>(text: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute<T[]>(text, params);
 
@@ -200,7 +200,7 @@ describe('TOTP two-factor', () => {
   it('wrong codes count as failed sign-ins: across fresh challenges the account locks like for passwords', async () => {
     const user = await registerUser(api);
     const { secret } = await enrol(api, user.cookie);
-    const from = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const from = uniqueIp(66);
     for (let round = 0; round < 3; round++) {
       const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, { ip: from });
       if (!step1.data) break;

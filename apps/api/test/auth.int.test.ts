@@ -1,6 +1,6 @@
 // Sessions, login throttling, roles and CSRF, over real HTTP against PostgreSQL and Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate, query, registerUser, startApi, uniqueEmail, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, startApi, uniqueEmail, uniqueIp, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ afterAll(async () => {
   await api.close();
 });
 
-const ipFor = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const ipFor = () => uniqueIp(9);
 
 describe('login', () => {
   it('signs in with the right password and sets an HttpOnly SameSite=Lax cookie', async () => {

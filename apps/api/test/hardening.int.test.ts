@@ -2,7 +2,7 @@
 // mutations refused, request size limit, Redis rate limits on public mutations with Retry-After, and
 // auth answers that do not reveal which accounts exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedOrigin, mutate, registerUser, startApi, uniqueEmail, type RunningApi } from './harness.js';
+import { allowedOrigin, mutate, registerUser, startApi, uniqueEmail, uniqueIp, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let tight: RunningApi;
@@ -16,7 +16,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const ip = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const ip = () => uniqueIp(77);
 
 describe('security headers', () => {
   it('every API answer carries a strict CSP, nosniff, no framing and no referrer', async () => {

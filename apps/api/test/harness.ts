@@ -102,6 +102,17 @@ export async function query<T = unknown>(api: ApiTarget, path: ProcedurePath, in
 }
 
 let counter = 0;
+let ipCounter = 0;
+/**
+ * A client address no other call in this test file gets. The rate limits count per address in the
+ * run's shared Redis namespace, so addresses drawn at random collided now and then (one test's
+ * failures spending another's budget); each file owns its network (`10.<net>.x.y`).
+ */
+export function uniqueIp(net: number): string {
+  ipCounter += 1;
+  return `10.${net}.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
+}
+
 export function uniqueEmail(tag = 'user'): string {
   counter += 1;
   return `${tag}.${Date.now().toString(36)}.${counter}@example.test`;
