@@ -4,7 +4,8 @@
 // runs every table, and the console draws any of them from the same data.
 import type { z } from 'zod';
 import type { EventName } from '../events/catalogue.js';
-import type { GrantTable, Permission, PolicyObject } from '../policy/permissions.js';
+import type { GrantTable, Permission } from '../policy/grant-table.js';
+import type { PolicyObject } from '../policy/permissions.js';
 import type { Role } from '../policy/roles.js';
 
 /** Roles that may issue commands: people's roles plus `system` for timers and webhooks. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Permission, type PolicyObject, can, checkGrantTable, grantedPermissions, hasGrant, holdsOwnGrant, isSeller, permissions, roleGrants } from './permissions.js';
+import { permissions, type Permission } from './grant-table.js';
+import { type PolicyObject, can, checkGrantTable, grantedPermissions, hasGrant, holdsOwnGrant, isSeller, roleGrants } from './permissions.js';
 import { maskAddress, maskEmail, maskName, maskPhone, maskPii } from './pii.js';
 import { type Actor, isStaff, roles } from './roles.js';
 

@@ -2,30 +2,8 @@
 // object, on objects the actor `own`s (their order, their listing), or on objects `assigned` to
 // them (the submission they claimed, the dispute they handle). The API checks `hasGrant` at the
 // procedure and `can` with the loaded object in the service; Socket.IO joins use the same answers.
+import { permissions, type GrantTable, type Permission, type Scope } from './grant-table.js';
 import type { Actor, BuiltInRole, Role } from './roles.js';
-
-export const permissions = [
-  'orders.view', 'orders.cancel', 'orders.ship', 'orders.refund', 'orders.view_shipping_address',
-  'submissions.create', 'submissions.view', 'submissions.claim', 'submissions.decide',
-  'listings.manage', 'listings.review',
-  'kyc.submit', 'kyc.review',
-  'disputes.open', 'disputes.view', 'disputes.handle', 'disputes.refund',
-  'payouts.request', 'payouts.view', 'payouts.approve',
-  'users.view_pii', 'users.manage_roles',
-  'ledger.view', 'ledger.reconcile',
-  'reviews.moderate',
-  'console.access', 'activity.view', 'mail.view',
-  // Chat: take part in one's own threads; support any order thread (shown as Support); hide
-  // messages and read reports; edit the canned replies agents send.
-  'chat.send', 'chat.support', 'chat.moderate', 'chat.canned_manage',
-  // Trust and safety: read the audit log; edit roles and who holds them.
-  'audit.view', 'roles.manage',
-  // Fraud: read held orders with the buyer's history and flags, flag and unflag people, read and
-  // (as queue lead) edit the risk rules. Staff-only: no role holds it with a narrower scope.
-  'risk.review',
-] as const;
-export type Permission = (typeof permissions)[number];
-export type Scope = 'any' | 'own' | 'assigned';
 
 /** Objects permissions apply to. Buyer and seller ids are the user ids of those people. */
 export type PolicyObject =
@@ -69,17 +47,6 @@ export const roleGrants: Record<BuiltInRole, Partial<Record<Permission, Scope>>>
   },
   admin: everything,
 };
-
-/**
- * Roles are data (admins edit them in the console): the API loads this table from the database and
- * hands it to the policy on the actor (`actor.grants`), so the domain never reads storage itself.
- * `staff` marks roles that work the console's queues (what `isStaff` answers).
- */
-export interface RoleDefinition {
-  staff: boolean;
-  grants: Partial<Record<Permission, Scope>>;
-}
-export type GrantTable = Readonly<Record<string, RoleDefinition>>;
 
 export const defaultGrantTable: GrantTable = Object.fromEntries(
   (Object.keys(roleGrants) as BuiltInRole[]).map((role) => [role, { staff: role === 'agent' || role === 'admin', grants: roleGrants[role] }]),

@@ -1,7 +1,7 @@
 // Roles a user may hold (several at once) and the coarse groupings the API checks. The four
 // built-in roles always exist; admins may add more as data (the `roles` table), so a role name is
 // any string, and what a role grants comes from the grant table attached to the actor.
-import type { GrantTable } from './permissions.js';
+import type { GrantTable } from './grant-table.js';
 
 export const roles = ['buyer', 'seller', 'agent', 'admin'] as const;
 export type BuiltInRole = (typeof roles)[number];

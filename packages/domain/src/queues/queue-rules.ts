@@ -3,7 +3,7 @@
 // Claims are leases: a claim is live until `claimExpiresAtMs`, which activity pushes forward; an
 // expired claim is free for anyone, even before the timer that announces it has run.
 import type { QueueName } from '../events/rooms.js';
-import type { Permission } from '../policy/permissions.js';
+import type { Permission } from '../policy/grant-table.js';
 import { AT_RISK_THRESHOLD_BP } from '../sla/sla.js';
 import { HOUR_MS, MINUTE_MS } from '../units.js';
 

@@ -3,7 +3,8 @@ import { type MachineFixture, T0, actorAs, runMachineTableTests } from '../../te
 import { startMachine, transition } from '../transition.js';
 import { type OrderContext, defaultOrderTimings, orderMachine } from './order.js';
 import { DAY_MS } from '../../units.js';
-import { defaultGrantTable, type GrantTable } from '../../policy/permissions.js';
+import type { GrantTable } from '../../policy/grant-table.js';
+import { defaultGrantTable } from '../../policy/permissions.js';
 import { tableProblems } from '../define.js';
 
 const context: OrderContext = { orderId: 'o1', buyerId: 'b1', sellerId: 's1', currency: 'EUR', totalMinor: 10_000, refundedMinor: 0, ...defaultOrderTimings };
