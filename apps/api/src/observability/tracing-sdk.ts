@@ -17,11 +17,18 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { ATTR_DB_QUERY_TEXT } from '@opentelemetry/semantic-conventions';
 import { sqlShape } from './sql-text.js';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, ParentBasedSampler, SamplingDecision, TracerProvider, type Sampler, type SamplingResult } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, ParentBasedSampler, SamplingDecision, TracerProvider, type Sampler, type SamplingResult, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { BullMQOtel } from 'bullmq-otel';
-import { requestSpanName, untracedPath } from './http-hooks.js';
-import type { TracingOptions } from './tracing.js';
+import { requestSpanName, untracedPath } from './request-names.js';
+
+export interface TracingOptions {
+  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); tracing is off without it. */
+  endpoint?: string | undefined;
+  serviceName: string;
+  /** Tests: where the spans go instead of an OTLP exporter (turns tracing on without an endpoint). */
+  processor?: SpanProcessor;
+}
 
 /**
  * BullMQ's worker traces its own polling — each wait for the next job, each stalled-job check — as a

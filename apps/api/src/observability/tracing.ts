@@ -12,8 +12,9 @@
 // when tracing is on — the process entries (main.ts, worker.ts) call it before they import the app,
 // because the instrumentations patch pg, ioredis and http as those modules load.
 import { context, propagation, ROOT_CONTEXT, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { BullMQOtel } from 'bullmq-otel';
+// Types only: the SDK module itself is imported (dynamically) by startTracing when tracing is on.
+import type { TracingOptions } from './tracing-sdk.js';
 
 /** W3C trace context as written into an outbox row or a job payload. */
 export interface TraceCarrier {
@@ -24,14 +25,6 @@ export interface TraceCarrier {
 export interface TracingHandle {
   enabled: boolean;
   shutdown(): Promise<void>;
-}
-
-export interface TracingOptions {
-  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); tracing is off without it. */
-  endpoint?: string | undefined;
-  serviceName: string;
-  /** Tests: where the spans go instead of an OTLP exporter (turns tracing on without an endpoint). */
-  processor?: SpanProcessor;
 }
 
 let running: TracingHandle | null = null;
