@@ -1,0 +1,2 @@
+export * from './socket-protocol.js';
+export * from './live-follower.js';
