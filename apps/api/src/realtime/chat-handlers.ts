@@ -1,27 +1,12 @@
 // Ephemeral chat signals, never stored: "typing…" and who is in a thread right now (online, or
 // away when their tab is hidden). Only a socket already in `thread:{id}` — admitted by the room
 // policy — may signal into it. Support staff appear as Support, without id or name.
-import type { ChatRole } from '@marketdesk/domain';
+import type { ChatPerson, ChatPresenceState } from '@marketdesk/domain';
 import { chatThreadRepository } from '../repositories/chat-thread-repository.js';
 import { roleIn } from '../services/chat/thread-access.js';
 import type { AppServices } from '../services/container.js';
 import type { SessionActor } from '../trpc/context.js';
-import type { LiveServer, LiveSocket } from './socket-server.js';
-
-export interface ChatPerson {
-  id: string | null;
-  name: string;
-  role: ChatRole;
-}
-export interface ChatTypingSignal {
-  threadId: string;
-  user: ChatPerson;
-  typing: boolean;
-}
-export interface ChatPresenceState {
-  threadId: string;
-  users: (ChatPerson & { state: 'online' | 'away' })[];
-}
+import type { LiveServer, LiveSocket } from './live-socket.js';
 
 const uuid = /^[0-9a-f-]{36}$/i;
 const threadRoom = (threadId: string) => `thread:${threadId}`;

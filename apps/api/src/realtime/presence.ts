@@ -5,7 +5,7 @@
 import { canJoinRoom } from '@marketdesk/domain';
 import type { AppServices } from '../services/container.js';
 import { currentSocketActor } from './socket-auth.js';
-import type { LiveServer, LiveSocket } from './socket-server.js';
+import type { LiveServer, LiveSocket } from './live-socket.js';
 
 export type NameLookup = (userIds: string[]) => Promise<Map<string, string>>;
 

@@ -5,10 +5,9 @@ import { orderRepository } from '../repositories/order-repository.js';
 import { threadParticipantIds } from '../services/chat/thread-access.js';
 import type { AppServices } from '../services/container.js';
 import { currentActor } from '../services/rbac/current-actor.js';
-import type { Server } from 'socket.io';
-import { currentSocketActor, type SocketData } from './socket-auth.js';
+import { currentSocketActor } from './socket-auth.js';
 import { followedRoomCount, type Refusal, type SocketGuard } from './socket-budget.js';
-import type { LiveSocket } from './socket-server.js';
+import type { LiveServer, LiveSocket } from './live-socket.js';
 
 /** Loads only the facts a room's rule needs: an order's parties, a seller room's owner. */
 export async function factsFor(services: AppServices, room: string): Promise<RoomFacts> {
@@ -70,12 +69,12 @@ export function registerRoomHandlers(socket: LiveSocket, services: AppServices, 
  * checked room by room against the person's current roles and grants, and leaves what the policy
  * no longer allows. Its own `user:` and `session:` rooms stay.
  */
-export async function leaveRoomsNoLongerAllowed(io: Server, services: AppServices, sessionIds: string[]): Promise<void> {
+export async function leaveRoomsNoLongerAllowed(io: LiveServer, services: AppServices, sessionIds: string[]): Promise<void> {
   const sockets = await io.in(sessionIds.map((id) => `session:${id}`)).fetchSockets();
   const grants = await services.rbac.table();
   const em = services.db.orm.em.fork();
   for (const s of sockets) {
-    const actor = services.twoFactor.restrictUntilEnrolled(await currentActor(em, (s.data as SocketData).actor, grants));
+    const actor = services.twoFactor.restrictUntilEnrolled(await currentActor(em, s.data.actor, grants));
     for (const room of s.rooms) {
       if (room === s.id || room.startsWith('user:') || room.startsWith('session:')) continue;
       if (!canJoinRoom(actor, room, await factsFor(services, room)).ok) s.leave(room);

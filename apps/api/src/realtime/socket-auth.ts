@@ -6,14 +6,7 @@ import type { AppServices } from '../services/container.js';
 import { currentActor } from '../services/rbac/current-actor.js';
 import { sessionTokenOf } from '../services/auth/session-cookie.js';
 import type { SessionActor } from '../trpc/context.js';
-
-export interface SocketData {
-  /** Null for an anonymous storefront visitor, who may only follow public rooms (listing stock). */
-  actor: SessionActor | null;
-  presencePage: string | null;
-  /** Chat presence: this tab is hidden (the person is away). */
-  chatAway?: boolean;
-}
+import type { SocketData } from './live-socket.js';
 
 export function authenticateSocket(services: AppServices, config: Config) {
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {

@@ -3,7 +3,7 @@
 // join past the room cap. Each refusal is a strike; a socket that collects enough strikes within
 // one window is disconnected, so a flood ends instead of being answered forever.
 // The state and its transitions are pure (the caller passes the clock); guardSocket wires them to a socket.
-import type { LiveSocket } from './socket-server.js';
+import type { LiveSocket } from './live-socket.js';
 
 export const budgetWindowMs = 10_000;
 

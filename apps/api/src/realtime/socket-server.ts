@@ -1,42 +1,24 @@
 // The live channel: Socket.IO on the API's HTTP server, sharing rooms across API processes through
 // the Redis Streams adapter (which, unlike plain pub/sub, supports connection-state recovery).
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { liveEventFor, roomAudience, type AnyLiveEvent, type PublicLiveEvent } from '@marketdesk/domain';
+import { liveEventFor, roomAudience, type AnyLiveEvent } from '@marketdesk/domain';
 import type { Config } from '../env.js';
 import type { AppServices } from '../services/container.js';
 import type { LiveGateway } from '../services/live-gateway.js';
-import { authenticateSocket, type SocketData } from './socket-auth.js';
+import { authenticateSocket } from './socket-auth.js';
 import { leaveRoomsNoLongerAllowed, registerRoomHandlers } from './room-handlers.js';
 import { refreshPresenceOf, registerPresence, type NameLookup } from './presence.js';
 import { userRepository } from '../repositories/user-repository.js';
-import { registerChatSignals, type ChatPresenceState, type ChatTypingSignal } from './chat-handlers.js';
+import { registerChatSignals } from './chat-handlers.js';
 import { guardSocket, type SocketLimits } from './socket-budget.js';
+import type { LiveServer } from './live-socket.js';
 
-export interface ServerToClient {
-  /** Members' rooms get the whole event; public rooms its public view (policy/rooms.ts). */
-  event: (event: AnyLiveEvent | PublicLiveEvent) => void;
-  presence: (state: { page: string; users: { id: string; displayName: string }[] }) => void;
-  'chat:typing': (signal: ChatTypingSignal) => void;
-  'chat:presence': (state: ChatPresenceState) => void;
-  /** An admin changed this person's roles or a role they hold: their apps re-read roles and grants. */
-  'grants:changed': () => void;
-}
-/** A refusal names its reason in `error` (a code); newer ones add a `message` for people. */
-type Ack = (res: { ok: boolean; error?: string; message?: string }) => void;
-export interface ClientToServer {
-  subscribe: (room: string, ack?: Ack) => void;
-  unsubscribe: (room: string, ack?: Ack) => void;
-  'presence:enter': (page: string, ack?: Ack) => void;
-  'presence:leave': (page: string, ack?: Ack) => void;
-  'chat:typing': (signal: { threadId: string; typing: boolean }, ack?: Ack) => void;
-  'chat:presence': (signal: { state: 'online' | 'away' }, ack?: Ack) => void;
-}
-export type LiveServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
-export type LiveSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+// observability/live-metrics.ts names the server's type through this module.
+export type { LiveServer } from './live-socket.js';
 
 /**
  * The streams adapter saves a disconnecting socket's session with a SET it never awaits: while
