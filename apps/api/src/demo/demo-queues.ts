@@ -16,7 +16,8 @@ import type { Role } from '@marketdesk/domain';
 import { userRepository } from '../repositories/user-repository.js';
 import { appRouter } from '../routers/_app.js';
 import type { AppServices } from '../services/container.js';
-import type { Context, SessionActor } from '../trpc/context.js';
+import type { Context } from '../trpc/context.js';
+import type { SessionActor } from '../services/auth/session-service.js';
 import { createCallerFactory } from '../trpc/procedures.js';
 
 const createCaller = createCallerFactory(appRouter);

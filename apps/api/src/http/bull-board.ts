@@ -13,7 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { hasRole } from '@marketdesk/domain';
 import type { JobQueues } from '../jobs/queues.js';
 import { queueNames } from '../jobs/job-definition.js';
-import type { SessionActor } from '../trpc/context.js';
+import type { SessionActor } from '../services/auth/session-service.js';
 import { cspHeader, jobDashboardContentSecurityPolicy } from './security-headers.js';
 
 export const bullBoardPath = '/admin/queues';

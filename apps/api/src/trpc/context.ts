@@ -1,23 +1,13 @@
 // Per-request context: a forked EntityManager, the signed-in actor (if any), request metadata.
 import type {} from '@fastify/cookie'; // loads its FastifyRequest/Reply augmentations for every importer of the router type
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { GrantTable, Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { AppServices } from '../services/container.js';
+import type { SessionActor } from '../services/auth/session-service.js';
 import { sessionTokenOf } from '../services/auth/session-cookie.js';
 
-export interface SessionActor {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  sessionId: string;
-  emailVerified: boolean;
-  twoFactorEnabled: boolean;
-  avatarKey: string | null;
-  /** The effective role grants (roles are data), attached when the session is validated. */
-  grants?: GrantTable;
-}
+// The realtime layer names the actor as the context's; it is declared with the session that validates it.
+export type { SessionActor };
 
 export interface Context {
   req: FastifyRequest;

@@ -5,11 +5,24 @@ import type { GrantTable, Role } from '@marketdesk/domain';
 import { Session, type EntityManager, type User } from '@marketdesk/db';
 import type { Config } from '../../env.js';
 import { sessionRepository } from '../../repositories/session-repository.js';
-import type { SessionActor } from '../../trpc/context.js';
 import { generateSessionToken, sessionIdFromToken } from './session-tokens.js';
 import { sessionCookieName } from './session-cookie.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** The signed-in person a valid session stands for: what tRPC's context, the upload routes and the sockets act as. */
+export interface SessionActor {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  sessionId: string;
+  emailVerified: boolean;
+  twoFactorEnabled: boolean;
+  avatarKey: string | null;
+  /** The effective role grants (roles are data), attached when the session is validated. */
+  grants?: GrantTable;
+}
 
 export interface ValidatedSession {
   actor: SessionActor;

@@ -3,7 +3,7 @@
 import type { GrantTable, Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { roleRepository } from '../../repositories/role-repository.js';
-import type { SessionActor } from '../../trpc/context.js';
+import type { SessionActor } from '../auth/session-service.js';
 
 export async function currentActor(em: EntityManager, actor: SessionActor | null, grants: GrantTable): Promise<SessionActor | null> {
   if (!actor) return null;
