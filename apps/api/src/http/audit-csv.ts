@@ -8,7 +8,8 @@ import { auditCsvStream } from '../services/audit/search-audit.js';
 import { runWithAuditContext } from '../services/audit/audit-context.js';
 import { writeAudit } from '../services/audit/write-audit.js';
 import { auditFilterSchema } from '../routers/audit/audit.types.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 export function registerAuditCsv(app: FastifyInstance, deps: { db: Database; authenticate: UploadRouteDeps['authenticate'] }) {
   app.get('/files/audit.csv', async (req, reply) => {

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { avatarMaxBytes, setAvatar } from '../services/profile/set-avatar.js';
-import { fail, readSingleFile, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail, readSingleFile } from './route-replies.js';
 
 export function registerAvatarRoutes(scope: FastifyInstance, deps: UploadRouteDeps) {
   scope.post('/uploads/avatar', (req, reply) => postAvatar(req, reply, deps));

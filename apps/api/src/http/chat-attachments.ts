@@ -9,7 +9,8 @@ import { AppError } from '../errors/app-error.js';
 import { chatMessageRepository } from '../repositories/chat-message-repository.js';
 import { accessThread } from '../services/chat/thread-access.js';
 import { receivePrivateFile, sendPrivateFile } from './private-files.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 const uploadQuery = z.object({ threadId: z.string().uuid() });
 const fileParams = z.object({ threadId: z.string().uuid(), fileId: z.string().uuid() });

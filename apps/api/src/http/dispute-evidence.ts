@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { can } from '@marketdesk/domain';
 import { disputeRepository } from '../repositories/dispute-repository.js';
 import { receivePrivateFile, sendPrivateFile } from './private-files.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 const params = z.object({ disputeId: z.string().uuid(), evidenceId: z.string().uuid(), n: z.coerce.number().int().min(0).max(20) });
 const evidence = { purpose: 'dispute_evidence', permission: 'disputes.view', keyPrefix: 'dispute-evidence', noun: 'a piece of evidence', who: 'the parties of a dispute and support' } as const;

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { StoragePort } from '../integrations/storage/storage-port.js';
 import { getQueueExport } from '../services/queues/export-queue.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 const params = z.object({ id: z.string().uuid() });
 

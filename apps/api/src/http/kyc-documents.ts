@@ -10,7 +10,8 @@ import { runWithAuditContext } from '../services/audit/audit-context.js';
 import { writeAudit } from '../services/audit/write-audit.js';
 import { kycRepository } from '../repositories/kyc-repository.js';
 import { receivePrivateFile, sendPrivateFile } from './private-files.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 const params = z.object({ checkId: z.string().uuid(), documentId: z.string().uuid() });
 const kycDocument = { purpose: 'kyc_document', permission: 'kyc.submit', keyPrefix: 'kyc-documents', noun: 'a KYC document', who: 'sellers' } as const;

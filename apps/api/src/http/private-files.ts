@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasGrant, type Permission } from '@marketdesk/domain';
 import { fileUploadRepository, type FilePurpose } from '../repositories/file-upload-repository.js';
 import { inspectImage } from '../services/media/inspect-image.js';
-import { fail, readSingleFile, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail, readSingleFile } from './route-replies.js';
 
 const pdfMagic = Buffer.from('%PDF-');
 

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { can } from '@marketdesk/domain';
 import { checkoutRepository } from '../repositories/checkout-repository.js';
 import { receivePrivateFile, sendPrivateFile } from './private-files.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 const orderParams = z.object({ id: z.string().uuid() });
 const proof = { purpose: 'shipment_proof', permission: 'orders.ship', keyPrefix: 'shipment-proofs', noun: 'a proof of shipment', who: 'sellers' } as const;

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { hasGrant, minorToDecimalString, currencyExponent } from '@marketdesk/domain';
 import { sellerStatement } from '../services/ledger/seller-balances.js';
 import { csvCell } from '../services/csv-cell.js';
-import { fail, type UploadRouteDeps } from './uploads.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail } from './route-replies.js';
 
 const header = ['posting_id', 'created_at', 'account', 'reason', 'transfer_id', 'phase', 'direction', 'amount', 'currency'];
 

@@ -6,67 +6,25 @@
 //   POST /uploads/kyc-documents and GET /files/kyc/:checkId/documents/:id: see kyc-documents.ts
 //   POST /uploads/chat-attachments and GET /files/chat/:threadId/attachments/:id: see chat-attachments.ts
 // Multipart parsing is registered inside this plugin's own scope, so the tRPC routes never see it.
-import type {} from '@fastify/cookie'; // req.cookies
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, hasGrant } from '@marketdesk/domain';
-import type { Database } from '@marketdesk/db';
-import type { Config } from '../env.js';
 import { AppError } from '../errors/app-error.js';
-import { assertSafeKey, type StoragePort } from '../integrations/storage/storage-port.js';
-import type { JobQueues } from '../jobs/queues.js';
-import type { SessionService } from '../services/auth/session-service.js';
-import { sessionTokenOf } from '../services/auth/session-cookie.js';
+import { assertSafeKey } from '../integrations/storage/storage-port.js';
 import { listingRepository } from '../repositories/listing-repository.js';
 import { publicMediaFolders } from '../services/media/image-keys.js';
 import { imageUrl, thumbUrl } from '../services/media/image-urls.js';
 import { inspectImage } from '../services/media/inspect-image.js';
 import { uploadListingImage } from '../services/media/upload-listing-image.js';
-import type { SessionActor } from '../trpc/context.js';
-import type { FileScanner } from '../integrations/scanning/file-scanner.js';
 import { registerShipmentProofRoutes } from './shipment-proofs.js';
 import { registerKycDocumentRoutes } from './kyc-documents.js';
 import { registerChatAttachmentRoutes } from './chat-attachments.js';
 import { registerDisputeEvidenceRoutes } from './dispute-evidence.js';
 import { registerAvatarRoutes } from './avatar-upload.js';
+import type { UploadRouteDeps } from './route-deps.js';
+import { fail, readSingleFile } from './route-replies.js';
 
-export interface UploadRouteDeps {
-  db: Database;
-  storage: StoragePort;
-  scanner: FileScanner;
-  config: Config;
-  authenticate: (req: FastifyRequest) => Promise<SessionActor | null>;
-  enqueue: JobQueues['enqueue'];
-}
-
-/** The signed-in actor from the session cookie, the same check tRPC's context makes. */
-export function sessionAuthenticator(deps: { db: Database; config: Config; sessions: SessionService }): UploadRouteDeps['authenticate'] {
-  return async (req) => {
-    const token = sessionTokenOf(deps.config, req.headers, req.cookies);
-    if (!token) return null;
-    const validated = await deps.sessions.validate(deps.db.orm.em.fork(), token, new Date());
-    return validated?.actor ?? null;
-  };
-}
-
-export type ErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNAVAILABLE';
-
-const statusOf: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNAVAILABLE: 503,
-};
-
-export function fail(reply: FastifyReply, code: ErrorCode, message: string) {
-  return reply.code(statusOf[code]).send({ error: { code, message } });
-}
-
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 const imageIdParams = z.object({ id: z.string().uuid() });
 const mediaParams = z.object({ folder: z.string(), file: z.string() });
 
@@ -84,40 +42,6 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
     registerDisputeEvidenceRoutes(scope, deps);
     registerAvatarRoutes(scope, deps);
   });
-}
-
-/**
- * Reads the one file of a multipart request, enforcing the size limit. On a bad request it has
- * already answered and returns null.
- */
-export async function readSingleFile(req: FastifyRequest, reply: FastifyReply, maxBytes: number, what: string): Promise<Buffer | null> {
-  const tooLarge = `The ${what} is larger than the ${megabytes(maxBytes)} limit.`;
-  try {
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') {
-      fail(reply, 'BAD_REQUEST', `Send the ${what} in a field named "file".`);
-      return null;
-    }
-    const bytes = await part.toBuffer();
-    // toBuffer() does not always throw when the limit falls on a chunk boundary: it then returns
-    // the first maxBytes bytes. The stream's own flag is the reliable signal.
-    if (part.file.truncated) {
-      fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
-      return null;
-    }
-    return bytes;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      fail(reply, 'PAYLOAD_TOO_LARGE', tooLarge);
-      return null;
-    }
-    if (code?.startsWith('FST_') || code === 'ECONNRESET') {
-      fail(reply, 'BAD_REQUEST', 'The upload could not be read: send one file in a field named "file".');
-      return null;
-    }
-    throw err;
-  }
 }
 
 async function postListingImage(req: FastifyRequest, reply: FastifyReply, deps: UploadRouteDeps) {
