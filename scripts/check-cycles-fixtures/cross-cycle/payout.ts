@@ -1,0 +1,6 @@
+// check-cycles.mjs's test fixture (see order.ts).
+import type { Seller } from './seller.js';
+
+export interface Payout {
+  seller: Seller;
+}
