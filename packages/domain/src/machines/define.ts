@@ -3,9 +3,7 @@
 // in every test run, long before a customer could hit it.
 import { isEventName } from '../events/catalogue.js';
 import { InvariantError } from '../invariants/assert.js';
-import { roleGrants } from '../policy/permissions.js';
-import { roles as builtInRoles } from '../policy/roles.js';
-import { describeMachine } from './describe.js';
+import { builtInIssuers, describeMachine } from './describe.js';
 import { machineToMermaid } from './diagrams.js';
 import { findEdge } from './transition.js';
 import type { AnyMachine, CommandCatalogue, CommandName, Edge, Machine, MachineDefinition } from './types.js';
@@ -38,19 +36,13 @@ export function tableProblems(machine: AnyMachine): string[] {
       usedCommands.add(command);
       if (!Object.prototype.hasOwnProperty.call(machine.commands, command)) problems.push(`${state} handles unknown command ${command}`);
       if (!states.has(edge.to)) problems.push(`${state} --${command}--> ${edge.to}: target is not defined`);
-      if (edge.allowedRoles.length === 0) problems.push(`${state} --${command}: nobody may issue it`);
-      if (edge.permission) {
-        // The role list is what diagrams show: it must say who the built-in grants let through.
-        const permission = edge.permission;
-        const holders = builtInRoles.filter((r) => roleGrants[r][permission] !== undefined);
-        const listed = edge.allowedRoles.filter((r) => r !== 'system');
-        if (holders.join() !== [...listed].sort((a, b) => builtInRoles.indexOf(a as never) - builtInRoles.indexOf(b as never)).join()) problems.push(`${state} --${command}: lists ${listed.join(', ')} but ${permission} is held by ${holders.join(', ')}`);
-        if (!machine.policyObject) problems.push(`${state} --${command}: names ${permission} but the machine has no policyObject`);
-      }
+      if (!edge.permission && !edge.system) problems.push(`${state} --${command}: nobody may issue it`);
+      if (edge.partyOnly && !edge.party) problems.push(`${state} --${command}: partyOnly needs a party`);
+      if (edge.permission && builtInIssuers(edge).roles.every((r) => r === 'system')) problems.push(`${state} --${command}: no built-in role holds ${edge.permission} in a way that lets them issue it`);
       for (const name of edge.emits) if (!isEventName(name)) problems.push(`${state} --${command}: ${name} is not in the event catalogue`);
     }
     for (const t of spec.onEnter ?? []) {
-      if (!findEdge(machine, state, t.command)?.allowedRoles.includes('system')) problems.push(`timer ${t.timer} in ${state} sends ${t.command}, which the system may not issue there`);
+      if (!findEdge(machine, state, t.command)?.system) problems.push(`timer ${t.timer} in ${state} sends ${t.command}, which the system may not issue there`);
       if (!t.afterMs === !t.atMs) problems.push(`timer ${t.timer} needs exactly one of afterMs or atMs`);
     }
   }

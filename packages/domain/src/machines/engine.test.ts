@@ -4,7 +4,7 @@ import { InvariantError } from '../invariants/assert.js';
 import { defineMachine } from './define.js';
 import { orderMachine } from './definitions/order.js';
 import { allMachines, machineById } from './registry.js';
-import { availableCommands, transition } from './transition.js';
+import { availableActions, availableCommands, stateLabel, transition } from './transition.js';
 import type { MachineDefinition } from './types.js';
 
 type S = 'a' | 'b' | 'c';
@@ -15,11 +15,12 @@ const sound: MachineDefinition<S, typeof commands, { n: number }> = {
   initial: 'a',
   commands,
   states: {
-    a: { label: 'A', onEnter: [{ timer: 'toy.tick', command: 'tick', afterMs: () => 5 }], on: { go: { to: 'b', allowedRoles: ['buyer'], emits: [] }, tick: { to: 'a', allowedRoles: ['system'], emits: [] } } },
-    b: { label: 'B', on: { go: { to: 'c', allowedRoles: ['buyer'], emits: [] } } },
+    a: { label: 'A', onEnter: [{ timer: 'toy.tick', command: 'tick', afterMs: () => 5 }], on: { go: { to: 'b', permission: 'orders.cancel', emits: [] }, tick: { to: 'a', system: true, emits: [] } } },
+    b: { label: 'B', on: { go: { to: 'c', permission: 'orders.cancel', emits: [] } } },
     c: { label: 'C', terminal: true },
   },
   eventPayload: () => ({}),
+  policyObject: (c) => ({ kind: 'order', buyerId: `b${c.n}`, sellerId: `s${c.n}` }),
 };
 
 describe('defineMachine', () => {
@@ -33,9 +34,9 @@ describe('defineMachine', () => {
       initial: 'zz',
       commands: { ...commands, unused: { label: 'Unused', payload: z.object({}) } },
       states: {
-        a: { label: 'A', onEnter: [{ timer: 't1', command: 'go', afterMs: () => 1 }, { timer: 't2', command: 'tick' }], on: { go: { to: 'nowhere', allowedRoles: [], emits: ['no.such.event'] }, tick: { to: 'a', allowedRoles: ['system'], emits: [] }, bogus: { to: 'a', allowedRoles: ['admin'], emits: [] } } },
+        a: { label: 'A', onEnter: [{ timer: 't1', command: 'go', afterMs: () => 1 }, { timer: 't2', command: 'tick' }], on: { go: { to: 'nowhere', emits: ['no.such.event'] }, tick: { to: 'a', system: true, emits: [] }, bogus: { to: 'a', system: true, emits: [] } } },
         b: { label: 'B' },
-        c: { label: 'C', terminal: true, on: { go: { to: 'a', allowedRoles: ['admin'], emits: [] } } },
+        c: { label: 'C', terminal: true, on: { go: { to: 'a', system: true, emits: [] } } },
       },
     } as unknown as MachineDefinition<S, typeof commands, { n: number }>;
     let message = '';
@@ -74,6 +75,15 @@ describe('transition engine', () => {
     expect(availableCommands(orderMachine, snap, { id: 's1', roles: ['seller'] })).toEqual(['ship', 'cancel', 'refund']);
     expect(availableCommands(orderMachine, snap, { id: 's2', roles: ['seller'] })).toEqual([]);
     expect(availableCommands(orderMachine, snap, { id: 'b1', roles: ['buyer'] })).toEqual(['cancel']);
+    expect(availableActions(orderMachine, snap, { id: 's1', roles: ['seller'] }, ['ship', 'cancel', 'confirm_receipt'])).toEqual([
+      { command: 'ship', label: 'Ship' },
+      { command: 'cancel', label: 'Cancel' },
+    ]);
+  });
+
+  it('labels states from the table', () => {
+    expect(stateLabel(orderMachine, 'partially_refunded')).toBe('Partially refunded');
+    expect(stateLabel(orderMachine, 'toString')).toBe('toString');
   });
 
   it('describes every machine for the console', () => {
@@ -83,7 +93,7 @@ describe('transition engine', () => {
     const d = orderMachine.describe();
     expect(d.states.find((s) => s.id === 'delivered')).toEqual({ id: 'delivered', label: 'Delivered', terminal: false, timers: [{ timer: 'order.autoComplete', command: 'auto_complete' }] });
     expect(d.edges.find((e) => e.from === 'paid' && e.command === 'ship')).toEqual({
-      from: 'paid', to: 'shipped', command: 'ship', label: 'Ship', allowedRoles: ['seller', 'admin'], scopedRoles: ['seller'], guard: null, emits: ['order.shipped'], byTimer: false,
+      from: 'paid', to: 'shipped', command: 'ship', label: 'Ship', permission: 'orders.ship', allowedRoles: ['seller', 'admin'], scopedRoles: ['seller'], guard: null, emits: ['order.shipped'], byTimer: false,
     });
     expect(orderMachine.toMermaid()).toContain('paid --> shipped: Ship (own seller, admin)');
     expect(orderMachine.toMermaid()).toContain('delivered --> completed: Auto-complete (timer)');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { T0, allRoles } from '../testing/machine-harness.js';
 // Dispute timers need a holiday calendar; the registry's machine has none.
 import { londonDisputeMachine as disputeMachine } from '../testing/sla-fixtures.js';
+import { builtInIssuers } from './describe.js';
 import { findEdge, startMachine, transition } from './transition.js';
 import type { AnyMachine, MachineActor, MachineRole, ScheduledTimer, Snapshot } from './types.js';
 import { kycMachine } from './definitions/kyc.js';
@@ -64,6 +65,12 @@ const step = (commandCount: number, payloadCount: number, idCount: number): fc.A
     { weight: 1, arbitrary: fc.record({ t: fc.constant('timer' as const), pick: fc.nat() }) },
   );
 
+/** The person a role acts as on this object: the buyer or seller themself, the agent it is assigned to. */
+function idActingAs(role: MachineRole, context: Record<string, unknown>): string | undefined {
+  const key = role === 'buyer' ? 'buyerId' : role === 'seller' ? 'sellerId' : role === 'agent' ? (context['reviewerId'] ? 'reviewerId' : 'assigneeId') : null;
+  return key ? (context[key] as string | undefined) : undefined;
+}
+
 function pickCommand(c: (typeof cases)[number], snapshot: Snapshot<string, unknown>, s: Step & { t: 'command' }): { actor: MachineActor; command: { type: string; payload: unknown } } {
   const m = c.machine;
   const payload = c.payloads[s.payload];
@@ -74,8 +81,9 @@ function pickCommand(c: (typeof cases)[number], snapshot: Snapshot<string, unkno
   }
   const type = edges[s.command % edges.length]!;
   const edge = findEdge(m, snapshot.state, type)!;
-  const role = edge.allowedRoles[s.role % edge.allowedRoles.length]!;
-  const scoped = edge.scopedTo?.[role]?.(snapshot.context)[0];
+  const issuers = builtInIssuers(edge).roles;
+  const role = issuers[s.role % issuers.length]!;
+  const scoped = idActingAs(role, snapshot.context as Record<string, unknown>);
   const fitting = c.payloads.filter((p) => m.commands[type]!.payload.safeParse(p).success);
   return { actor: { id: scoped ?? c.ids[s.id]!, roles: [role] }, command: { type, payload: fitting[s.payload % Math.max(1, fitting.length)] ?? payload } };
 }

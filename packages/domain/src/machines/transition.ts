@@ -2,13 +2,15 @@
 // decide the next snapshot, the events to publish and the timers to (re)schedule — or refuse with
 // a typed reason. Pure, like XState's `transition`: the caller (a service) persists and acts.
 import { InvariantError } from '../invariants/assert.js';
-import { can } from '../policy/permissions.js';
+import { assignedTo, can, permissionObjectKind, type PolicyObject } from '../policy/permissions.js';
 import type {
   AnyMachine,
   CommandCatalogue,
   Command,
+  CommandName,
   Edge,
   Machine,
+  MachineAction,
   MachineActor,
   MachineEvent,
   ScheduledTimer,
@@ -61,17 +63,38 @@ export function startMachine<S extends string, CC extends CommandCatalogue, Ctx>
   return { snapshot, timers: { schedule: scheduleTimers(machine, snapshot), cancel: [] } };
 }
 
-/** Commands this actor may issue now (role and scope checked; guards and payloads are not). */
+/** Commands this actor may issue now (permission and scope checked; guards and payloads are not). */
 export function availableCommands<S extends string, CC extends CommandCatalogue, Ctx>(
   machine: Machine<S, CC, Ctx>,
   snapshot: Snapshot<S, Ctx>,
   actor: MachineActor,
-): string[] {
+): CommandName<CC>[] {
   const on = machine.states[snapshot.state].on ?? {};
-  return Object.keys(on).filter((c) => {
+  return (Object.keys(on) as CommandName<CC>[]).filter((c) => {
     const edge = findEdge(machine, snapshot.state, c);
     return edge !== undefined && isAllowed(machine, edge, snapshot.context, actor);
   });
+}
+
+/**
+ * What a read model offers a person: the commands they may send now, labelled from the machine, in
+ * the table's order — limited to `offered`, the commands the API lets people send for this kind of
+ * object (the rest belong to other desks or to the system).
+ */
+export function availableActions<S extends string, CC extends CommandCatalogue, Ctx, C extends CommandName<CC>>(
+  machine: Machine<S, CC, Ctx>,
+  snapshot: Snapshot<S, Ctx>,
+  actor: MachineActor,
+  offered: readonly C[],
+): MachineAction<C>[] {
+  return availableCommands(machine, snapshot, actor)
+    .filter((c): c is C => (offered as readonly string[]).includes(c))
+    .map((command) => ({ command, label: machine.commands[command]?.label ?? command }));
+}
+
+/** The label of a state, as every screen shows it (unknown states read as their id). */
+export function stateLabel(machine: AnyMachine, state: string): string {
+  return has(machine.states, state) ? (machine.states[state]?.label ?? state) : state;
 }
 
 export function findEdge<S extends string = string, Ctx = unknown>(machine: AnyMachine, state: string, command: string): Edge<S, Ctx, unknown> | undefined {
@@ -80,20 +103,19 @@ export function findEdge<S extends string = string, Ctx = unknown>(machine: AnyM
 }
 
 /**
- * Allowed when the actor holds a permitted role that is either unscoped or scoped to them — or, for
- * an edge that names a permission, when the grant table gives the person that permission on this
- * object (`system` still goes by the role list: timers and webhooks hold no grants).
+ * The system goes by the edge's `system` flag (timers and webhooks hold no grants). People go by the
+ * edge's permission in their grant table, on the machine's policy object (or the edge's own): the
+ * grant's scope decides which objects, `party` which side an `own` grant must be on, `partyOnly`
+ * that only such an `own` grant counts, and `claims` that taking unclaimed work counts as assigned.
  */
-export function isAllowed<Ctx>(machine: Pick<AnyMachine, 'id' | 'policyObject'>, edge: Edge<string, Ctx, unknown>, context: Ctx, actor: MachineActor): boolean {
-  if (edge.permission && !actor.roles.includes('system')) {
-    if (!machine.policyObject) throw new InvariantError(`${machine.id} names a permission on an edge but has no policyObject`);
-    return can({ id: actor.id, roles: actor.roles, grants: actor.grants }, edge.permission, machine.policyObject(context));
-  }
-  return actor.roles.some((role) => {
-    if (!edge.allowedRoles.includes(role)) return false;
-    const scope = edge.scopedTo?.[role];
-    return scope === undefined || scope(context).includes(actor.id);
-  });
+export function isAllowed<Ctx>(machine: Pick<AnyMachine, 'policyObject'>, edge: Edge<string, Ctx, unknown>, context: Ctx, actor: MachineActor): boolean {
+  if (actor.roles.includes('system')) return edge.system === true;
+  const permission = edge.permission;
+  if (!permission) return false;
+  const object = edge.object ? edge.object(context) : (machine.policyObject(context) as PolicyObject);
+  const target = edge.claims ? assignedTo(object, actor.id) : object;
+  const person = { id: actor.id, roles: actor.roles, grants: actor.grants };
+  return can(person, permission, permissionObjectKind(permission) ? target : undefined, { side: edge.party, ownOnly: edge.partyOnly });
 }
 
 function timersOf(machine: AnyMachine, state: string): string[] {

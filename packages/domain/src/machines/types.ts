@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { EventName } from '../events/catalogue.js';
 import type { GrantTable, Permission } from '../policy/grant-table.js';
-import type { PolicyObject } from '../policy/permissions.js';
+import type { Party, PolicyObject } from '../policy/permissions.js';
 import type { Role } from '../policy/roles.js';
 
 /** Roles that may issue commands: people's roles plus `system` for timers and webhooks. */
@@ -36,18 +36,28 @@ export interface GuardRefusal {
 export interface Edge<S extends string, Ctx, P> {
   to: S;
   /**
-   * Who may issue the command. For an edge that names a `permission`, people are authorized by the
-   * grant table instead (the same table the console reads to show the button), and this list must
-   * match the built-in roles holding that permission, plus `system` where timers or webhooks issue it.
+   * People may issue the command when the actor's grant table (the one admins edit, the built-in
+   * one when absent) gives them this permission on the machine's policy object — the scope of the
+   * grant (own, assigned, any) scopes it to objects. Without one, only the system issues it.
    */
-  allowedRoles: readonly MachineRole[];
-  /** Authorize people by this permission on the machine's policy object (see `policyObject`). */
   permission?: Permission;
+  /** Timers and provider webhooks (the `system` actor) issue it too. */
+  system?: true;
   /**
-   * Object-level scoping: an actor acting through one of these roles must be one of the ids the
-   * function returns (e.g. a seller may ship only their own order). Roles not listed act on any object.
+   * The act is one side's: an `own` grant counts only when the actor is that party of the object
+   * (the buyer cancels their unpaid order; the seller, who owns it too, may not). Staff's wider
+   * grants still count unless `partyOnly`.
    */
-  scopedTo?: Partial<Record<MachineRole, (ctx: Ctx) => readonly (string | undefined)[]>>;
+  party?: Party;
+  /** Only that party issues it, through their `own` grant: staff's `any` does not let anyone confirm receipt for the buyer. */
+  partyOnly?: true;
+  /**
+   * The command gives the object to the actor (a claim): an `assigned` grant counts as if it were
+   * already theirs, so reviewers who decide only what they hold can take unclaimed work.
+   */
+  claims?: true;
+  /** The object the permission applies to when it is not the machine's own (`disputes.open` on an order). */
+  object?(ctx: Ctx): PolicyObject;
   /** Shown in diagrams so readers know a condition applies. */
   guardLabel?: string;
   guard?(ctx: Ctx, payload: P, actor: MachineActor, nowMs: number): GuardRefusal | null;
@@ -99,7 +109,7 @@ export interface MachineDefinition<S extends string, CC extends CommandCatalogue
   /** Builds the payload of each emitted event (validated against the event catalogue in tests). */
   eventPayload(name: EventName, info: TransitionInfo<S, Ctx>): Record<string, unknown>;
   /** The object permissions apply to, for edges that name a permission. */
-  policyObject?(ctx: Ctx): PolicyObject;
+  policyObject(ctx: Ctx): PolicyObject;
 }
 
 export interface Machine<S extends string, CC extends CommandCatalogue, Ctx> extends MachineDefinition<S, CC, Ctx> {
@@ -140,6 +150,12 @@ export interface TimerChanges {
   cancel: string[];
 }
 
+/** A command a person may send now, with the label its button shows. */
+export interface MachineAction<C extends string = string> {
+  command: C;
+  label: string;
+}
+
 export type TransitionRefusalCode = 'INVALID_TRANSITION' | 'FORBIDDEN' | 'GUARD_FAILED' | 'UNKNOWN_COMMAND' | 'INVALID_PAYLOAD';
 
 export interface TransitionRefusal {
@@ -172,7 +188,11 @@ export interface MachineDescription {
     to: string;
     command: string;
     label: string;
+    /** The grant that authorizes people, or null for commands only the system issues. */
+    permission: Permission | null;
+    /** Who may issue it under the built-in grant table (plus `system`): what diagrams show. */
     allowedRoles: readonly MachineRole[];
+    /** Those of them who may act only on some objects (their own, or those assigned to them). */
     scopedRoles: MachineRole[];
     guard: string | null;
     emits: readonly EventName[];

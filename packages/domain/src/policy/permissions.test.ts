@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { permissions, type Permission } from './grant-table.js';
-import { type PolicyObject, can, checkGrantTable, grantedPermissions, hasGrant, holdsOwnGrant, isSeller, roleGrants } from './permissions.js';
+import { type PolicyObject, assignedTo, can, checkGrantTable, grantedPermissions, hasGrant, holdsOwnGrant, isSeller, permissionObjectKind, roleGrants } from './permissions.js';
 import { maskAddress, maskEmail, maskName, maskPhone, maskPii } from './pii.js';
-import { type Actor, isStaff, roles } from './roles.js';
+import { type Actor, isQueueLead, isStaff, roles } from './roles.js';
 
 const buyer: Actor = { id: 'b1', roles: ['buyer'] };
 const seller: Actor = { id: 's1', roles: ['seller'] };
@@ -48,6 +48,32 @@ describe('permissions', () => {
     const both: Actor = { id: 'b1', roles: ['buyer', 'seller'] };
     expect(can(both, 'orders.ship', order)).toBe(false);
     expect(can(both, 'orders.ship', { ...order, sellerId: 'b1' })).toBe(true);
+  });
+
+  it('narrows to one party’s side, or to their own grant only, for acts that are one side’s', () => {
+    const both: Actor = { id: 'b1', roles: ['buyer', 'seller'] };
+    expect(can(seller, 'orders.cancel', order, { side: 'buyer' })).toBe(false);
+    expect(can(buyer, 'orders.cancel', order, { side: 'buyer' })).toBe(true);
+    expect(can(agent, 'orders.cancel', order, { side: 'buyer' })).toBe(true);
+    expect(can(agent, 'orders.cancel', order, { side: 'buyer', ownOnly: true })).toBe(false);
+    expect(can(admin, 'orders.cancel', order, { side: 'buyer', ownOnly: true })).toBe(false);
+    expect(can(both, 'orders.cancel', { ...order, sellerId: 'b1', buyerId: 'x' }, { side: 'buyer', ownOnly: true })).toBe(false);
+    expect(can(both, 'orders.cancel', order, { side: 'buyer', ownOnly: true })).toBe(true);
+    expect(can(agent, 'kyc.review', { kind: 'kyc', sellerId: 's1', reviewerId: 'a1' }, { ownOnly: true })).toBe(false);
+  });
+
+  it('says which object a permission is scoped on, and none for the team-wide ones', () => {
+    expect(permissionObjectKind('orders.ship')).toBe('order');
+    expect(permissionObjectKind('disputes.open')).toBe('dispute');
+    expect(permissionObjectKind('risk.review')).toBeUndefined();
+    expect(assignedTo({ kind: 'kyc', sellerId: 's1' }, 'a1')).toEqual({ kind: 'kyc', sellerId: 's1', reviewerId: 'a1' });
+    expect(can(agent, 'kyc.review', assignedTo({ kind: 'kyc', sellerId: 's1' }, 'a1'))).toBe(true);
+  });
+
+  it('names queue leads in one place', () => {
+    expect(isQueueLead(admin)).toBe(true);
+    expect(isQueueLead(agent)).toBe(false);
+    expect(isQueueLead({ roles: ['agent', 'admin'] })).toBe(true);
   });
 
   it('grants at procedure level and lists the widest scope', () => {

@@ -20,6 +20,24 @@ const objectKindOf: Record<string, PolicyObject['kind']> = {
   orders: 'order', submissions: 'submission', listings: 'listing', kyc: 'kyc', disputes: 'dispute', payouts: 'payout', users: 'user', ledger: 'ledger',
 };
 
+/**
+ * The kind of object a permission is scoped on (`orders.ship` → order), or undefined for the
+ * team-wide permissions (`risk.review`, `console.access`, `chat.*`), which only an `any` grant gives.
+ */
+export function permissionObjectKind(permission: Permission): PolicyObject['kind'] | undefined {
+  const kind = permission.split('.')[0] ?? '';
+  return Object.hasOwn(objectKindOf, kind) ? objectKindOf[kind] : undefined;
+}
+
+/** The two sides of a sale: an order or dispute has both; a listing, submission, KYC check or payout only a seller. */
+export type Party = 'buyer' | 'seller';
+
+/** The id of the person on `party`'s side of the object, if it has that side. */
+export function partyIdOf(o: PolicyObject, party: Party): string | undefined {
+  if (party === 'buyer') return 'buyerId' in o ? o.buyerId : undefined;
+  return 'sellerId' in o ? o.sellerId : undefined;
+}
+
 const everything = Object.fromEntries(permissions.map((p) => [p, 'any'])) as Record<Permission, Scope>;
 
 /** The built-in roles' grants: the seed of the editable `roles` table and the default when no table is passed. */
@@ -81,16 +99,28 @@ export function checkGrantTable(table: GrantTable): GrantTableRefusal {
 }
 
 /**
+ * For acts that are one party's. `side`: an `own` grant counts only on that side of the object (the
+ * buyer cancels their unpaid order; the seller, who also "owns" it, may not). `ownOnly`: only an
+ * `own` grant counts — the person acts for themself, and staff's wider grants do not let anyone act
+ * for them (nobody confirms receipt for the buyer).
+ */
+export interface PartyScope {
+  side?: Party | undefined;
+  ownOnly?: boolean | undefined;
+}
+
+/**
  * Object-level decision. Without an object only `any` grants count, so forgetting to pass the
  * object fails closed. An object of the wrong kind for the permission is refused.
  */
-export function can(actor: Actor, permission: Permission, object?: PolicyObject): boolean {
-  if (object && object.kind !== objectKindOf[permission.split('.')[0] ?? '']) return false;
+export function can(actor: Actor, permission: Permission, object?: PolicyObject, party: PartyScope = {}): boolean {
+  if (object && object.kind !== permissionObjectKind(permission)) return false;
   return actor.roles.some((role) => {
     const scope = grantsOf(actor, role)?.[permission];
-    if (scope === 'any') return true;
+    if (scope === 'any') return !party.ownOnly;
     if (!scope || !object) return false;
-    return scope === 'own' ? owns(role, actor.id, object) : isAssigned(actor.id, object);
+    if (scope === 'own') return owns(role, actor.id, object, party.side);
+    return !party.ownOnly && isAssigned(actor.id, object);
   });
 }
 
@@ -125,14 +155,35 @@ export function isSeller(actor: Actor): boolean {
   return holdsOwnGrant(actor, 'listings.manage');
 }
 
-/** Ownership depends on the role acted through: as a buyer you own your purchases, as a seller your sales. */
-function owns(role: Role, actorId: string, o: PolicyObject): boolean {
+/**
+ * The sides a role owns objects from: as a buyer you own your purchases, as a seller your sales; a
+ * role created by admins owns what the person is party to on either side; staff roles own nothing.
+ */
+export function ownedSides(role: Role): readonly Party[] {
+  if (role === 'buyer') return ['buyer'];
+  if (role === 'seller') return ['seller'];
+  return role === 'agent' || role === 'admin' ? [] : ['buyer', 'seller'];
+}
+
+function owns(role: Role, actorId: string, o: PolicyObject, side?: Party): boolean {
   if (o.kind === 'user') return o.userId === actorId;
-  if (role === 'buyer') return (o.kind === 'order' || o.kind === 'dispute') && o.buyerId === actorId;
-  if (role === 'seller') return o.kind !== 'ledger' && o.sellerId === actorId;
-  // A role created by admins owns what the person is party to on either side.
-  if (role !== 'agent' && role !== 'admin' && o.kind !== 'ledger') return ('buyerId' in o && o.buyerId === actorId) || o.sellerId === actorId;
-  return false;
+  return ownedSides(role).some((s) => (side === undefined || s === side) && partyIdOf(o, s) === actorId);
+}
+
+/** The object as it is once assigned to the person (what a claim does), for deciding whether they may take it. */
+export function assignedTo(o: PolicyObject, actorId: string): PolicyObject {
+  switch (o.kind) {
+    case 'order':
+    case 'dispute':
+      return { ...o, assigneeId: actorId };
+    case 'submission':
+    case 'kyc':
+      return { ...o, reviewerId: actorId };
+    case 'user':
+      return { ...o, assignedAgentIds: [...(o.assignedAgentIds ?? []), actorId] };
+    default:
+      return o;
+  }
 }
 
 function isAssigned(actorId: string, o: PolicyObject): boolean {

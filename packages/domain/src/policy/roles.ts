@@ -15,7 +15,7 @@ export interface Actor {
   grants?: GrantTable | undefined;
 }
 
-export function hasRole(actor: Actor, ...wanted: Role[]): boolean {
+export function hasRole(actor: Pick<Actor, 'roles'>, ...wanted: Role[]): boolean {
   return wanted.some((r) => actor.roles.includes(r));
 }
 
@@ -24,4 +24,13 @@ export function isStaff(actor: Actor): boolean {
   if (hasRole(actor, 'agent', 'admin')) return true;
   const table = actor.grants;
   return !!table && actor.roles.some((r) => Object.hasOwn(table, r) && table[r]?.staff === true);
+}
+
+/**
+ * Queue leads steer the team's work: they reassign items, release others' claims, decide items
+ * nobody holds, run auto-assignment, assign in bulk and edit the fraud rules. The built-in admin
+ * role leads (no grant in the table says "lead"; the API and the console both ask here).
+ */
+export function isQueueLead(actor: Pick<Actor, 'roles'>): boolean {
+  return hasRole(actor, 'admin');
 }

@@ -1,9 +1,10 @@
 // Test support (not exported): table-driven tests that iterate a machine's table, so every
-// state × command pair is checked — each edge for success with every allowed role, FORBIDDEN for
-// other roles and other people's objects, INVALID_PAYLOAD, each guard's refusal — and every other
-// pair for INVALID_TRANSITION. Walks cover the happy path and every terminal state.
+// state × command pair is checked — each edge for success with every role the built-in grants let
+// issue it, FORBIDDEN for other roles and other people's objects, INVALID_PAYLOAD, each guard's
+// refusal — and every other pair for INVALID_TRANSITION. Walks cover the happy path and every terminal state.
 import { describe, expect, it } from 'vitest';
 import { eventPayloads } from '../events/catalogue.js';
+import { builtInIssuers } from '../machines/describe.js';
 import { findEdge, startMachine, transition } from '../machines/transition.js';
 import type { AnyMachine, MachineActor, MachineRole, Snapshot, TransitionResult } from '../machines/types.js';
 
@@ -74,8 +75,9 @@ function cellTests(f: MachineFixture, state: string, command: string): void {
     });
     return;
   }
-  it(`${state} × ${command} → ${edge.to} for ${edge.allowedRoles.join(', ')}`, () => {
-    for (const role of edge.allowedRoles) {
+  const issuers = builtInIssuers(edge);
+  it(`${state} × ${command} → ${edge.to} for ${issuers.roles.join(', ')}`, () => {
+    for (const role of issuers.roles) {
       const result = transition(m, snap, { type: command, payload }, actorAs(f, role), T0 + 1);
       expect(result, `${role} ${command}`).toMatchObject({ ok: true, state: edge.to, changed: edge.to !== state });
       if (!result.ok) continue;
@@ -89,15 +91,15 @@ function cellTests(f: MachineFixture, state: string, command: string): void {
     }
   });
   it(`${state} × ${command} refuses other roles, other people's objects and bad payloads`, () => {
-    const others = allRoles.filter((r) => !edge.allowedRoles.includes(r));
+    const others = allRoles.filter((r) => !issuers.roles.includes(r));
     if (others.length > 0) {
       expect(transition(m, snap, { type: command, payload }, { id: 'someone', roles: others }, T0)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
-    for (const role of Object.keys(edge.scopedTo ?? {}) as MachineRole[]) {
+    for (const role of issuers.scoped) {
       expect(transition(m, snap, { type: command, payload }, actorAs(f, role, 'stranger'), T0), `${role} stranger`).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
     if (!m.commands[command]!.payload.safeParse({}).success) {
-      const actor = actorAs(f, edge.allowedRoles[0]!);
+      const actor = actorAs(f, issuers.roles[0]!);
       expect(transition(m, snap, { type: command, payload: {} }, actor, T0)).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
     }
   });
@@ -118,7 +120,7 @@ function guardTests(f: MachineFixture): void {
     const edge = findEdge(m, g.state, g.command);
     expect(edge?.guard, 'the case must target a guarded edge').toBeDefined();
     const snap = snapshotIn(g.state, { ...f.contextFor(g.state), ...g.context });
-    const actor = actorAs(f, g.as ?? edge!.allowedRoles[0]!, g.actorId);
+    const actor = actorAs(f, g.as ?? builtInIssuers(edge!).roles[0]!, g.actorId);
     expect(transition(m, snap, { type: g.command, payload: g.payload ?? f.payloads[g.command] ?? {} }, actor, T0)).toMatchObject({ ok: false, code: 'GUARD_FAILED', reason: g.reason });
   });
 

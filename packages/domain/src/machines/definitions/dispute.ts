@@ -9,7 +9,8 @@ import type { HolidayCalendar } from '../../sla/business-calendar.js';
 import { type DisputeSlaPolicy, disputeSlaFor, disputeSlaPolicy, supportCalendar } from '../../sla/dispute-sla.js';
 import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
-import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineDefinition, MachineRole, StateSpec, TimerSpec } from '../types.js';
+import { can, type Party } from '../../policy/permissions.js';
+import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineDefinition, StateSpec, TimerSpec } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type DisputeState = 'open' | 'awaiting_seller' | 'awaiting_buyer' | 'under_review' | 'resolved_buyer' | 'resolved_seller' | 'split' | 'closed';
@@ -52,31 +53,36 @@ const disputeCommands = {
 type Commands = typeof disputeCommands;
 type DisputeEdge = Edge<DisputeState, DisputeContext, unknown>;
 
-const ownBuyer = { buyer: (c: DisputeContext) => [c.buyerId] };
-const ownSeller = { seller: (c: DisputeContext) => [c.sellerId] };
-const staff: MachineRole[] = ['agent', 'admin'];
+const asOrder = (c: DisputeContext) => ({ kind: 'order' as const, buyerId: c.buyerId, sellerId: c.sellerId });
+
 const assign = (c: DisputeContext, actor: MachineActor): DisputeContext => (actor.roles.includes('agent') && !c.assigneeId ? { ...c, assigneeId: actor.id } : c);
 
+/**
+ * Refunds above the agents' limit need someone who may refund any dispute (`disputes.refund` at
+ * scope `any`: admins in the built-in table) — the grant, not a role name, so an edited table moves it.
+ */
 function withinRefundLimit(c: DisputeContext, refundMinor: number, actor: MachineActor): GuardRefusal | null {
-  if (actor.roles.includes('admin') || refundMinor <= c.agentRefundLimitMinor) return null;
-  return { reason: 'REFUND_LIMIT', message: `Refunds above ${c.agentRefundLimitMinor} need an admin` };
+  if (refundMinor <= c.agentRefundLimitMinor || can({ id: actor.id, roles: actor.roles, grants: actor.grants }, 'disputes.refund')) return null;
+  return { reason: 'REFUND_LIMIT', message: `Refunds above ${c.agentRefundLimitMinor} need someone who may refund any dispute` };
 }
 
+// The support desk moves the case along (`disputes.handle`); the parties answer for their side.
 const staffMove = (to: DisputeState, event: 'dispute.seller_response_requested' | 'dispute.buyer_response_requested' | 'dispute.review_started'): DisputeEdge =>
-  ({ to, allowedRoles: staff, assign: (c, _p, actor) => assign(c, actor), emits: [event] });
-const escalate = (to: DisputeState, scopedTo: DisputeEdge['scopedTo'], roles: MachineRole[]): DisputeEdge => ({
-  to, allowedRoles: roles, scopedTo, guardLabel: 'not yet escalated', emits: ['dispute.escalated'],
+  ({ to, permission: 'disputes.handle', assign: (c, _p, actor) => assign(c, actor), emits: [event] });
+// Either party (or Support) may ask for a lead's attention — on their turn only the other side can.
+const escalate = (to: DisputeState, party?: Party): DisputeEdge => ({
+  to, permission: 'disputes.view', ...(party ? { party } : {}), guardLabel: 'not yet escalated', emits: ['dispute.escalated'],
   guard: (c) => (c.escalated ? { reason: 'ALREADY_ESCALATED', message: 'This dispute is already escalated' } : null),
   assign: (c) => ({ ...c, escalated: true }),
 });
-const withdraw: DisputeEdge = { to: 'closed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['dispute.withdrawn', 'dispute.closed'] };
-const atRisk = (state: DisputeState): DisputeEdge => ({ to: state, allowedRoles: ['system'], emits: ['dispute.sla.at_risk'] });
+const withdraw: DisputeEdge = { to: 'closed', permission: 'disputes.open', party: 'buyer', partyOnly: true, emits: ['dispute.withdrawn', 'dispute.closed'] };
+const atRisk = (state: DisputeState): DisputeEdge => ({ to: state, system: true, emits: ['dispute.sla.at_risk'] });
 const breach = (to: DisputeState, escalates: boolean): DisputeEdge => ({
-  to, allowedRoles: ['system'],
+  to, system: true,
   emits: escalates ? ['dispute.sla.breached', 'dispute.escalated'] : ['dispute.sla.breached'],
   ...(escalates ? { assign: (c: DisputeContext) => ({ ...c, escalated: true }) } : {}),
 });
-const close: DisputeEdge = { to: 'closed', allowedRoles: ['system', 'agent', 'admin'], emits: ['dispute.closed'] };
+const close: DisputeEdge = { to: 'closed', permission: 'disputes.handle', system: true, emits: ['dispute.closed'] };
 
 type DisputeOn = NonNullable<StateSpec<DisputeState, Commands, DisputeContext>['on']>;
 
@@ -84,7 +90,7 @@ const openOn: DisputeOn = {
   ask_seller: staffMove('awaiting_seller', 'dispute.seller_response_requested'),
   ask_buyer: staffMove('awaiting_buyer', 'dispute.buyer_response_requested'),
   start_review: staffMove('under_review', 'dispute.review_started'),
-  escalate: escalate('under_review', { ...ownBuyer, ...ownSeller }, ['buyer', 'seller', 'agent', 'admin']),
+  escalate: escalate('under_review'),
   withdraw,
   sla_at_risk: atRisk('open'),
   sla_breach: breach('open', true),
@@ -92,17 +98,18 @@ const openOn: DisputeOn = {
 
 // A party who lets their deadline pass loses their turn: the dispute goes to review without them.
 const awaitingSellerOn: DisputeOn = {
-  seller_respond: { to: 'under_review', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['dispute.seller_responded'] },
-  concede: { to: 'resolved_buyer', allowedRoles: ['seller'], scopedTo: ownSeller, assign: (c) => ({ ...c, buyerShareMinor: c.amountMinor }), emits: ['dispute.resolved'] },
-  escalate: escalate('under_review', ownBuyer, ['buyer', 'agent', 'admin']),
+  seller_respond: { to: 'under_review', permission: 'disputes.view', party: 'seller', partyOnly: true, emits: ['dispute.seller_responded'] },
+  // Conceding refunds the buyer in full: the seller's own refund grant on the order.
+  concede: { to: 'resolved_buyer', permission: 'orders.refund', object: asOrder, party: 'seller', partyOnly: true, assign: (c) => ({ ...c, buyerShareMinor: c.amountMinor }), emits: ['dispute.resolved'] },
+  escalate: escalate('under_review', 'buyer'),
   withdraw,
   sla_at_risk: atRisk('awaiting_seller'),
   sla_breach: breach('under_review', false),
 };
 
 const awaitingBuyerOn: DisputeOn = {
-  buyer_respond: { to: 'under_review', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['dispute.buyer_responded'] },
-  escalate: escalate('under_review', ownSeller, ['seller', 'agent', 'admin']),
+  buyer_respond: { to: 'under_review', permission: 'disputes.open', party: 'buyer', partyOnly: true, emits: ['dispute.buyer_responded'] },
+  escalate: escalate('under_review', 'seller'),
   withdraw,
   sla_at_risk: atRisk('awaiting_buyer'),
   sla_breach: breach('under_review', false),
@@ -110,13 +117,13 @@ const awaitingBuyerOn: DisputeOn = {
 
 const underReviewOn: DisputeOn = {
   resolve_for_buyer: {
-    to: 'resolved_buyer', allowedRoles: staff, guardLabel: 'refund limit', emits: ['dispute.resolved'],
+    to: 'resolved_buyer', permission: 'disputes.handle', guardLabel: 'refund limit', emits: ['dispute.resolved'],
     guard: (c, _p, actor) => withinRefundLimit(c, c.amountMinor, actor),
     assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: c.amountMinor }),
   },
-  resolve_for_seller: { to: 'resolved_seller', allowedRoles: staff, assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: 0 }), emits: ['dispute.resolved'] },
+  resolve_for_seller: { to: 'resolved_seller', permission: 'disputes.handle', assign: (c, _p, actor) => ({ ...assign(c, actor), buyerShareMinor: 0 }), emits: ['dispute.resolved'] },
   resolve_split: {
-    to: 'split', allowedRoles: staff, guardLabel: 'partial, refund limit', emits: ['dispute.resolved'],
+    to: 'split', permission: 'disputes.handle', guardLabel: 'partial, refund limit', emits: ['dispute.resolved'],
     guard: (c, p, actor) =>
       p.buyerShareMinor >= c.amountMinor ? { reason: 'NOT_PARTIAL', message: 'A split gives the buyer less than the full amount; resolve for the buyer instead' }
       : withinRefundLimit(c, p.buyerShareMinor, actor),
@@ -124,7 +131,7 @@ const underReviewOn: DisputeOn = {
   },
   ask_seller: staffMove('awaiting_seller', 'dispute.seller_response_requested'),
   ask_buyer: staffMove('awaiting_buyer', 'dispute.buyer_response_requested'),
-  escalate: escalate('under_review', { ...ownBuyer, ...ownSeller }, ['buyer', 'seller', 'agent']),
+  escalate: escalate('under_review'),
   withdraw,
   sla_at_risk: atRisk('under_review'),
   sla_breach: breach('under_review', true),
@@ -167,6 +174,7 @@ export function createDisputeMachine(policy: DisputeSlaPolicy) {
     label: 'Dispute',
     initial: 'open',
     commands: disputeCommands,
+    policyObject: (c) => ({ kind: 'dispute', buyerId: c.buyerId, sellerId: c.sellerId, ...(c.assigneeId ? { assigneeId: c.assigneeId } : {}) }),
     states: {
       open: { label: 'Open', onEnter: slaTimers('open'), on: openOn },
       awaiting_seller: { label: 'Awaiting seller', onEnter: slaTimers('awaiting_seller'), on: awaitingSellerOn },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
-import type { CommandCatalogue, MachineRole } from '../types.js';
+import type { CommandCatalogue } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, reasonPayload } from './shared.js';
 
 export type KycState = 'not_started' | 'submitted' | 'in_review' | 'approved' | 'rejected' | 'needs_info';
@@ -29,36 +29,38 @@ const kycCommands = {
   lapse: { label: 'Lapse', payload: emptyPayload },
 } satisfies CommandCatalogue;
 
-const ownSeller = { seller: (c: KycContext) => [c.sellerId] };
-const claimant = { agent: (c: KycContext) => [c.reviewerId] };
-const reviewers: MachineRole[] = ['agent', 'admin'];
+// The seller submits their own check (`kyc.submit`, theirs alone); reviewers claim checks and decide
+// what they claimed (`kyc.review`: agents `assigned`, admins any).
+const seller = { permission: 'kyc.submit', party: 'seller', partyOnly: true } as const;
+const reviewers = { permission: 'kyc.review' } as const;
 
 export const kycMachine = defineMachine<KycState, typeof kycCommands, KycContext>({
   id: 'kyc',
   label: 'KYC check',
   initial: 'not_started',
   commands: kycCommands,
+  policyObject: (c) => ({ kind: 'kyc', sellerId: c.sellerId, ...(c.reviewerId ? { reviewerId: c.reviewerId } : {}) }),
   states: {
-    not_started: { label: 'Not started', on: { submit: { to: 'submitted', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['kyc.submitted'] } } },
+    not_started: { label: 'Not started', on: { submit: { to: 'submitted', ...seller, emits: ['kyc.submitted'] } } },
     submitted: {
       label: 'Submitted',
-      on: { claim: { to: 'in_review', allowedRoles: reviewers, assign: (c, _p, actor) => ({ ...c, reviewerId: actor.id }), emits: ['kyc.claimed'] } },
+      on: { claim: { to: 'in_review', ...reviewers, claims: true, assign: (c, _p, actor) => ({ ...c, reviewerId: actor.id }), emits: ['kyc.claimed'] } },
     },
     in_review: {
       label: 'In review',
       on: {
-        approve: { to: 'approved', allowedRoles: reviewers, scopedTo: claimant, emits: ['kyc.approved'] },
-        reject: { to: 'rejected', allowedRoles: reviewers, scopedTo: claimant, emits: ['kyc.rejected'] },
-        request_info: { to: 'needs_info', allowedRoles: reviewers, scopedTo: claimant, emits: ['kyc.info_requested'] },
-        release: { to: 'submitted', allowedRoles: reviewers, scopedTo: claimant, assign: ({ reviewerId: _r, ...c }) => c, emits: ['kyc.released'] },
+        approve: { to: 'approved', ...reviewers, emits: ['kyc.approved'] },
+        reject: { to: 'rejected', ...reviewers, emits: ['kyc.rejected'] },
+        request_info: { to: 'needs_info', ...reviewers, emits: ['kyc.info_requested'] },
+        release: { to: 'submitted', ...reviewers, assign: ({ reviewerId: _r, ...c }) => c, emits: ['kyc.released'] },
       },
     },
     needs_info: {
       label: 'Needs information',
       onEnter: [{ timer: 'kyc.infoDeadline', command: 'lapse', afterMs: (c) => c.infoWindowMs }],
       on: {
-        resubmit: { to: 'submitted', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['kyc.submitted'] },
-        lapse: { to: 'rejected', allowedRoles: ['system'], emits: ['kyc.rejected'] },
+        resubmit: { to: 'submitted', ...seller, emits: ['kyc.submitted'] },
+        lapse: { to: 'rejected', system: true, emits: ['kyc.rejected'] },
       },
     },
     approved: { label: 'Approved', terminal: true },

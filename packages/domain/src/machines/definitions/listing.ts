@@ -2,7 +2,7 @@
 // end of a listing's deal window archives it (the worker sends `expire_deal` as the system).
 import { z } from 'zod';
 import { defineMachine } from '../define.js';
-import type { CommandCatalogue, GuardRefusal, MachineRole } from '../types.js';
+import type { CommandCatalogue, GuardRefusal } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, reasonPayload } from './shared.js';
 
 export type ListingState = 'draft' | 'pending_review' | 'active' | 'paused' | 'sold_out' | 'archived' | 'rejected';
@@ -27,14 +27,14 @@ const listingCommands = {
   expire_deal: { label: 'Expire deal', payload: emptyPayload },
 } satisfies CommandCatalogue;
 
-const ownSeller = { seller: (c: ListingContext) => [c.sellerId] };
-const sellerOrAdmin: MachineRole[] = ['seller', 'admin'];
-const reviewers: MachineRole[] = ['agent', 'admin'];
+// Sellers run their own listings (`listings.manage`: theirs, admins any); reviewers approve them.
+const manage = { permission: 'listings.manage' } as const;
+const reviewers = { permission: 'listings.review' } as const;
 // A live (or paused) listing whose content the seller edited goes back to review before buyers see it.
-const submitChanges = { to: 'pending_review', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.submitted'] } as const;
-const archive = { to: 'archived', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.archived'] } as const;
+const submitChanges = { to: 'pending_review', ...manage, emits: ['listing.submitted'] } as const;
+const archive = { to: 'archived', ...manage, emits: ['listing.archived'] } as const;
 // Only a live listing (selling, paused or sold out) has a deal window that can run out.
-const expireDeal = { to: 'archived', allowedRoles: ['system'], emits: ['listing.deal_expired'] } as const;
+const expireDeal = { to: 'archived', system: true, emits: ['listing.deal_expired'] } as const;
 const inStock = (c: ListingContext): GuardRefusal | null => (c.quantity > 0 ? null : { reason: 'NO_STOCK', message: 'Add stock before the listing goes live' });
 
 /**
@@ -50,28 +50,30 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
   label: 'Listing',
   initial: 'draft',
   commands: listingCommands,
+  policyObject: (c) => ({ kind: 'listing', sellerId: c.sellerId }),
   states: {
     draft: {
       label: 'Draft',
-      on: { submit_for_review: { to: 'pending_review', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.submitted'] }, archive },
+      on: { submit_for_review: { to: 'pending_review', ...manage, emits: ['listing.submitted'] }, archive },
     },
     pending_review: {
       label: 'Pending review',
       on: {
-        approve: { to: 'active', allowedRoles: reviewers, guardLabel: 'in stock', guard: inStock, emits: ['listing.approved'] },
-        reject: { to: 'rejected', allowedRoles: reviewers, emits: ['listing.rejected'] },
+        approve: { to: 'active', ...reviewers, guardLabel: 'in stock', guard: inStock, emits: ['listing.approved'] },
+        reject: { to: 'rejected', ...reviewers, emits: ['listing.rejected'] },
         archive,
       },
     },
     rejected: {
       label: 'Rejected',
-      on: { revise: { to: 'draft', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['listing.revised'] }, archive },
+      on: { // Reworking a rejected listing is the seller's own.
+        revise: { to: 'draft', ...manage, party: 'seller', partyOnly: true, emits: ['listing.revised'] }, archive },
     },
     active: {
       label: 'Active',
       on: {
-        pause: { to: 'paused', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, emits: ['listing.paused'] },
-        sell_out: { to: 'sold_out', allowedRoles: ['system'], assign: (c) => ({ ...c, quantity: 0 }), emits: ['listing.sold_out'] },
+        pause: { to: 'paused', ...manage, emits: ['listing.paused'] },
+        sell_out: { to: 'sold_out', system: true, assign: (c) => ({ ...c, quantity: 0 }), emits: ['listing.sold_out'] },
         submit_changes: submitChanges,
         archive,
         expire_deal: expireDeal,
@@ -80,7 +82,7 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
     paused: {
       label: 'Paused',
       on: {
-        resume: { to: 'active', allowedRoles: sellerOrAdmin, scopedTo: ownSeller, guardLabel: 'in stock', guard: inStock, emits: ['listing.resumed'] },
+        resume: { to: 'active', ...manage, guardLabel: 'in stock', guard: inStock, emits: ['listing.resumed'] },
         submit_changes: submitChanges,
         archive,
         expire_deal: expireDeal,
@@ -89,7 +91,7 @@ export const listingMachine = defineMachine<ListingState, typeof listingCommands
     sold_out: {
       label: 'Sold out',
       on: {
-        restock: { to: 'active', allowedRoles: [...sellerOrAdmin, 'system'], scopedTo: ownSeller, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] },
+        restock: { to: 'active', ...manage, system: true, assign: (c, p) => ({ ...c, quantity: p.quantity }), emits: ['listing.restocked'] },
         archive,
         expire_deal: expireDeal,
       },

@@ -100,9 +100,9 @@ describe('order machine details', () => {
     expect(transition(orderMachine, paid, ship, { id: 'p1', roles: ['packer'], grants: edited }, T0).ok).toBe(true);
   });
 
-  it('refuses a table whose role list for a granted edge disagrees with the built-in grants', () => {
-    const paidSpec = orderMachine.states.paid;
-    const wrong = { ...orderMachine, states: { ...orderMachine.states, paid: { ...paidSpec, on: { ...paidSpec.on, ship: { ...paidSpec.on!.ship!, allowedRoles: ['seller', 'agent', 'admin'] } } } } };
-    expect(tableProblems(wrong as never)).toEqual([expect.stringContaining('orders.ship is held by seller, admin')]);
+  it('refuses a table whose party act no built-in role can perform', () => {
+    const deliveredSpec = orderMachine.states.delivered;
+    const wrong = { ...orderMachine, states: { ...orderMachine.states, delivered: { ...deliveredSpec, on: { ...deliveredSpec.on, confirm_receipt: { ...deliveredSpec.on!.confirm_receipt!, permission: 'risk.review' } } } } };
+    expect(tableProblems(wrong as never)).toEqual([expect.stringContaining('delivered --confirm_receipt: no built-in role holds risk.review')]);
   });
 });

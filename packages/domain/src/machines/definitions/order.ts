@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
 import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
-import type { CommandCatalogue, GuardRefusal, MachineRole } from '../types.js';
+import type { CommandCatalogue, GuardRefusal } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type OrderState = 'awaiting_payment' | 'under_review' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded' | 'disputed';
@@ -44,11 +44,12 @@ const orderCommands = {
   reject_review: { label: 'Reject after review', payload: reasonPayload },
 } satisfies CommandCatalogue;
 
-const ownBuyer = { buyer: (c: OrderContext) => [c.buyerId] };
-const ownSeller = { seller: (c: OrderContext) => [c.sellerId] };
-const ownParties = { ...ownBuyer, ...ownSeller };
-const refunders: MachineRole[] = ['seller', 'agent', 'admin'];
-const resolvers: MachineRole[] = ['agent', 'admin', 'system'];
+// Who may send what is the grant table's: each people's edge names the permission that authorizes
+// it on the order (the buyer's and seller's `own` grants, staff's `any`). `orders.cancel` is a
+// party's say over the course of their order — cancel it, record it arrived, confirm receipt.
+const asDispute = (c: OrderContext) => ({ kind: 'dispute' as const, buyerId: c.buyerId, sellerId: c.sellerId });
+// Disputes are settled by the support desk (or by the system on a chargeback's outcome).
+const resolvers = { permission: 'disputes.handle', object: asDispute, system: true } as const;
 
 const remaining = (c: OrderContext) => c.totalMinor - c.refundedMinor;
 function partialRefundGuard(c: OrderContext, p: { refundMinor: number }): GuardRefusal | null {
@@ -57,11 +58,12 @@ function partialRefundGuard(c: OrderContext, p: { refundMinor: number }): GuardR
 const refundAll = (c: OrderContext): OrderContext => ({ ...c, refundedMinor: c.totalMinor });
 const refundSome = (c: OrderContext, p: { refundMinor: number }): OrderContext => ({ ...c, refundedMinor: c.refundedMinor + p.refundMinor });
 
-const refund = { to: 'refunded', allowedRoles: refunders, scopedTo: ownSeller, assign: refundAll, emits: ['order.refunded'] } as const;
-const refundPartially = { to: 'partially_refunded', allowedRoles: refunders, scopedTo: ownSeller, guardLabel: 'less than paid', guard: partialRefundGuard, assign: refundSome, emits: ['order.partially_refunded'] } as const;
+const refund = { to: 'refunded', permission: 'orders.refund', assign: refundAll, emits: ['order.refunded'] } as const;
+const refundPartially = { to: 'partially_refunded', permission: 'orders.refund', guardLabel: 'less than paid', guard: partialRefundGuard, assign: refundSome, emits: ['order.partially_refunded'] } as const;
 // The buyer disputes a shipped or delivered order; the system also opens one for a chargeback (then
 // even before shipping). A disputed order neither auto-completes nor releases its escrow.
-const openDispute = { to: 'disputed', allowedRoles: ['buyer', 'system'], scopedTo: ownBuyer, emits: ['order.disputed'] } as const;
+const openDispute = { to: 'disputed', permission: 'disputes.open', object: asDispute, party: 'buyer', partyOnly: true, system: true, emits: ['order.disputed'] } as const;
+const confirmReceipt = { to: 'completed', permission: 'orders.cancel', party: 'buyer', partyOnly: true, emits: ['order.completed'] } as const;
 const autoCompleteTimer = { timer: 'order.autoComplete', command: 'auto_complete', afterMs: (c: OrderContext) => c.autoCompleteAfterMs } as const;
 
 export const orderMachine = defineMachine<OrderState, typeof orderCommands, OrderContext>({
@@ -75,35 +77,35 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
       label: 'Awaiting payment',
       onEnter: [{ timer: 'order.paymentExpiry', command: 'expire_payment', afterMs: (c) => c.paymentWindowMs }],
       on: {
-        mark_paid: { to: 'paid', allowedRoles: ['system'], emits: ['order.paid'] },
-        cancel: { to: 'cancelled', allowedRoles: ['buyer', 'agent', 'admin'], scopedTo: ownBuyer, emits: ['order.cancelled'] },
-        expire_payment: { to: 'cancelled', allowedRoles: ['system'], emits: ['order.cancelled'] },
+        mark_paid: { to: 'paid', system: true, emits: ['order.paid'] },
+        // Before payment only the buyer's side (and staff) may call it off: the seller has nothing to cancel yet.
+        cancel: { to: 'cancelled', permission: 'orders.cancel', party: 'buyer', emits: ['order.cancelled'] },
+        expire_payment: { to: 'cancelled', system: true, emits: ['order.cancelled'] },
       },
     },
     paid: {
       label: 'Paid',
       on: {
-        // Authorized by the `orders.ship` grant (sellers: own orders; admins: any), as the console shows it.
-        ship: { to: 'shipped', allowedRoles: ['seller', 'admin'], permission: 'orders.ship', emits: ['order.shipped'] },
-        cancel: { to: 'cancelled', allowedRoles: ['buyer', 'seller', 'agent', 'admin'], scopedTo: ownParties, emits: ['order.cancelled'] },
+        ship: { to: 'shipped', permission: 'orders.ship', emits: ['order.shipped'] },
+        cancel: { to: 'cancelled', permission: 'orders.cancel', emits: ['order.cancelled'] },
         refund,
-        open_dispute: { ...openDispute, allowedRoles: ['system'] },
+        open_dispute: { to: 'disputed', system: true, emits: ['order.disputed'] },
         // Risk checks: the money is captured and held in escrow, but nobody ships until a person looks.
-        hold_for_review: { to: 'under_review', allowedRoles: ['system'], emits: ['order.held_for_review'] },
+        hold_for_review: { to: 'under_review', system: true, emits: ['order.held_for_review'] },
       },
     },
     under_review: {
       label: 'Under review',
       on: {
-        approve_review: { to: 'paid', allowedRoles: ['agent', 'admin'], emits: ['order.review_approved'] },
-        reject_review: { to: 'cancelled', allowedRoles: ['agent', 'admin'], emits: ['order.cancelled'] },
+        approve_review: { to: 'paid', permission: 'risk.review', emits: ['order.review_approved'] },
+        reject_review: { to: 'cancelled', permission: 'risk.review', emits: ['order.cancelled'] },
       },
     },
     shipped: {
       label: 'Shipped',
       on: {
         // The seller may record the carrier's delivery scan; the buyer keeps the auto-complete window to object.
-        mark_delivered: { to: 'delivered', allowedRoles: ['system', 'buyer', 'seller', 'agent', 'admin'], scopedTo: ownParties, emits: ['order.delivered'] },
+        mark_delivered: { to: 'delivered', permission: 'orders.cancel', system: true, emits: ['order.delivered'] },
         open_dispute: openDispute,
         refund,
       },
@@ -112,8 +114,8 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
       label: 'Delivered',
       onEnter: [autoCompleteTimer],
       on: {
-        confirm_receipt: { to: 'completed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['order.completed'] },
-        auto_complete: { to: 'completed', allowedRoles: ['system'], emits: ['order.completed'] },
+        confirm_receipt: confirmReceipt,
+        auto_complete: { to: 'completed', system: true, emits: ['order.completed'] },
         open_dispute: openDispute,
         refund,
         refund_partially: refundPartially,
@@ -122,9 +124,9 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
     disputed: {
       label: 'Disputed',
       on: {
-        resolve_for_buyer: { to: 'refunded', allowedRoles: resolvers, assign: refundAll, emits: ['order.refunded'] },
-        resolve_for_seller: { to: 'completed', allowedRoles: resolvers, emits: ['order.completed'] },
-        resolve_split: { ...refundPartially, allowedRoles: resolvers, scopedTo: {} },
+        resolve_for_buyer: { to: 'refunded', ...resolvers, assign: refundAll, emits: ['order.refunded'] },
+        resolve_for_seller: { to: 'completed', ...resolvers, emits: ['order.completed'] },
+        resolve_split: { ...refundPartially, ...resolvers },
       },
     },
     partially_refunded: {
@@ -133,8 +135,8 @@ export const orderMachine = defineMachine<OrderState, typeof orderCommands, Orde
       on: {
         refund_partially: refundPartially,
         refund,
-        confirm_receipt: { to: 'completed', allowedRoles: ['buyer'], scopedTo: ownBuyer, emits: ['order.completed'] },
-        auto_complete: { to: 'completed', allowedRoles: ['system'], emits: ['order.completed'] },
+        confirm_receipt: confirmReceipt,
+        auto_complete: { to: 'completed', system: true, emits: ['order.completed'] },
       },
     },
     completed: { label: 'Completed', terminal: true },

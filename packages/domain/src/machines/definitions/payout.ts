@@ -31,24 +31,26 @@ export const payoutMachine = defineMachine<PayoutState, typeof payoutCommands, P
   label: 'Payout',
   initial: 'requested',
   commands: payoutCommands,
+  policyObject: (c) => ({ kind: 'payout', sellerId: c.sellerId }),
   states: {
     requested: {
       label: 'Requested',
       on: {
         approve: {
-          to: 'approved', allowedRoles: ['admin'], guardLabel: 'four eyes', emits: ['payout.approved'],
+          to: 'approved', permission: 'payouts.approve', guardLabel: 'four eyes', emits: ['payout.approved'],
           guard: (c, _p, actor) => (actor.id !== c.requestedBy ? null : { reason: 'FOUR_EYES', message: 'Someone other than the requester must approve a payout' }),
         },
-        reject: { to: 'rejected', allowedRoles: ['admin'], emits: ['payout.rejected'] },
-        cancel: { to: 'rejected', allowedRoles: ['seller'], scopedTo: { seller: (c) => [c.sellerId] }, emits: ['payout.rejected'] },
+        reject: { to: 'rejected', permission: 'payouts.approve', emits: ['payout.rejected'] },
+        // Withdrawing the request is the seller's own.
+        cancel: { to: 'rejected', permission: 'payouts.request', party: 'seller', partyOnly: true, emits: ['payout.rejected'] },
       },
     },
-    approved: { label: 'Approved', on: { send: { to: 'processing', allowedRoles: ['system', 'admin'], emits: ['payout.sent'] } } },
+    approved: { label: 'Approved', on: { send: { to: 'processing', permission: 'payouts.approve', system: true, emits: ['payout.sent'] } } },
     processing: {
       label: 'Processing',
       on: {
-        mark_paid: { to: 'paid', allowedRoles: ['system'], emits: ['payout.paid'] },
-        mark_failed: { to: 'failed', allowedRoles: ['system'], emits: ['payout.failed'] },
+        mark_paid: { to: 'paid', system: true, emits: ['payout.paid'] },
+        mark_failed: { to: 'failed', system: true, emits: ['payout.failed'] },
       },
     },
     paid: { label: 'Paid', terminal: true },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
 import { DAY_MS } from '../../units.js';
 import { defineMachine } from '../define.js';
-import type { CommandCatalogue, MachineRole } from '../types.js';
+import type { CommandCatalogue } from '../types.js';
 import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type SubmissionState =
@@ -46,23 +46,27 @@ const submissionCommands = {
   list: { label: 'List', payload: emptyPayload },
 } satisfies CommandCatalogue;
 
-const ownSeller = { seller: (c: SubmissionContext) => [c.sellerId] };
-const claimant = { agent: (c: SubmissionContext) => [c.reviewerId] };
-const deciders: MachineRole[] = ['agent', 'admin'];
-const withdraw = { to: 'withdrawn', allowedRoles: ['seller'], scopedTo: ownSeller, emits: ['submission.withdrawn'] } as const;
-const reject = { to: 'rejected', allowedRoles: deciders, scopedTo: claimant, emits: ['submission.rejected'] } as const;
+// The seller offers, haggles and walks away on their own submissions (`submissions.create`, theirs
+// alone); reviewers decide what they claimed (`submissions.decide`: agents `assigned`, admins any);
+// whoever works the queue (`submissions.claim`) claims, receives and lists.
+const sellers = { permission: 'submissions.create', party: 'seller', partyOnly: true } as const;
+const deciders = { permission: 'submissions.decide' } as const;
+const workers = { permission: 'submissions.claim' } as const;
+const withdraw = { to: 'withdrawn', ...sellers, emits: ['submission.withdrawn'] } as const;
+const reject = { to: 'rejected', ...deciders, emits: ['submission.rejected'] } as const;
 
 export const submissionMachine = defineMachine<SubmissionState, typeof submissionCommands, SubmissionContext>({
   id: 'submission',
   label: 'Submission',
   initial: 'draft',
   commands: submissionCommands,
+  policyObject: (c) => ({ kind: 'submission', sellerId: c.sellerId, ...(c.reviewerId ? { reviewerId: c.reviewerId } : {}) }),
   states: {
     draft: {
       label: 'Draft',
       on: {
         submit: {
-          to: 'submitted', allowedRoles: ['seller'], scopedTo: ownSeller, guardLabel: 'has items', emits: ['submission.submitted'],
+          to: 'submitted', ...sellers, guardLabel: 'has items', emits: ['submission.submitted'],
           guard: (c) => (c.itemCount > 0 ? null : { reason: 'NO_ITEMS', message: 'Add at least one item before submitting' }),
         },
         withdraw,
@@ -71,16 +75,16 @@ export const submissionMachine = defineMachine<SubmissionState, typeof submissio
     submitted: {
       label: 'Submitted',
       on: {
-        claim: { to: 'in_review', allowedRoles: deciders, assign: (c, _p, actor) => ({ ...c, reviewerId: actor.id }), emits: ['submission.claimed'] },
+        claim: { to: 'in_review', ...workers, claims: true, assign: (c, _p, actor) => ({ ...c, reviewerId: actor.id }), emits: ['submission.claimed'] },
         withdraw,
       },
     },
     in_review: {
       label: 'In review',
       on: {
-        quote: { to: 'quoted', allowedRoles: deciders, scopedTo: claimant, assign: (c, p) => ({ ...c, quoteMinor: p.quoteMinor }), emits: ['submission.quoted'] },
+        quote: { to: 'quoted', ...deciders, assign: (c, p) => ({ ...c, quoteMinor: p.quoteMinor }), emits: ['submission.quoted'] },
         reject,
-        release: { to: 'submitted', allowedRoles: deciders, scopedTo: claimant, assign: ({ reviewerId: _r, ...c }) => c, emits: ['submission.released'] },
+        release: { to: 'submitted', ...deciders, assign: ({ reviewerId: _r, ...c }) => c, emits: ['submission.released'] },
         withdraw,
       },
     },
@@ -88,9 +92,9 @@ export const submissionMachine = defineMachine<SubmissionState, typeof submissio
       label: 'Quoted',
       onEnter: [{ timer: 'submission.quoteExpiry', command: 'expire', afterMs: (c) => c.quoteValidForMs }],
       on: {
-        accept: { to: 'accepted', allowedRoles: ['seller'], scopedTo: ownSeller, assign: (c) => ({ ...c, agreedMinor: c.quoteMinor }), emits: ['submission.accepted'] },
+        accept: { to: 'accepted', ...sellers, assign: (c) => ({ ...c, agreedMinor: c.quoteMinor }), emits: ['submission.accepted'] },
         counter: {
-          to: 'countered', allowedRoles: ['seller'], scopedTo: ownSeller, guardLabel: 'higher, rounds left', emits: ['submission.countered'],
+          to: 'countered', ...sellers, guardLabel: 'higher, rounds left', emits: ['submission.countered'],
           guard: (c, p) =>
             c.counterRounds >= MAX_COUNTER_ROUNDS ? { reason: 'TOO_MANY_COUNTERS', message: `At most ${MAX_COUNTER_ROUNDS} counter-offers; accept or withdraw` }
             : p.counterMinor <= (c.quoteMinor ?? 0) ? { reason: 'COUNTER_NOT_HIGHER', message: 'A counter-offer must be higher than the quote' }
@@ -98,18 +102,18 @@ export const submissionMachine = defineMachine<SubmissionState, typeof submissio
           assign: (c, p) => ({ ...c, counterMinor: p.counterMinor, counterRounds: c.counterRounds + 1 }),
         },
         withdraw,
-        expire: { to: 'expired', allowedRoles: ['system'], emits: ['submission.expired'] },
+        expire: { to: 'expired', system: true, emits: ['submission.expired'] },
       },
     },
     countered: {
       label: 'Countered',
       on: {
         requote: {
-          to: 'quoted', allowedRoles: deciders, scopedTo: claimant, guardLabel: 'below counter', emits: ['submission.quoted'],
+          to: 'quoted', ...deciders, guardLabel: 'below counter', emits: ['submission.quoted'],
           guard: (c, p) => (p.quoteMinor < (c.counterMinor ?? 0) ? null : { reason: 'MEETS_COUNTER', message: 'This meets the counter-offer; accept the counter instead' }),
           assign: (c, p) => ({ ...c, quoteMinor: p.quoteMinor }),
         },
-        accept_counter: { to: 'accepted', allowedRoles: deciders, scopedTo: claimant, assign: (c) => ({ ...c, agreedMinor: c.counterMinor }), emits: ['submission.accepted'] },
+        accept_counter: { to: 'accepted', ...deciders, assign: (c) => ({ ...c, agreedMinor: c.counterMinor }), emits: ['submission.accepted'] },
         reject,
         withdraw,
       },
@@ -117,11 +121,11 @@ export const submissionMachine = defineMachine<SubmissionState, typeof submissio
     accepted: {
       label: 'Accepted',
       on: {
-        mark_received: { to: 'received', allowedRoles: deciders, emits: ['submission.received'] },
+        mark_received: { to: 'received', ...workers, emits: ['submission.received'] },
         withdraw,
       },
     },
-    received: { label: 'Received', on: { list: { to: 'listed', allowedRoles: deciders, emits: ['submission.listed'] } } },
+    received: { label: 'Received', on: { list: { to: 'listed', ...workers, emits: ['submission.listed'] } } },
     listed: { label: 'Listed', terminal: true },
     rejected: { label: 'Rejected', terminal: true },
     expired: { label: 'Expired', terminal: true },
