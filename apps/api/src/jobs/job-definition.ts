@@ -22,9 +22,15 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   id: string;
   queue: QueueName;
   schema: S;
-  /** Handlers must be idempotent: delivery is at-least-once. */
+  /** Handlers must be idempotent: delivery is at-least-once. A throw is retried with backoff. */
   handle(ctx: JobContext, data: z.infer<S>): Promise<void>;
+  /** Runs before a job is tried (default 5, backoff from 1 s doubling each time). */
+  retry?: { attempts: number; backoffMs: number };
+  /** After the last attempt failed: make the failure visible where people look (a timeline, a queue). */
+  gaveUp?(ctx: JobContext, data: z.infer<S>, error: Error): Promise<void>;
 }
+
+export const defaultRetry = { attempts: 5, backoffMs: 1000 };
 
 export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout', 'orders', 'notifications', 'discovery'] as const;
 export type QueueName = (typeof queueNames)[number];

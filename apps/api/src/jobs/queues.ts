@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors/app-error.js';
 import { findJob } from './registry.js';
-import { queueNames, type QueueName } from './job-definition.js';
+import { defaultRetry, queueNames, type QueueName } from './job-definition.js';
 import { withJobMeta } from '../observability/job-observability.js';
 import { bullmqTelemetry } from '../observability/tracing.js';
 
@@ -33,8 +33,8 @@ export function createQueues(redisUrl: string, prefix: string): JobQueues {
       await queues.get(def.queue)!.add(jobId, withJobMeta(payload), {
         jobId: opts.dedupeId,
         delay: opts.delayMs,
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
+        attempts: (def.retry ?? defaultRetry).attempts,
+        backoff: { type: 'exponential', delay: (def.retry ?? defaultRetry).backoffMs },
         removeOnComplete: 1000,
         removeOnFail: 5000,
       });

@@ -2,6 +2,7 @@
 import type { JobDefinition } from './job-definition.js';
 import { welcomeEmailJob } from './mail/welcome-email.js';
 import { processWebhookJob } from './payments/process-webhook.js';
+import { sendRefundJob } from './payments/send-refund.js';
 import { expireCheckoutJob } from './checkout/expire-checkout.js';
 import { dealExpiryJob } from './catalog/deal-expiry.js';
 import { makeThumbnailJob } from './media/make-thumbnail.js';
@@ -12,7 +13,7 @@ import { reconcileJob } from './ledger/reconcile.js';
 import { queueJobs } from './queues/index.js';
 import { discoveryJobs } from './discovery/index.js';
 
-export const jobDefinitions = [welcomeEmailJob, processWebhookJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs, ...discoveryJobs] as unknown as JobDefinition[];
+export const jobDefinitions = [welcomeEmailJob, processWebhookJob, sendRefundJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs, ...discoveryJobs] as unknown as JobDefinition[];
 
 export function findJob(id: string): JobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);

@@ -19,9 +19,17 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
           const def = findJob(job.name);
           if (!def) throw new Error(`No handler for job ${job.name}`);
           // Timed, traced and logged under the request that caused the job (see observability/).
-          await observeJob(name, job, (meta) =>
-            def.handle({ ...ctx, log: ctx.log.child({ job: job.name, jobId: job.id, ...(meta ? { requestId: meta.requestId } : {}) }) }, def.schema.parse(job.data)),
-          );
+          await observeJob(name, job, async (meta) => {
+            const jobCtx = { ...ctx, log: ctx.log.child({ job: job.name, jobId: job.id, ...(meta ? { requestId: meta.requestId } : {}) }) };
+            const data = def.schema.parse(job.data);
+            try {
+              await def.handle(jobCtx, data);
+            } catch (err) {
+              // The last attempt: say so where people look before BullMQ files the job as failed.
+              if (def.gaveUp && job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await def.gaveUp(jobCtx, data, err as Error);
+              throw err;
+            }
+          });
         },
         // A worker that dies mid-job (kill -9) stops renewing its lock; after JOB_LOCK_MS another
         // worker (or the restarted one) takes the stalled job over. Handlers are idempotent.

@@ -145,6 +145,11 @@ export const disputeRepository = {
     return rows.length === 1;
   },
 
+  /** The provider's id of the refund that settled the dispute (sent after the resolution committed). */
+  async setProviderRefund(em: EntityManager, id: string, providerRefundId: string): Promise<void> {
+    await sql(em, `update disputes set provider_refund_id = ? where id = ?`, [providerRefundId, id]);
+  },
+
   async addEvidence(em: EntityManager, e: { disputeId: string; authorId: string; party: EvidenceRecord['party']; body: string; files: EvidenceFile[]; now: Date }): Promise<string> {
     const id = randomUUID();
     await sql(em, `insert into dispute_evidence (id, dispute_id, author_id, party, body, files, created_at) values (?, ?, ?, ?, ?, ?, ?)`, [id, e.disputeId, e.authorId, e.party, e.body, JSON.stringify(e.files), e.now]);

@@ -293,6 +293,14 @@ function providerReport(e: OrderStreamEvent, _mo: Moment, r: Reading): Described
   return { title, detail: sentence(`${r.m(amountMinor)} refunded on the payment.`, detail), money: null, tone: 'warning' };
 }
 
+/** A refund the provider did not take: staff settle it; the buyer learns it is delayed, not why. */
+function refundFailed(e: OrderStreamEvent, _mo: Moment, r: Reading): Described {
+  const amount = e.payload.refundMinor === null || e.payload.refundMinor === undefined ? 'The refund' : `The refund of ${r.m(num(e.payload.refundMinor))}`;
+  if (r.ctx.audience === 'buyer') return { title: 'Your refund is delayed', detail: `${amount} did not go through at the payment provider yet. Our team has been told and will sort it out.`, money: null, tone: 'warning' };
+  if (r.ctx.audience === 'staff') return { title: 'Refund failed at the payment provider', detail: sentence(`${amount} was not taken: ${str(e.payload.reason) ?? 'no reason given'}.`, 'Settle it with the provider.'), money: null, tone: 'bad' };
+  return null;
+}
+
 /** A moment with transfers but no transition (a refund taken from an order already settled). */
 function moneyAlone(mo: Moment, r: Reading): Described {
   const { audience } = r.ctx;
@@ -324,6 +332,7 @@ export const orderTimelineEvents = {
   'order.completed': completed,
   'order.cancelled': cancelled,
   'order.payment_reported': providerReport,
+  'order.refund_failed': refundFailed,
   'order.ledger_posted': () => 'money',
 } as const satisfies Record<string, Describer>;
 

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { systemActor } from '@marketdesk/domain';
 import { listingRepository } from '../../repositories/listing-repository.js';
-import { applyCommand } from '../../services/listings/listing-service.js';
+import { runCommand } from '../../services/machines/pipeline.js';
+import { listingAggregate } from '../../services/listings/listing-aggregate.js';
 import { defineJob } from '../job-definition.js';
 
 export const dealExpiryJob = defineJob({
@@ -16,7 +17,7 @@ export const dealExpiryJob = defineJob({
       const listing = await listingRepository.findById(tx, listingId, { forUpdate: true });
       if (!listing || listing.dealEndsAt?.toISOString() !== dealEndsAt || listing.dealEndsAt > now) return;
       if (!['active', 'paused', 'sold_out'].includes(listing.state)) return;
-      await applyCommand(tx, systemActor, listing, { type: 'expire_deal' }, now);
+      await runCommand(tx, listingAggregate, listing, { type: 'expire_deal' }, systemActor, now, { options: undefined });
     });
   },
 });

@@ -2,7 +2,7 @@
 // Each runs once for the state visit that scheduled it (see fireDisputeTimer).
 import { z } from 'zod';
 import { fireDisputeTimer } from '../../services/disputes/dispute-automation.js';
-import { disputeTimerJobName } from '../../services/disputes/dispute-machine.js';
+import { disputeTimerJobName } from '../../services/disputes/dispute-aggregate.js';
 import { disputeSettingsFrom } from '../../services/disputes/dispute-settings.js';
 import { defineJob } from '../job-definition.js';
 

@@ -2,7 +2,7 @@
 // time is rejected (the check can be started again). Stale timers (answered, re-asked) are ignored.
 import { z } from 'zod';
 import { lapseKyc } from '../../services/kyc/decide-kyc.js';
-import { kycInfoDeadlineJobName } from '../../services/kyc/kyc-machine.js';
+import { kycInfoDeadlineJobName } from '../../services/kyc/kyc-aggregate.js';
 import { defineJob } from '../job-definition.js';
 
 export const kycInfoDeadlineJob = defineJob({

@@ -29,6 +29,6 @@ const act = permissionProcedure('disputes.handle').input(disputeActionSchema).mu
 
 const resolve = permissionProcedure('disputes.handle')
   .input(resolveDisputeSchema)
-  .mutation(({ ctx, input }) => resolveDispute(ctx.em, ctx.services.gateway, ctx.actor, input, disputeSettingsFrom(ctx.services.config), new Date()));
+  .mutation(({ ctx, input }) => resolveDispute(ctx.em, ctx.services.gateway !== null, ctx.actor, input, disputeSettingsFrom(ctx.services.config), new Date()));
 
 export const disputesRouter = router({ open, reasons, mine, forOrder, evidence, get, act, resolve });

@@ -38,7 +38,7 @@ const confirmReceiptProcedure = authedProcedure.input(z.object(target)).mutation
 
 const cancel = authedProcedure
   .input(z.object({ ...target, reason: z.string().trim().min(3, 'Say why the order is cancelled').max(1000) }))
-  .mutation(async ({ ctx, input }) => toOrderState(await cancelOrder(ctx.em, ctx.services.gateway, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
+  .mutation(async ({ ctx, input }) => toOrderState(await cancelOrder(ctx.em, ctx.services.gateway !== null, ctx.actor, input, settingsOf(ctx.services.config), new Date())));
 
 const toOrderState = (o: { id: string; state: string; version: number }) => ({ id: o.id, state: o.state, version: o.version });
 

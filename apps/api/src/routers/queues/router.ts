@@ -50,12 +50,12 @@ const bulk = staff
       z.object({ queue: z.enum(queueNames), action: z.literal('assign'), items: selection, toUserId: z.string().uuid() }),
     ]),
   )
-  .mutation(({ ctx, input }) => bulkAct(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), () => new Date(), { gateway: ctx.services.gateway }));
+  .mutation(({ ctx, input }) => bulkAct(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), () => new Date(), { paymentsConfigured: ctx.services.gateway !== null }));
 
 /** Accept / reject / request information on any decidable queue's item, on the row's version. */
 const decide = staff
   .input(z.intersection(z.object({ id: z.string().uuid(), version }), queueDecisionSchema))
-  .mutation(({ ctx, input }) => decideQueueItem(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date(), { gateway: ctx.services.gateway }));
+  .mutation(({ ctx, input }) => decideQueueItem(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date(), { paymentsConfigured: ctx.services.gateway !== null }));
 
 const rejectReasons = staff.input(z.object({ queue: z.enum(queueNames) })).query(({ input }) => rejectReasonOptions(input.queue));
 

@@ -100,6 +100,8 @@ export const activitySentences: { [N in EventName]: Describe<N> } = {
   'order.review_approved': (p, c) => say(`${actor(c)} approved ${order(c, p.orderId)} after review; the seller was told`, toOrder(p.orderId), 'good'),
   'order.shipped': (p, c) => say(`${seller(c, p.sellerId)} shipped ${order(c, p.orderId)} with ${p.carrier.toUpperCase()}`, toOrder(p.orderId)),
   'order.delivered': (p, c) => say(capital(`${order(c, p.orderId)} was delivered`), toOrder(p.orderId)),
+  'order.refund_failed': (p, c) =>
+    say(capital(`the refund${p.refundMinor === null ? '' : ` of ${money(p.refundMinor, p.currency)}`} on ${order(c, p.orderId)} failed at the payment provider: ${p.reason}`), toOrder(p.orderId), 'warning'),
   'order.completed': (p, c) =>
     say(p.from === 'disputed' ? capital(`${order(c, p.orderId)} completed: the dispute was resolved for the seller`) : p.automatic ? capital(`${order(c, p.orderId)} completed by itself; the seller was paid`) : `${buyer(c, p.buyerId)} confirmed ${order(c, p.orderId)} arrived; the seller was paid`, toOrder(p.orderId), 'good'),
   'order.cancelled': (p, c) => say(`${actor(c)} cancelled ${order(c, p.orderId)}: ${cancelReasons[p.reason] ?? p.reason}`, toOrder(p.orderId), 'warning'),

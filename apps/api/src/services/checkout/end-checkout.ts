@@ -4,8 +4,8 @@
 import { defaultOrderTimings, systemActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
-import { applyOrderCommand } from '../orders/order-commands.js';
-import { retryOnStaleVersion } from '../orders/stale-version.js';
+import { retryOnStaleVersion, runCommand } from '../machines/pipeline.js';
+import { orderAggregate } from '../orders/order-aggregate.js';
 import { recordCheckoutEvent } from './checkout-events.js';
 import { releaseHeldStock } from './release-stock.js';
 
@@ -29,7 +29,7 @@ export async function expireCheckout(em: EntityManager, checkoutId: string, now:
     await releaseHeldStock(tx, checkout.id, now);
     for (const order of await checkoutRepository.ordersOfCheckout(tx, checkout.id)) {
       if (order.state !== 'awaiting_payment') continue;
-      await applyOrderCommand(tx, systemActor, order, { type: 'expire_payment' }, now, { autoCompleteAfterMs: defaultOrderTimings.autoCompleteAfterMs });
+      await runCommand(tx, orderAggregate, order, { type: 'expire_payment' }, systemActor, now, { options: { autoCompleteAfterMs: defaultOrderTimings.autoCompleteAfterMs } });
     }
     await checkoutRepository.setState(tx, checkout.id, 'expired', { failureMessage: checkout.failureMessage });
     await recordCheckoutEvent(tx, checkout, 'checkout.expired', { checkoutId: checkout.id, buyerId: checkout.buyerId }, now);

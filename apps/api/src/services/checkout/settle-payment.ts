@@ -3,7 +3,7 @@
 // converted, the ledger captures the money into escrow with a hold per order, sold-out listings
 // change state, and the outbox carries it all to the buyer, the sellers and staff.
 // Idempotent: a paid checkout is left alone, so duplicate and late deliveries change nothing.
-// Orders change through applyOrderCommand like every other order write: a write that lost a version
+// Orders change through the command pipeline like every other order write: a write that lost a version
 // race rolls the whole settlement back (nothing is published) and the settlement runs again.
 import { defaultOrderTimings, paymentCaptured, systemActor, type CurrencyCode } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
@@ -15,9 +15,9 @@ import { holdForReview } from '../risk/order-review.js';
 import { announcePlaced } from './announce-placed.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { sql } from '../../repositories/sql.js';
-import { applyCommand } from '../listings/listing-service.js';
-import { applyOrderCommand } from '../orders/order-commands.js';
-import { retryOnStaleVersion } from '../orders/stale-version.js';
+import { listingAggregate } from '../listings/listing-aggregate.js';
+import { retryOnStaleVersion, runCommand } from '../machines/pipeline.js';
+import { orderAggregate } from '../orders/order-aggregate.js';
 import { recordCheckoutEvent } from './checkout-events.js';
 import { releaseHeldStock } from './release-stock.js';
 
@@ -75,10 +75,10 @@ async function markPaid(tx: EntityManager, checkout: CheckoutRecord, providerPay
       grossMinor: order.totalMinor,
       feeMinor: order.feeMinor,
     });
-    const settings = { autoCompleteAfterMs: defaultOrderTimings.autoCompleteAfterMs };
-    await applyOrderCommand(tx, systemActor, order, { type: 'mark_paid', payload: { paymentId: providerPaymentId } }, now, settings, { paidAt: now }, { transfers: flow.transfers, hold: flow.hold });
+    const options = { autoCompleteAfterMs: defaultOrderTimings.autoCompleteAfterMs, money: { transfers: flow.transfers, hold: flow.hold } };
+    const paid = await runCommand(tx, orderAggregate, order, { type: 'mark_paid', payload: { paymentId: providerPaymentId } }, systemActor, now, { options, changes: { paidAt: now } });
     if (risk.hold) {
-      await holdForReview(tx, (await checkoutRepository.findOrder(tx, order.id))!, risk, now);
+      await holdForReview(tx, paid.record, risk, now);
       continue;
     }
     await announcePlaced(tx, order, now);
@@ -94,7 +94,7 @@ async function finishPaidCheckout(tx: EntityManager, checkout: CheckoutRecord, o
     // Sold out only when the last units are really gone: units another checkout still holds may
     // come back if that buyer does not pay.
     if (listing && listing.state === 'active' && listing.quantity === 0 && !(await checkoutRepository.hasHeldReservations(tx, listing.id))) {
-      await applyCommand(tx, systemActor, listing, { type: 'sell_out' }, now);
+      await runCommand(tx, listingAggregate, listing, { type: 'sell_out' }, systemActor, now, { options: undefined });
     }
   }
   await sql(tx, `delete from cart_lines where user_id = ? and listing_id in (select listing_id from stock_reservations where checkout_id = ?)`, [checkout.buyerId, checkout.id]);

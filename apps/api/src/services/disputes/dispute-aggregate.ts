@@ -1,15 +1,13 @@
-// Runs the dispute machine on a locked dispute and persists what it decided: state, assignee,
-// escalation and outcome (conditional on the version), the SLA clock of the new state, the SLA
-// timers as delayed jobs keyed by the state's entry time (so a timer for a state already left, or a
-// second delivery, does nothing), events to the parties, the order room and `queue:disputes`, and
-// the queue row (state, who it waits on, SLA due, priority: 1 at risk, 2 breached or escalated).
-import { disputeSlaFor, type CurrencyCode, type DisputeContext, type DisputeState, type MachineActor, type Snapshot } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
-import { AppError } from '../../errors/app-error.js';
+// Disputes in the command pipeline: what a move writes (state, assignee, escalation and outcome, the
+// SLA clock of the new state), the SLA timers as delayed jobs keyed by the state's entry time (so a
+// timer for a state already left, or a second delivery, does nothing), events to the parties, the
+// order room and `queue:disputes`, and the queue row that follows (state, who it waits on, SLA due,
+// priority: 1 at risk, 2 breached or escalated).
+import { disputeSlaFor, type CurrencyCode, type DisputeContext, type DisputeState, type Snapshot } from '@marketdesk/domain';
+import type { OutboxJob } from '@marketdesk/db';
 import { disputeRepository, type DisputeChanges, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
-import { runCommand } from '../machines/run-command.js';
-import { recordEvent } from '../outbox/record-event.js';
+import type { Aggregate } from '../machines/pipeline.js';
 import { moveQueueRow } from '../queues/subject-rows.js';
 import { supportSla } from '../sla/support-calendar.js';
 
@@ -56,45 +54,44 @@ export const waitingOnFor = (state: string): 'staff' | 'seller' | 'buyer' | null
 
 export const priorityOf = (d: Pick<DisputeRecord, 'escalated' | 'slaStatus'>) => (d.escalated || d.slaStatus === 'breached' ? 2 : d.slaStatus === 'at_risk' ? 1 : 0);
 
-/** One machine command; `changes` adds what the machine does not own (SLA status, refund id…). */
-export async function applyDisputeCommand(
-  tx: EntityManager,
-  actor: MachineActor,
-  d: DisputeRecord,
-  command: { type: string; payload?: unknown },
-  settings: DisputeSettings,
-  changes: DisputeChanges,
-  now: Date,
-  opts: { action?: string; keepClaim?: boolean } = {},
-): Promise<DisputeRecord> {
-  const result = runCommand(supportSla().disputeMachine, disputeSnapshot(d, settings), command, actor, now);
-  const c = result.snapshot.context;
-  const entered = result.state !== d.state;
-  const all: DisputeChanges = {
-    ...changes,
-    // A new state starts its own clock, whatever the caller said about the old one.
-    ...(entered ? { stateEnteredAt: now, ...slaFields(result.state, now) } : {}),
-    state: result.state,
-    escalated: c.escalated,
-    assigneeId: c.assigneeId ?? d.assigneeId,
-    buyerShareMinor: c.buyerShareMinor ?? d.buyerShareMinor,
-  };
-  if (!(await disputeRepository.update(tx, d.id, d.version, all, now))) throw new AppError('CONFLICT', 'This dispute changed at the same moment; reload to see it.', { reason: 'STALE_VERSION' });
-  const jobs = timerJobs(d, result.state, entered ? now : d.stateEnteredAt, result.timers.schedule, now);
-  const actorId = actor.roles.includes('system') ? null : actor.id;
-  for (const [i, e] of result.events.entries()) {
-    await recordEvent(tx, { stream: disputeStream(d.id), name: e.name, payload: e.payload as never, rooms: disputeRooms(d), jobs: i === 0 ? jobs : [], actorId, now });
-  }
-  const after = (await disputeRepository.find(tx, d.id))!;
-  const row = await queueItemRepository.findBySubject(tx, 'disputes', d.id, { forUpdate: true });
-  if (row) {
+export interface DisputeOptions extends DisputeSettings {
+  /** What the queue row records as the last action (the command's name by default). */
+  action?: string;
+  /** The agent keeps the case (asking a party, escalating) instead of handing the claim back. */
+  keepClaim?: boolean;
+}
+
+export const disputeAggregate: Aggregate<DisputeRecord, DisputeState, DisputeContext, DisputeChanges, DisputeOptions> = {
+  noun: 'dispute',
+  machine: () => supportSla().disputeMachine,
+  find: (em, id, opts) => disputeRepository.find(em, id, opts),
+  snapshot: disputeSnapshot,
+  write: (em, id, version, changes, now) => disputeRepository.update(em, id, version, changes, now),
+  plan(d, result, _command, _options, now) {
+    const c = result.snapshot.context;
+    const entered = result.state !== d.state;
+    const changes: DisputeChanges = {
+      // A new state starts its own clock, whatever the caller said about the old one.
+      ...(entered ? { stateEnteredAt: now, ...slaFields(result.state, now) } : {}),
+      state: result.state,
+      escalated: c.escalated,
+      assigneeId: c.assigneeId ?? d.assigneeId,
+      buyerShareMinor: c.buyerShareMinor ?? d.buyerShareMinor,
+    };
+    return { changes, jobs: timerJobs(d, result.state, entered ? now : d.stateEnteredAt, result.timers.schedule, now) };
+  },
+  stream: (d) => disputeStream(d.id),
+  rooms: disputeRooms,
+  // The queue row follows: state, who it waits on, SLA due and priority.
+  async follow(tx, { after, command, actorId, options, now }) {
+    const row = await queueItemRepository.findBySubject(tx, 'disputes', after.id, { forUpdate: true });
+    if (!row) return;
     const live = (liveDisputeStates as readonly string[]).includes(after.state);
     await moveQueueRow(
       tx,
       row,
-      { state: after.state, waitingOn: waitingOnFor(after.state), action: opts.action ?? command.type, actorId, decided: !live && after.resolvedAt !== null, keepClaim: live && opts.keepClaim, priority: priorityOf(after), slaDueAt: after.slaDueAt },
+      { state: after.state, waitingOn: waitingOnFor(after.state), action: options.action ?? command.type, actorId, decided: !live && after.resolvedAt !== null, keepClaim: live && options.keepClaim, priority: priorityOf(after), slaDueAt: after.slaDueAt },
       now,
     );
-  }
-  return after;
-}
+  },
+};

@@ -4,8 +4,9 @@ import { systemActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository } from '../../repositories/dispute-repository.js';
-import { applyOrderCommand } from '../orders/order-commands.js';
-import { applyDisputeCommand, type DisputeSettings } from './dispute-machine.js';
+import { runCommand } from '../machines/pipeline.js';
+import { orderAggregate } from '../orders/order-aggregate.js';
+import { disputeAggregate, type DisputeSettings } from './dispute-aggregate.js';
 import { createDispute } from './open-dispute.js';
 
 export interface DisputeTimer {
@@ -25,14 +26,14 @@ export async function fireDisputeTimer(em: EntityManager, t: DisputeTimer, setti
     if (!d || d.state !== t.state || d.stateEnteredAt.toISOString() !== t.enteredAt) return 'ignored';
     if (t.command === 'sla_at_risk') {
       if (d.slaStatus !== 'ok') return 'ignored';
-      await applyDisputeCommand(tx, systemActor, d, { type: 'sla_at_risk' }, settings, { slaStatus: 'at_risk' }, now, { action: 'sla_at_risk', keepClaim: true });
+      await runCommand(tx, disputeAggregate, d, { type: 'sla_at_risk' }, systemActor, now, { options: { ...settings, action: 'sla_at_risk', keepClaim: true }, changes: { slaStatus: 'at_risk' } });
     } else if (t.command === 'sla_breach') {
       if (d.slaStatus === 'breached') return 'ignored';
       // The machine decides: a party's missed turn moves the case on (its new clock replaces this
       // status); staff's missed deadline escalates in place and stays breached.
-      await applyDisputeCommand(tx, systemActor, d, { type: 'sla_breach' }, settings, { slaStatus: 'breached' }, now, { action: 'sla_breached', keepClaim: true });
+      await runCommand(tx, disputeAggregate, d, { type: 'sla_breach' }, systemActor, now, { options: { ...settings, action: 'sla_breached', keepClaim: true }, changes: { slaStatus: 'breached' } });
     } else if (t.command === 'close') {
-      await applyDisputeCommand(tx, systemActor, d, { type: 'close' }, settings, {}, now, { action: 'closed' });
+      await runCommand(tx, disputeAggregate, d, { type: 'close' }, systemActor, now, { options: { ...settings, action: 'closed' } });
     } else return 'ignored';
     return 'fired';
   });
@@ -54,7 +55,7 @@ export async function openChargeback(em: EntityManager, report: { providerDisput
       const d = await createDispute(tx, order, { source: 'chargeback', reason: 'chargeback', description: `Card chargeback (${report.reason.replace(/_/g, ' ')}): the buyer's bank is reclaiming the payment.`, amountMinor: remaining, providerDisputeId: report.providerDisputeId, actorId: null }, now);
       if (!d) continue;
       opened += 1;
-      if (['paid', 'shipped', 'delivered'].includes(order.state)) await applyOrderCommand(tx, systemActor, order, { type: 'open_dispute', payload: { reason: 'card chargeback' } }, now, { autoCompleteAfterMs: settings.autoCompleteAfterMs });
+      if (['paid', 'shipped', 'delivered'].includes(order.state)) await runCommand(tx, orderAggregate, order, { type: 'open_dispute', payload: { reason: 'card chargeback' } }, systemActor, now, { options: { autoCompleteAfterMs: settings.autoCompleteAfterMs } });
     }
     return opened;
   });

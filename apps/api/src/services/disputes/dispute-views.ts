@@ -6,7 +6,7 @@ import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
-import { liveDisputeStates } from './dispute-machine.js';
+import { liveDisputeStates } from './dispute-aggregate.js';
 import { disputeReasonLabels } from './dispute-input.js';
 
 export const evidenceFileUrl = (disputeId: string, evidenceId: string, n: number) => `/files/disputes/${disputeId}/evidence/${evidenceId}/${n}`;

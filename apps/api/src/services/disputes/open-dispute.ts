@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { can, hasGrant, isStaff, type MachineActor, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
+import { type OrderRecord } from '../../repositories/checkout-repository.js';
 import { disputeRepository, type DisputeRecord, type EvidenceFile } from '../../repositories/dispute-repository.js';
 import { fileUploadRepository } from '../../repositories/file-upload-repository.js';
-import { applyOrderCommand } from '../orders/order-commands.js';
-import { staleOrder } from '../orders/stale-version.js';
+import { lockForCommand, runCommand } from '../machines/pipeline.js';
+import { orderAggregate } from '../orders/order-aggregate.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { enterQueue } from '../queues/subject-rows.js';
-import { applyDisputeCommand, disputeRooms, disputeStream, liveDisputeStates, priorityOf, slaFields, timerJobs, type DisputeSettings } from './dispute-machine.js';
+import { disputeAggregate, disputeRooms, disputeStream, liveDisputeStates, priorityOf, slaFields, timerJobs, type DisputeSettings } from './dispute-aggregate.js';
 import type { AddEvidenceInput, OpenDisputeInput } from './dispute-input.js';
 import { disputeForParty } from './dispute-views.js';
 
@@ -61,14 +61,12 @@ export async function createDispute(
 
 export async function openDispute(em: EntityManager, buyer: Person, input: OpenDisputeInput, settings: DisputeSettings, now: Date) {
   return em.transactional(async (tx) => {
-    const order = await checkoutRepository.findOrder(tx, input.orderId, { forUpdate: true });
-    if (!order || order.buyerId !== buyer.id) throw new AppError('NOT_FOUND', 'This order does not exist.');
-    if (order.version !== input.version) throw staleOrder(order);
+    const order = await lockForCommand(tx, orderAggregate, input.orderId, { expectedVersion: input.version, visible: (o) => o.buyerId === buyer.id });
     if (!['shipped', 'delivered'].includes(order.state)) {
       throw new AppError('CONFLICT', order.state === 'disputed' ? 'This order already has an open dispute.' : `You can open a dispute once the order has shipped (it is ${order.state.replace(/_/g, ' ')}).`, { reason: 'NOT_DISPUTABLE', state: order.state });
     }
     // The order first: it freezes auto-completion and keeps the escrow held while the dispute runs.
-    await applyOrderCommand(tx, buyer, order, { type: 'open_dispute', payload: { reason: input.reason.replace(/_/g, ' ') } }, now, { autoCompleteAfterMs: settings.autoCompleteAfterMs });
+    await runCommand(tx, orderAggregate, order, { type: 'open_dispute', payload: { reason: input.reason.replace(/_/g, ' ') } }, buyer, now, { options: { autoCompleteAfterMs: settings.autoCompleteAfterMs } });
     const d = await createDispute(tx, order, { source: 'buyer', reason: input.reason, description: input.description, amountMinor: order.totalMinor - order.refundedMinor, providerDisputeId: null, actorId: buyer.id }, now);
     if (!d) throw new AppError('CONFLICT', 'This order already has an open dispute.', { reason: 'ALREADY_OPEN' });
     await recordEvidence(tx, d, buyer, 'buyer', input.description, input.files, now);
@@ -93,7 +91,7 @@ export async function addEvidence(em: EntityManager, actor: Person, input: AddEv
     await recordEvidence(tx, d, actor, party, input.body, input.files, now);
     let current = (await disputeRepository.find(tx, d.id))!;
     if ((party === 'seller' && d.state === 'awaiting_seller') || (party === 'buyer' && d.state === 'awaiting_buyer')) {
-      current = await applyDisputeCommand(tx, actor, current, { type: `${party}_respond`, payload: { message: input.body } }, settings, {}, now, { action: 'info_provided', keepClaim: true });
+      current = (await runCommand(tx, disputeAggregate, current, { type: `${party}_respond`, payload: { message: input.body } }, actor, now, { options: { ...settings, action: 'info_provided', keepClaim: true } })).record;
     }
     return disputeForParty(tx, current, actor, now);
   });

@@ -2,22 +2,22 @@
 // released) or split (any partial refund). In one transaction, with the dispute, its queue row
 // and the order locked: the dispute machine decides (refund limits included), the ledger moves the
 // money per the domain — out of escrow while it is held, otherwise clawed back from the seller's
-// balance (a shortfall is the platform's loss) — the order follows, and the buyer's share is
-// refunded through the PaymentGateway with the dispute as idempotency key (a retry never refunds
-// twice; a chargeback's money already went back through the card network, so none is sent).
+// balance (a shortfall is the platform's loss) — the order follows, and the buyer's share is an
+// effect: refunded through the provider after commit, with the dispute as idempotency key.
 import { clawbackFromSeller, settleDispute, type EscrowFlow, type MachineActor, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
 import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
 import { disputeRepository, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import { postTransfers } from '../ledger/post-transfers.js';
 import { sellerBalances } from '../ledger/seller-balances.js';
 import { recordLedgerTimeline } from '../orders/ledger-timeline.js';
-import { applyOrderCommand } from '../orders/order-commands.js';
+import { runCommand, staleVersion } from '../machines/pipeline.js';
+import { orderAggregate } from '../orders/order-aggregate.js';
+import { refundEffect } from '../payments/refund-effect.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
-import { applyDisputeCommand, type DisputeSettings } from './dispute-machine.js';
+import { disputeAggregate, type DisputeSettings } from './dispute-aggregate.js';
 import type { DisputeActionInput, ResolveDisputeInput } from './dispute-input.js';
 import { disputeForStaff } from './dispute-views.js';
 
@@ -36,7 +36,7 @@ export async function actOnDispute(em: EntityManager, actor: Staff, input: Dispu
   return em.transactional(async (tx) => {
     const d = await lockForStaff(tx, actor, input, now);
     const payload = input.action === 'escalate' ? { reason: input.reason } : {};
-    const after = await applyDisputeCommand(tx, actor, d, { type: input.action, payload }, settings, {}, now, { keepClaim: true });
+    const after = (await runCommand(tx, disputeAggregate, d, { type: input.action, payload }, actor, now, { options: { ...settings, keepClaim: true } })).record;
     return disputeForStaff(tx, after, now);
   });
 }
@@ -54,7 +54,7 @@ async function settlementFlow(tx: EntityManager, order: OrderRecord, d: DisputeR
 /** The dispute machine and the order machine name the three outcomes alike. */
 const resolutionCommand = { buyer: 'resolve_for_buyer', seller: 'resolve_for_seller', split: 'resolve_split' } as const;
 
-export async function resolveDispute(em: EntityManager, gateway: PaymentGateway | null, actor: Staff, input: ResolveDisputeInput, settings: DisputeSettings, now: Date) {
+export async function resolveDispute(em: EntityManager, paymentsConfigured: boolean, actor: Staff, input: ResolveDisputeInput, settings: DisputeSettings, now: Date) {
   return em.transactional(async (tx) => {
     let d = await lockForStaff(tx, actor, input, now);
     if (d.state === 'awaiting_seller' || d.state === 'awaiting_buyer') {
@@ -63,23 +63,22 @@ export async function resolveDispute(em: EntityManager, gateway: PaymentGateway 
     const order = (await checkoutRepository.findOrder(tx, d.orderId, { forUpdate: true }))!;
     const share = input.outcome === 'buyer' ? d.amountMinor : input.outcome === 'seller' ? 0 : input.buyerShareMinor;
     if (share > d.amountMinor) throw new AppError('BAD_REQUEST', 'The refund cannot be more than the buyer paid.', { field: 'buyerShareMinor', maxMinor: d.amountMinor });
-    if (d.state === 'open') d = await applyDisputeCommand(tx, actor, d, { type: 'start_review' }, settings, {}, now, { keepClaim: true });
+    if (d.state === 'open') d = (await runCommand(tx, disputeAggregate, d, { type: 'start_review' }, actor, now, { options: { ...settings, keepClaim: true } })).record;
     const type = resolutionCommand[input.outcome];
-    d = await applyDisputeCommand(tx, actor, d, { type, payload: input.outcome === 'split' ? { buyerShareMinor: share } : {} }, settings, { resolvedBy: actor.id, resolvedAt: now, resolutionNote: input.note || null }, now, { action: 'resolved' });
+    // A buyer's dispute is refunded through the provider by the worker once this commits; a
+    // chargeback's money already went back through the card network, so none is sent.
+    const refund = share > 0 && d.source === 'buyer' ? [await refundEffect(tx, paymentsConfigured, order, { amountMinor: share, idempotencyKey: `dispute-refund-${d.id}`, reason: 'requested_by_customer', disputeId: d.id })] : [];
+    const resolution = { resolvedBy: actor.id, resolvedAt: now, resolutionNote: input.note || null };
+    d = (await runCommand(tx, disputeAggregate, d, { type, payload: input.outcome === 'split' ? { buyerShareMinor: share } : {} }, actor, now, { options: { ...settings, action: 'resolved' }, changes: resolution, jobs: refund })).record;
 
     const flow = await settlementFlow(tx, order, d, share);
     if (order.state === 'disputed') {
-      await applyOrderCommand(tx, actor, order, { type, payload: input.outcome === 'split' ? { refundMinor: share } : {} }, now, { autoCompleteAfterMs: settings.autoCompleteAfterMs }, {}, flow);
+      await runCommand(tx, orderAggregate, order, { type, payload: input.outcome === 'split' ? { refundMinor: share } : {} }, actor, now, { options: { autoCompleteAfterMs: settings.autoCompleteAfterMs, money: flow } });
     } else if (flow.transfers.length) {
+      // Settled already (a chargeback on a completed order): no state to change, only the money.
+      if (!(await orderAggregate.write(tx, order.id, order.version, { refundedMinor: order.refundedMinor + share }, now))) throw staleVersion('order', await orderAggregate.find(tx, order.id));
       await postTransfers(tx, flow.transfers, now);
-      await checkoutRepository.updateOrder(tx, order.id, order.version, { refundedMinor: order.refundedMinor + share }, now);
       await recordLedgerTimeline(tx, order, flow.transfers, now);
-    }
-    if (share > 0 && d.source === 'buyer') {
-      const checkout = await checkoutRepository.findCheckout(tx, order.checkoutId);
-      if (!gateway || !checkout?.providerPaymentId) throw new AppError('UNAVAILABLE', 'Refunds are not possible right now: payments are not configured.');
-      const refund = await gateway.refund({ providerPaymentId: checkout.providerPaymentId, amountMinor: share, idempotencyKey: `dispute-refund-${d.id}`, reason: 'requested_by_customer' });
-      await disputeRepository.update(tx, d.id, d.version, { providerRefundId: refund.providerRefundId }, now);
     }
     return disputeForStaff(tx, (await disputeRepository.find(tx, d.id))!, now);
   });

@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import type { QueueActor } from '../queues/queue-access.js';
 import { decideQueueItem } from '../queues/queue-deciders.js';
-import type { SubmissionSettings } from '../submissions/submission-machine.js';
+import type { SubmissionSettings } from '../submissions/submission-aggregate.js';
 import type { DecideKycInput } from './kyc-input.js';
 
 export async function decideKycCheck(em: EntityManager, actor: QueueActor & MachineActor, input: DecideKycInput, settings: SubmissionSettings, now: Date) {

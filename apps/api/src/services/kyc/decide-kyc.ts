@@ -4,12 +4,13 @@
 import { reasonText, systemActor, type MachineActor, type QueueDecision } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import { kycRepository, type KycRecord } from '../../repositories/kyc-repository.js';
+import { kycRepository, type KycChanges, type KycRecord } from '../../repositories/kyc-repository.js';
 import type { QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import type { QueueActor } from '../queues/queue-access.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
-import { applyKycCommand } from './kyc-machine.js';
+import { runCommand } from '../machines/pipeline.js';
+import { kycAggregate } from './kyc-aggregate.js';
 import { moveKycRow } from './kyc-queue.js';
 import { kycView } from './kyc-view.js';
 
@@ -19,7 +20,7 @@ export async function decideKycLocked(tx: EntityManager, actor: QueueActor & Mac
   let check: KycRecord = (await kycRepository.find(tx, row.subjectId, { forUpdate: true }))!;
   if (check.state === 'needs_info') throw new AppError('CONFLICT', 'The seller has not answered your question yet.', { reason: 'WAITING_ON_SELLER', current: queueItemSnapshot(row, now) });
   const reviewerId = holder ?? actor.id;
-  const run = (type: string, payload: unknown, changes = {}) => applyKycCommand(tx, actor, check, { type, payload }, reviewerId, changes, now);
+  const run = async (type: string, payload: unknown, changes: KycChanges = {}) => (await runCommand(tx, kycAggregate, check, { type, payload }, actor, now, { options: { reviewerId }, changes })).record;
   if (check.state === 'submitted') check = await run('claim', {});
   let action: string;
   if (decision.decision === 'accept') {
@@ -41,7 +42,8 @@ export async function lapseKyc(em: EntityManager, input: { kycId: string; dueAt:
   return em.transactional(async (tx) => {
     const check = await kycRepository.find(tx, input.kycId, { forUpdate: true });
     if (!check || check.state !== 'needs_info' || check.infoDueAt?.toISOString() !== input.dueAt || check.infoDueAt > now) return 'ignored';
-    const lapsed = await applyKycCommand(tx, systemActor, check, { type: 'lapse' }, null, { rejectReason: 'other', rejectNote: 'The requested information did not arrive in time.', decidedAt: now }, now);
+    const lapse = { rejectReason: 'other', rejectNote: 'The requested information did not arrive in time.', decidedAt: now };
+    const lapsed = (await runCommand(tx, kycAggregate, check, { type: 'lapse' }, systemActor, now, { options: { reviewerId: null }, changes: lapse })).record;
     await moveKycRow(tx, lapsed, 'lapsed', null, now);
     return 'lapsed';
   });

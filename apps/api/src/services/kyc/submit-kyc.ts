@@ -8,10 +8,9 @@ import { AppError } from '../../errors/app-error.js';
 import { fileUploadRepository } from '../../repositories/file-upload-repository.js';
 import { userRepository } from '../../repositories/user-repository.js';
 import { kycRepository, type KycDocumentKind, type KycRecord } from '../../repositories/kyc-repository.js';
-import { runCommand } from '../machines/run-command.js';
-import { recordEvent } from '../outbox/record-event.js';
 import type { ProvideKycInfoInput, SubmitKycInput } from './kyc-input.js';
-import { applyKycCommand, kycRooms, kycSnapshot, kycStream } from './kyc-machine.js';
+import { runCommand } from '../machines/pipeline.js';
+import { kycAggregate } from './kyc-aggregate.js';
 import { enterKycQueue } from './kyc-queue.js';
 import { kycView } from './kyc-view.js';
 
@@ -42,12 +41,11 @@ export async function submitKyc(em: EntityManager, seller: MachineActor, input: 
       postalCode: input.postalCode,
       dateOfBirth: input.dateOfBirth ?? null,
     };
-    // The machine decides the first move (not started → submitted) before anything is written.
-    const result = runCommand(kycMachine, kycSnapshot({ id, sellerId: seller.id, state: 'not_started', updatedAt: now }, null), { type: 'submit' }, seller, now);
-    await kycRepository.insert(tx, { id, sellerId: seller.id, state: result.state, ...details, now });
+    // A new check starts where the machine starts, and its first move (not started → submitted) takes
+    // the one path every move takes; a refusal rolls the insert back.
+    await kycRepository.insert(tx, { id, sellerId: seller.id, state: kycMachine.initial, ...details, now });
     await attachDocuments(tx, seller.id, id, input.documents, now);
-    for (const e of result.events) await recordEvent(tx, { stream: kycStream(id), name: e.name, payload: e.payload as never, rooms: kycRooms({ sellerId: seller.id }), actorId: seller.id, now });
-    const check = (await kycRepository.find(tx, id))!;
+    const check = (await runCommand(tx, kycAggregate, (await kycRepository.find(tx, id))!, { type: 'submit' }, seller, now, { options: { reviewerId: null } })).record;
     await enterKycQueue(tx, check, seller.id, now);
     return kycView(check, await kycRepository.documents(tx, id));
   });
@@ -61,7 +59,7 @@ export async function provideKycInfo(em: EntityManager, seller: MachineActor, in
     if (found.version !== input.version) throw new AppError('CONFLICT', 'Your verification changed since you opened it; reload to see it.', { reason: 'STALE_VERSION' });
     if (found.state !== 'needs_info') throw new AppError('CONFLICT', 'Nobody is waiting for information on this verification.', { reason: 'NOT_WAITING', state: found.state });
     await attachDocuments(tx, seller.id, found.id, input.documents, now);
-    const check: KycRecord = await applyKycCommand(tx, seller, found, { type: 'resubmit' }, null, { infoResponse: input.response, infoDueAt: null }, now);
+    const check: KycRecord = (await runCommand(tx, kycAggregate, found, { type: 'resubmit' }, seller, now, { options: { reviewerId: null }, changes: { infoResponse: input.response, infoDueAt: null } })).record;
     await enterKycQueue(tx, check, seller.id, now);
     return kycView(check, await kycRepository.documents(tx, check.id));
   });

@@ -2,18 +2,17 @@
 // packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
 // reviewer) never silently overwrite each other.
 import { randomUUID } from 'node:crypto';
-import { canClaim, can, changedListingFields, editNeedsReview, listingMachine, reasonText, type QueueDecision, type ListingContext, type ListingValues, type ListingState, type MachineActor, type Role, type Snapshot } from '@marketdesk/domain';
+import { canClaim, can, changedListingFields, editNeedsReview, reasonText, type QueueDecision, type ListingValues, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { slugify } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { listingRepository, type ListingChanges, type ListingRecord } from '../../repositories/listing-repository.js';
-import { runCommand } from '../machines/run-command.js';
+import { runCommand, staleVersion } from '../machines/pipeline.js';
+import { listingAggregate } from './listing-aggregate.js';
 import type { ListingFields, ListingPatch } from './listing-input.js';
 import { recordListingEvent } from './listing-events.js';
-import { syncListingQueueRow } from './listing-queue.js';
 import { recordSellerPriceChange } from '../markdowns/change-price.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
-import { assertVerifiedSeller } from '../kyc/seller-verification.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
 
@@ -21,10 +20,6 @@ import { queueItemSnapshot } from '../queues/queue-item-view.js';
 export interface Actor {
   id: string;
   roles: Role[];
-}
-
-export function snapshotOf(l: ListingRecord): Snapshot<ListingState, ListingContext> {
-  return { state: l.state as ListingState, context: { listingId: l.id, sellerId: l.sellerId, quantity: l.quantity }, enteredAtMs: l.updatedAt.getTime() };
 }
 
 async function loadForUpdate(em: EntityManager, id: string): Promise<ListingRecord> {
@@ -38,9 +33,7 @@ function assertOwner(actor: Actor, listing: ListingRecord) {
 }
 
 function assertVersion(listing: ListingRecord, version: number) {
-  if (listing.version !== version) {
-    throw new AppError('CONFLICT', `This listing changed since you opened it (now version ${listing.version}, state ${listing.state}). Reload to see the latest.`, { currentVersion: listing.version, state: listing.state });
-  }
+  if (listing.version !== version) throw staleVersion('listing', listing);
 }
 
 /** A new listing goes straight into the review queue (or stays a draft when asked). */
@@ -76,7 +69,7 @@ export async function createListing(em: EntityManager, actor: Actor, fields: Lis
     let version = 1;
     if (!fields.draft) {
       const created = (await listingRepository.findById(tx, id))!;
-      const result = await applyCommand(tx, actor, created, { type: 'submit_for_review' }, now);
+      const result = (await runCommand(tx, listingAggregate, created, { type: 'submit_for_review' }, actor, now, { options: undefined })).record;
       state = result.state;
       version = result.version;
     }
@@ -105,16 +98,14 @@ export async function editListing(em: EntityManager, actor: Actor, patch: Listin
     if (changed.includes('priceMinor')) await recordSellerPriceChange(tx, listing, listing.priceMinor, patch.priceMinor!, actor.id, now);
     await recordListingEvent(tx, listing, { name: 'listing.edited', payload: { listingId: listing.id, sellerId: listing.sellerId, actorId: actor.id, fields: changed } }, actor.id, now);
     let current = (await listingRepository.findById(tx, listing.id))!;
-    if (editNeedsReview(changed) && (current.state === 'active' || current.state === 'paused')) current = await reload(tx, await applyCommand(tx, actor, current, { type: 'submit_changes' }, now));
+    if (editNeedsReview(changed) && (current.state === 'active' || current.state === 'paused')) current = (await runCommand(tx, listingAggregate, current, { type: 'submit_changes' }, actor, now, { options: undefined })).record;
     if (patch.quantity !== undefined && patch.quantity > 0 && current.state === 'sold_out') {
-      current = await reload(tx, await applyCommand(tx, actor, current, { type: 'restock', payload: { quantity: patch.quantity } }, now));
+      current = (await runCommand(tx, listingAggregate, current, { type: 'restock', payload: { quantity: patch.quantity } }, actor, now, { options: undefined })).record;
     }
     if (changed.includes('quantity')) await announceStock(tx, current, actor.id, now);
     return { id: current.id, state: current.state, version: current.version };
   });
 }
-
-const reload = async (em: EntityManager, r: { id: string }) => (await listingRepository.findById(em, r.id))!;
 
 export type ListingCommand = 'submit_for_review' | 'approve' | 'reject' | 'revise' | 'pause' | 'resume' | 'archive';
 
@@ -125,28 +116,9 @@ export async function commandListing(em: EntityManager, actor: Actor, input: { i
     assertVersion(listing, input.version);
     if (input.command === 'approve' || input.command === 'reject') await assertNotHeldByOther(tx, listing.id, actor, now);
     const payload = input.command === 'reject' ? { reason: input.reason ?? '' } : {};
-    return applyCommand(tx, actor, listing, { type: input.command, payload }, now);
+    const { record } = await runCommand(tx, listingAggregate, listing, { type: input.command, payload }, actor, now, { options: undefined });
+    return { id: record.id, state: record.state, version: record.version };
   });
-}
-
-/** Commands that put a seller's listing in front of buyers (through review): KYC comes first. */
-const publishing = new Set(['submit_for_review', 'submit_changes', 'resume']);
-
-/** Runs one machine command on a locked listing and records its events. */
-export async function applyCommand(em: EntityManager, actor: MachineActor, listing: ListingRecord, command: { type: string; payload?: unknown }, now: Date) {
-  if (publishing.has(command.type) && actor.id === listing.sellerId) await assertVerifiedSeller(em, listing.sellerId, 'publish');
-  const result = runCommand(listingMachine, snapshotOf(listing), command, actor, now);
-  const changes: ListingChanges = { state: result.state, quantity: result.snapshot.context.quantity };
-  if (result.state === 'active' && !listing.publishedAt) changes.publishedAt = now;
-  await listingRepository.update(em, listing.id, listing.version, changes, now);
-  const dealJob =
-    result.state === 'active' && listing.dealEndsAt && listing.dealEndsAt > now
-      ? [{ name: 'listing.dealExpiry', data: { listingId: listing.id, dealEndsAt: listing.dealEndsAt.toISOString() }, delayMs: listing.dealEndsAt.getTime() - now.getTime() }]
-      : [];
-  const actorId = actor.id === 'system' ? null : actor.id;
-  for (const [i, event] of result.events.entries()) await recordListingEvent(em, listing, event, actorId, now, i === 0 ? dealJob : []);
-  await syncListingQueueRow(em, (await listingRepository.findById(em, listing.id))!, actorId, now);
-  return { id: listing.id, state: result.state, version: listing.version + 1 };
 }
 
 /** Live stock for open listing pages. */
@@ -159,9 +131,9 @@ export async function decideListingLocked(tx: EntityManager, actor: Actor, row: 
   assertMayDecide(actor, row, version, now);
   const listing = await loadForUpdate(tx, row.subjectId);
   if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Listings have no questions step: reject with a note saying what to change; the seller edits and resubmits.', { field: 'decision' });
-  if (decision.decision === 'accept') await applyCommand(tx, actor, listing, { type: 'approve' }, now);
+  if (decision.decision === 'accept') await runCommand(tx, listingAggregate, listing, { type: 'approve' }, actor, now, { options: undefined });
   else {
-    await applyCommand(tx, actor, listing, { type: 'reject', payload: { reason: reasonText('listings', decision.reason, decision.note) } }, now);
+    await runCommand(tx, listingAggregate, listing, { type: 'reject', payload: { reason: reasonText('listings', decision.reason, decision.note) } }, actor, now, { options: undefined });
   }
   return { item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
 }

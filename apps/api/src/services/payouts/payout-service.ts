@@ -8,29 +8,21 @@ import {
   balanceOf,
   reasonText,
   type QueueDecision,
-  payoutApproved,
-  payoutFailed,
-  payoutMachine,
-  payoutPaid,
-  payoutRejected,
   payoutRequested,
   sellerAccount,
   systemActor,
   type CurrencyCode,
   type MachineActor,
-  type PayoutContext,
-  type PayoutState,
-  type Snapshot,
-  type Transfer,
 } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { formatMinor } from '../../errors/format-money.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
 import { payoutRepository, type PayoutChanges, type PayoutRecord } from '../../repositories/payout-repository.js';
 import { postTransfers } from '../ledger/post-transfers.js';
 import { sellerBalances } from '../ledger/seller-balances.js';
-import { runCommand } from '../machines/run-command.js';
+import { lockForCommand, runCommand, type MachineCommand } from '../machines/pipeline.js';
+import { payoutAggregate, payoutRooms, payoutStream } from './payout-aggregate.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { assertVerifiedSeller } from '../kyc/seller-verification.js';
@@ -38,19 +30,7 @@ import { kycRepository } from '../../repositories/kyc-repository.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import type { QueueActor } from '../queues/queue-access.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
-import { enterQueue, moveQueueRow } from '../queues/subject-rows.js';
-
-const rooms = (p: { sellerId: string }) => [`seller:${p.sellerId}`, 'queue:payouts'];
-
-function snapshotOf(p: PayoutRecord): Snapshot<PayoutState, PayoutContext> {
-  return {
-    state: p.state as PayoutState,
-    context: { payoutId: p.id, sellerId: p.sellerId, requestedBy: p.requestedBy, amountMinor: p.amountMinor, currency: p.currency as CurrencyCode },
-    enteredAtMs: p.updatedAt.getTime(),
-  };
-}
-
-const money = (p: PayoutRecord) => ({ payoutId: p.id, sellerId: p.sellerId, currency: p.currency as CurrencyCode, amountMinor: p.amountMinor });
+import { enterQueue } from '../queues/subject-rows.js';
 
 export async function requestPayout(em: EntityManager, seller: { id: string }, input: { amountMinor: number; currency?: string }, minimumMinor: number, now: Date) {
   const currency = (input.currency ?? 'EUR').toUpperCase() as CurrencyCode;
@@ -69,44 +49,20 @@ export async function requestPayout(em: EntityManager, seller: { id: string }, i
       if (err instanceof AppError && err.details.refusal === 'INSUFFICIENT_FUNDS') throw new AppError('BAD_REQUEST', 'That is more than your available balance.', { field: 'amountMinor' });
       throw err;
     });
-    await recordEvent(tx, { stream: `payout:${id}`, name: 'payout.requested', payload: { payoutId: id, sellerId: seller.id, currency, amountMinor: input.amountMinor, actorId: seller.id }, rooms: rooms({ sellerId: seller.id }), actorId: seller.id, now });
+    await recordEvent(tx, { stream: payoutStream(id), name: 'payout.requested', payload: { payoutId: id, sellerId: seller.id, currency, amountMinor: input.amountMinor, actorId: seller.id }, rooms: payoutRooms({ sellerId: seller.id }), actorId: seller.id, now });
     const payout = (await payoutRepository.find(tx, id))!;
     await enterQueue(tx, { queue: 'payouts', subjectId: id, state: 'requested', title: `${formatMinor(payout.amountMinor, currency)} to ${payout.sellerName}`, sellerId: seller.id, valueMinor: payout.amountMinor, currency, waitingOn: 'staff' }, seller.id, now);
     return payout;
   });
 }
 
-/** Runs a payout machine command with its ledger transfers, on the version the caller saw. */
-async function applyPayoutCommand(tx: EntityManager, actor: MachineActor, payout: PayoutRecord, command: { type: string; payload?: unknown }, transfers: readonly Transfer[], changes: PayoutChanges, now: Date, jobs: OutboxJob[] = []) {
-  const result = runCommand(payoutMachine, snapshotOf(payout), command, actor, now);
-  if (!(await payoutRepository.update(tx, payout.id, payout.version, { ...changes, state: result.state }, now))) {
-    throw new AppError('CONFLICT', 'This payout changed since you opened it. Reload to see its current state.', { reason: 'STALE_VERSION' });
-  }
-  if (transfers.length) await postTransfers(tx, transfers, now);
-  const actorId = actor.id === 'system' ? null : actor.id;
-  for (const [i, e] of result.events.entries()) {
-    await recordEvent(tx, { stream: `payout:${payout.id}`, name: e.name, payload: e.payload as never, rooms: rooms(payout), jobs: i === 0 ? jobs : [], actorId, now });
-  }
-  // Leaving `requested` takes the payout out of the queue (approved, rejected or cancelled).
-  if (payout.state === 'requested') {
-    const row = await queueItemRepository.findBySubject(tx, 'payouts', payout.id, { forUpdate: true });
-    if (row) await moveQueueRow(tx, row, { state: result.state, waitingOn: null, action: command.type === 'approve' ? 'approved' : command.type === 'reject' ? 'rejected' : 'cancelled', actorId, decided: command.type !== 'cancel' }, now);
-  }
-  return (await payoutRepository.find(tx, payout.id))!;
-}
-
-async function lockAt(tx: EntityManager, id: string, version?: number): Promise<PayoutRecord> {
-  const payout = await payoutRepository.find(tx, id, { forUpdate: true });
-  if (!payout) throw new AppError('NOT_FOUND', 'This payout does not exist.');
-  if (version !== undefined && payout.version !== version) throw new AppError('CONFLICT', `This payout was already ${payout.state} by someone else. Reload to see it.`, { reason: 'STALE_VERSION', state: payout.state });
-  return payout;
-}
+const lockAt = (tx: EntityManager, id: string, version?: number, visible?: (p: PayoutRecord) => boolean) => lockForCommand(tx, payoutAggregate, id, { expectedVersion: version, ...(visible ? { visible } : {}) });
+const run = async (tx: EntityManager, actor: MachineActor, payout: PayoutRecord, command: MachineCommand, now: Date, changes: PayoutChanges = {}) =>
+  (await runCommand(tx, payoutAggregate, payout, command, actor, now, { options: undefined, changes })).record;
 
 function approveOrReject(tx: EntityManager, admin: MachineActor, payout: PayoutRecord, decision: 'approve' | 'reject', reason: string | undefined, now: Date) {
-  if (decision === 'approve') {
-    return applyPayoutCommand(tx, admin, payout, { type: 'approve' }, payoutApproved(money(payout)), { decidedBy: admin.id }, now, [{ name: 'payouts.send', data: { payoutId: payout.id } }]);
-  }
-  return applyPayoutCommand(tx, admin, payout, { type: 'reject', payload: { reason: reason ?? '' } }, payoutRejected(money(payout)), { decidedBy: admin.id, reason: reason ?? null }, now);
+  if (decision === 'approve') return run(tx, admin, payout, { type: 'approve' }, now, { decidedBy: admin.id });
+  return run(tx, admin, payout, { type: 'reject', payload: { reason: reason ?? '' } }, now, { decidedBy: admin.id, reason: reason ?? null });
 }
 
 /** A decision on the payout's own version (payouts.decide); a colleague's claim in the queue is respected. */
@@ -132,9 +88,8 @@ export async function decidePayoutLocked(tx: EntityManager, admin: MachineActor 
 /** A seller withdraws their own request before anyone decided. */
 export async function cancelPayout(em: EntityManager, seller: MachineActor, input: { id: string; version: number }, now: Date) {
   return em.transactional(async (tx) => {
-    const payout = await lockAt(tx, input.id, input.version);
-    if (payout.sellerId !== seller.id) throw new AppError('NOT_FOUND', 'This payout does not exist.');
-    return applyPayoutCommand(tx, seller, payout, { type: 'cancel' }, payoutRejected(money(payout)), { reason: 'cancelled_by_seller' }, now);
+    const payout = await lockAt(tx, input.id, input.version, (p) => p.sellerId === seller.id);
+    return run(tx, seller, payout, { type: 'cancel' }, now, { reason: 'cancelled_by_seller' });
   });
 }
 
@@ -144,8 +99,8 @@ export async function settlePayout(em: EntityManager, report: { providerPayoutId
     const found = await payoutRepository.findByProviderPayout(tx, report.providerPayoutId);
     const payout = found && (await lockAt(tx, found.id));
     if (!payout || payout.state !== 'processing') return 'ignored';
-    if (report.outcome === 'paid') await applyPayoutCommand(tx, systemActor, payout, { type: 'mark_paid' }, payoutPaid(money(payout)), {}, now);
-    else await applyPayoutCommand(tx, systemActor, payout, { type: 'mark_failed', payload: { reason: report.reason || 'The bank returned the payout.' } }, payoutFailed(money(payout)), { reason: report.reason ?? null }, now);
+    if (report.outcome === 'paid') await run(tx, systemActor, payout, { type: 'mark_paid' }, now);
+    else await run(tx, systemActor, payout, { type: 'mark_failed', payload: { reason: report.reason || 'The bank returned the payout.' } }, now, { reason: report.reason ?? null });
     return 'settled';
   });
 }
@@ -155,7 +110,7 @@ export async function markPayoutSent(em: EntityManager, payoutId: string, provid
   await em.transactional(async (tx) => {
     const payout = await lockAt(tx, payoutId);
     if (payout.state !== 'approved') return;
-    await applyPayoutCommand(tx, systemActor, payout, { type: 'send' }, [], { providerTransferId: provider.transferId, providerPayoutId: provider.payoutId }, now);
+    await run(tx, systemActor, payout, { type: 'send' }, now, { providerTransferId: provider.transferId, providerPayoutId: provider.payoutId });
   });
 }
 
@@ -164,8 +119,8 @@ export async function failUnsentPayout(em: EntityManager, payoutId: string, reas
   await em.transactional(async (tx) => {
     const payout = await lockAt(tx, payoutId);
     if (payout.state !== 'approved') return;
-    const sent = await applyPayoutCommand(tx, systemActor, payout, { type: 'send' }, [], {}, now);
-    await applyPayoutCommand(tx, systemActor, sent, { type: 'mark_failed', payload: { reason } }, payoutFailed(money(sent)), { reason }, now);
+    const sent = await run(tx, systemActor, payout, { type: 'send' }, now);
+    await run(tx, systemActor, sent, { type: 'mark_failed', payload: { reason } }, now, { reason });
   });
 }
 

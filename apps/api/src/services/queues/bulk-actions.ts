@@ -8,7 +8,7 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
-import type { SubmissionSettings } from '../submissions/submission-machine.js';
+import type { SubmissionSettings } from '../submissions/submission-aggregate.js';
 import { reassignLocked } from './claims.js';
 import { assertCanWork, assertLead, type QueueActor } from './queue-access.js';
 import { decidableQueues, decideRow, type DeciderDeps } from './queue-deciders.js';
@@ -24,7 +24,7 @@ export interface BulkFailure {
   message: string;
 }
 
-export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActor, input: BulkInput, settings: SubmissionSettings, now: () => Date, deps: DeciderDeps = { gateway: null }) {
+export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActor, input: BulkInput, settings: SubmissionSettings, now: () => Date, deps: DeciderDeps = { paymentsConfigured: false }) {
   const queue = assertCanWork(actor, input.queue);
   if (input.action === 'assign') assertLead(actor, 'assign items in bulk');
   else if (!decidableQueues.includes(queue)) throw new AppError('BAD_REQUEST', `Items in the ${queue} queue are decided one by one from their own page.`, { field: 'action' });

@@ -1,11 +1,11 @@
 // Claiming work: one person per item at a time, as a lease that activity renews and inactivity
 // ends. The claim is a single conditional UPDATE (see the repository); everything else here turns
 // its answer into what the person should read, and announces the change to the queue's room.
-import { claimExpiresAtMs, heldByMessage, queueOpenStates, type QueueName } from '@marketdesk/domain';
+import { claimExpiresAtMs, heldByMessage, isQueueLead, queueOpenStates, type QueueName } from '@marketdesk/domain';
 import type { EntityManager, OutboxJob } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
-import { assertCanWork, assertLead, canWork, isLead, staffRoleNames, type QueueActor } from './queue-access.js';
+import { assertCanWork, assertLead, canWork, staffRoleNames, type QueueActor } from './queue-access.js';
 import { recordQueueItemEvent } from './queue-events.js';
 import { queueItemSnapshot, staleItemConflict } from './queue-item-view.js';
 
@@ -61,7 +61,7 @@ export async function releaseItem(em: EntityManager, actor: QueueActor, input: {
     assertCanWork(actor, item.queue);
     const holder = queueItemSnapshot(item, now).claimedBy;
     if (!holder) throw new AppError('CONFLICT', 'Nobody holds this item any more.', { reason: 'NOT_CLAIMED', current: queueItemSnapshot(item, now) });
-    if (holder !== actor.id && !isLead(actor)) throw new AppError('FORBIDDEN', `Only ${item.claimedByName ?? 'its holder'} or a lead can release this item.`);
+    if (holder !== actor.id && !isQueueLead(actor)) throw new AppError('FORBIDDEN', `Only ${item.claimedByName ?? 'its holder'} or a lead can release this item.`);
     await queueItemRepository.release(tx, { id: item.id, holderId: holder, actorId: actor.id, now });
     return queueItemSnapshot(await recordQueueItemEvent(tx, item.id, 'queue.item.released', {}, actor.id, now), now);
   });

@@ -1,6 +1,6 @@
 // Who may see and work which queue: staff holding the queue's permission (the domain's table);
-// leads (admins) also reassign, release others' claims and run auto-assignment.
-import { hasGrant, hasRole, isStaff, queueNames, queuePermissions, type GrantTable, type QueueName, type Role } from '@marketdesk/domain';
+// leads (the domain's `isQueueLead`) also reassign, release others' claims and run auto-assignment.
+import { hasGrant, isQueueLead, isStaff, queueNames, queuePermissions, type GrantTable, type QueueName, type Role } from '@marketdesk/domain';
 import { AppError } from '../../errors/app-error.js';
 
 export interface QueueActor {
@@ -36,10 +36,9 @@ export function assertCanWork(actor: QueueActor, queue: string): QueueName {
   return name;
 }
 
-export const isLead = (actor: QueueActor): boolean => hasRole(actor, 'admin');
-
+/** Refuses people who are not queue leads (the domain's `isQueueLead`) the lead's tools. */
 export function assertLead(actor: QueueActor, what: string): void {
-  if (!isLead(actor)) throw new AppError('FORBIDDEN', `Only a lead (admin) can ${what}.`);
+  if (!isQueueLead(actor)) throw new AppError('FORBIDDEN', `Only a lead (admin) can ${what}.`);
 }
 
 /** Whether someone else (a reassignment target) may work a queue, under the lead's grant table. */

@@ -9,14 +9,13 @@ import { decideKycLocked } from '../kyc/decide-kyc.js';
 import { decideListingLocked } from '../listings/listing-service.js';
 import { decidePayoutLocked } from '../payouts/payout-service.js';
 import { decideOrderReviewLocked } from '../risk/order-review.js';
-import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
 import { decideLocked as decideSubmissionLocked } from '../submissions/decide-submission.js';
-import type { SubmissionSettings } from '../submissions/submission-machine.js';
+import type { SubmissionSettings } from '../submissions/submission-aggregate.js';
 import { assertCanWork, type QueueActor } from './queue-access.js';
 
-/** What some deciders need from outside (the payment provider, for refunds on rejection). */
+/** What some deciders need from outside (whether refunds can be promised, for rejections). */
 export interface DeciderDeps {
-  gateway: PaymentGateway | null;
+  paymentsConfigured: boolean;
 }
 
 type Decider = (tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, settings: SubmissionSettings, now: Date, deps: DeciderDeps) => Promise<{ item: unknown }>;
@@ -26,13 +25,13 @@ const deciders: Partial<Record<QueueName, Decider>> = {
   listings: (tx, actor, row, version, decision, _settings, now) => decideListingLocked(tx, actor, row, version, decision, now),
   kyc: (tx, actor, row, version, decision, _settings, now) => decideKycLocked(tx, actor, row, version, decision, now),
   payouts: (tx, actor, row, version, decision, _settings, now) => decidePayoutLocked(tx, actor, row, version, decision, now),
-  fraud: (tx, actor, row, version, decision, _settings, now, deps) => decideOrderReviewLocked(tx, deps.gateway, actor, row, version, decision, now),
+  fraud: (tx, actor, row, version, decision, _settings, now, deps) => decideOrderReviewLocked(tx, deps.paymentsConfigured, actor, row, version, decision, now),
 };
 
 export const decidableQueues = Object.keys(deciders) as QueueName[];
 
 /** Decides on a locked row of `queue`; refuses queues that decide elsewhere (disputes, fraud). */
-export function decideRow(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, settings: SubmissionSettings, now: Date, deps: DeciderDeps = { gateway: null }) {
+export function decideRow(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, settings: SubmissionSettings, now: Date, deps: DeciderDeps = { paymentsConfigured: false }) {
   const decide = deciders[row.queue as QueueName];
   if (!decide) throw new AppError('BAD_REQUEST', `Items in the ${row.queue} queue are decided from their own page.`, { field: 'queue' });
   if (decision.decision === 'reject') {
@@ -42,7 +41,7 @@ export function decideRow(tx: EntityManager, actor: QueueActor & MachineActor, r
   return decide(tx, actor, row, version, decision, settings, now, deps);
 }
 
-export async function decideQueueItem(em: EntityManager, actor: QueueActor & MachineActor, input: { id: string; version: number } & QueueDecision, settings: SubmissionSettings, now: Date, deps: DeciderDeps = { gateway: null }) {
+export async function decideQueueItem(em: EntityManager, actor: QueueActor & MachineActor, input: { id: string; version: number } & QueueDecision, settings: SubmissionSettings, now: Date, deps: DeciderDeps = { paymentsConfigured: false }) {
   return em.transactional(async (tx) => {
     const row = await queueItemRepository.find(tx, input.id, { forUpdate: true });
     if (!row) throw new AppError('NOT_FOUND', 'This item is not in any queue.');

@@ -1,19 +1,20 @@
 // The order review queue (`fraud`): a held order waits, paid and in escrow, with its risk score and
 // reasons; an agent or admin approves it (it becomes `paid` and the seller is told, as if it had
 // just been placed) or rejects it with a reason (cancelled, the buyer refunded in full through the
-// provider, idempotently). Decided through queues.decide like every queue.
+// worker once the rejection commits, idempotently). Decided through queues.decide like every queue.
 import { reasonText, systemActor, type MachineActor, type QueueDecision, type RiskAssessment } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import type { PaymentGateway } from '../../integrations/stripe/payment-gateway.js';
 import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
 import type { QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { riskRepository } from '../../repositories/risk-repository.js';
 import { userRepository } from '../../repositories/user-repository.js';
-import { applyCommand } from '../listings/listing-service.js';
+import { listingAggregate } from '../listings/listing-aggregate.js';
 import { announcePlaced } from '../checkout/announce-placed.js';
-import { applyOrderCommand } from '../orders/order-commands.js';
+import { runCommand } from '../machines/pipeline.js';
+import { orderAggregate } from '../orders/order-aggregate.js';
+import { refundEffect } from '../payments/refund-effect.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import type { QueueActor } from '../queues/queue-access.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
@@ -23,30 +24,28 @@ import { activeFlags } from './risk-rules.js';
 const orderSettings = { autoCompleteAfterMs: 14 * 86_400_000 };
 
 export async function holdForReview(tx: EntityManager, order: OrderRecord, risk: RiskAssessment, now: Date): Promise<void> {
-  const held = await applyOrderCommand(tx, systemActor, order, { type: 'hold_for_review', payload: { score: risk.score } }, now, orderSettings);
+  const held = (await runCommand(tx, orderAggregate, order, { type: 'hold_for_review', payload: { score: risk.score } }, systemActor, now, { options: orderSettings })).record;
   const top = risk.reasons[0]?.detail ?? 'risk checks';
   await enterQueue(tx, { queue: 'fraud', subjectId: held.id, state: 'open', title: `Order ${held.number} · risk ${risk.score}: ${top}`, sellerId: held.sellerId, valueMinor: held.totalMinor, currency: held.currency, waitingOn: 'staff', priority: risk.score >= 90 ? 2 : 1 }, null, now);
 }
 
 /** One decision from the `fraud` queue (single or bulk), on the row's version, row locked. */
-export async function decideOrderReviewLocked(tx: EntityManager, gateway: PaymentGateway | null, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+export async function decideOrderReviewLocked(tx: EntityManager, paymentsConfigured: boolean, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
   assertMayDecide(actor, row, version, now);
   const order = await checkoutRepository.findOrder(tx, row.subjectId, { forUpdate: true });
   if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');
   if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Order reviews have no questions step: approve or reject the order.', { field: 'decision' });
   let action: string;
   if (decision.decision === 'accept') {
-    const approved = await applyOrderCommand(tx, actor, order, { type: 'approve_review' }, now, orderSettings);
+    const approved = (await runCommand(tx, orderAggregate, order, { type: 'approve_review' }, actor, now, { options: orderSettings })).record;
     await announcePlaced(tx, approved, now);
     action = 'approved';
   } else {
-    const checkout = await checkoutRepository.findCheckout(tx, order.checkoutId);
-    if (!gateway || !checkout?.providerPaymentId) throw new AppError('UNAVAILABLE', 'Refunds are not possible right now: payments are not configured.');
-    // The machine first (a refused move must not refund), then the provider, inside the row lock.
+    // The buyer is refunded in full by the worker once the rejection commits (one idempotency key per order).
+    const refund = await refundEffect(tx, paymentsConfigured, order, { amountMinor: order.totalMinor, idempotencyKey: `order-review-reject-${order.id}`, reason: 'fraudulent' });
     const reason = reasonText('fraud', decision.reason, decision.note);
-    await applyOrderCommand(tx, actor, order, { type: 'reject_review', payload: { reason } }, now, orderSettings);
+    await runCommand(tx, orderAggregate, order, { type: 'reject_review', payload: { reason } }, actor, now, { options: orderSettings, jobs: [refund] });
     await returnStock(tx, order.id, now);
-    await gateway.refund({ providerPaymentId: checkout.providerPaymentId, amountMinor: order.totalMinor, idempotencyKey: `order-review-reject-${order.id}`, reason: 'fraudulent' });
     action = 'rejected';
   }
   const after = (await checkoutRepository.findOrder(tx, order.id))!;
@@ -60,7 +59,7 @@ async function returnStock(tx: EntityManager, orderId: string, now: Date) {
     const listing = await listingRepository.findById(tx, item.listingId, { forUpdate: true });
     if (!listing) continue;
     // A sold-out listing comes back on sale (the machine's restock); otherwise the units are added.
-    if (listing.state === 'sold_out') await applyCommand(tx, systemActor, listing, { type: 'restock', payload: { quantity: listing.quantity + item.quantity } }, now);
+    if (listing.state === 'sold_out') await runCommand(tx, listingAggregate, listing, { type: 'restock', payload: { quantity: listing.quantity + item.quantity } }, systemActor, now, { options: undefined });
     else await listingRepository.release(tx, item.listingId, item.quantity);
   }
 }

@@ -7,7 +7,8 @@ import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { submissionRepository, type NewSubmissionItem } from '../../repositories/submission-repository.js';
 import type { CreateSubmissionInput } from './submission-input.js';
-import { applySubmissionCommand, type SubmissionSettings } from './submission-machine.js';
+import { runCommand } from '../machines/pipeline.js';
+import { submissionAggregate, type SubmissionSettings } from './submission-aggregate.js';
 import { addSubmissionToQueue } from './submission-queue.js';
 import { submissionView } from './submission-view.js';
 
@@ -51,7 +52,7 @@ export async function createSubmission(em: EntityManager, seller: MachineActor, 
     const id = randomUUID();
     await submissionRepository.insert(tx, { id, sellerId: seller.id, currency: quote.currency, indicativeMinor: quote.totalOfferMinor, note: input.note, now }, items);
     const draft = (await submissionRepository.find(tx, id))!;
-    const submitted = await applySubmissionCommand(tx, seller, draft, { type: 'submit' }, { itemCount: items.length, reviewerId: null, settings }, now);
+    const submitted = (await runCommand(tx, submissionAggregate, draft, { type: 'submit' }, seller, now, { options: { itemCount: items.length, reviewerId: null, settings } })).record;
     const stored = await submissionRepository.items(tx, id);
     const row = await addSubmissionToQueue(tx, submitted, stored, seller.id, now);
     return { ...submissionView(submitted, stored, now, 'seller'), queueItemId: row.id, bulkBonusMinor: quote.bonusMinor };

@@ -6,14 +6,15 @@ import { rejectionText, type MachineActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
-import { submissionRepository, type SubmissionItemRecord, type SubmissionRecord } from '../../repositories/submission-repository.js';
+import { submissionRepository, type SubmissionChanges, type SubmissionItemRecord, type SubmissionRecord } from '../../repositories/submission-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import type { QueueActor } from '../queues/queue-access.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
 import type { DecideSubmissionInput } from './submission-input.js';
 import { createListingsFor } from './submission-listings.js';
-import { applySubmissionCommand, submissionRooms, submissionStream, type SubmissionSettings } from './submission-machine.js';
+import { runCommand, staleVersion } from '../machines/pipeline.js';
+import { submissionAggregate, submissionRooms, submissionStream, type SubmissionSettings } from './submission-aggregate.js';
 import { syncSubmissionRow } from './submission-queue.js';
 import { submissionView } from './submission-view.js';
 
@@ -37,11 +38,11 @@ export async function decideLocked(tx: EntityManager, actor: QueueActor & Machin
   let s = (await submissionRepository.find(tx, row.subjectId, { forUpdate: true }))!;
   let items = await submissionRepository.items(tx, s.id);
   const opts = { itemCount: items.length, reviewerId: holder ?? actor.id, settings };
-  const run = (sub: SubmissionRecord, type: string, payload?: unknown, changes = {}) => applySubmissionCommand(tx, actor, sub, { type, payload }, { ...opts, changes }, now);
+  const run = async (sub: SubmissionRecord, type: string, payload?: unknown, changes: SubmissionChanges = {}) => (await runCommand(tx, submissionAggregate, sub, { type, payload }, actor, now, { options: opts, changes })).record;
   let action: string;
   if (decision.decision === 'request_info') {
     if (!['submitted', 'in_review', 'countered'].includes(s.state)) throw new AppError('CONFLICT', `You can ask for information only while the submission waits for review (it is ${s.state.replace(/_/g, ' ')}).`);
-    if (!(await submissionRepository.update(tx, s.id, s.version, { infoRequest: decision.message, infoResponse: null }, now))) throw new AppError('CONFLICT', 'This submission changed at the same moment; reload to see it.');
+    if (!(await submissionRepository.update(tx, s.id, s.version, { infoRequest: decision.message, infoResponse: null }, now))) throw staleVersion('submission', await submissionRepository.find(tx, s.id));
     s = (await submissionRepository.find(tx, s.id))!;
     await recordEvent(tx, { stream: submissionStream(s.id), name: 'submission.info_requested', payload: { submissionId: s.id, sellerId: s.sellerId, actorId: actor.id, message: decision.message }, rooms: submissionRooms(s), actorId: actor.id, now });
     action = 'info_requested';

@@ -1,7 +1,7 @@
 // The seller's side: accept the offer (before it expires), decline it (withdraw), counter within the
 // limits (per item, between our offer and the original asking price, a few rounds at most), and
 // answer a request for information. Each step mirrors onto the queue row so staff see it live.
-import { checkSellerCounter, type MachineActor } from '@marketdesk/domain';
+import { checkSellerCounter, systemActor, type MachineActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
@@ -9,7 +9,8 @@ import { submissionRepository, type SubmissionRecord } from '../../repositories/
 import { recordEvent } from '../outbox/record-event.js';
 import type { RespondToOfferInput } from './submission-input.js';
 import { createListingsFor } from './submission-listings.js';
-import { applySubmissionCommand, submissionRooms, submissionStream, type SubmissionSettings } from './submission-machine.js';
+import { runCommand } from '../machines/pipeline.js';
+import { submissionAggregate, submissionRooms, submissionStream, type SubmissionSettings } from './submission-aggregate.js';
 import { syncSubmissionRow } from './submission-queue.js';
 import { submissionView } from './submission-view.js';
 
@@ -39,7 +40,7 @@ export async function respondToOffer(em: EntityManager, seller: MachineActor, in
     if (input.response === 'decline') {
       // Accepted goods are already on the shelf as listings; walking away from them is a support case.
       if (s.state === 'accepted') throw new AppError('CONFLICT', 'This submission was accepted and its items are listed; contact support to withdraw it.', { reason: 'ALREADY_ACCEPTED', state: s.state });
-      s = await applySubmissionCommand(tx, seller, s, { type: 'withdraw' }, opts, now);
+      s = (await runCommand(tx, submissionAggregate, s, { type: 'withdraw' }, seller, now, { options: opts })).record;
       return mirror(tx, s, 'withdrawn', seller.id, now);
     }
     if (s.state !== 'quoted') throw new AppError('CONFLICT', `There is no open offer to answer (the submission is ${s.state.replace(/_/g, ' ')}).`, { reason: 'NO_OPEN_OFFER', state: s.state });
@@ -48,7 +49,7 @@ export async function respondToOffer(em: EntityManager, seller: MachineActor, in
       throw new AppError('CONFLICT', `This offer expired at ${formatWhen(s.quoteExpiresAt)} and can no longer be accepted or countered.`, { reason: 'QUOTE_EXPIRED', expiredAt: s.quoteExpiresAt });
     }
     if (input.response === 'accept') {
-      s = await applySubmissionCommand(tx, seller, s, { type: 'accept' }, opts, now);
+      s = (await runCommand(tx, submissionAggregate, s, { type: 'accept' }, seller, now, { options: opts })).record;
       await createListingsFor(tx, s, items, seller.id, now);
       return mirror(tx, s, 'accepted', seller.id, now);
     }
@@ -56,7 +57,7 @@ export async function respondToOffer(em: EntityManager, seller: MachineActor, in
     const check = checkSellerCounter(lines, input.items, s.counterRounds);
     if (!check.ok) throw new AppError('BAD_REQUEST', check.message, { field: 'items', itemId: check.itemId });
     for (const c of input.items) await submissionRepository.setItemCounter(tx, c.itemId, c.counterMinor);
-    s = await applySubmissionCommand(tx, seller, s, { type: 'counter', payload: { counterMinor: check.totalMinor } }, opts, now);
+    s = (await runCommand(tx, submissionAggregate, s, { type: 'counter', payload: { counterMinor: check.totalMinor } }, seller, now, { options: opts })).record;
     return mirror(tx, s, 'countered', seller.id, now);
   });
 }
@@ -78,7 +79,7 @@ export async function expireQuote(em: EntityManager, input: { submissionId: stri
     let s = await submissionRepository.find(tx, input.submissionId, { forUpdate: true });
     if (!s || s.state !== 'quoted' || !s.quoteExpiresAt || s.quoteExpiresAt.toISOString() !== input.expiresAt || s.quoteExpiresAt > now) return 'ignored';
     const items = await submissionRepository.items(tx, s.id);
-    s = await applySubmissionCommand(tx, { id: 'system', roles: ['system'] }, s, { type: 'expire' }, { itemCount: items.length, reviewerId: null, settings }, now);
+    s = (await runCommand(tx, submissionAggregate, s, { type: 'expire' }, systemActor, now, { options: { itemCount: items.length, reviewerId: null, settings } })).record;
     await mirror(tx, s, 'expired', null, now);
     return 'expired';
   });

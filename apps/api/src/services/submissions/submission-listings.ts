@@ -14,10 +14,11 @@ import { userRepository } from '../../repositories/user-repository.js';
 import { postTransfers } from '../ledger/post-transfers.js';
 import { submissionRepository, type SubmissionItemRecord, type SubmissionRecord } from '../../repositories/submission-repository.js';
 import { recordListingEvent } from '../listings/listing-events.js';
-import { applyCommand } from '../listings/listing-service.js';
+import { runCommand } from '../machines/pipeline.js';
+import { listingAggregate } from '../listings/listing-aggregate.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { categorySlugsFor, type SubmissionFormat } from './submission-input.js';
-import { submissionRooms, submissionStream } from './submission-machine.js';
+import { submissionRooms, submissionStream } from './submission-aggregate.js';
 
 /** The platform's intake desk: a system actor (events show no person) with reviewer rights. */
 export const intakeActor: MachineActor = { id: 'system', roles: ['system', 'admin'] };
@@ -59,8 +60,8 @@ export async function createListingsFor(tx: EntityManager, s: SubmissionRecord, 
     // The seller's photos (uploaded by them) now picture the house shop's record.
     if (item.imageIds.length) await listingRepository.setImages(tx, id, s.sellerId, item.imageIds);
     await recordListingEvent(tx, { id, sellerId: house.id }, { name: 'listing.created', payload: { listingId: id, sellerId: house.id, actorId: causedBy } }, causedBy, now);
-    await applyCommand(tx, intakeActor, (await listingRepository.findById(tx, id))!, { type: 'submit_for_review' }, now);
-    await applyCommand(tx, intakeActor, (await listingRepository.findById(tx, id))!, { type: 'approve' }, now);
+    const inReview = await runCommand(tx, listingAggregate, (await listingRepository.findById(tx, id))!, { type: 'submit_for_review' }, intakeActor, now, { options: undefined });
+    await runCommand(tx, listingAggregate, inReview.record, { type: 'approve' }, intakeActor, now, { options: undefined });
     await submissionRepository.linkListing(tx, item.id, id, sellPriceMinor);
     listingIds.push(id);
   }
