@@ -2,13 +2,21 @@
 // server sends (ServerToClient) and what a client may ask of it (ClientToServer). The server types
 // its `Server<ClientToServer, ServerToClient>` with these (apps/api/src/realtime/live-socket.ts), the
 // apps their `Socket<ServerToClient, ClientToServer>` (@marketdesk/ui/app live.ts), so renaming an
-// event or changing a signal breaks the build on both sides at once. Types only: no I/O here.
+// event or changing a signal breaks the build on both sides at once. Types and pure helpers only.
 import type { AnyLiveEvent } from '../events/catalogue.js';
 import type { PublicLiveEvent } from '../policy/rooms.js';
 import type { ChatRole } from '../chat/rules.js';
 
 /** What every live event carries: members' rooms get the whole event, public rooms its public view. */
 export type LiveWireEvent = AnyLiveEvent | PublicLiveEvent;
+
+/**
+ * Whether an event arrived whole (from a members' room) rather than as a public room's view: every
+ * whole event carries `actorId` (null when the system acted), no public view does (policy/rooms.ts).
+ */
+export function isWholeLiveEvent(event: LiveWireEvent): event is AnyLiveEvent {
+  return Object.hasOwn(event, 'actorId');
+}
 
 /** Who is on one console page right now (the `presence:{page}` room). */
 export interface PagePresence {

@@ -1,32 +1,13 @@
 // The app's one Socket.IO connection and the hooks that read it (console and storefront). The
 // socket authenticates with the session cookie (same origin); the console connects only while
 // someone is signed in, the storefront also anonymously (public listing rooms only).
-import type { AnyLiveEvent } from '@marketdesk/domain';
+// The protocol (event names, signals, acks) is the one the server uses: @marketdesk/domain's socket-protocol.ts.
+import { isWholeLiveEvent, type AnyLiveEvent, type ClientToServer, type LiveWireEvent, type PagePresence, type ServerToClient } from '@marketdesk/domain';
 import type { LiveStatus } from '../LiveStatusBadge/LiveStatusBadge';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { PresenceEntries } from './presence-entries';
 
-export interface PresenceUpdate {
-  page: string;
-  users: { id: string; displayName: string }[];
-}
-interface Ack {
-  ok: boolean;
-  error?: string;
-}
-interface ServerToClient {
-  event: (event: AnyLiveEvent) => void;
-  presence: (update: PresenceUpdate) => void;
-  /** An admin changed this person's roles or a role they hold: re-read roles and grants. */
-  'grants:changed': () => void;
-}
-interface ClientToServer {
-  subscribe: (room: string, ack: (res: Ack) => void) => void;
-  unsubscribe: (room: string, ack: (res: Ack) => void) => void;
-  'presence:enter': (page: string, ack: (res: Ack) => void) => void;
-  'presence:leave': (page: string, ack: (res: Ack) => void) => void;
-}
 export type LiveSocket = Socket<ServerToClient, ClientToServer>;
 
 let socket: LiveSocket | null = null;
@@ -148,20 +129,34 @@ export function useRooms(rooms: readonly string[]) {
   }, [key]);
 }
 
-/** Call `handler` for every live event this socket receives. */
-export function useLiveEvents(handler: (event: AnyLiveEvent) => void) {
+function useEventListener(handler: (event: LiveWireEvent) => void) {
   const ref = useRef(handler);
   useEffect(() => {
     ref.current = handler;
   });
   useEffect(() => {
     const s = getSocket();
-    const listener = (event: AnyLiveEvent) => ref.current(event);
+    const listener = (event: LiveWireEvent) => ref.current(event);
     s.on('event', listener);
     return () => {
       s.off('event', listener);
     };
   }, []);
+}
+
+/** Call `handler` for every whole live event this socket receives (from the members' rooms it follows). */
+export function useLiveEvents(handler: (event: AnyLiveEvent) => void) {
+  useEventListener((event) => {
+    if (isWholeLiveEvent(event)) handler(event);
+  });
+}
+
+/**
+ * Call `handler` for every live event this socket receives, whole or as a public room's view (no
+ * actor, fewer payload fields): for pages that follow a public room, such as a listing's stock.
+ */
+export function useLiveWireEvents(handler: (event: LiveWireEvent) => void) {
+  useEventListener(handler);
 }
 
 /**
@@ -171,10 +166,10 @@ export function useLiveEvents(handler: (event: AnyLiveEvent) => void) {
  * one per socket); components showing the same page share that entry (presence-entries.ts).
  */
 export function usePresence(page: string) {
-  const [users, setUsers] = useState<PresenceUpdate['users']>([]);
+  const [users, setUsers] = useState<PagePresence['users']>([]);
   useEffect(() => {
     const s = getSocket();
-    const onPresence = (update: PresenceUpdate) => {
+    const onPresence = (update: PagePresence) => {
       if (update.page === page) setUsers(update.users);
     };
     s.on('presence', onPresence);
