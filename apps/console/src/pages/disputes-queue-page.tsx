@@ -1,6 +1,7 @@
 // The `disputes` queue: the agent inbox. Live rows with SLA countdowns and at-risk / escalated
 // badges, claims as every queue, and the dispute desk (case, conversation, order ledger, actions)
 // in the drawer.
+import { isQueueLead } from '@marketdesk/domain';
 import { useRef } from 'react';
 import { useMe } from '../features/auth/use-session';
 import { DisputeDesk } from '../features/disputes/dispute-desk';
@@ -10,7 +11,7 @@ import { QueueView } from '../features/queues/queue-view';
 
 export function DisputesQueuePage() {
   const me = useMe();
-  const isLead = !!me.data?.roles.includes('admin');
+  const isLead = !!me.data && isQueueLead(me.data);
   const applyRef = useRef<((row: QueueRow) => void) | null>(null);
   return (
     <QueueView

@@ -1,6 +1,7 @@
 // The order review queue (`fraud`): checkouts the risk checks held — paid and in escrow, not yet
 // shown to the seller. Approve sends them on; Reject cancels and refunds. The rules sit below.
 import { Stack, Title } from '@mantine/core';
+import { isQueueLead } from '@marketdesk/domain';
 import { useMe } from '../features/auth/use-session';
 import { SubjectQueuePage } from '../features/queues/subject-queue-page';
 import { OrderReviewSubject } from '../features/risk/order-review-subject';
@@ -33,7 +34,7 @@ export function OrderReviewPage() {
         <Title order={2} size="h4">
           Risk rules
         </Title>
-        <RiskRulesForm canEdit={!!me.data?.roles.includes('admin')} />
+        <RiskRulesForm canEdit={!!me.data && isQueueLead(me.data)} />
       </Stack>
     </Stack>
   );

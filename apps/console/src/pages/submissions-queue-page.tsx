@@ -1,5 +1,6 @@
 // The `submissions` queue: the generic live queue view plus the submission itself in the drawer
 // and its decisions (Accept, Reject, Counter-offer, Request info), also on a / r for the selected row.
+import { isQueueLead } from '@marketdesk/domain';
 import { useRef } from 'react';
 import { trpc } from '../trpc';
 import { useMe } from '../features/auth/use-session';
@@ -23,7 +24,7 @@ function SubmissionSubject({ row, start, pending, meId, isLead }: { row: QueueRo
 export function SubmissionsQueuePage() {
   const me = useMe();
   const meId = me.data?.id;
-  const isLead = !!me.data?.roles.includes('admin');
+  const isLead = !!me.data && isQueueLead(me.data);
   const applyRef = useRef<((row: QueueRow) => void) | null>(null);
   const decisions = useSubmissionDecisions({ onRow: (row) => applyRef.current?.(row) });
   return (

@@ -3,7 +3,7 @@
 // (e.g. the submission with its decisions) and what a/r do through props.
 import { Button, Group, Kbd, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { QueueFilter, QueueName, QueueSort } from '@marketdesk/domain';
+import { isQueueLead, type QueueFilter, type QueueName, type QueueSort } from '@marketdesk/domain';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@marketdesk/ui';
 import { usePresence } from '@marketdesk/ui/app';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -150,7 +150,7 @@ export function QueueView(props: QueueViewProps) {
   const { queue, title, description, tableLabel, decidable, onShortcutDecision, subject, notice, children, applyRef } = props;
   const me = useMe();
   const meId = me.data?.id;
-  const isLead = !!me.data?.roles.includes('admin');
+  const isLead = !!me.data && isQueueLead(me.data);
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => readQueueParams(params), [params]);
   const live = useLiveQueue({ queue, filter: view.filter, sort: view.sort, meId });

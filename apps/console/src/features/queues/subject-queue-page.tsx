@@ -3,7 +3,7 @@
 // a / r on the selected row. Staff decide while the item is open (the domain's queueOpenStates, read
 // through itemPhase).
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { QueueName } from '@marketdesk/domain';
+import { isQueueLead, type QueueName } from '@marketdesk/domain';
 import { type ReactNode, useRef } from 'react';
 import { useMe } from '../auth/use-session';
 import { decisionBlocker } from './decision-blocker';
@@ -51,7 +51,7 @@ function DecisionButtons({ row, blocked, pending, canAskInfo, acceptLabel, onDec
 export function SubjectQueuePage(p: SubjectQueuePageProps) {
   const me = useMe();
   const meId = me.data?.id;
-  const isLead = !!me.data?.roles.includes('admin');
+  const isLead = !!me.data && isQueueLead(me.data);
   const applyRef = useRef<((row: QueueRow) => void) | null>(null);
   const decisions = useQueueDecisions({ queue: p.queue, copy: p.copy, onRow: (row) => applyRef.current?.(row) });
   const Subject = p.Subject;
