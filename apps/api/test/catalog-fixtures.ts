@@ -1,9 +1,9 @@
 // Builds catalog data through the real API: a category, sellers' listings approved by a reviewer.
 import { randomUUID } from 'node:crypto';
 import { Category } from '@marketdesk/db';
-import { mutate, type registerUser, type RunningApi } from './harness.js';
+import { mutate, type InputOf, type registerUser, type RunningApi } from './harness.js';
 
-export async function createCategory(api: RunningApi, name = 'Test records'): Promise<{ id: string; slug: string }> {
+export async function createCategory(api: RunningApi, name = 'Test records') {
   const em = api.app.db.orm.em.fork();
   const category = em.create(Category, { slug: `cat-${randomUUID().slice(0, 8)}`, name, position: 0, parent: null });
   await em.flush();
@@ -16,9 +16,9 @@ export async function createLiveListing(
   api: RunningApi,
   seller: Person,
   reviewer: Person,
-  fields: { categoryId: string; title: string; priceMinor: number; quantity: number; attributes?: Record<string, string>; shippingMinor?: number; condition?: string; description?: string },
-): Promise<{ id: string; slug: string }> {
-  const created = await mutate<{ id: string; slug: string; version: number }>(api, 'listings.create', { condition: 'VG+', shippingMinor: 500, deliverySlaDays: 2, ...fields }, { cookie: seller.cookie });
+  fields: Omit<InputOf<'listings.create'>, 'draft'>,
+) {
+  const created = await mutate(api, 'listings.create', { condition: 'VG+', shippingMinor: 500, deliverySlaDays: 2, ...fields }, { cookie: seller.cookie });
   if (!created.data) throw new Error(`create failed: ${JSON.stringify(created.error)}`);
   const approved = await mutate(api, 'listings.decide', { id: created.data.id, version: created.data.version, command: 'approve' }, { cookie: reviewer.cookie });
   if (approved.error) throw new Error(`approve failed: ${JSON.stringify(approved.error)}`);

@@ -19,22 +19,14 @@ export async function startApiWithPayments(overrides: Record<string, string> = {
   };
 }
 
-export interface PaidOrder {
-  id: string;
-  state: string;
-  version: number;
-  totalMinor: number;
-  feeMinor: number;
-}
-
 /** A fresh listing of `seller` (approved by `reviewer`) bought by `buyer` with the test card. */
 export async function buyWithTestCard(api: RunningApi, people: { buyer: Person; seller: Person; reviewer: Person }, listing: { categoryId: string; priceMinor?: number; quantity?: number }) {
   const priceMinor = listing.priceMinor ?? 4000;
   const l = await createLiveListing(api, people.seller, people.reviewer, { categoryId: listing.categoryId, title: `Record ${key()}`, priceMinor, quantity: listing.quantity ?? 1 });
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: people.buyer.cookie });
+  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: people.buyer.cookie });
   if (!started.data) throw new Error(`checkout.start failed: ${JSON.stringify(started.error)}`);
   const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: people.buyer.cookie });
   if (paid.error) throw new Error(`payWithTestCard failed: ${JSON.stringify(paid.error)}`);
-  const order = (await query<PaidOrder>(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: people.buyer.cookie })).data!;
+  const order = (await query(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: people.buyer.cookie })).data!;
   return { order, listingId: l.id, checkoutId: started.data.checkoutId };
 }
