@@ -2,7 +2,7 @@
 // (single use, expiry, no enumeration), password change signing out other devices, TOTP two-factor
 // (enrolment, sign-in with a code or a recovery code, replay refused), staff enrolment enforcement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate, openSocket, query, registerUser, startApi, uniqueEmail, uniqueIp, until, waitFor, type RunningApi } from './harness.js';
+import { mutate, openSocket, query, registerUser, startApi, uniqueEmail, uniqueIp, until, waitFor, type CallResult, type OutputOf, type RunningApi } from './harness.js';
 import { totpCode } from './fixtures/totp-codes.js';
 
 let api: RunningApi;
@@ -19,9 +19,15 @@ afterAll(async () => {
 /** A fresh client address per call: sign-in failures here must not lock 127.0.0.1 for other files. */
 const fresh = () => ({ ip: uniqueIp(55) });
 
+/** The second-factor challenge a sign-in answered with (failing the test when it signed in outright or failed). */
+function challengeOf(res: CallResult<OutputOf<'auth.login'>>): string {
+  if (res.data?.status !== 'two_factor_required') throw new Error(`expected a second-factor challenge, got ${JSON.stringify(res.data ?? res.error)}`);
+  return res.data.challenge;
+}
+
 const sql = <T>(text: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute<T[]>(text, params);
 
-/** The newest mail of a template to an address, and the link token in it. */
+/** The newest mail of a template to an address, and the link token in it (failing the test when there is none). */
 async function mailTo(email: string, template: string, after = new Date(0)) {
   await api.app.services.accountMail.drain();
   const rows = await until(
@@ -30,18 +36,20 @@ async function mailTo(email: string, template: string, after = new Date(0)) {
     5000,
   );
   const body = rows[0]?.text_body ?? '';
-  return { body, token: /token=([a-z2-7]{32})/.exec(body)?.[1] ?? null, count: rows.length };
+  const token = /token=([a-z2-7]{32})/.exec(body)?.[1];
+  if (!token) throw new Error(`no ${template} mail with a link token to ${email}`);
+  return { body, token, count: rows.length };
 }
 
 describe('email verification', () => {
   it('mails a single-use link at registration; following it verifies the address', async () => {
     const user = await registerUser(api);
-    const before = await query<{ emailVerified: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    const before = await query(api, 'auth.me', undefined, { cookie: user.cookie });
     expect(before.data?.emailVerified).toBe(false);
     const { token } = await mailTo(user.email, 'verify_email');
     expect(token).toBeTruthy();
     expect((await mutate(api, 'auth.verifyEmail', { token })).data).toEqual({ ok: true });
-    const after = await query<{ emailVerified: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    const after = await query(api, 'auth.me', undefined, { cookie: user.cookie });
     expect(after.data?.emailVerified).toBe(true);
     const again = await mutate(api, 'auth.verifyEmail', { token });
     expect(again.error?.data.code).toBe('BAD_REQUEST');
@@ -85,7 +93,7 @@ describe('password reset', () => {
     const reuse = await mutate(api, 'auth.resetPassword', { token, password: 'yet another password' });
     expect(reuse.error?.data.code).toBe('BAD_REQUEST');
     expect((await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh())).error?.data.code).toBe('UNAUTHORIZED');
-    const login = await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: 'a brand new password' }, fresh());
+    const login = await mutate(api, 'auth.login', { email: user.email, password: 'a brand new password' }, fresh());
     expect(login.data?.status).toBe('signed_in');
   });
 
@@ -114,7 +122,7 @@ describe('password change', () => {
     const other = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
     const wrong = await mutate(api, 'auth.changePassword', { currentPassword: 'not my password', newPassword: 'the next password' }, { cookie: user.cookie });
     expect(wrong.error?.data.code).toBe('BAD_REQUEST');
-    const res = await mutate<{ signedOutSessions: number }>(api, 'auth.changePassword', { currentPassword: user.password, newPassword: 'the next password' }, { cookie: user.cookie });
+    const res = await mutate(api, 'auth.changePassword', { currentPassword: user.password, newPassword: 'the next password' }, { cookie: user.cookie });
     expect(res.data?.signedOutSessions).toBe(1);
     expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).not.toBeNull();
     expect((await query(api, 'auth.me', undefined, { cookie: other.setCookie })).data).toBeNull();
@@ -122,9 +130,9 @@ describe('password change', () => {
 });
 
 async function enrol(target: RunningApi, cookie: string) {
-  const begun = await mutate<{ secret: string; uri: string; qrDataUrl: string }>(target, 'auth.beginTwoFactor', undefined, { cookie });
+  const begun = await mutate(target, 'auth.beginTwoFactor', undefined, { cookie });
   const { secret } = begun.data!;
-  const confirmed = await mutate<{ recoveryCodes: string[] }>(target, 'auth.confirmTwoFactor', { code: totpCode(secret) }, { cookie });
+  const confirmed = await mutate(target, 'auth.confirmTwoFactor', { code: totpCode(secret) }, { cookie });
   return { ...begun.data!, recoveryCodes: confirmed.data?.recoveryCodes ?? [], confirmError: confirmed.error };
 }
 
@@ -142,7 +150,7 @@ describe('TOTP two-factor', () => {
     expect(row?.recovery_code_hashes).toHaveLength(10);
     for (const code of recoveryCodes) expect(row?.recovery_code_hashes).not.toContain(code);
     expect(row?.totp_key_sealed).not.toContain(secret); // sealed at rest
-    const status = await query<{ enabled: boolean; recoveryCodesLeft: number }>(api, 'auth.twoFactorStatus', undefined, { cookie: user.cookie });
+    const status = await query(api, 'auth.twoFactorStatus', undefined, { cookie: user.cookie });
     expect(status.data).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
   });
 
@@ -151,49 +159,49 @@ describe('TOTP two-factor', () => {
     await mutate(api, 'auth.beginTwoFactor', undefined, { cookie: user.cookie });
     const res = await mutate(api, 'auth.confirmTwoFactor', { code: '000000' }, { cookie: user.cookie });
     expect(res.error?.data.code).toBe('BAD_REQUEST');
-    expect((await query<{ twoFactorEnabled: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie })).data?.twoFactorEnabled).toBe(false);
+    expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data?.twoFactorEnabled).toBe(false);
   });
 
   it('asks for a code after the password; a wrong code fails, the right one signs in, the same code twice does not', async () => {
     const user = await registerUser(api);
     const { secret } = await enrol(api, user.cookie);
-    const step1 = await mutate<{ status: string; challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const step1 = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
     expect(step1.data?.status).toBe('two_factor_required');
     expect(step1.setCookie).toBeUndefined(); // no session before the second factor
-    const wrong = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: '123456' }, fresh());
+    const wrong = await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(step1), code: '123456' }, fresh());
     expect(wrong.error?.data.code).toBe('UNAUTHORIZED');
     const code = totpCode(secret, 1); // the enrolment used this step's code; the next step is accepted (clock drift)
-    const ok = await mutate<{ status: string; email: string }>(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code }, fresh());
+    const ok = await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(step1), code }, fresh());
     expect(ok.data).toMatchObject({ status: 'signed_in', email: user.email });
-    expect((await query<{ email: string }>(api, 'auth.me', undefined, { cookie: ok.setCookie })).data?.email).toBe(user.email);
+    expect((await query(api, 'auth.me', undefined, { cookie: ok.setCookie })).data?.email).toBe(user.email);
     // Replay: a fresh challenge with the code just used is refused.
-    const again = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
-    const replay = await mutate(api, 'auth.loginSecondFactor', { challenge: again.data!.challenge, code }, fresh());
+    const again = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const replay = await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(again), code }, fresh());
     expect(replay.error?.data.code).toBe('UNAUTHORIZED');
     // The challenge was used up by the successful step.
-    expect((await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, -1) }, fresh())).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(step1), code: totpCode(secret, -1) }, fresh())).error?.data.code).toBe('UNAUTHORIZED');
   });
 
   it('a recovery code signs in once', async () => {
     const user = await registerUser(api);
     const { recoveryCodes } = await enrol(api, user.cookie);
     const recoveryCode = recoveryCodes[3]!;
-    const first = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
-    const ok = await mutate<{ status: string }>(api, 'auth.loginSecondFactor', { challenge: first.data!.challenge, recoveryCode: recoveryCode.toUpperCase() }, fresh());
+    const first = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const ok = await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(first), recoveryCode: recoveryCode.toUpperCase() }, fresh());
     expect(ok.data?.status).toBe('signed_in');
-    const second = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
-    const reused = await mutate(api, 'auth.loginSecondFactor', { challenge: second.data!.challenge, recoveryCode }, fresh());
+    const second = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    const reused = await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(second), recoveryCode }, fresh());
     expect(reused.error?.data.code).toBe('UNAUTHORIZED');
-    const status = await query<{ recoveryCodesLeft: number }>(api, 'auth.twoFactorStatus', undefined, { cookie: ok.setCookie });
+    const status = await query(api, 'auth.twoFactorStatus', undefined, { cookie: ok.setCookie });
     expect(status.data?.recoveryCodesLeft).toBe(9);
   });
 
   it('five wrong codes end the challenge', async () => {
     const user = await registerUser(api);
     const { secret } = await enrol(api, user.cookie);
-    const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh());
-    for (let i = 0; i < 5; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: `00000${i}` }, fresh());
-    const late = await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data!.challenge, code: totpCode(secret, 1) }, fresh());
+    const step1 = await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh());
+    for (let i = 0; i < 5; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(step1), code: `00000${i}` }, fresh());
+    const late = await mutate(api, 'auth.loginSecondFactor', { challenge: challengeOf(step1), code: totpCode(secret, 1) }, fresh());
     expect(late.error?.message).toMatch(/expired/);
   });
 
@@ -202,8 +210,8 @@ describe('TOTP two-factor', () => {
     const { secret } = await enrol(api, user.cookie);
     const from = uniqueIp(66);
     for (let round = 0; round < 3; round++) {
-      const step1 = await mutate<{ challenge: string }>(api, 'auth.login', { email: user.email, password: user.password }, { ip: from });
-      if (!step1.data) break;
+      const step1 = await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip: from });
+      if (step1.data?.status !== 'two_factor_required') break;
       for (let i = 0; i < 2; i++) await mutate(api, 'auth.loginSecondFactor', { challenge: step1.data.challenge, code: `99999${i}` }, { ip: from });
     }
     const locked = await mutate(api, 'auth.login', { email: user.email, password: user.password }, { ip: from });
@@ -214,12 +222,12 @@ describe('TOTP two-factor', () => {
 
   it('turns off with the password and a recovery code (the phone is lost)', async () => {
     const user = await registerUser(api);
-    const { recoveryCodes } = await enrol(api, user.cookie);
-    const wrong = await mutate(api, 'auth.disableTwoFactor', { password: 'not my password', code: recoveryCodes[0] }, { cookie: user.cookie });
+    const recoveryCode = (await enrol(api, user.cookie)).recoveryCodes[0]!;
+    const wrong = await mutate(api, 'auth.disableTwoFactor', { password: 'not my password', code: recoveryCode }, { cookie: user.cookie });
     expect(wrong.error?.data.code).toBe('BAD_REQUEST');
-    const res = await mutate(api, 'auth.disableTwoFactor', { password: user.password, code: recoveryCodes[0] }, { cookie: user.cookie });
+    const res = await mutate(api, 'auth.disableTwoFactor', { password: user.password, code: recoveryCode }, { cookie: user.cookie });
     expect(res.data).toEqual({ ok: true });
-    expect((await query<{ twoFactorEnabled: boolean }>(api, 'auth.me', undefined, { cookie: user.cookie })).data?.twoFactorEnabled).toBe(false);
+    expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data?.twoFactorEnabled).toBe(false);
   });
 
   it('turns off with the password and a code', async () => {
@@ -227,14 +235,14 @@ describe('TOTP two-factor', () => {
     const { secret } = await enrol(api, user.cookie);
     const res = await mutate(api, 'auth.disableTwoFactor', { password: user.password, code: totpCode(secret, 1) }, { cookie: user.cookie });
     expect(res.data).toEqual({ ok: true });
-    expect((await mutate<{ status: string }>(api, 'auth.login', { email: user.email, password: user.password }, fresh())).data?.status).toBe('signed_in');
+    expect((await mutate(api, 'auth.login', { email: user.email, password: user.password }, fresh())).data?.status).toBe('signed_in');
   });
 });
 
 describe('staff must enrol (STAFF_2FA_REQUIRED)', () => {
   it('an admin without 2FA reaches only auth.* until enrolled; then everything, and may not turn it off', async () => {
     const admin = await registerUser(strict, { roles: ['admin', 'agent'] });
-    const me = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: admin.cookie });
+    const me = await query(strict, 'auth.me', undefined, { cookie: admin.cookie });
     expect(me.data?.twoFactorSetupRequired).toBe(true);
     const blocked = await query(strict, 'mail.listSent', undefined, { cookie: admin.cookie });
     expect(blocked.error?.data.code).toBe('FORBIDDEN');
@@ -252,7 +260,7 @@ describe('staff must enrol (STAFF_2FA_REQUIRED)', () => {
     expect(await new Promise((r) => after.emit('subscribe', 'queue:kyc', r))).toMatchObject({ ok: true });
     after.close();
     expect(confirmError).toBeUndefined();
-    const meAfter = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: admin.cookie });
+    const meAfter = await query(strict, 'auth.me', undefined, { cookie: admin.cookie });
     expect(meAfter.data?.twoFactorSetupRequired).toBe(false);
     expect((await query(strict, 'mail.listSent', undefined, { cookie: admin.cookie })).error?.message ?? '').not.toMatch(/two-factor/);
     const off = await mutate(strict, 'auth.disableTwoFactor', { password: admin.password, code: totpCode(secret, 1) }, { cookie: admin.cookie });
@@ -261,7 +269,7 @@ describe('staff must enrol (STAFF_2FA_REQUIRED)', () => {
 
   it('a buyer is never asked to enrol', async () => {
     const buyer = await registerUser(strict);
-    const me = await query<{ twoFactorSetupRequired: boolean }>(strict, 'auth.me', undefined, { cookie: buyer.cookie });
+    const me = await query(strict, 'auth.me', undefined, { cookie: buyer.cookie });
     expect(me.data?.twoFactorSetupRequired).toBe(false);
   });
 });
@@ -281,7 +289,7 @@ describe('profile photo', () => {
     expect(res.status).toBe(200);
     const { avatarUrl } = (await res.json()) as { avatarUrl: string };
     expect(avatarUrl).toMatch(/^\/media\/avatars\/.+\.webp$/);
-    const me = await query<{ avatarUrl: string }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    const me = await query(api, 'auth.me', undefined, { cookie: user.cookie });
     expect(me.data?.avatarUrl).toBe(avatarUrl);
     const served = await fetch(`${api.baseUrl}${avatarUrl}`);
     expect(served.headers.get('content-type')).toBe('image/webp');

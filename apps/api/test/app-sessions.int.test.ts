@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import superjson from 'superjson';
 import { io as connect } from 'socket.io-client';
-import { registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { registerUser, startApi, waitFor, type InputOf, type OutputOf, type ProcedurePath, type QueryPath, type RunningApi } from './harness.js';
 
 const consoleUrl = 'http://localhost:5173';
 const storefrontUrl = 'http://localhost:5274';
@@ -37,8 +37,8 @@ class CookieJar {
   }
 }
 
-/** A tRPC call through an app's origin: Host and Origin are the app's, cookies from the jar. */
-function call<T>(app: string, jar: CookieJar, method: 'GET' | 'POST', path: string, input?: unknown): Promise<{ status: number; data: T | undefined }> {
+/** A tRPC call through an app's origin: Host and Origin are the app's, cookies from the jar (queries by GET, without input). */
+function call<P extends ProcedurePath>(app: string, jar: CookieJar, method: P extends QueryPath ? 'GET' : 'POST', path: P, input?: InputOf<P>): Promise<{ status: number; data: OutputOf<P> | undefined }> {
   const body = method === 'POST' ? JSON.stringify(superjson.serialize(input)) : undefined;
   const { port } = new URL(api.baseUrl);
   return new Promise((resolve, reject) => {
@@ -50,7 +50,7 @@ function call<T>(app: string, jar: CookieJar, method: 'GET' | 'POST', path: stri
         res.on('end', () => {
           jar.take(res.headers['set-cookie']);
           const parsed = JSON.parse(text) as { result?: { data: unknown } };
-          resolve({ status: res.statusCode ?? 0, data: parsed.result ? (superjson.deserialize(parsed.result.data as never) as T) : undefined });
+          resolve({ status: res.statusCode ?? 0, data: parsed.result ? (superjson.deserialize(parsed.result.data as never) as OutputOf<P>) : undefined });
         });
       },
     );
@@ -59,7 +59,7 @@ function call<T>(app: string, jar: CookieJar, method: 'GET' | 'POST', path: stri
   });
 }
 
-const me = async (app: string, jar: CookieJar) => (await call<{ email: string } | null>(app, jar, 'GET', 'auth.me')).data;
+const me = async (app: string, jar: CookieJar) => (await call(app, jar, 'GET', 'auth.me')).data;
 
 describe('one browser, two apps', () => {
   it('a buyer in the storefront and an admin in the console stay signed in side by side', async () => {

@@ -15,16 +15,12 @@ const ipFor = () => uniqueIp(9);
 describe('login', () => {
   it('signs in with the right password and sets an HttpOnly SameSite=Lax cookie', async () => {
     const user = await registerUser(api);
-    const res = await fetch(`${api.baseUrl}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
-      body: JSON.stringify({ json: { email: user.email, password: user.password } }),
-    });
+    const res = await mutate(api, 'auth.login', { email: user.email, password: user.password });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    const me = await query<{ email: string }>(api, 'auth.me', undefined, { cookie: cookie.split(';')[0] });
+    const me = await query(api, 'auth.me', undefined, { cookie: res.setCookie });
     expect(me.data?.email).toBe(user.email);
   });
 
@@ -120,7 +116,7 @@ describe('sessions', () => {
     expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).data).toBeNull();
     expect((await query(api, 'auth.me', undefined, { cookie: second.setCookie })).data).not.toBeNull();
 
-    const res = await mutate<{ revoked: number }>(api, 'auth.logoutEverywhere', undefined, { cookie: second.setCookie });
+    const res = await mutate(api, 'auth.logoutEverywhere', undefined, { cookie: second.setCookie });
     expect(res.data?.revoked).toBe(2);
     expect((await query(api, 'auth.me', undefined, { cookie: third.setCookie })).data).toBeNull();
   });
@@ -152,7 +148,7 @@ describe('CSRF', () => {
     expect(res.status).toBe(403);
     const missing = await mutate(api, 'profile.update', { displayName: 'Evil' }, { cookie: user.cookie, origin: null });
     expect(missing.status).toBe(403);
-    const me = await query<{ displayName: string }>(api, 'auth.me', undefined, { cookie: user.cookie });
+    const me = await query(api, 'auth.me', undefined, { cookie: user.cookie });
     expect(me.data?.displayName).toBe('Test User');
   });
 });
@@ -169,7 +165,7 @@ describe('devices', () => {
   it('lists my sessions, marks this one, and signs out another device', async () => {
     const user = await registerUser(api);
     const other = await mutate(api, 'auth.login', { email: user.email, password: user.password });
-    const list = await query<{ id: string; current: boolean }[]>(api, 'auth.sessions', undefined, { cookie: user.cookie });
+    const list = await query(api, 'auth.sessions', undefined, { cookie: user.cookie });
     expect(list.data).toHaveLength(2);
     expect(list.data?.filter((s) => s.current)).toHaveLength(1);
     const otherId = list.data!.find((s) => !s.current)!.id;
@@ -181,7 +177,7 @@ describe('devices', () => {
   it("cannot end someone else's session", async () => {
     const victim = await registerUser(api);
     const attacker = await registerUser(api);
-    const [victimSession] = (await query<{ id: string }[]>(api, 'auth.sessions', undefined, { cookie: victim.cookie })).data!;
+    const [victimSession] = (await query(api, 'auth.sessions', undefined, { cookie: victim.cookie })).data!;
     const res = await mutate(api, 'auth.revokeSession', { sessionId: victimSession!.id }, { cookie: attacker.cookie });
     expect(res.error?.data.code).toBe('NOT_FOUND');
     expect((await query(api, 'auth.me', undefined, { cookie: victim.cookie })).data).not.toBeNull();

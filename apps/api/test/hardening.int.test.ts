@@ -71,17 +71,12 @@ describe('rate limits (Redis)', () => {
       const res = await mutate(tight, 'auth.requestPasswordReset', { email: uniqueEmail('rl') }, { ip: from });
       expect(res.status).toBe(200);
     }
-    const res = await fetch(`${tight.baseUrl}/trpc/auth.requestPasswordReset`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: allowedOrigin, 'x-forwarded-for': from },
-      body: JSON.stringify({ json: { email: uniqueEmail('rl') } }),
-    });
+    const res = await mutate(tight, 'auth.requestPasswordReset', { email: uniqueEmail('rl') }, { ip: from });
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
-    const body = (await res.json()) as { error: { json: { data: { code: string } } } };
-    expect(body.error.json.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(res.error?.data.code).toBe('TOO_MANY_REQUESTS');
     expect((await mutate(tight, 'auth.requestPasswordReset', { email: uniqueEmail('rl') }, { ip: ip() })).status).toBe(200);
   });
 
