@@ -10,7 +10,7 @@ import { canJoinRoom, defaultGrantTable, hasGrant, permissions, queueNames, role
 import { appRouter } from '../src/routers/_app.js';
 import type { ProcedureMeta } from '../src/trpc/init.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, openSocket, query, registerUser, startApi, waitFor, type CallResult, type ProcedurePath, type RunningApi } from './harness.js';
+import { mutate, mutateUnchecked, openSocket, query, queryUnchecked, registerUser, startApi, waitFor, type CallResult, type InputOf, type MutationPath, type ProcedurePath, type QueryPath, type RunningApi } from './harness.js';
 
 interface ProcedureDef {
   _def: { type: 'query' | 'mutation' | 'subscription'; meta?: ProcedureMeta };
@@ -61,12 +61,23 @@ const as = {} as Record<Who | 'otherBuyer' | 'otherSeller', Person>;
 let order: { id: string; version: number };
 let listingId: string;
 
-/** The matrix walks appRouter's own procedures (and checks its tables against them), so each path is one. */
+/**
+ * The matrix walks appRouter's own procedures by the paths it reads at run time (and checks its
+ * tables against them), so each path is one; what it sends is whatever the probe needs, unchecked.
+ */
 function call(path: string, type: string, input: unknown, who?: Person): Promise<CallResult> {
   const opts = who ? { cookie: who.cookie } : {};
-  const procedure = path as ProcedurePath;
-  return type === 'query' ? query(api, procedure, input, opts) : mutate(api, procedure, input, opts);
+  return type === 'query' ? queryUnchecked(api, path as QueryPath, input, opts) : mutateUnchecked(api, path as MutationPath, input, opts);
 }
+
+/** One call named in a table below, its input checked against the procedure's; run as whoever probes. */
+interface Probe {
+  path: ProcedurePath;
+  type: 'query' | 'mutation';
+  run(who: Person): Promise<CallResult>;
+}
+const asked = <P extends QueryPath>(path: P, input: InputOf<P>): Probe => ({ path, type: 'query', run: (who) => queryUnchecked(api, path, input, { cookie: who.cookie }) });
+const told = <P extends MutationPath>(path: P, input: InputOf<P>): Probe => ({ path, type: 'mutation', run: (who) => mutateUnchecked(api, path, input, { cookie: who.cookie }) });
 
 beforeAll(async () => {
   stripe = await startStripeServer({ port: 0 });
@@ -79,9 +90,9 @@ beforeAll(async () => {
   const categoryId = (await createCategory(api)).id;
   const listing = await createLiveListing(api, as.seller, as.admin, { categoryId, title: `Matrix ${key()}`, priceMinor: 3000, quantity: 2 });
   listingId = listing.id;
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 3000 }] }, { cookie: as.buyer.cookie });
+  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 3000 }] }, { cookie: as.buyer.cookie });
   await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: as.buyer.cookie });
-  const view = await query<{ id: string; version: number }>(api, 'orders.get', { id: started.data!.orders[0]!.id }, { cookie: as.buyer.cookie });
+  const view = await query(api, 'orders.get', { id: started.data!.orders[0]!.id }, { cookie: as.buyer.cookie });
   order = view.data!;
 });
 
@@ -139,24 +150,24 @@ describe('roles against permission- and role-gated procedures', () => {
 });
 
 describe('staff-only procedures checked in the service', () => {
-  const probes: [string, 'query' | 'mutation', (ids: { order: string }) => unknown][] = [
-    ['queues.list', 'query', () => ({ queue: 'kyc', limit: 5 })],
-    ['queues.stats', 'query', () => ({ queue: 'submissions' })],
-    ['queues.overview', 'query', () => undefined],
-    ['queues.staff', 'query', () => ({ queue: 'disputes' })],
-    ['queues.presets', 'query', () => ({ queue: 'listings' })],
-    ['queues.autoAssign', 'mutation', () => ({ queue: 'kyc', capacity: 1, dryRun: true })],
-    ['queues.export', 'mutation', () => ({ queue: 'payouts' })],
-    ['queues.get', 'query', () => ({ id: '00000000-0000-4000-8000-000000000000' })],
-    ['kyc.get', 'query', () => ({ id: '00000000-0000-4000-8000-000000000000' })],
+  const probes: Probe[] = [
+    asked('queues.list', { queue: 'kyc', limit: 5 }),
+    asked('queues.stats', { queue: 'submissions' }),
+    asked('queues.overview', undefined),
+    asked('queues.staff', { queue: 'disputes' }),
+    asked('queues.presets', { queue: 'listings' }),
+    told('queues.autoAssign', { queue: 'kyc', capacity: 1, dryRun: true }),
+    told('queues.export', { queue: 'payouts' }),
+    asked('queues.get', { id: '00000000-0000-4000-8000-000000000000' }),
+    asked('kyc.get', { id: '00000000-0000-4000-8000-000000000000' }),
   ];
   it('refuses buyers and sellers', async () => {
     const staffPaths = Object.entries(signedInPolicy).filter(([, v]) => v === 'staff').map(([k]) => k);
-    expect(probes.every(([path]) => staffPaths.includes(path))).toBe(true);
+    expect(probes.every(({ path }) => staffPaths.includes(path))).toBe(true);
     const wrong: string[] = [];
     for (const who of ['buyer', 'seller'] as const) {
-      for (const [path, type, input] of probes) {
-        const res = await call(path, type, input({ order: order.id }), as[who]);
+      for (const { path, run } of probes) {
+        const res = await run(as[who]);
         if (!['FORBIDDEN', 'NOT_FOUND'].includes(res.error?.data.code ?? '')) wrong.push(`${who} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'} ${res.error?.message ?? ''}`);
       }
     }
@@ -167,27 +178,27 @@ describe('staff-only procedures checked in the service', () => {
 describe("another user's object", () => {
   it('is out of reach of other buyers and sellers, with no change made', async () => {
     const target = { id: order.id, version: order.version };
-    const probes: [string, 'query' | 'mutation', unknown][] = [
-      ['orders.get', 'query', { id: order.id }],
-      ['orders.cancel', 'mutation', { ...target, reason: 'not mine to cancel' }],
-      ['orders.ship', 'mutation', { ...target, carrier: 'dhl', trackingNumber: '00340434161234567890' }],
-      ['orders.markDelivered', 'mutation', target],
-      ['orders.confirmReceipt', 'mutation', target],
-      ['reviews.forOrder', 'query', { orderId: order.id }],
-      ['chat.threadForOrder', 'mutation', { orderId: order.id }],
-      ['pii.reveal', 'mutation', { kind: 'order_address', id: order.id }],
+    const probes: Probe[] = [
+      asked('orders.get', { id: order.id }),
+      told('orders.cancel', { ...target, reason: 'not mine to cancel' }),
+      told('orders.ship', { ...target, carrier: 'dhl', trackingNumber: '00340434161234567890' }),
+      told('orders.markDelivered', target),
+      told('orders.confirmReceipt', target),
+      asked('reviews.forOrder', { orderId: order.id }),
+      told('chat.threadForOrder', { orderId: order.id }),
+      told('pii.reveal', { kind: 'order_address', id: order.id }),
     ];
     const wrong: string[] = [];
     for (const who of ['otherBuyer', 'otherSeller'] as const) {
-      for (const [path, type, input] of probes) {
-        const res = await call(path, type, input, as[who]);
+      for (const { path, type, run } of probes) {
+        const res = await run(as[who]);
         // A query answering null reveals nothing (reviews.forOrder answers the same with no review).
         const hidden = ['FORBIDDEN', 'NOT_FOUND'].includes(res.error?.data.code ?? '') || (type === 'query' && !res.error && res.data === null);
         if (!hidden) wrong.push(`${who} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'} ${res.error?.message ?? ''}`);
       }
     }
     expect(wrong).toEqual([]);
-    const after = await query<{ state: string; version: number }>(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie });
+    const after = await query(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie });
     expect(after.data).toMatchObject({ state: 'paid', version: order.version });
   });
 
@@ -195,18 +206,18 @@ describe("another user's object", () => {
     const sql = (q: string, p: unknown[]) => api.app.db.orm.em.fork().getConnection().execute(q, p) as Promise<Record<string, unknown>[]>;
     const [before] = await sql('select version, title, state from listings where id = ?', [listingId]);
     const version = Number(before!.version);
-    const added = await mutate<{ id: string }>(api, 'addresses.add', { address: { ...address, name: 'Matrix Buyer' }, makeDefault: true }, { cookie: as.buyer.cookie });
+    const added = await mutate(api, 'addresses.add', { address: { ...address, name: 'Matrix Buyer' }, makeDefault: true }, { cookie: as.buyer.cookie });
     const addressId = added.data?.id ?? ((await sql('select id from addresses where user_id = ? limit 1', [as.buyer.id]))[0]!.id as string);
-    const probes: [Who | 'otherBuyer' | 'otherSeller', ProcedurePath, unknown][] = [
-      ['otherSeller', 'listings.update', { id: listingId, version, title: 'Taken over' }],
-      ['otherSeller', 'listings.command', { id: listingId, version, command: 'pause' }],
-      ['otherBuyer', 'addresses.remove', { id: addressId }],
-      ['otherBuyer', 'addresses.makeDefault', { id: addressId }],
-      ['agent', 'listings.update', { id: listingId, version, title: 'Agents review, not edit' }],
+    const probes: [Who | 'otherBuyer' | 'otherSeller', Probe][] = [
+      ['otherSeller', told('listings.update', { id: listingId, version, title: 'Taken over' })],
+      ['otherSeller', told('listings.command', { id: listingId, version, command: 'pause' })],
+      ['otherBuyer', told('addresses.remove', { id: addressId })],
+      ['otherBuyer', told('addresses.makeDefault', { id: addressId })],
+      ['agent', told('listings.update', { id: listingId, version, title: 'Agents review, not edit' })],
     ];
     const wrong: string[] = [];
-    for (const [who, path, input] of probes) {
-      const res = await mutate(api, path, input, { cookie: as[who].cookie });
+    for (const [who, { path, run }] of probes) {
+      const res = await run(as[who]);
       if (!['FORBIDDEN', 'NOT_FOUND'].includes(res.error?.data.code ?? '')) wrong.push(`${who} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'} ${res.error?.message ?? ''}`);
     }
     expect(wrong).toEqual([]);
@@ -215,17 +226,16 @@ describe("another user's object", () => {
   });
 
   it('shows the shipping address to the parties, masked to admins, and not at all to unassigned agents', async () => {
-    type View = { address: { line1: string } | null; addressMasked?: boolean };
-    const buyerView = (await query<View>(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie })).data!;
-    const sellerView = (await query<View>(api, 'orders.get', { id: order.id }, { cookie: as.seller.cookie })).data!;
-    const adminView = (await query<View>(api, 'orders.get', { id: order.id }, { cookie: as.admin.cookie })).data!;
-    const agentView = (await query<View>(api, 'orders.get', { id: order.id }, { cookie: as.agent.cookie })).data!;
+    const buyerView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie })).data!;
+    const sellerView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.seller.cookie })).data!;
+    const adminView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.admin.cookie })).data!;
+    const agentView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.agent.cookie })).data!;
     expect(buyerView.address?.line1).toBe(address.line1);
     expect(sellerView.address?.line1).toBe(address.line1);
     expect(adminView).toMatchObject({ address: { line1: '***' }, addressMasked: true });
     expect(agentView.address).toBeNull();
-    const revealed = await mutate<{ value: { line1: string } }>(api, 'pii.reveal', { kind: 'order_address', id: order.id }, { cookie: as.admin.cookie });
-    expect(revealed.data?.value.line1).toBe(address.line1);
+    const revealed = await mutate(api, 'pii.reveal', { kind: 'order_address', id: order.id }, { cookie: as.admin.cookie });
+    expect(revealed.data).toMatchObject({ value: { line1: address.line1 } });
   });
 });
 
@@ -239,7 +249,7 @@ describe("another user's object", () => {
  */
 describe('holders of a permission at own scope', () => {
   type Ids = Record<'order' | 'listing' | 'submissionQuoted' | 'submissionInfo' | 'kyc' | 'payout' | 'dispute' | 'thread', string>;
-  type Probe = { self: string } | { as: 'otherBuyer' | 'otherSeller' | 'buyer'; input: (ids: Ids) => unknown; table: keyof typeof tables; id: (ids: Ids) => string };
+  type OwnProbe<P extends ProcedurePath> = { self: string } | { as: 'otherBuyer' | 'otherSeller' | 'buyer'; input: (ids: Ids) => InputOf<P>; table: keyof typeof tables; id: (ids: Ids) => string };
   const tables = {
     orders: 'select * from orders where id = ?',
     listings: 'select * from listings where id = ?',
@@ -251,7 +261,7 @@ describe('holders of a permission at own scope', () => {
     chat_threads: 'select t.*, (select count(*)::int from chat_messages m where m.thread_id = t.id) as messages from chat_threads t where t.id = ?',
   } as const;
   const version = 1;
-  const ownScoped: Record<string, Probe> = {
+  const ownScoped: { [P in ProcedurePath]?: OwnProbe<P> } = {
     'ledger.myBalances': { self: "the caller's balances" },
     'ledger.myStatement': { self: "the caller's statement" },
     'listings.mine': { self: "the caller's listings" },
@@ -294,7 +304,7 @@ describe('holders of a permission at own scope', () => {
     await sql(`insert into payouts (id, seller_id, requested_by, amount_minor, state, created_at, updated_at) values (?, ?, ?, 2000, 'requested', ?, ?)`, [ids.payout, as.seller.id, as.seller.id, now, now]);
     await sql(`insert into disputes (id, order_id, buyer_id, seller_id, state, reason, amount_minor, state_entered_at, created_at, updated_at) values (?, ?, ?, ?, 'open', 'not_as_described', 3000, ?, ?, ?)`, [ids.dispute, order.id, as.buyer.id, as.seller.id, now, now, now]);
     listingVersion = Number((await sql('select version from listings where id = ?', [listingId]))[0]!.version);
-    const thread = await mutate<{ id: string }>(api, 'chat.startPresale', { listingId }, { cookie: as.otherBuyer.cookie });
+    const thread = await mutate(api, 'chat.startPresale', { listingId }, { cookie: as.otherBuyer.cookie });
     ids.thread = thread.data!.id;
   });
 
@@ -308,7 +318,7 @@ describe('holders of a permission at own scope', () => {
   it("refuses each on another person's object and leaves it unchanged", async () => {
     const wrong: string[] = [];
     for (const [path, probe] of Object.entries(ownScoped)) {
-      if ('self' in probe) continue;
+      if (!probe || 'self' in probe) continue;
       const type = procedures.find(([p]) => p === path)![1]._def.type;
       const before = await sql(tables[probe.table], [probe.id(ids)]);
       expect(before, `${path}: its fixture exists`).toHaveLength(1);
@@ -327,7 +337,7 @@ describe('holders of a permission at own scope', () => {
     const wrong: string[] = [];
     for (const [path, probe] of Object.entries(ownScoped)) {
       const type = procedures.find(([p]) => p === path)![1]._def.type;
-      if (!('self' in probe) || type !== 'query') continue;
+      if (!probe || !('self' in probe) || type !== 'query') continue;
       const res = await call(path, type, undefined, as.otherSeller);
       const body = JSON.stringify(res.data ?? null);
       const leaked = others.filter((id) => body.includes(id));
@@ -341,22 +351,22 @@ describe('holders of a permission at own scope', () => {
     expect(riskProcedures.every(([, p]) => p._def.meta?.access === 'permission' && builtInRoles.every((r) => [undefined, 'any'].includes(roleGrants[r][p._def.meta!.permission as Permission])))).toBe(true);
     const wrong: string[] = [];
     const flagBefore = await sql('select count(*)::int as n from user_flags where user_id = ?', [as.buyer.id]);
-    for (const [path, input] of [
-      ['risk.rules', undefined],
-      ['risk.review', { orderId: order.id }],
-      ['risk.flags', { userId: as.buyer.id }],
-      ['risk.flag', { userId: as.buyer.id, note: 'A seller flags a buyer' }],
-      ['risk.unflag', { flagId: randomUUID() }],
-    ] as const) {
-      const type = riskProcedures.find(([p]) => p === path)![1]._def.type;
+    const probes: Probe[] = [
+      asked('risk.rules', undefined),
+      asked('risk.review', { orderId: order.id }),
+      asked('risk.flags', { userId: as.buyer.id }),
+      told('risk.flag', { userId: as.buyer.id, note: 'A seller flags a buyer' }),
+      told('risk.unflag', { flagId: randomUUID() }),
+    ];
+    for (const { path, run } of probes) {
       for (const who of ['seller', 'otherSeller', 'buyer'] as const) {
-        const res = await call(path, type, input, as[who]);
+        const res = await run(as[who]);
         if (res.error?.data.code !== 'FORBIDDEN') wrong.push(`${who} ${path}: ${res.status} ${res.error?.data.code ?? 'ok'}`);
       }
     }
     expect(wrong).toEqual([]);
     expect(await sql('select count(*)::int as n from user_flags where user_id = ?', [as.buyer.id])).toEqual(flagBefore);
-    expect((await call('risk.review', 'query', { orderId: order.id }, as.agent)).error).toBeUndefined();
+    expect((await query(api, 'risk.review', { orderId: order.id }, { cookie: as.agent.cookie })).error).toBeUndefined();
   });
 });
 

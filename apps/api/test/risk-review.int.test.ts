@@ -30,23 +30,16 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The rules live in the shared test database: later files get the defaults back.
-  const current = (await query<{ version: number }>(api, 'risk.rules', undefined, { cookie: lead.cookie })).data!;
+  const current = (await query(api, 'risk.rules', undefined, { cookie: lead.cookie })).data!;
   await mutate(api, 'risk.saveRules', { version: current.version, rules: defaultRiskRules }, { cookie: lead.cookie });
   await closeAll();
 });
-
-interface OrderView {
-  id: string;
-  state: string;
-  version: number;
-  totalMinor: number;
-}
 
 const buy = (buyer: Person, quantity = 1, priceMinor = 2500) => buyWithTestCard(api, { buyer, seller, reviewer: lead }, { categoryId, priceMinor, quantity });
 
 async function fraudRow(orderId: string): Promise<QueueItemSnapshot | undefined> {
   // This file's seller only: the shared test database holds other files' fraud rows, oldest first.
-  const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'], sellerId: seller.id }, limit: 200 }, { cookie: lead.cookie });
+  const page = await query(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'], sellerId: seller.id }, limit: 200 }, { cookie: lead.cookie });
   return page.data?.items.find((i) => i.subjectId === orderId);
 }
 
@@ -81,10 +74,10 @@ describe('rules and holds', () => {
   });
 
   it('only a lead edits the rules, on the version they saw', async () => {
-    const current = (await query<{ version: number; holdThreshold: number }>(api, 'risk.rules', undefined, { cookie: agent.cookie })).data!;
+    const current = (await query(api, 'risk.rules', undefined, { cookie: agent.cookie })).data!;
     const rules = { holdThreshold: 40, maxOrdersPerBuyerPerHour: 2, maxOrdersPerIpPerHour: 100, maxOtherBuyersPerCardPerHour: 50, amountSpikeFactor: 50, newAccountDays: 0, highValueMinor: 10_000_000 };
     expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const saved = await mutate<{ version: number }>(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie });
+    const saved = await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie });
     expect(saved.data?.version).toBeGreaterThan(current.version);
     expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie })).error?.data.code).toBe('CONFLICT');
     expect((await mutate(api, 'risk.saveRules', { version: saved.data!.version, rules: { ...rules, holdThreshold: 0 } }, { cookie: lead.cookie })).error?.data.code).toBe('BAD_REQUEST');
@@ -101,20 +94,20 @@ describe('rules and holds', () => {
     const row = (await fraudRow(order.id))!;
     expect(row).toMatchObject({ state: 'open', waitingOn: 'staff' });
     expect(row.title).toMatch(/risk 40: 3 orders by this buyer within an hour/);
-    const review = (await query<{ risk: { score: number; reasons: { code: string }[] } }>(api, 'risk.review', { orderId: order.id }, { cookie: agent.cookie })).data!;
+    const review = (await query(api, 'risk.review', { orderId: order.id }, { cookie: agent.cookie })).data!;
     expect(review.risk).toMatchObject({ score: 40, reasons: [{ code: 'buyer_velocity' }] });
     // Agents claim first; then approve.
     expect((await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const claimed = (await mutate<QueueItemSnapshot>(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).data!;
-    const approved = await mutate<{ order: { state: string } }>(api, 'queues.decide', { id: row.id, version: claimed.version, decision: 'accept' }, { cookie: agent.cookie });
-    expect(approved.data?.order.state).toBe('paid');
-    const now = (await query<OrderView>(api, 'orders.get', { id: order.id }, { cookie: seller.cookie })).data!;
+    const claimed = (await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).data!;
+    const approved = await mutate(api, 'queues.decide', { id: row.id, version: claimed.version, decision: 'accept' }, { cookie: agent.cookie });
+    expect(approved.data).toMatchObject({ order: { state: 'paid' } });
+    const now = (await query(api, 'orders.get', { id: order.id }, { cookie: seller.cookie })).data!;
     expect((await mutate(api, 'orders.ship', { id: order.id, version: now.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie })).error).toBeUndefined();
   });
 
   it('rejecting refunds once and puts the stock back; a flag raises the next score', async () => {
     const buyer = await registerUser(api);
-    const flagged = await mutate<{ id: string }[]>(api, 'risk.flag', { userId: buyer.id, note: 'Chargebacks elsewhere' }, { cookie: agent.cookie });
+    const flagged = await mutate(api, 'risk.flag', { userId: buyer.id, note: 'Chargebacks elsewhere' }, { cookie: agent.cookie });
     expect(flagged.data).toHaveLength(1);
     const { order, listingId } = await buy(buyer, 1, 4200);
     expect(order.state).toBe('under_review');
@@ -122,8 +115,8 @@ describe('rules and holds', () => {
     expect(row.title).toMatch(/risk 60: Staff flagged this buyer/);
     const bad = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'nonsense' }, { cookie: lead.cookie });
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
-    const rejected = await mutate<{ order: { state: string } }>(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'stolen_card', note: '' }, { cookie: lead.cookie });
-    expect(rejected.data?.order.state).toBe('cancelled');
+    const rejected = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'stolen_card', note: '' }, { cookie: lead.cookie });
+    expect(rejected.data).toMatchObject({ order: { state: 'cancelled' } });
     const refunds = (await (await fetch(`${stripe.url}/v1/refunds?limit=100`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json()) as { data: { amount: number }[] };
     expect(refunds.data.filter((r) => r.amount === order.totalMinor)).toHaveLength(1);
     const listing = (await api.app.db.orm.em.fork().getConnection().execute('select state, quantity from listings where id = ?', [listingId])) as { state: string; quantity: number }[];

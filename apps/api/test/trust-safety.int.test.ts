@@ -10,8 +10,6 @@ import { runWithAuditContext } from '../src/services/audit/audit-context.js';
 import { allowedOrigin, approveKycDirectly, mutate, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
-interface AuditRow { id: string; action: string; actorId: string | null; actorRoles: string[]; objectType: string | null; objectId: string | null; outcome: string; requestId: string | null; ip: string | null; before: unknown; after: unknown }
-interface Page { rows: AuditRow[]; nextCursor: string | null }
 
 let api: RunningApi;
 let second: RunningApi;
@@ -59,14 +57,14 @@ describe('audit log', () => {
     expect(ok.error).toBeUndefined();
     const refused = await mutate(api, 'roles.create', { name: 'sneaky', grants: {} }, { cookie: agent.cookie, ip: '203.0.113.8' });
     expect(refused.error?.data.code).toBe('FORBIDDEN');
-    const rows = (await query<Page>(api, 'audit.search', { action: 'trpc.roles.create', limit: 10 }, { cookie: admin.cookie })).data!.rows;
+    const rows = (await query(api, 'audit.search', { action: 'trpc.roles.create', limit: 10 }, { cookie: admin.cookie })).data!.rows;
     const mine = rows.find((r) => r.actorId === admin.id)!;
     expect(mine).toMatchObject({ outcome: 'ok', objectType: 'roles', ip: '203.0.113.7' });
     expect(mine.requestId).toBeTruthy();
     expect(mine.actorRoles).toContain('admin');
     expect(rows.find((r) => r.actorId === agent.id)).toMatchObject({ outcome: 'FORBIDDEN', ip: '203.0.113.8' });
     // The change itself is audited with its after-image, in the writer's transaction.
-    const created = (await query<Page>(api, 'audit.search', { action: 'role.created', objectId: 'auditors' }, { cookie: admin.cookie })).data!.rows;
+    const created = (await query(api, 'audit.search', { action: 'role.created', objectId: 'auditors' }, { cookie: admin.cookie })).data!.rows;
     expect(created[0]?.after).toMatchObject({ name: 'auditors', grants: { 'audit.view': 'any' } });
   });
 
@@ -93,12 +91,12 @@ describe('audit log', () => {
     expect((await query(api, 'audit.search', {}, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
     expect((await query(api, 'audit.search', {}, {})).error?.data.code).toBe('UNAUTHORIZED');
     for (let i = 0; i < 3; i += 1) await mutate(api, 'roles.update', { name: 'auditors', version: i + 1, description: `v${i + 2}` }, { cookie: admin.cookie });
-    const first = (await query<Page>(api, 'audit.search', { actorId: admin.id, action: 'role.*', limit: 2 }, { cookie: admin.cookie })).data!;
+    const first = (await query(api, 'audit.search', { actorId: admin.id, action: 'role.*', limit: 2 }, { cookie: admin.cookie })).data!;
     expect(first.rows).toHaveLength(2);
-    const next = (await query<Page>(api, 'audit.search', { actorId: admin.id, action: 'role.*', limit: 2, cursor: first.nextCursor }, { cookie: admin.cookie })).data!;
+    const next = (await query(api, 'audit.search', { actorId: admin.id, action: 'role.*', limit: 2, cursor: first.nextCursor! }, { cookie: admin.cookie })).data!;
     expect(next.rows.length).toBeGreaterThan(0);
     expect(new Set([...first.rows, ...next.rows].map((r) => r.id)).size).toBe(first.rows.length + next.rows.length);
-    const future = (await query<Page>(api, 'audit.search', { from: new Date(Date.now() + 86_400_000) }, { cookie: admin.cookie })).data!;
+    const future = (await query(api, 'audit.search', { from: new Date(Date.now() + 86_400_000) }, { cookie: admin.cookie })).data!;
     expect(future.rows).toEqual([]);
 
     const csv = await fetch(`${api.baseUrl}/files/audit.csv?actorId=${admin.id}&action=role.*`, { headers: { cookie: admin.cookie, origin: allowedOrigin } });
@@ -114,30 +112,30 @@ describe('audit log', () => {
 
 describe('roles as data', () => {
   it('grants what an admin edits, to every API process, and takes it away again', async () => {
-    const list = (await query<{ roles: { name: string; version: number; builtIn: boolean }[] }>(api, 'roles.list', undefined, { cookie: admin.cookie })).data!;
+    const list = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!;
     expect(list.roles.filter((r) => r.builtIn).map((r) => r.name).sort()).toEqual(['admin', 'agent', 'buyer', 'seller']);
     expect((await query(second, 'audit.search', {}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
     expect((await mutate(api, 'roles.assign', { userId: buyer.id, roles: ['buyer', 'auditors'] }, { cookie: admin.cookie })).error).toBeUndefined();
     // The second process learns of the edit through the shared version counter.
     const seen = await until(() => query(second, 'audit.search', {}, { cookie: buyer.cookie }), (r) => !r.error, 5000);
     expect(seen.error).toBeUndefined();
-    const auditors = (await query<{ roles: { name: string; version: number }[] }>(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
+    const auditors = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
     expect((await mutate(api, 'roles.update', { name: 'auditors', version: auditors.version, grants: { 'console.access': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
     const lost = await until(() => query(second, 'audit.search', {}, { cookie: buyer.cookie }), (r) => r.error?.data.code === 'FORBIDDEN', 5000);
     expect(lost.error?.data.code).toBe('FORBIDDEN');
   });
 
   it('renames a custom role for everyone holding it; built-in roles keep their names', async () => {
-    const auditors = (await query<{ roles: { name: string; version: number }[] }>(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
+    const auditors = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
     expect((await mutate(api, 'roles.update', { name: 'auditors', version: auditors.version, newName: 'reviewers' }, { cookie: admin.cookie })).error).toBeUndefined();
     expect(await sql('select roles from users where id = ?', [buyer.id])).toEqual([{ roles: ['buyer', 'reviewers'] }]);
-    const adminRole = (await query<{ roles: { name: string; version: number }[] }>(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
+    const adminRole = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
     const renamed = await mutate(api, 'roles.update', { name: 'admin', version: adminRole.version, newName: 'boss' }, { cookie: admin.cookie });
     expect(renamed.error?.data.code).toBe('BAD_REQUEST');
   });
 
   it('refuses edits that would lock admins out of the console', async () => {
-    const adminRole = (await query<{ roles: { name: string; version: number }[] }>(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
+    const adminRole = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
     const res = await mutate(api, 'roles.update', { name: 'admin', version: adminRole.version, grants: { 'console.access': 'any' } }, { cookie: admin.cookie });
     expect(res.error?.data.code).toBe('BAD_REQUEST');
     expect(res.error?.message).toMatch(/admin role must keep/);
@@ -152,10 +150,10 @@ describe('roles as data', () => {
     expect((await queue()).error?.data.code).toBe('FORBIDDEN');
     await mutate(api, 'roles.assign', { userId: lead.id, roles: ['leads'] }, { cookie: admin.cookie });
     expect((await queue()).error).toBeUndefined();
-    const effective = (await query<Record<string, { staff: boolean }>>(api, 'roles.effective', undefined, { cookie: lead.cookie })).data!;
+    const effective = (await query(api, 'roles.effective', undefined, { cookie: lead.cookie })).data!;
     expect(effective.leads?.staff).toBe(true);
     // Leads can pick them when reassigning disputes.
-    const staff = (await query<{ id: string }[]>(api, 'queues.staff', { queue: 'disputes' }, { cookie: admin.cookie })).data!;
+    const staff = (await query(api, 'queues.staff', { queue: 'disputes' }, { cookie: admin.cookie })).data!;
     expect(staff.map((p) => p.id)).toContain(lead.id);
   });
 });
@@ -185,11 +183,11 @@ describe('live rooms after a role edit', () => {
 
 describe('personal data', () => {
   it('masks people’s emails in the role picker and reveals one to an admin, audited', async () => {
-    const people = (await query<{ id: string; email: string; emailMasked: boolean }[]>(api, 'roles.people', { q: 'Bea Buyer' }, { cookie: admin.cookie })).data!;
+    const people = (await query(api, 'roles.people', { q: 'Bea Buyer' }, { cookie: admin.cookie })).data!;
     const bea = people.find((p) => p.id === buyer.id)!;
     expect(bea.email).not.toBe(buyer.email);
     expect(bea.email).toContain('***');
-    const revealed = await mutate<{ value: string }>(api, 'pii.reveal', { kind: 'user_email', id: buyer.id }, { cookie: admin.cookie, ip: '192.0.2.44' });
+    const revealed = await mutate(api, 'pii.reveal', { kind: 'user_email', id: buyer.id }, { cookie: admin.cookie, ip: '192.0.2.44' });
     expect(revealed.data?.value).toBe(buyer.email);
     const rows = await sql(`select actor_id, object_id, ip from audit_log where action = 'pii.revealed' and object_id = ?`, [buyer.id]);
     expect(rows).toEqual([{ actor_id: admin.id, object_id: buyer.id, ip: '192.0.2.44' }]);
@@ -204,9 +202,9 @@ describe('personal data', () => {
     const kycSeller = await registerUser(api, { roles: ['seller'], verified: false, displayName: 'Kim Seller' });
     await approveKycDirectly(api, kycSeller.id);
     const [check] = (await sql('select id from kyc_checks where seller_id = ?', [kycSeller.id])) as { id: string }[];
-    const asAgent = await query<{ legalName: string; dateOfBirth: string; address: { line1: string }; piiMasked: boolean }>(api, 'kyc.get', { id: check!.id }, { cookie: agent.cookie });
+    const asAgent = await query(api, 'kyc.get', { id: check!.id }, { cookie: agent.cookie });
     expect(asAgent.data).toMatchObject({ piiMasked: true, legalName: 'T. S.', dateOfBirth: '***', address: { line1: '***' } });
-    const asAdmin = await query<{ legalName: string; piiMasked: boolean }>(api, 'kyc.get', { id: check!.id }, { cookie: admin.cookie });
+    const asAdmin = await query(api, 'kyc.get', { id: check!.id }, { cookie: admin.cookie });
     expect(asAdmin.data).toMatchObject({ piiMasked: false, legalName: 'Test Seller' });
   });
 
