@@ -33,17 +33,12 @@ afterAll(async () => {
 
 const signIn = async (email: string) => (await mutate(stack.api, 'auth.login', { email, password: demoPassword })).setCookie!;
 
-interface OverviewRow {
-  queue: string;
-  open: number;
-}
-
 describe('the demo', () => {
   it('fills every staff queue', async () => {
     expect(made.skipped).toEqual([]);
     const admin = await signIn('admin@marketdesk.test');
     const overview = await until(
-      async () => (await query<OverviewRow[]>(stack.api, 'queues.overview', undefined, { cookie: admin })).data ?? [],
+      async () => (await query(stack.api, 'queues.overview', undefined, { cookie: admin })).data ?? [],
       (rows) => rows.every((r) => r.open > 0),
     );
     expect(overview.map((r) => r.queue).sort()).toEqual([...queueNames].sort());
@@ -57,7 +52,7 @@ describe('the demo', () => {
 
   it('moved the money as the app does: the seller who sold can withdraw, and the books balance', async () => {
     const seller = await signIn('seller2@marketdesk.test');
-    const mine = (await query<{ balance: { availableMinor: number; reservedMinor: number }; payouts: { state: string; amountMinor: number }[] }>(stack.api, 'payouts.mine', undefined, { cookie: seller })).data!;
+    const mine = (await query(stack.api, 'payouts.mine', undefined, { cookie: seller })).data!;
     expect(mine.payouts).toMatchObject([{ state: 'requested', amountMinor: 5000 }]);
     expect(mine.balance.reservedMinor).toBe(5000);
     expect((await reconcileLedger(stack.api.app.db.orm.em.fork())).balanced).toBe(true);

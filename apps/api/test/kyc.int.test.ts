@@ -7,17 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueItemSnapshot } from '@marketdesk/domain';
 import { lapseKyc } from '../src/services/kyc/decide-kyc.js';
 import { createCategory } from './catalog-fixtures.js';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type InputOf, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
-interface Check {
-  id: string;
-  state: string;
-  version: number;
-  documents: { id: string; kind: string; url: string }[];
-  infoRequest: string | null;
-  infoDueAt: string | null;
-}
 
 let api: RunningApi;
 let dana: Person;
@@ -38,10 +30,10 @@ async function uploadId(who: Person): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const details = { businessType: 'individual', legalName: 'Kim Example', country: 'de', addressLine1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', dateOfBirth: '1990-02-03' };
+const details = { businessType: 'individual', legalName: 'Kim Example', country: 'de', addressLine1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', dateOfBirth: '1990-02-03' } satisfies Omit<InputOf<'kyc.submit'>, 'documents'>;
 
-async function submit(seller: Person): Promise<Check> {
-  const res = await mutate<Check>(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
+async function submit(seller: Person) {
+  const res = await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
   if (!res.data) throw new Error(`kyc.submit failed: ${JSON.stringify(res.error)}`);
   return res.data;
 }
@@ -49,7 +41,7 @@ async function submit(seller: Person): Promise<Check> {
 const sellerOf = async (checkId: string) => ((await api.app.db.orm.em.fork().getConnection().execute('select seller_id from kyc_checks where id = ?', [checkId])) as { seller_id: string }[])[0]!.seller_id;
 
 async function rowOf(checkId: string): Promise<QueueItemSnapshot> {
-  const page = await query<{ items: QueueItemSnapshot[] }>(api, 'queues.list', { queue: 'kyc', filter: { sellerId: (await sellerOf(checkId)), states: ['submitted', 'in_review', 'needs_info', 'approved', 'rejected'] }, limit: 100 }, { cookie: dana.cookie });
+  const page = await query(api, 'queues.list', { queue: 'kyc', filter: { sellerId: (await sellerOf(checkId)), states: ['submitted', 'in_review', 'needs_info', 'approved', 'rejected'] }, limit: 100 }, { cookie: dana.cookie });
   const row = page.data?.items.find((i) => i.subjectId === checkId);
   if (!row) throw new Error(`no kyc row for ${checkId}: ${JSON.stringify(page.error)}`);
   return row;
@@ -69,15 +61,15 @@ afterAll(async () => {
 describe('verification flow', () => {
   it('takes a seller from unverified to verified through the kyc queue, live, and lifts the gates', async () => {
     const seller = await newSeller();
-    expect((await query<{ status: string; canSell: boolean }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'unverified', canSell: false });
+    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'unverified', canSell: false });
 
     // Gates: no publishing, no payouts before approval.
-    const listing = { categoryId, title: 'Gate test LP', description: 'A record to test the KYC gate.', attributes: { artist: 'Gate' }, condition: 'VG+', priceMinor: 1500, quantity: 1, shippingMinor: 400, deliverySlaDays: 2 };
+    const listing = { categoryId, title: 'Gate test LP', description: 'A record to test the KYC gate.', attributes: { artist: 'Gate' }, condition: 'VG+', priceMinor: 1500, quantity: 1, shippingMinor: 400, deliverySlaDays: 2 } satisfies InputOf<'listings.create'>;
     const blocked = await mutate(api, 'listings.create', listing, { cookie: seller.cookie });
     expect(blocked.error?.data.code).toBe('FORBIDDEN');
     expect(blocked.error?.message).toMatch(/Verify your identity before you publish listings/);
     expect(blocked.error?.data.details).toMatchObject({ reason: 'KYC_REQUIRED' });
-    const draft = await mutate<{ id: string; state: string }>(api, 'listings.create', { ...listing, draft: true }, { cookie: seller.cookie });
+    const draft = await mutate(api, 'listings.create', { ...listing, draft: true }, { cookie: seller.cookie });
     expect(draft.data?.state).toBe('draft');
     const payout = await mutate(api, 'payouts.request', { amountMinor: 5000 }, { cookie: seller.cookie });
     expect(payout.error?.data.code).toBe('FORBIDDEN');
@@ -96,7 +88,7 @@ describe('verification flow', () => {
 
     // The agent claims; a decision by the lead on the now-stale version is refused.
     let row = await rowOf(check.id);
-    const claimed = await mutate<QueueItemSnapshot>(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie });
+    const claimed = await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie });
     expect(claimed.data?.claimedByName).toBe('Alex Agent');
     const stale = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');
@@ -107,14 +99,14 @@ describe('verification flow', () => {
 
     // Ask for more; the seller hears it live and answers with another document.
     const asked = nextEvent<{ name: string; payload: { message: string } }>(sellerSocket, 'event', (e) => e.name === 'kyc.info_requested');
-    const info = await mutate<{ item: QueueItemSnapshot }>(api, 'queues.decide', { id: row.id, version: claimed.data!.version, decision: 'request_info', message: 'Please add a proof of address.' }, { cookie: agent.cookie });
+    const info = await mutate(api, 'queues.decide', { id: row.id, version: claimed.data!.version, decision: 'request_info', message: 'Please add a proof of address.' }, { cookie: agent.cookie });
     expect(info.data?.item).toMatchObject({ state: 'needs_info', waitingOn: 'seller', claimedBy: null });
     expect((await asked).payload.message).toBe('Please add a proof of address.');
-    const mine = (await query<{ status: string; check: Check }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!;
+    const mine = (await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!;
     expect(mine.status).toBe('needs_info');
-    expect(mine.check.infoRequest).toBe('Please add a proof of address.');
-    expect(mine.check.infoDueAt).not.toBeNull();
-    const answered = await mutate<Check>(api, 'kyc.provideInfo', { kycId: check.id, version: mine.check.version, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
+    expect(mine.check?.infoRequest).toBe('Please add a proof of address.');
+    expect(mine.check?.infoDueAt).not.toBeNull();
+    const answered = await mutate(api, 'kyc.provideInfo', { kycId: check.id, version: mine.check!.version, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
     expect(answered.data).toMatchObject({ state: 'submitted' });
     expect(answered.data?.documents.map((d) => d.kind)).toEqual(['identity', 'proof_of_address']);
 
@@ -122,11 +114,11 @@ describe('verification flow', () => {
     row = await rowOf(check.id);
     expect(row).toMatchObject({ state: 'submitted', waitingOn: 'staff', lastAction: { action: 'resubmitted' } });
     const approvedLive = nextEvent(sellerSocket, 'event', (e: { name: string }) => e.name === 'kyc.approved');
-    const approved = await mutate<{ item: QueueItemSnapshot }>(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
+    const approved = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(approved.data?.item).toMatchObject({ state: 'approved', decidedBy: dana.id });
     await approvedLive;
-    expect((await query<{ status: string; canSell: boolean }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'verified', canSell: true });
-    const published = await mutate<{ state: string }>(api, 'listings.create', listing, { cookie: seller.cookie });
+    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'verified', canSell: true });
+    const published = await mutate(api, 'listings.create', listing, { cookie: seller.cookie });
     expect(published.data?.state).toBe('pending_review');
     staffSocket.close();
     sellerSocket.close();
@@ -140,9 +132,9 @@ describe('verification flow', () => {
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     const noNote = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'other' }, { cookie: dana.cookie });
     expect(noNote.error?.message).toMatch(/Say why in the note/);
-    const rejected = await mutate<{ check: { state: string; rejection: { text: string } } }>(api, 'kyc.decide', { kycId: check.id, version: row.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
-    expect(rejected.data?.check).toMatchObject({ state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } });
-    expect((await query<{ status: string }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.status).toBe('rejected');
+    const rejected = await mutate(api, 'kyc.decide', { kycId: check.id, version: row.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
+    expect(rejected.data).toMatchObject({ check: { state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } } });
+    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.status).toBe('rejected');
     const again = await submit(seller);
     expect(again.id).not.toBe(check.id);
     expect(again.state).toBe('submitted');
@@ -153,12 +145,11 @@ describe('verification flow', () => {
     const check = await submit(seller);
     const row = await rowOf(check.id);
     await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'request_info', message: 'Send a clearer scan.' }, { cookie: dana.cookie });
-    const mine = (await query<{ check: Check }>(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!.check;
-    const dueAt = mine.infoDueAt!;
+    const dueAt = (await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!.check!.infoDueAt!;
     const em = () => api.app.db.orm.em.fork();
-    expect(await lapseKyc(em(), { kycId: check.id, dueAt: new Date(dueAt).toISOString() }, new Date(Date.now()))).toBe('ignored');
-    const late = new Date(new Date(dueAt).getTime() + 1000);
-    const [a, b] = await Promise.all([lapseKyc(em(), { kycId: check.id, dueAt: new Date(dueAt).toISOString() }, late), lapseKyc(em(), { kycId: check.id, dueAt: new Date(dueAt).toISOString() }, late)]);
+    expect(await lapseKyc(em(), { kycId: check.id, dueAt: dueAt.toISOString() }, new Date(Date.now()))).toBe('ignored');
+    const late = new Date(dueAt.getTime() + 1000);
+    const [a, b] = await Promise.all([lapseKyc(em(), { kycId: check.id, dueAt: dueAt.toISOString() }, late), lapseKyc(em(), { kycId: check.id, dueAt: dueAt.toISOString() }, late)]);
     expect([a, b].sort()).toEqual(['ignored', 'lapsed']);
     expect(await rowOf(check.id)).toMatchObject({ state: 'rejected', lastAction: { action: 'lapsed' } });
   });

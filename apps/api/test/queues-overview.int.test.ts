@@ -2,17 +2,9 @@
 // with open items, unclaimed ones, the oldest, and SLA risk counted as the domain's queueSlaRisk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueNames, queueSlaRisk, type QueueItemSnapshot } from '@marketdesk/domain';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { mutate, query, registerUser, startApi, type OutputOf, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
-interface OverviewRow {
-  queue: string;
-  open: number;
-  unclaimed: number;
-  oldestAtMs: number | null;
-  atRisk: number;
-  overdue: number;
-}
 
 let api: RunningApi;
 let seller: Person;
@@ -20,11 +12,11 @@ let dana: Person;
 let alex: Person;
 
 const exec = (q: string, p: unknown[]) => api.app.db.orm.em.fork().getConnection().execute(q, p) as Promise<Record<string, unknown>[]>;
-const overview = async (who: Person) => (await query<OverviewRow[]>(api, 'queues.overview', undefined, { cookie: who.cookie }));
-const row = (rows: OverviewRow[] | undefined, queue: string) => rows!.find((r) => r.queue === queue)!;
+const overview = async (who: Person) => (await query(api, 'queues.overview', undefined, { cookie: who.cookie }));
+const row = (rows: OutputOf<'queues.overview'> | undefined, queue: string) => rows!.find((r) => r.queue === queue)!;
 
-async function submit(n: number): Promise<{ queueItemId: string }> {
-  const res = await mutate<{ queueItemId: string }>(api, 'submissions.create', { items: [{ artist: `Overview Artist ${n}`, title: `Overview ${n}`, format: 'lp', grade: 'VG+', askingMinor: 2500 }] }, { cookie: seller.cookie });
+async function submit(n: number) {
+  const res = await mutate(api, 'submissions.create', { items: [{ artist: `Overview Artist ${n}`, title: `Overview ${n}`, format: 'lp', grade: 'VG+', askingMinor: 2500 }] }, { cookie: seller.cookie });
   if (!res.data) throw new Error(`submit failed: ${JSON.stringify(res.error)}`);
   return res.data;
 }
@@ -60,7 +52,7 @@ describe('queues.overview', () => {
     const listed: QueueItemSnapshot[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: QueueItemSnapshot[]; nextCursor: string | null } = (await query<{ items: QueueItemSnapshot[]; nextCursor: string | null }>(api, 'queues.list', { queue: 'submissions', filter: {}, sort: { field: 'created_at', direction: 'asc' }, limit: 200, ...(cursor ? { cursor } : {}) }, { cookie: dana.cookie })).data!;
+      const page: { items: QueueItemSnapshot[]; nextCursor: string | null } = (await query(api, 'queues.list', { queue: 'submissions', filter: {}, sort: { field: 'created_at', direction: 'asc' }, limit: 200, ...(cursor ? { cursor } : {}) }, { cookie: dana.cookie })).data!;
       listed.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

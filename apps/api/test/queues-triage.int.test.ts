@@ -3,35 +3,23 @@
 // applied item by item, @mentions in notes, and filtered keyset paging.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyLiveEvent, QueueItemSnapshot } from '@marketdesk/domain';
-import { mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
+import { mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type InputOf, type OutputOf, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
-interface Created {
-  id: string;
-  version: number;
-  queueItemId: string;
-  indicativeMinor: number;
-}
-interface Page {
-  items: QueueItemSnapshot[];
-  nextCursor: string | null;
-  total: number;
-}
-
 let api: RunningApi;
 let seller: Person;
 let dana: Person;
 let sam: Person;
 
-const record = (n: number) => ({ artist: `Queue Artist ${n}`, title: `Pressing ${n}`, format: 'lp', grade: 'VG+', askingMinor: 2000 + n });
+const record = (n: number): InputOf<'submissions.create'>['items'][number] => ({ artist: `Queue Artist ${n}`, title: `Pressing ${n}`, format: 'lp', grade: 'VG+', askingMinor: 2000 + n });
 
-async function submit(by: Person, items = [record(1)]): Promise<Created> {
-  const res = await mutate<Created>(api, 'submissions.create', { items }, { cookie: by.cookie });
+async function submit(by: Person, items = [record(1)]) {
+  const res = await mutate(api, 'submissions.create', { items }, { cookie: by.cookie });
   if (!res.data) throw new Error(`submit failed: ${JSON.stringify(res.error)}`);
   return res.data;
 }
 
-const getItem = async (id: string, who = dana) => (await query<{ item: QueueItemSnapshot; notes: { body: string }[]; history: { name: string }[] }>(api, 'queues.get', { id }, { cookie: who.cookie })).data!;
+const getItem = async (id: string, who = dana) => (await query(api, 'queues.get', { id }, { cookie: who.cookie })).data!;
 
 beforeAll(async () => {
   api = await startApi();
@@ -49,7 +37,7 @@ describe('claims', () => {
   it('lets exactly one of 20 simultaneous claims win; the others learn who has it', async () => {
     const s = await submit(seller);
     const staff = await Promise.all(Array.from({ length: 20 }, (_, i) => registerUser(api, { roles: ['agent'], displayName: `Agent ${i}` })));
-    const results = await Promise.all(staff.map((p) => mutate<QueueItemSnapshot>(api, 'queues.claim', { id: s.queueItemId }, { cookie: p.cookie })));
+    const results = await Promise.all(staff.map((p) => mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: p.cookie })));
     const winners = results.filter((r) => r.data);
     expect(winners).toHaveLength(1);
     const holder = staff[results.findIndex((r) => r.data)]!;
@@ -80,7 +68,7 @@ describe('claims', () => {
     expect(current).toMatchObject({ state: 'rejected', version: seen.version + 2 });
     const after = await getItem(s.queueItemId);
     expect(after.item).toMatchObject({ state: 'rejected', version: seen.version + 2, decidedBy: sam.id });
-    const sub = (await query<{ state: string; rejection: { reason: string; note: string } }>(api, 'submissions.get', { id: s.id }, { cookie: seller.cookie })).data!;
+    const sub = (await query(api, 'submissions.get', { id: s.id }, { cookie: seller.cookie })).data!;
     expect(sub).toMatchObject({ state: 'rejected', rejection: { reason: 'condition', note: 'warped' } });
   });
 
@@ -90,12 +78,12 @@ describe('claims', () => {
     const v = (await getItem(s.queueItemId)).item.version;
     const unclaimed = await mutate(api, 'submissions.decide', { submissionId: s.id, version: v, decision: 'accept' }, { cookie: agent.cookie });
     expect(unclaimed.error?.data.code).toBe('FORBIDDEN');
-    const claimed = await mutate<QueueItemSnapshot>(api, 'queues.claim', { id: s.queueItemId }, { cookie: dana.cookie });
+    const claimed = await mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: dana.cookie });
     const held = await mutate(api, 'submissions.decide', { submissionId: s.id, version: claimed.data!.version, decision: 'accept' }, { cookie: sam.cookie });
     expect(held.error?.data.code).toBe('CONFLICT');
     expect(held.error?.message).toMatch(/^Dana Lead has it/);
     // The lead hands it to the agent, who may then decide.
-    const moved = await mutate<QueueItemSnapshot>(api, 'queues.reassign', { id: s.queueItemId, version: claimed.data!.version, toUserId: agent.id }, { cookie: sam.cookie });
+    const moved = await mutate(api, 'queues.reassign', { id: s.queueItemId, version: claimed.data!.version, toUserId: agent.id }, { cookie: sam.cookie });
     expect(moved.data).toMatchObject({ claimedBy: agent.id, claimedByName: 'Alex Agent' });
     expect((await mutate(api, 'queues.reassign', { id: s.queueItemId, version: moved.data!.version, toUserId: seller.id }, { cookie: sam.cookie })).error?.data.code).toBe('BAD_REQUEST');
     expect((await mutate(api, 'queues.release', { id: s.queueItemId }, { cookie: dana.cookie })).data).toMatchObject({ claimedBy: null });
@@ -110,14 +98,14 @@ describe('claims', () => {
       expect(await new Promise<{ ok: boolean }>((r) => watcher.emit('subscribe', 'queue:submissions', r))).toMatchObject({ ok: true });
       const claimedSeen = nextEvent<AnyLiveEvent>(watcher, 'event', (e) => e.name === 'queue.item.claimed' && e.payload.itemId === s.queueItemId);
       const expired = nextEvent<AnyLiveEvent>(watcher, 'event', (e) => e.name === 'queue.item.claim_expired' && e.payload.itemId === s.queueItemId, 15_000);
-      const claimed = await mutate<QueueItemSnapshot>(quick, 'queues.claim', { id: s.queueItemId }, { cookie: dana.cookie });
+      const claimed = await mutate(quick, 'queues.claim', { id: s.queueItemId }, { cookie: dana.cookie });
       expect(claimed.data?.claimedBy).toBe(dana.id);
       expect(((await claimedSeen) as AnyLiveEvent & { payload: { item: QueueItemSnapshot } }).payload.item.claimedBy).toBe(dana.id);
       const event = (await expired) as AnyLiveEvent & { payload: { item: QueueItemSnapshot; previousHolderId: string } };
       expect(event.payload.previousHolderId).toBe(dana.id);
       expect(event.payload.item).toMatchObject({ claimedBy: null, lastAction: { action: 'claim_expired', actorId: null } });
       // Free for anyone now.
-      expect((await mutate<QueueItemSnapshot>(api, 'queues.claim', { id: s.queueItemId }, { cookie: sam.cookie })).data?.claimedBy).toBe(sam.id);
+      expect((await mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: sam.cookie })).data?.claimedBy).toBe(sam.id);
       watcher.close();
     } finally {
       await quick.close();
@@ -128,11 +116,11 @@ describe('claims', () => {
 describe('bulk actions', () => {
   it('rejects 200 items one by one: 3 changed meanwhile are reported, 197 rejected', { timeout: 120_000 }, async () => {
     const bulkSeller = await registerUser(api, { roles: ['seller'], displayName: 'Bulk Seller' });
-    const created: Created[] = [];
+    const created: Awaited<ReturnType<typeof submit>>[] = [];
     for (let batch = 0; batch < 10; batch += 1) {
       created.push(...(await Promise.all(Array.from({ length: 20 }, (_, i) => submit(bulkSeller, [record(batch * 20 + i)])))));
     }
-    const page = (await query<Page>(api, 'queues.list', { queue: 'submissions', filter: { sellerId: bulkSeller.id }, limit: 200 }, { cookie: dana.cookie })).data!;
+    const page = (await query(api, 'queues.list', { queue: 'submissions', filter: { sellerId: bulkSeller.id }, limit: 200 }, { cookie: dana.cookie })).data!;
     expect(page.total).toBe(200);
     const selection = page.items.map((i) => ({ id: i.id, version: i.version }));
     // Someone else works three of them before the bulk action lands.
@@ -146,7 +134,7 @@ describe('bulk actions', () => {
       if (e.name === 'queue.bulk.progress') progress.push(e.payload.done);
     });
     const completed = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'queue.bulk.completed', 60_000);
-    const result = await mutate<{ succeeded: string[]; failures: { itemId: string; code: string; message: string }[] }>(api, 'queues.bulk', { queue: 'submissions', action: 'reject', items: selection, reason: 'low_value', note: '' }, { cookie: dana.cookie });
+    const result = await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'reject', items: selection, reason: 'low_value', note: '' }, { cookie: dana.cookie });
     expect(result.error).toBeUndefined();
     expect(result.data!.succeeded).toHaveLength(197);
     expect(result.data!.failures.map((f) => f.itemId).sort()).toEqual([...touched].sort());
@@ -161,17 +149,17 @@ describe('bulk actions', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     socket.close();
 
-    const after = (await query<Page>(api, 'queues.list', { queue: 'submissions', filter: { sellerId: bulkSeller.id, states: ['rejected', 'submitted'] }, limit: 200 }, { cookie: dana.cookie })).data!;
+    const after = (await query(api, 'queues.list', { queue: 'submissions', filter: { sellerId: bulkSeller.id, states: ['rejected', 'submitted'] }, limit: 200 }, { cookie: dana.cookie })).data!;
     const states = new Map(after.items.map((i) => [i.id, i.state]));
     expect([...states.values()].filter((s) => s === 'rejected')).toHaveLength(197);
     for (const id of touched) expect(states.get(id)).toBe('submitted');
     // Refused as a whole: too many, duplicates, or not allowed.
-    const tooMany = await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'accept', items: Array.from({ length: 501 }, () => selection[0]) }, { cookie: dana.cookie });
+    const tooMany = await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'accept', items: Array.from({ length: 501 }, () => selection[0]!) }, { cookie: dana.cookie });
     expect(tooMany.error?.data.code).toBe('BAD_REQUEST');
     expect(tooMany.error?.data.zodIssues).not.toBeNull();
-    expect((await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'accept', items: [selection[0], selection[0]] }, { cookie: dana.cookie })).error?.data.code).toBe('BAD_REQUEST');
+    expect((await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'accept', items: [selection[0]!, selection[0]!] }, { cookie: dana.cookie })).error?.data.code).toBe('BAD_REQUEST');
     const agent = await registerUser(api, { roles: ['agent'] });
-    expect((await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'assign', items: [selection[0]], toUserId: agent.id }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await mutate(api, 'queues.bulk', { queue: 'submissions', action: 'assign', items: [selection[0]!], toUserId: agent.id }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
   });
 });
 
@@ -183,7 +171,7 @@ describe('notes, views and paging', () => {
     await waitFor(socket, 'connect');
     const notified = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'notification.created');
     const body = 'Looks like a **first pressing** — @MoMention can you check the matrix?';
-    const added = await mutate<{ mentioned: { id: string }[] }>(api, 'queues.addNote', { id: s.queueItemId, body }, { cookie: dana.cookie });
+    const added = await mutate(api, 'queues.addNote', { id: s.queueItemId, body }, { cookie: dana.cookie });
     expect(added.data?.mentioned.map((m) => m.id)).toEqual([mentioned.id]);
     const n = (await notified) as AnyLiveEvent & { payload: { kind: string; title: string; link: string } };
     expect(n.payload).toMatchObject({ kind: 'queue_mention', title: expect.stringContaining('Dana Lead mentioned you') as unknown, link: `/queues/submissions?item=${s.queueItemId}` });
@@ -198,11 +186,11 @@ describe('notes, views and paging', () => {
   it('filters, sorts and pages with a cursor, and saves shared views', async () => {
     const pager = await registerUser(api, { roles: ['seller'], displayName: 'Paging Seller' });
     for (let i = 0; i < 7; i += 1) await submit(pager, [{ ...record(i), askingMinor: 1000 * (i + 1), grade: i % 2 ? 'NM' : 'G' }]);
-    const input = { queue: 'submissions', filter: { sellerName: 'paging sell', conditions: ['NM'] }, sort: { field: 'value', direction: 'desc' }, limit: 2 };
+    const input = { queue: 'submissions', filter: { sellerName: 'paging sell', conditions: ['NM'] }, sort: { field: 'value', direction: 'desc' }, limit: 2 } satisfies InputOf<'queues.list'>;
     const seen: QueueItemSnapshot[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page = (await query<Page>(api, 'queues.list', { ...input, cursor }, { cookie: dana.cookie })).data!;
+      const page: OutputOf<'queues.list'> = (await query(api, 'queues.list', { ...input, cursor }, { cookie: dana.cookie })).data!;
       expect(page.total).toBe(3);
       seen.push(...page.items);
       cursor = page.nextCursor;
@@ -214,9 +202,9 @@ describe('notes, views and paging', () => {
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     expect((await query(api, 'queues.list', { ...input, cursor: 'forged' }, { cookie: dana.cookie })).error?.data.code).toBe('BAD_REQUEST');
 
-    const saved = await mutate<{ id: string; shared: boolean }>(api, 'queues.savePreset', { queue: 'submissions', name: 'Good NM lots', shared: true, filter: input.filter, sort: input.sort }, { cookie: dana.cookie });
+    const saved = await mutate(api, 'queues.savePreset', { queue: 'submissions', name: 'Good NM lots', shared: true, filter: input.filter, sort: input.sort }, { cookie: dana.cookie });
     expect(saved.data?.shared).toBe(true);
-    const theirs = (await query<{ id: string; mine: boolean; owner: { name: string } }[]>(api, 'queues.presets', { queue: 'submissions' }, { cookie: sam.cookie })).data!;
+    const theirs = (await query(api, 'queues.presets', { queue: 'submissions' }, { cookie: sam.cookie })).data!;
     expect(theirs.find((p) => p.id === saved.data!.id)).toMatchObject({ mine: false, owner: { name: 'Dana Lead' } });
     expect((await mutate(api, 'queues.deletePreset', { id: saved.data!.id }, { cookie: sam.cookie })).error?.data.code).toBe('NOT_FOUND');
     expect((await mutate(api, 'queues.deletePreset', { id: saved.data!.id }, { cookie: dana.cookie })).data).toEqual({ deleted: true });
@@ -226,13 +214,13 @@ describe('notes, views and paging', () => {
     const a = await registerUser(api, { roles: ['agent'], displayName: 'Rota One' });
     const b = await registerUser(api, { roles: ['agent'], displayName: 'Rota Two' });
     await submit(seller);
-    const plan = await mutate<{ assigned: { itemId: string; userId: string }[] }>(api, 'queues.autoAssign', { queue: 'submissions', capacity: 2, userIds: [a.id, b.id] }, { cookie: dana.cookie });
+    const plan = await mutate(api, 'queues.autoAssign', { queue: 'submissions', capacity: 2, userIds: [a.id, b.id] }, { cookie: dana.cookie });
     expect(plan.error).toBeUndefined();
     const counts = new Map<string, number>();
     for (const p of plan.data!.assigned) counts.set(p.userId, (counts.get(p.userId) ?? 0) + 1);
     expect(counts.get(a.id)).toBe(2);
     expect(counts.get(b.id)).toBe(2);
-    const mine = (await query<Page>(api, 'queues.list', { queue: 'submissions', filter: { assignee: 'me' } }, { cookie: a.cookie })).data!;
+    const mine = (await query(api, 'queues.list', { queue: 'submissions', filter: { assignee: 'me' } }, { cookie: a.cookie })).data!;
     expect(mine.items.map((i) => i.id).sort()).toEqual(plan.data!.assigned.filter((p) => p.userId === a.id).map((p) => p.itemId).sort());
     expect((await mutate(api, 'queues.autoAssign', { queue: 'submissions', capacity: 2 }, { cookie: a.cookie })).error?.data.code).toBe('FORBIDDEN');
   });
