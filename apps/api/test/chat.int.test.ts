@@ -10,7 +10,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { judgeSequence, maskedEmail, maskedPhone, supportInboxRoom, type AnyLiveEvent } from '@marketdesk/domain';
 import { setStaffReplyCheck } from '../src/services/chat/index.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
+import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type InputOf, type RunningApi } from './harness.js';
 
 const secret = 'whsec_chat';
 let stripe: StripeServer;
@@ -20,34 +20,6 @@ let admin: Person;
 let agent: Person;
 let categoryId: string;
 
-interface Message {
-  id: string;
-  seq: number;
-  changedSeq: number;
-  clientId: string | null;
-  kind: string;
-  author: { id: string | null; role: string; name: string };
-  body: string;
-  attachments: { id: string; contentType: string; bytes: number }[];
-  masked: boolean;
-  editedAtMs: number | null;
-  deletedAtMs: number | null;
-  hidden: boolean;
-  moderation: { hiddenBy: string | null; hiddenReason: string | null } | null;
-}
-interface Thread {
-  id: string;
-  kind: string;
-  title: string;
-  myRole: string;
-}
-interface History {
-  thread: Thread & { joined: boolean; canWrite: boolean };
-  messages: Message[];
-  headSeq: number;
-  hasMore: boolean;
-  reads: { id: string | null; role: string; name: string; lastReadSeq: number }[];
-}
 type Event = AnyLiveEvent;
 
 beforeAll(async () => {
@@ -68,25 +40,25 @@ afterAll(async () => {
 
 const listing = () => createLiveListing(api, seller, admin, { categoryId, title: `Record ${key()}`, priceMinor: 3000, quantity: 5 });
 
-async function paidOrder(buyer: Person): Promise<{ id: string; number: string }> {
+async function paidOrder(buyer: Person) {
   const l = await listing();
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 3000 }] }, { cookie: buyer.cookie });
+  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 3000 }] }, { cookie: buyer.cookie });
   if (!started.data) throw new Error(`checkout failed: ${JSON.stringify(started.error)}`);
   await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
-  const order = await query<{ id: string; number: string }>(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: buyer.cookie });
+  const order = await query(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: buyer.cookie });
   return order.data!;
 }
 
 async function orderThread(buyer: Person) {
   const order = await paidOrder(buyer);
-  const thread = await mutate<Thread>(api, 'chat.threadForOrder', { orderId: order.id }, { cookie: buyer.cookie });
+  const thread = await mutate(api, 'chat.threadForOrder', { orderId: order.id }, { cookie: buyer.cookie });
   if (!thread.data) throw new Error(`thread failed: ${JSON.stringify(thread.error)}`);
   return { order, thread: thread.data };
 }
 
-const send = (who: Person, threadId: string, body: string, extra: Record<string, unknown> = {}) =>
-  mutate<{ message: Message; created: boolean }>(api, 'chat.send', { threadId, clientId: randomUUID(), body, ...extra }, { cookie: who.cookie });
-const history = (who: Person, threadId: string, extra: Record<string, unknown> = {}) => query<History>(api, 'chat.history', { threadId, ...extra }, { cookie: who.cookie });
+const send = (who: Person, threadId: string, body: string, extra: Partial<InputOf<'chat.send'>> = {}) =>
+  mutate(api, 'chat.send', { threadId, clientId: randomUUID(), body, ...extra }, { cookie: who.cookie });
+const history = (who: Person, threadId: string, extra: Partial<InputOf<'chat.history'>> = {}) => query(api, 'chat.history', { threadId, ...extra }, { cookie: who.cookie });
 
 async function connected(who: Person, rooms: string[] = []): Promise<Socket> {
   const socket = openSocket(api, who.cookie);
@@ -116,7 +88,7 @@ describe('messages', () => {
     const { thread } = await orderThread(buyer);
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
     const delivered = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.created', thread.id));
-    const before = (await query<{ total: number }>(api, 'chat.unread', undefined, { cookie: seller.cookie })).data!.total;
+    const before = (await query(api, 'chat.unread', undefined, { cookie: seller.cookie })).data!.total;
 
     const sent = await send(buyer, thread.id, 'Hello! Is the sleeve in good shape? <script>alert(1)</script>');
     expect(sent.data?.created).toBe(true);
@@ -126,8 +98,8 @@ describe('messages', () => {
     const event = await delivered;
     expect(event.seq).toBe(sent.data!.message.seq);
     expect(event.payload).toMatchObject({ threadId: thread.id, message: { id: sent.data!.message.id, body: 'Hello! Is the sleeve in good shape? <script>alert(1)</script>', author: { id: buyer.id, role: 'buyer', name: 'Bea Buyer' } } });
-    expect((await query<{ total: number }>(api, 'chat.unread', undefined, { cookie: seller.cookie })).data!.total).toBe(before + 1);
-    const list = await query<{ id: string; unread: number; preview: string; counterpart: string }[]>(api, 'chat.myThreads', {}, { cookie: seller.cookie });
+    expect((await query(api, 'chat.unread', undefined, { cookie: seller.cookie })).data!.total).toBe(before + 1);
+    const list = await query(api, 'chat.myThreads', {}, { cookie: seller.cookie });
     expect(list.data?.find((t) => t.id === thread.id)).toMatchObject({ unread: 1, counterpart: 'Bea Buyer' });
     sellerSocket.close();
   });
@@ -137,10 +109,10 @@ describe('messages', () => {
     const { thread } = await orderThread(buyer);
     const clientId = randomUUID();
     const [a, b] = await Promise.all([
-      mutate<{ message: Message; created: boolean }>(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
-      mutate<{ message: Message; created: boolean }>(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
+      mutate(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
+      mutate(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
     ]);
-    const c = await mutate<{ message: Message; created: boolean }>(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie });
+    const c = await mutate(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie });
     const results = [a, b, c].map((r) => r.data ?? r.error);
     expect(new Set([a, b, c].map((r) => r.data?.message.id)).size, JSON.stringify(results)).toBe(1);
     expect([a, b, c].filter((r) => r.data?.created)).toHaveLength(1);
@@ -185,7 +157,7 @@ describe('messages', () => {
     const sent = await send(buyer, thread.id, 'typo');
     const bySeller = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'hijack' }, { cookie: seller.cookie });
     expect(bySeller.error?.data.code).toBe('FORBIDDEN');
-    const edited = await mutate<Message>(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'fixed' }, { cookie: buyer.cookie });
+    const edited = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'fixed' }, { cookie: buyer.cookie });
     expect(edited.data).toMatchObject({ body: 'fixed' });
     expect(edited.data?.editedAtMs).not.toBeNull();
 
@@ -202,7 +174,7 @@ describe('messages', () => {
     const sent = await send(buyer, thread.id, 'my phone is 0171 1234567');
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
     const gone = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.deleted', thread.id));
-    const deleted = await mutate<Message>(api, 'chat.delete', { messageId: sent.data!.message.id }, { cookie: buyer.cookie });
+    const deleted = await mutate(api, 'chat.delete', { messageId: sent.data!.message.id }, { cookie: buyer.cookie });
     expect(deleted.data).toMatchObject({ body: '', attachments: [] });
     expect((await gone).payload).toMatchObject({ messageId: sent.data!.message.id });
     const seenBySeller = (await history(seller, thread.id)).data!.messages.find((m) => m.id === sent.data!.message.id);
@@ -226,7 +198,7 @@ describe('messages', () => {
     const retryAfter = Number(refused.error?.data.details?.retryAfterSeconds);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(10);
-    const raw = await fetch(`${api.baseUrl}/trpc/chat.send`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: buyer.cookie, origin: allowedOrigin }, body: JSON.stringify({ json: { threadId: thread.id, clientId: randomUUID(), body: 'again' } }) });
+    const raw = await send(buyer, thread.id, 'again');
     expect(raw.status).toBe(429);
     expect(Number(raw.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // The other party is not affected by this person's limit.
@@ -254,7 +226,7 @@ describe('live signals', () => {
 
     const sent = await send(buyer, thread.id, 'Are you there?');
     const receipt = nextEvent<Event>(buyerSocket, 'event', chatEvent('chat.thread.read', thread.id));
-    const read = await mutate<{ lastReadSeq: number }>(api, 'chat.markRead', { threadId: thread.id, seq: sent.data!.message.seq + 1000 }, { cookie: seller.cookie });
+    const read = await mutate(api, 'chat.markRead', { threadId: thread.id, seq: sent.data!.message.seq + 1000 }, { cookie: seller.cookie });
     expect(read.data?.lastReadSeq).toBe(sent.data!.message.seq); // capped at the newest message
     expect((await receipt).payload).toEqual({ threadId: thread.id, reader: { id: seller.id, role: 'seller' }, lastReadSeq: sent.data!.message.seq });
 
@@ -289,7 +261,7 @@ describe('live signals', () => {
           }),
       );
       const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => mutate<{ message: Message }>(bulk, 'chat.send', { threadId: thread.id, clientId: randomUUID(), body: `n${i}` }, { cookie: i % 2 ? buyer.cookie : seller.cookie })),
+        Array.from({ length: 100 }, (_, i) => mutate(bulk, 'chat.send', { threadId: thread.id, clientId: randomUUID(), body: `n${i}` }, { cookie: i % 2 ? buyer.cookie : seller.cookie })),
       );
       expect(results.filter((r) => r.error)).toEqual([]);
       await Promise.all(done);
@@ -309,9 +281,9 @@ describe('pre-sale threads', () => {
   it('mask contact details (order threads do not) and keep one thread per buyer and listing', async () => {
     const buyer = await registerUser(api);
     const l = await listing();
-    const thread = (await mutate<Thread>(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
+    const thread = (await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
     expect(thread).toMatchObject({ kind: 'presale', myRole: 'buyer' });
-    expect((await mutate<Thread>(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data?.id).toBe(thread.id);
+    expect((await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data?.id).toBe(thread.id);
     const own = await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: seller.cookie });
     expect(own.error?.data.code).toBe('BAD_REQUEST');
 
@@ -324,7 +296,7 @@ describe('pre-sale threads', () => {
     const row = await api.app.db.orm.em.fork().getConnection().execute<{ body: string }[]>('select body from chat_messages where id = ?', [sent.data!.message.id]);
     expect(row[0]?.body).toBe(expected); // the unmasked text is never stored
 
-    const edited = await mutate<Message>(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'or jane (at) example (dot) com' }, { cookie: buyer.cookie });
+    const edited = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'or jane (at) example (dot) com' }, { cookie: buyer.cookie });
     expect(edited.data?.body).toBe(`or ${maskedEmail}`);
 
     const orderBuyer = await registerUser(api);
@@ -332,7 +304,7 @@ describe('pre-sale threads', () => {
     expect((await send(orderBuyer, orderThreadView.id, 'bea@example.com')).data?.message).toMatchObject({ body: 'bea@example.com', masked: false });
 
     // The seller sees it in their Messages with an unread badge.
-    const mine = await query<{ id: string; unread: number; kind: string; title: string }[]>(api, 'chat.myThreads', { kind: 'presale' }, { cookie: seller.cookie });
+    const mine = await query(api, 'chat.myThreads', { kind: 'presale' }, { cookie: seller.cookie });
     expect(mine.data?.find((t) => t.id === thread.id)).toMatchObject({ unread: 1, kind: 'presale' });
     // Support reads pre-sale threads (moderation) but does not write in them.
     const bySupport = await send(agent, thread.id, 'Hello from support');
@@ -343,7 +315,7 @@ describe('pre-sale threads', () => {
   it('mask a phone number followed by a reference, and leave the reference and order numbers as written', async () => {
     const buyer = await registerUser(api);
     const l = await listing();
-    const thread = (await mutate<Thread>(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
+    const thread = (await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
     const delivered = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.created', thread.id));
     // The walk-through's message: the number went through whole, while a bare reference was masked.
@@ -354,7 +326,7 @@ describe('pre-sale threads', () => {
     const row = await api.app.db.orm.em.fork().getConnection().execute<{ body: string }[]>('select body from chat_messages where id = ?', [sent.data!.message.id]);
     expect(row[0]?.body).toBe(expected);
 
-    const edited = await mutate<Message>(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'Order 1207154424 — or ring (415) 555-2671 ext. 12' }, { cookie: buyer.cookie });
+    const edited = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'Order 1207154424 — or ring (415) 555-2671 ext. 12' }, { cookie: buyer.cookie });
     expect(edited.data).toMatchObject({ body: `Order 1207154424 — or ring ${maskedPhone}`, masked: true });
     const plain = await send(buyer, thread.id, 'Is order 1207154424 from 1971 still €1,234.56?');
     expect(plain.data?.message).toMatchObject({ body: 'Is order 1207154424 from 1971 still €1,234.56?', masked: false });
@@ -375,10 +347,10 @@ describe('attachments', () => {
     expect([image.status, doc.status]).toEqual([201, 201]);
     expect((await upload(stranger, thread.id, pdf())).status).toBe(404);
 
-    const sent = await send(buyer, thread.id, '', { attachmentIds: [image.body.id, doc.body.id] });
+    const sent = await send(buyer, thread.id, '', { attachmentIds: [image.body.id!, doc.body.id!] });
     expect(sent.data?.message.attachments.map((a) => a.contentType)).toEqual(['image/png', 'application/pdf']);
     // An upload is attached once.
-    expect((await send(buyer, thread.id, 'again', { attachmentIds: [doc.body.id] })).error?.data.details).toMatchObject({ reason: 'ATTACHMENT_NOT_FOUND' });
+    expect((await send(buyer, thread.id, 'again', { attachmentIds: [doc.body.id!] })).error?.data.details).toMatchObject({ reason: 'ATTACHMENT_NOT_FOUND' });
 
     const url = (fileId: string) => `${api.baseUrl}/files/chat/${thread.id}/attachments/${fileId}`;
     const asSeller = await fetch(url(doc.body.id!), { headers: { cookie: seller.cookie } });
@@ -422,7 +394,7 @@ describe('support', () => {
     const agentSocket = await connected(agent);
     expect(await subscribe(agentSocket, `thread:${thread.id}`)).toEqual({ ok: true });
 
-    const inbox = await query<{ id: string; joined: boolean }[]>(api, 'chat.supportInbox', {}, { cookie: agent.cookie });
+    const inbox = await query(api, 'chat.supportInbox', {}, { cookie: agent.cookie });
     expect(inbox.error?.data.code ?? null).toBeNull();
     expect((await query(api, 'chat.supportInbox', {}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
 
@@ -446,15 +418,15 @@ describe('support', () => {
     expect(asAgent.messages.find((m) => m.id === sent.data!.message.id)?.author).toEqual({ id: agent.id, role: 'support', name: 'Support · Alex Agent' });
 
     // Canned replies: rendered on the server with this thread's facts.
-    const canned = await query<{ replies: { id: string; title: string }[] }>(api, 'chat.cannedReplies.list', undefined, { cookie: agent.cookie });
+    const canned = await query(api, 'chat.cannedReplies.list', undefined, { cookie: agent.cookie });
     const greeting = canned.data!.replies.find((r) => r.title === 'Greeting')!;
-    const preview = await query<{ body: string }>(api, 'chat.cannedReplies.preview', { threadId: thread.id, id: greeting.id }, { cookie: agent.cookie });
+    const preview = await query(api, 'chat.cannedReplies.preview', { threadId: thread.id, id: greeting.id }, { cookie: agent.cookie });
     expect(preview.data?.body).toBe(`Hi Carla Customer, this is Marketdesk support. I am looking into order ${order.number} now.`);
     const cannedSent = await send(agent, thread.id, '', { cannedReplyId: greeting.id });
     expect(cannedSent.data?.message.body).toBe(preview.data?.body);
     expect((await mutate(api, 'chat.cannedReplies.save', { title: 'Bad', body: 'Hi {nickname}' }, { cookie: admin.cookie })).error?.data.details).toMatchObject({ reason: 'UNKNOWN_VARIABLE', unknown: ['nickname'] });
     expect((await mutate(api, 'chat.cannedReplies.save', { title: 'Nope', body: 'Hi {buyer_name}' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const saved = await mutate<{ id: string; version: number }>(api, 'chat.cannedReplies.save', { title: `Thanks ${key()}`, body: 'Thanks {buyer_name}!' }, { cookie: admin.cookie });
+    const saved = await mutate(api, 'chat.cannedReplies.save', { title: `Thanks ${key()}`, body: 'Thanks {buyer_name}!' }, { cookie: admin.cookie });
     expect(saved.data?.version).toBe(1);
     const stale = await mutate(api, 'chat.cannedReplies.save', { id: saved.data!.id, version: 1, title: 'Thanks', body: 'Thanks, {buyer_name}.' }, { cookie: admin.cookie });
     expect(stale.error).toBeUndefined();
@@ -481,14 +453,14 @@ describe('support', () => {
     expect(reported.data).toEqual({ reported: true, alreadyReported: false });
     expect((await mutate(api, 'chat.report', { messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: buyer.cookie })).data).toEqual({ reported: true, alreadyReported: true });
     expect((await mutate(api, 'chat.report', { messageId: rude.data!.message.id, reason: 'Mine' }, { cookie: seller.cookie })).error?.data.code).toBe('BAD_REQUEST');
-    const reports = await query<{ messageId: string; reason: string; messageBody: string }[]>(api, 'chat.reports', {}, { cookie: agent.cookie });
+    const reports = await query(api, 'chat.reports', {}, { cookie: agent.cookie });
     expect(reports.data?.find((r) => r.messageId === rude.data!.message.id)).toMatchObject({ reason: 'Abusive language', messageBody: 'Something abusive' });
     expect((await query(api, 'chat.reports', {}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
 
     const buyerSocket = await connected(buyer, [`thread:${thread.id}`]);
     const hiddenLive = nextEvent<Event>(buyerSocket, 'event', chatEvent('chat.message.hidden', thread.id));
     expect((await mutate(api, 'chat.hide', { messageId: rude.data!.message.id, reason: 'Abuse' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const hidden = await mutate<Message>(api, 'chat.hide', { messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: agent.cookie });
+    const hidden = await mutate(api, 'chat.hide', { messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: agent.cookie });
     expect(hidden.data).toMatchObject({ hidden: true, body: 'Something abusive', moderation: { hiddenBy: 'Alex Agent', hiddenReason: 'Abusive language' } });
     expect((await hiddenLive).payload).toEqual({ threadId: thread.id, messageId: rude.data!.message.id, hiddenAtMs: expect.any(Number) });
     expect((await history(buyer, thread.id)).data!.messages.find((m) => m.id === rude.data!.message.id)).toMatchObject({ hidden: true, body: '', moderation: null });
@@ -544,7 +516,7 @@ describe('support inbox, live', () => {
     expect(((await joined) as Summary).payload).toMatchObject({ preview: 'Support joined the conversation.', unread: 0, supportJoined: true });
 
     // Pre-sale questions stay between buyer and seller: nothing for the inbox.
-    const presale = (await mutate<Thread>(api, 'chat.startPresale', { listingId: (await listing()).id }, { cookie: buyer.cookie })).data!;
+    const presale = (await mutate(api, 'chat.startPresale', { listingId: (await listing()).id }, { cookie: buyer.cookie })).data!;
     expect((await send(buyer, presale.id, 'Is the sleeve OK?')).data?.created).toBe(true);
     const presaleSummaries = await api.app.db.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from outbox_events where name = 'chat.inbox.updated' and payload->>'threadId' = ?`, [presale.id]);
     expect(presaleSummaries[0]?.n).toBe(0);

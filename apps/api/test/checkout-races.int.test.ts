@@ -34,7 +34,7 @@ const sql = (q: string, p: unknown[] = []) => api.app.db.orm.em.fork().getConnec
 async function startCheckout() {
   const buyer = await registerUser(api);
   const listing = await createLiveListing(api, seller, admin, { categoryId, title: `Race ${key()}`, priceMinor: 2500, quantity: 1 });
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
+  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
   const [row] = await sql('select provider_payment_id, total_minor, currency from checkouts where id = ?', [started.data!.checkoutId]);
   return { buyer, checkoutId: started.data!.checkoutId, orderId: started.data!.orders[0]!.id, payment: { providerPaymentId: row!.provider_payment_id as string, amountMinor: Number(row!.total_minor), currency: row!.currency as string } };
 }
@@ -44,7 +44,7 @@ const paidEvents = async (orderId: string) => (await sql(`select count(*)::int a
 describe('paying one checkout twice at once', () => {
   it('answers the losers with a conflict and the checkout state, never a 5xx', async () => {
     const { buyer, checkoutId, orderId } = await startCheckout();
-    const attempts = await Promise.all(Array.from({ length: 4 }, () => mutate<{ status: string }>(api, 'checkout.payWithTestCard', { checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie })));
+    const attempts = await Promise.all(Array.from({ length: 4 }, () => mutate(api, 'checkout.payWithTestCard', { checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie })));
     expect(attempts.map((a) => a.status).filter((s) => s >= 500)).toEqual([]);
     expect(attempts.filter((a) => a.data?.status === 'paid').length).toBeGreaterThanOrEqual(1);
     for (const lost of attempts.filter((a) => a.error)) {
@@ -52,7 +52,7 @@ describe('paying one checkout twice at once', () => {
       expect(lost.error?.data.code).toBe('CONFLICT');
       expect(lost.error?.data.details).toMatchObject({ reason: 'PAYMENT_IN_PROGRESS', state: expect.stringMatching(/^(awaiting_payment|paid)$/) });
     }
-    const order = await query<{ state: string }>(api, 'orders.get', { id: orderId }, { cookie: buyer.cookie });
+    const order = await query(api, 'orders.get', { id: orderId }, { cookie: buyer.cookie });
     expect(order.data?.state).toBe('paid');
     expect(await paidEvents(orderId)).toBe(1);
   });

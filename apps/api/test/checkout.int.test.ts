@@ -38,10 +38,9 @@ const listingState = async (id: string) => (await one(`select state from listing
 const checkoutState = async (id: string) => (await one(`select state from checkouts where id = ?`, [id])).state as string;
 
 
-type Started = { checkoutId: string; providerPaymentId: string; totalMinor: number; orders: { id: string; number: string; sellerId: string; totalMinor: number }[] };
 
 async function start(buyer: Person, lines: { listingId: string; quantity: number; priceMinor: number }[], idempotencyKey = key()) {
-  return mutate<Started>(api, 'checkout.start', { idempotencyKey, address, lines }, { cookie: buyer.cookie });
+  return mutate(api, 'checkout.start', { idempotencyKey, address, lines }, { cookie: buyer.cookie });
 }
 
 describe('checkout', () => {
@@ -52,7 +51,7 @@ describe('checkout', () => {
       buyers.map(async (b) => {
         const started = await start(b, [{ listingId: listing.id, quantity: 1, priceMinor: 2000 }]);
         if (!started.data) return { started };
-        const paid = await mutate<{ status: string }>(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: b.cookie });
+        const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: b.cookie });
         return { started, paid };
       }),
     );
@@ -83,15 +82,15 @@ describe('checkout', () => {
     expect(s.orders).toHaveLength(2);
     // DE tax 19 % on items + shipping: (4500 + 595) × 1.19 + (3800 + 495) × 1.19, rounded per order.
     expect(s.totalMinor).toBe(Math.round(5095 * 1.19) + Math.round(4295 * 1.19));
-    const paid = await mutate<{ status: string }>(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(paid.data).toEqual({ status: 'paid' });
 
-    const mine = await query<{ number: string; state: string }[]>(api, 'orders.mine', undefined, { cookie: buyer.cookie });
+    const mine = await query(api, 'orders.mine', undefined, { cookie: buyer.cookie });
     expect(mine.data?.map((o) => o.state)).toEqual(['paid', 'paid']);
-    const sellerView = await query<{ orders: { number: string }[]; total: number }>(api, 'orders.selling', undefined, { cookie: seller2.cookie });
+    const sellerView = await query(api, 'orders.selling', undefined, { cookie: seller2.cookie });
     expect(sellerView.data?.orders.map((o) => o.number)).toContain(s.orders.find((o) => o.sellerId === seller2.id)!.number);
     // The stream holds the payment, its two transfers and the placement; the buyer reads one entry.
-    const detail = await query<{ timeline: { title: string; money: { amountMinor: number; move: string } | null }[]; streamSeq: number; items: unknown[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    const detail = await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
     expect(detail.data?.timeline.map((e) => e.title)).toEqual(['Order placed and paid']);
     expect(detail.data?.timeline[0]?.money).toEqual({ amountMinor: s.orders[0]!.totalMinor, currency: 'EUR', move: 'paid' });
     expect(detail.data?.streamSeq).toBe(4);
@@ -149,7 +148,7 @@ describe('checkout', () => {
 
     // An address saved before the check (straight into the table) is refused by the domain, never taxed at 0 %.
     await rows(`insert into addresses (id, user_id, name, line1, city, postal_code, country, is_default, created_at) values (gen_random_uuid(), ?, 'Old', 'Main St 1', 'Tokyo', '100', 'JP', true, now())`, [buyer.id]);
-    const saved = (await query<{ id: string }[]>(api, 'addresses.list', undefined, { cookie: buyer.cookie })).data ?? [];
+    const saved = (await query(api, 'addresses.list', undefined, { cookie: buyer.cookie })).data ?? [];
     expect(saved).toHaveLength(1);
     const fromSaved = await mutate(api, 'checkout.start', { idempotencyKey: key(), addressId: saved[0]!.id, lines }, { cookie: buyer.cookie });
     expect(fromSaved.error?.data.code).toBe('BAD_REQUEST');
@@ -169,7 +168,7 @@ describe('checkout', () => {
     const buyer = await registerUser(api);
     const s = (await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 6200 }])).data!;
     expect(await stockOf(l.id)).toBe(0);
-    const declined = await mutate<{ status: string; message: string }>(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'declined', idempotencyKey: key() }, { cookie: buyer.cookie });
+    const declined = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'declined', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(declined.data?.status).toBe('declined');
     expect(await stockOf(l.id)).toBe(1);
     expect(await checkoutState(s.checkoutId)).toBe('failed');
@@ -278,9 +277,9 @@ describe('checkout', () => {
     await processWebhookJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), { eventId: event.id });
     expect(await reports()).toHaveLength(4);
     // A refund made at the provider (not through us) is news to the buyer; the chargeback reads as their bank dispute.
-    const detail = await query<{ timeline: { title: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    const detail = await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
     expect(detail.data?.timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Order placed and paid', 'Refunded by the payment provider']));
-    const staffDetail = await query<{ timeline: { title: string }[] }>(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: admin.cookie });
+    const staffDetail = await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: admin.cookie });
     expect(staffDetail.data?.timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Chargeback reported by the payment provider']));
   });
 

@@ -115,7 +115,7 @@ describe('through the API', () => {
   it('offers look-ups to sellers when a token is configured', async () => {
     const seller = await registerUser(api, { roles: ['seller', 'buyer'] });
     expect((await query(api, 'enrichment.capabilities', undefined, { cookie: seller.cookie })).data).toEqual({ discogs: true });
-    const found = await query<{ releaseId: number }[]>(api, 'enrichment.search', { artist: 'The Beatles', title: 'Abbey Road' }, { cookie: seller.cookie });
+    const found = await query(api, 'enrichment.search', { artist: 'The Beatles', title: 'Abbey Road' }, { cookie: seller.cookie });
     expect(found.data?.[0]?.releaseId).toBe(2393);
     const buyer = await registerUser(api);
     expect((await query(api, 'enrichment.search', { q: 'x' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');

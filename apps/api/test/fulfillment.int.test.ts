@@ -25,17 +25,6 @@ afterAll(async () => {
   await closeAll();
 });
 
-interface OrderView {
-  id: string;
-  state: string;
-  version: number;
-  totalMinor: number;
-  feeMinor: number;
-  shipment: { carrier: string; trackingNumber: string; trackingUrl: string; hasProof: boolean } | null;
-  timeline: { kind: string; title: string; detail: string | null; money: { amountMinor: number; currency: string; move: string } | null }[];
-  streamSeq: number;
-}
-
 /** The order's stream as stored (what the timeline is written from). */
 async function storedStream(orderId: string) {
   const rows = (await api.app.db.orm.em.fork().getConnection().execute(`select seq, name, payload from outbox_events where stream = ? order by seq`, [`order:${orderId}`])) as { seq: number | string; name: string; payload: Record<string, unknown> }[];
@@ -44,12 +33,12 @@ async function storedStream(orderId: string) {
 
 async function paidOrder(buyer: Person, priceMinor = 4000) {
   const l = await createLiveListing(api, seller, admin, { categoryId, title: `Record ${key()}`, priceMinor, quantity: 1 });
-  const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
+  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
   await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
   return view(started.data!.orders[0]!.id, buyer);
 }
-const view = async (id: string, who: Person) => (await query<OrderView>(api, 'orders.get', { id }, { cookie: who.cookie })).data!;
-const available = async () => (await query<{ currency: string; availableMinor: number; pendingMinor: number }[]>(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data!.find((b) => b.currency === 'EUR') ?? { availableMinor: 0, pendingMinor: 0 };
+const view = async (id: string, who: Person) => (await query(api, 'orders.get', { id }, { cookie: who.cookie })).data!;
+const available = async () => (await query(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data!.find((b) => b.currency === 'EUR') ?? { availableMinor: 0, pendingMinor: 0 };
 
 describe('fulfilment', () => {
   it('ships with a validated tracking number and a private proof, then releases escrow on receipt', async () => {
@@ -69,7 +58,7 @@ describe('fulfilment', () => {
     expect(proof.status).toBe(201);
     const proofId = ((await proof.json()) as { id: string; scan: string }).id;
 
-    const shipped = await mutate<{ state: string; version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '0123 4567 8901 23', proofId }, { cookie: seller.cookie });
+    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '0123 4567 8901 23', proofId }, { cookie: seller.cookie });
     expect(shipped.data?.state).toBe('shipped');
     const seen = await view(order.id, buyer);
     expect(seen.shipment).toMatchObject({ carrier: 'dpd', trackingNumber: '01234567890123', hasProof: true });
@@ -82,10 +71,10 @@ describe('fulfilment', () => {
 
     const stale = await mutate(api, 'orders.markDelivered', { id: order.id, version: order.version }, { cookie: seller.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');
-    const delivered = await mutate<{ state: string; version: number }>(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: seller.cookie });
+    const delivered = await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: seller.cookie });
     expect(delivered.data?.state).toBe('delivered');
     expect((await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const completed = await mutate<{ state: string }>(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+    const completed = await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
     expect(completed.data?.state).toBe('completed');
 
     const after = await available();
@@ -104,11 +93,11 @@ describe('fulfilment', () => {
     const buyer = await registerUser(api);
     const order = await paidOrder(buyer, 3300);
     expect((await mutate(api, 'reviews.create', { orderId: order.id, rating: 5, body: 'Too early' }, { cookie: buyer.cookie })).error?.data.code).toBe('CONFLICT');
-    const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
-    const delivered = await mutate<{ version: number }>(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+    const delivered = await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
     await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
 
-    const attempts = await Promise.all(Array.from({ length: 5 }, () => mutate<{ id: string }>(api, 'reviews.create', { orderId: order.id, rating: 4, body: 'Great copy, fast shipping' }, { cookie: buyer.cookie })));
+    const attempts = await Promise.all(Array.from({ length: 5 }, () => mutate(api, 'reviews.create', { orderId: order.id, rating: 4, body: 'Great copy, fast shipping' }, { cookie: buyer.cookie })));
     expect(attempts.filter((a) => a.data)).toHaveLength(1);
     expect(attempts.filter((a) => a.error?.data.code === 'CONFLICT')).toHaveLength(4);
     const reviewId = attempts.find((a) => a.data)!.data!.id;
@@ -117,17 +106,17 @@ describe('fulfilment', () => {
     expect((await mutate(api, 'reviews.create', { orderId: order.id, rating: 9 }, { cookie: buyer.cookie })).error?.data.code).toBe('BAD_REQUEST');
 
     expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Thanks!' }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
-    expect((await mutate<{ sellerReply: string }>(api, 'reviews.reply', { id: reviewId, body: 'Thank you, enjoy it!' }, { cookie: seller.cookie })).data?.sellerReply).toBe('Thank you, enjoy it!');
+    expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Thank you, enjoy it!' }, { cookie: seller.cookie })).data?.sellerReply).toBe('Thank you, enjoy it!');
     expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Again' }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
-    expect((await mutate<{ rating: number }>(api, 'reviews.edit', { id: reviewId, rating: 5, body: 'Even better on a second listen' }, { cookie: buyer.cookie })).data?.rating).toBe(5);
+    expect((await mutate(api, 'reviews.edit', { id: reviewId, rating: 5, body: 'Even better on a second listen' }, { cookie: buyer.cookie })).data?.rating).toBe(5);
 
     const listingId = (await api.app.db.orm.em.fork().getConnection().execute(`select listing_id from order_items where order_id = ?`, [order.id]))[0] as { listing_id: string };
-    const onListing = await query<{ aggregate: { count: number; average: number } }>(api, 'reviews.forListing', { listingId: listingId.listing_id });
+    const onListing = await query(api, 'reviews.forListing', { listingId: listingId.listing_id });
     expect(onListing.data?.aggregate).toEqual({ count: 1, average: 5 });
     const agent = await registerUser(api, { roles: ['agent'] });
     expect((await mutate(api, 'reviews.hide', { id: reviewId, reason: 'Spam' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
-    expect((await mutate<{ hidden: boolean }>(api, 'reviews.hide', { id: reviewId, reason: 'Contains personal data' }, { cookie: agent.cookie })).data?.hidden).toBe(true);
-    expect((await query<{ aggregate: { count: number } }>(api, 'reviews.forListing', { listingId: listingId.listing_id })).data?.aggregate.count).toBe(0);
+    expect((await mutate(api, 'reviews.hide', { id: reviewId, reason: 'Contains personal data' }, { cookie: agent.cookie })).data?.hidden).toBe(true);
+    expect((await query(api, 'reviews.forListing', { listingId: listingId.listing_id })).data?.aggregate.count).toBe(0);
     const audit = await conn.execute(`select actor_id, payload from outbox_events where name = 'review.hidden' and payload->>'reviewId' = ?`, [reviewId]);
     expect(audit).toHaveLength(1);
     expect((audit[0] as { actor_id: string }).actor_id).toBe(agent.id);
@@ -148,8 +137,8 @@ describe('fulfilment', () => {
     expect(await new Promise((r) => stranger.emit('subscribe', `order:${order.id}`, r))).toEqual({ ok: false, error: 'FORBIDDEN' });
     stranger.disconnect();
 
-    const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
-    const delivered = await mutate<{ version: number }>(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
+    const delivered = await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
     await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
     await api.app.relay.drain();
     const stored = await storedStream(order.id);
@@ -167,7 +156,7 @@ describe('fulfilment', () => {
   it('auto-completes a delivered order once, however often the timer job runs', async () => {
     const buyer = await registerUser(api);
     const order = await paidOrder(buyer, 2500);
-    const shipped = await mutate<{ version: number }>(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
+    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
     await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
     const job = (await api.app.db.orm.em.fork().getConnection().execute(`select jobs from outbox_events where stream = ? and name = 'order.delivered'`, [`order:${order.id}`]))[0] as { jobs: { name: string; data: { orderId: string; command: string; state: string }; delayMs: number }[] };
     expect(job.jobs).toHaveLength(1);
@@ -186,7 +175,7 @@ describe('fulfilment', () => {
     const order = await paidOrder(buyer, 3000);
     const noReason = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: '' }, { cookie: buyer.cookie });
     expect(noReason.error?.data.code).toBe('BAD_REQUEST');
-    const cancelled = await mutate<{ state: string }>(api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
+    const cancelled = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
     expect(cancelled.data?.state).toBe('cancelled');
     const hold = await api.app.db.orm.em.fork().getConnection().execute(`select status from ledger_transfers where id = ?`, [`order:${order.id}:hold`]);
     expect((hold[0] as { status: string }).status).toBe('voided');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editNeedsReview } from '@marketdesk/domain';
 import { createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, registerUser, startApi, type RunningApi } from './harness.js';
+import { mutate, registerUser, startApi, type InputOf, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let seller: Person;
@@ -30,6 +30,8 @@ const columns = {
   priceMinor: 'price_minor', quantity: 'quantity', shippingMinor: 'shipping_minor', deliverySlaDays: 'delivery_sla_days', dealEndsAt: 'deal_ends_at',
 } as const;
 type Field = keyof typeof columns;
+/** The fields listings.update carries besides id and version. */
+type Patch = Omit<InputOf<'listings.update'>, 'id' | 'version'>;
 
 async function row(id: string) {
   const [r] = (await api.app.db.orm.em.fork().getConnection().execute(`select *, version from listings where id = ?`, [id])) as Record<string, unknown>[];
@@ -42,14 +44,14 @@ const patchValues = {
   categoryId: fc.constantFrom(0, 1).map((i) => () => categories[i]!),
   title: fc.stringMatching(/^[A-Z][a-z]{3,20}$/).map((t) => () => `Edited ${t}`),
   description: fc.constantFrom('', 'Plays through without a skip.', 'Small seam split on the sleeve.').map((d) => () => d),
-  attributes: fc.constantFrom({}, { artist: 'Nina Simone' }, { artist: 'Can', year: '1971' }).map((a) => () => a),
+  attributes: fc.constantFrom<Record<string, string>>({}, { artist: 'Nina Simone' }, { artist: 'Can', year: '1971' }).map((a) => () => a),
   condition: fc.constantFrom('M', 'NM', 'VG+', 'VG', null).map((c) => () => c),
   priceMinor: fc.integer({ min: 50, max: 90_000 }).map((p) => () => p),
   quantity: fc.integer({ min: 1, max: 40 }).map((q) => () => q),
   shippingMinor: fc.integer({ min: 0, max: 2_000 }).map((s) => () => s),
   deliverySlaDays: fc.integer({ min: 1, max: 20 }).map((d) => () => d),
   dealEndsAt: fc.constantFrom(null, '2030-01-01T00:00:00.000Z').map((d) => () => d),
-} satisfies Record<Field, fc.Arbitrary<() => unknown>>;
+} satisfies { [F in Field]-?: fc.Arbitrary<() => Patch[F]> };
 
 describe('listings.update', () => {
   it('changes exactly the carried fields; only review fields take a live listing off sale', async () => {
@@ -61,8 +63,8 @@ describe('listings.update', () => {
         });
         const before = await row(listing.id);
         expect(before.state).toBe('active');
-        const patch = Object.fromEntries(Object.entries(picked).map(([f, value]) => [f, (value as () => unknown)()])) as Partial<Record<Field, unknown>>;
-        const res = await mutate<{ state: string }>(api, 'listings.update', { id: listing.id, version: before.version, ...patch }, { cookie: seller.cookie });
+        const patch = Object.fromEntries(Object.entries(picked).map(([f, value]) => [f, (value as () => unknown)()])) as Patch;
+        const res = await mutate(api, 'listings.update', { id: listing.id, version: before.version, ...patch }, { cookie: seller.cookie });
         expect(res.error).toBeUndefined();
         const after = await row(listing.id);
         const carried = Object.keys(patch) as Field[];
@@ -81,7 +83,7 @@ describe('listings.update', () => {
   it('keeps a stock-only edit of a live listing on sale with everything else intact', async () => {
     const listing = await createLiveListing(api, seller, admin, { categoryId: categories[0]!, title: `Stock ${key()}`, priceMinor: 3000, quantity: 2, shippingMinor: 450, condition: 'NM', description: 'Sealed.' });
     const before = await row(listing.id);
-    const res = await mutate<{ state: string }>(api, 'listings.update', { id: listing.id, version: before.version, quantity: 7 }, { cookie: seller.cookie });
+    const res = await mutate(api, 'listings.update', { id: listing.id, version: before.version, quantity: 7 }, { cookie: seller.cookie });
     expect(res.data?.state).toBe('active');
     expect((await row(listing.id)).fields).toEqual({ ...before.fields, quantity: 7 });
   });

@@ -2,7 +2,7 @@
 // conflicts) and storefront search (typos, facets, sorting, cursors) on real PostgreSQL.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCategory, createLiveListing, type Person } from './catalog-fixtures.js';
-import { mutate, openSocket, nextEvent, query, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { mutate, openSocket, nextEvent, query, queryUnchecked, registerUser, startApi, waitFor, type InputOf, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let seller: Person;
@@ -12,23 +12,14 @@ let rock: { id: string; slug: string };
 let jazz: { id: string; slug: string };
 const tag = Date.now().toString(36);
 
-interface SearchResult {
-  items: { id: string; title: string; priceMinor: number; condition: string | null; soldOut: boolean }[];
-  total: number;
-  nextCursor: string | null;
-  correctedQuery: string | null;
-  suggestion: string | null;
-  facets: { category: { value: string; count: number }[]; condition: { value: string; count: number }[]; price: { value: string; count: number }[]; seller: { value: string; count: number }[]; inStock: number };
-}
-
-const search = async (input: Record<string, unknown>) => (await query<SearchResult>(api, 'catalog.search', input)).data!;
+const search = async (input: InputOf<'catalog.search'>) => (await query(api, 'catalog.search', input)).data!;
 
 beforeAll(async () => {
   api = await startApi();
   [seller, seller2, admin] = await Promise.all([registerUser(api, { roles: ['seller'] }), registerUser(api, { roles: ['seller'] }), registerUser(api, { roles: ['admin'] })]);
   rock = await createCategory(api, 'Rock');
   jazz = await createCategory(api, 'Jazz');
-  const l = (s: Person, categoryId: string, title: string, priceMinor: number, condition: string, artist: string) =>
+  const l = (s: Person, categoryId: string, title: string, priceMinor: number, condition: InputOf<'listings.create'>['condition'], artist: string) =>
     createLiveListing(api, s, admin, { categoryId, title: `${title} ${tag}`, priceMinor, quantity: 1, condition, attributes: { artist, format: 'LP' } });
   await l(seller, rock.id, 'The Beatles – Abbey Road', 4500, 'VG+', 'The Beatles');
   await l(seller2, rock.id, 'The Beatles – Revolver', 3800, 'VG', 'The Beatles');
@@ -59,7 +50,7 @@ it('counts facets, each ignoring its own filter, and filters by them', async () 
   const bySeller = await search({ q: tag, sellerId: seller2.id });
   expect(bySeller.total).toBe(2);
   expect((await query(api, 'catalog.search', { q: tag, category: 'no-such-category' })).error?.data.code).toBe('NOT_FOUND');
-  expect((await query(api, 'catalog.search', { q: tag, conditions: ['Shiny'] })).error?.data.code).toBe('BAD_REQUEST');
+  expect((await queryUnchecked(api, 'catalog.search', { q: tag, conditions: ['Shiny'] })).error?.data.code).toBe('BAD_REQUEST');
 });
 
 it('sorts by price and pages with cursors without repeats or gaps', async () => {
@@ -76,13 +67,13 @@ it('sorts by price and pages with cursors without repeats or gaps', async () => 
 });
 
 it('sends an edited live listing back to review, refuses stale versions, and hides it meanwhile', async () => {
-  const created = await mutate<{ id: string; version: number; state: string }>(api, 'listings.create', { categoryId: jazz.id, title: `Time Out ${tag}`, priceMinor: 2800, quantity: 2, condition: 'VG' }, { cookie: seller.cookie });
+  const created = await mutate(api, 'listings.create', { categoryId: jazz.id, title: `Time Out ${tag}`, priceMinor: 2800, quantity: 2, condition: 'VG' }, { cookie: seller.cookie });
   expect(created.data?.state).toBe('pending_review');
   expect((await query(api, 'catalog.listing', { id: created.data!.id })).error?.data.code).toBe('NOT_FOUND'); // not public yet
-  const pending = await query<{ id: string }[]>(api, 'listings.pendingReview', undefined, { cookie: admin.cookie });
+  const pending = await query(api, 'listings.pendingReview', undefined, { cookie: admin.cookie });
   expect(pending.data?.some((l) => l.id === created.data!.id)).toBe(true);
   expect((await query(api, 'listings.pendingReview', undefined, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-  const approved = await mutate<{ version: number; state: string }>(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
+  const approved = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
   expect(approved.data?.state).toBe('active');
 
   const stale = await mutate(api, 'listings.update', { id: created.data!.id, version: created.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
@@ -92,11 +83,11 @@ it('sends an edited live listing back to review, refuses stale versions, and hid
   const notOwner = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller2.cookie });
   expect(notOwner.error?.data.code).toBe('FORBIDDEN');
   // A price change keeps it on sale; a change to what buyers read about the item goes to review.
-  const repriced = await mutate<{ state: string; version: number }>(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
+  const repriced = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
   expect(repriced.data?.state).toBe('active');
-  const edited = await mutate<{ state: string }>(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version, description: 'Now with the original inner sleeve.' }, { cookie: seller.cookie });
+  const edited = await mutate(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version, description: 'Now with the original inner sleeve.' }, { cookie: seller.cookie });
   expect(edited.data?.state).toBe('pending_review');
-  const stockOnly = await mutate<{ state: string; version: number }>(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version + 2, quantity: 5 }, { cookie: seller.cookie });
+  const stockOnly = await mutate(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version + 2, quantity: 5 }, { cookie: seller.cookie });
   expect(stockOnly.error).toBeUndefined();
   expect(stockOnly.data?.state).toBe('pending_review');
 });
@@ -109,7 +100,7 @@ it('pushes live stock to anonymous visitors of a listing page', async () => {
   expect(joined.ok).toBe(true);
   const denied = await new Promise<{ ok: boolean }>((resolve) => socket.emit('subscribe', 'team:all', resolve));
   expect(denied.ok).toBe(false);
-  const listing = await query<{ version: number }>(api, 'catalog.listing', { id: l.id });
+  const listing = await query(api, 'catalog.listing', { id: l.id });
   const event = nextEvent<{ name: string; payload: { available: number } }>(socket, 'event', (e) => e.name === 'listing.stock_changed');
   await mutate(api, 'listings.update', { id: l.id, version: listing.data!.version, quantity: 7 }, { cookie: seller.cookie });
   expect((await event).payload.available).toBe(7);
@@ -118,9 +109,8 @@ it('pushes live stock to anonymous visitors of a listing page', async () => {
 
 it('puts listings under review in the shared queue engine: rows, claims and decisions stay in step', async () => {
   const agent = await registerUser(api, { roles: ['agent'], displayName: 'Rita Reviewer' });
-  const created = await mutate<{ id: string; version: number }>(api, 'listings.create', { categoryId: jazz.id, title: `Mingus Ah Um ${tag}`, priceMinor: 3100, quantity: 1, condition: 'NM' }, { cookie: seller.cookie });
-  type Row = { id: string; subjectId: string; state: string; version: number };
-  const rows = async () => (await query<{ items: Row[] }>(api, 'queues.list', { queue: 'listings', filter: {} }, { cookie: admin.cookie })).data!.items;
+  const created = await mutate(api, 'listings.create', { categoryId: jazz.id, title: `Mingus Ah Um ${tag}`, priceMinor: 3100, quantity: 1, condition: 'NM' }, { cookie: seller.cookie });
+  const rows = async () => (await query(api, 'queues.list', { queue: 'listings', filter: {} }, { cookie: admin.cookie })).data!.items;
   const row = (await rows()).find((r) => r.subjectId === created.data!.id);
   expect(row?.state).toBe('pending_review');
 
@@ -129,14 +119,14 @@ it('puts listings under review in the shared queue engine: rows, claims and deci
   const blocked = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
   expect(blocked.error?.data.code).toBe('CONFLICT');
   expect(blocked.error?.message).toMatch(/Rita Reviewer is reviewing this listing/);
-  const approved = await mutate<{ state: string }>(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: agent.cookie });
+  const approved = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: agent.cookie });
   expect(approved.data?.state).toBe('active');
   expect((await rows()).some((r) => r.subjectId === created.data!.id)).toBe(false);
-  const closed = await query<{ item: { state: string; decidedBy: string | null; claimedBy: string | null } }>(api, 'queues.get', { id: row!.id }, { cookie: admin.cookie });
+  const closed = await query(api, 'queues.get', { id: row!.id }, { cookie: admin.cookie });
   expect(closed.data?.item).toMatchObject({ state: 'active', claimedBy: null });
 
   // Editing it sends it back: the same row reopens.
-  const listing = await query<{ version: number }>(api, 'catalog.listing', { id: created.data!.id });
+  const listing = await query(api, 'catalog.listing', { id: created.data!.id });
   await mutate(api, 'listings.update', { id: created.data!.id, version: listing.data!.version, title: `Edited ${created.data!.id.slice(0, 6)}` }, { cookie: seller.cookie });
   expect((await rows()).find((r) => r.subjectId === created.data!.id)).toMatchObject({ id: row!.id, state: 'pending_review' });
 });

@@ -102,13 +102,13 @@ describe('the room matrix', () => {
     expect((await ask(bothSocket, 'subscribe', `listing:${listing.id}`)).ok).toBe(true);
 
     // A buyer checks out: stock moves on the listing, the checkout starts on the buyer's room.
-    const started = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
+    const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
     expect(started.error).toBeUndefined();
     const orderId = started.data!.orders[0]!.id;
     rows['order:{id}'] = { watches: await watchAll(`order:${orderId}`), seen: eventNamed('order.paid') };
     const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(paid.error).toBeUndefined();
-    const thread = await mutate<{ id: string }>(api, 'chat.threadForOrder', { orderId }, { cookie: buyer.cookie });
+    const thread = await mutate(api, 'chat.threadForOrder', { orderId }, { cookie: buyer.cookie });
     rows['thread:{id}'] = { watches: await watchAll(`thread:${thread.data!.id}`), seen: eventNamed('chat.message.created') };
     expect((await mutate(api, 'chat.send', { threadId: thread.data!.id, clientId: randomUUID(), body: 'Is the sleeve sound?' }, { cookie: buyer.cookie })).error).toBeUndefined();
     await registerUser(api, { displayName: 'Newcomer' });

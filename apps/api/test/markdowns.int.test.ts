@@ -28,15 +28,8 @@ const price = async (id: string) => Number((await exec(`select price_minor from 
 const ageListings = (ids: string[], days: number) => exec(`update listings set published_at = now() - (? * interval '1 day') where id in (${ids.map(() => '?').join(',')})`, [days, ...ids]);
 const ageStock = (ids: string[], days: number) => exec(`update listing_pricing set stocked_at = now() - (? * interval '1 day') where listing_id in (${ids.map(() => '?').join(',')})`, [days, ...ids]);
 
-interface Preview {
-  policy: { id: string; version: number };
-  rows: { listingId: string; fromMinor: number; toMinor: number; deltaMinor: number; floorBound: boolean; days: number }[];
-  summary: { listings: number; changed: number; lowered: number; raised: number; deltaMinor: number };
-  previewToken: string;
-}
-
 async function defaultPolicyId() {
-  const policies = await query<{ id: string; key: string; version: number }[]>(api, 'markdowns.policies', undefined, { cookie: admin.cookie });
+  const policies = await query(api, 'markdowns.policies', undefined, { cookie: admin.cookie });
   return policies.data!.find((p) => p.key === 'default')!.id;
 }
 
@@ -52,7 +45,7 @@ describe('bulk pricing policy', () => {
     const input = { policyVersionId, filter: { q: tag } };
 
     expect((await query(api, 'markdowns.preview', input, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const preview = (await query<Preview>(api, 'markdowns.preview', input, { cookie: admin.cookie })).data!;
+    const preview = (await query(api, 'markdowns.preview', input, { cookie: admin.cookie })).data!;
     const byId = Object.fromEntries(preview.rows.map((r) => [r.listingId, r]));
     // −35 % after 90 days: 19.99 → 12.99; 3.99 → 2.59, held at the €2.99 floor; 10 days: unchanged.
     expect(byId[a.id]).toMatchObject({ fromMinor: 1_999, toMinor: 1_299, deltaMinor: -700 });
@@ -62,13 +55,13 @@ describe('bulk pricing policy', () => {
     // A dry run changes nothing.
     expect([await price(a.id), await price(b.id)]).toEqual([1_999, 399]);
 
-    const applied = await mutate<Omit<Preview, 'previewToken'>>(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
+    const applied = await mutate(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
     expect(applied.error).toBeUndefined();
     expect(applied.data!.rows).toEqual(preview.rows);
     expect(applied.data!.summary).toEqual(preview.summary);
     for (const r of preview.rows) expect(await price(r.listingId)).toBe(r.toMinor);
 
-    const history = await query<{ changes: { reason: string; fromMinor: number; toMinor: number; policyVersion: number | null; policyVersionId: string | null }[]; policy: { version: number } | null; plan: { priceMinor: number; afterDays: number }[] | null }>(api, 'markdowns.priceHistory', { listingId: a.id }, { cookie: seller.cookie });
+    const history = await query(api, 'markdowns.priceHistory', { listingId: a.id }, { cookie: seller.cookie });
     expect(history.data!.changes).toEqual([expect.objectContaining({ reason: 'policy', fromMinor: 1_999, toMinor: 1_299, policyVersion: preview.policy.version, policyVersionId: policyVersionId })]);
     expect(history.data!.plan!.map((p) => [p.afterDays, p.priceMinor])).toEqual([[0, 1_999], [30, 1_799], [60, 1_599], [90, 1_299], [180, 999]]);
     const stranger = await registerUser(api);
@@ -93,7 +86,7 @@ describe('markdown runs', () => {
     // Put both on the default policy while new (nothing changes yet), then age their stock.
     const policyVersionId = await defaultPolicyId();
     const input = { policyVersionId, filter: { q: tag } };
-    const preview = (await query<Preview>(api, 'markdowns.preview', input, { cookie: admin.cookie })).data!;
+    const preview = (await query(api, 'markdowns.preview', input, { cookie: admin.cookie })).data!;
     expect(preview.summary.changed).toBe(0);
     await mutate(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
     await ageStock([drop.id, floor.id], 65);
@@ -120,7 +113,7 @@ describe('markdown runs', () => {
     expect([await price(drop.id), await price(floor.id)]).toEqual([999, 299]);
 
     // Each wishlister: exactly one notification per drop (two drops), the bystander none.
-    const drops = async (p: Person) => (await query<{ items: { kind: string; title: string; link: string }[] }>(api, 'notifications.list', { limit: 100 }, { cookie: p.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop');
+    const drops = async (p: Person) => (await query(api, 'notifications.list', { limit: 100 }, { cookie: p.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop');
     for (const w of [w1, w2]) {
       const got = await until(() => drops(w), (n) => n.length >= 2);
       expect(got.map((n) => n.title).sort()).toEqual([`Price drop: Markdown drop ${tag} is now €15.99`, `Price drop: Markdown drop ${tag} is now €9.99`].sort());
@@ -130,7 +123,7 @@ describe('markdown runs', () => {
     expect(await drops(bystander)).toHaveLength(0);
 
     // The wishlist shows the drop against the price when saved.
-    const wishlist = await query<{ listing: { id: string; priceMinor: number }; savedPriceMinor: number; priceDropMinor: number | null }[]>(api, 'wishlist.list', undefined, { cookie: w1.cookie });
+    const wishlist = await query(api, 'wishlist.list', undefined, { cookie: w1.cookie });
     expect(wishlist.data).toEqual([expect.objectContaining({ listing: expect.objectContaining({ id: drop.id, priceMinor: 999 }), savedPriceMinor: 1_999, priceDropMinor: 1_000 })]);
   });
 });
@@ -138,8 +131,8 @@ describe('markdown runs', () => {
 describe('policy versions', () => {
   it('adds a version per edit, checked by the domain, and previews with it', async () => {
     const input = { key: `clearance-${key().slice(4, 10)}`, name: 'Clearance', markdown: [{ afterDays: 14, discountBp: 2_500 }], sellFloorMinor: 199, sellEnding: 'charm' as const };
-    const v1 = await mutate<{ id: string; version: number }>(api, 'markdowns.savePolicy', input, { cookie: admin.cookie });
-    const v2 = await mutate<{ id: string; version: number; policy: { markdown: unknown[] } }>(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 14, discountBp: 2_500 }, { afterDays: 7, discountBp: 1_000 }] }, { cookie: admin.cookie });
+    const v1 = await mutate(api, 'markdowns.savePolicy', input, { cookie: admin.cookie });
+    const v2 = await mutate(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 14, discountBp: 2_500 }, { afterDays: 7, discountBp: 1_000 }] }, { cookie: admin.cookie });
     expect([v1.data?.version, v2.data?.version]).toEqual([1, 2]);
     expect(v2.data?.policy.markdown).toEqual([{ afterDays: 7, discountBp: 1_000 }, { afterDays: 14, discountBp: 2_500 }]);
     const bad = await mutate(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 7, discountBp: 3_000 }, { afterDays: 14, discountBp: 1_000 }] }, { cookie: admin.cookie });
@@ -147,7 +140,7 @@ describe('policy versions', () => {
     const tag = key().slice(4, 12);
     const l = await createLiveListing(api, seller, admin, { categoryId, title: `Clearance ${tag}`, priceMinor: 1_000, quantity: 1 });
     await ageListings([l.id], 15);
-    const preview = (await query<Preview>(api, 'markdowns.preview', { policyVersionId: v2.data!.id, filter: { q: tag } }, { cookie: admin.cookie })).data!;
+    const preview = (await query(api, 'markdowns.preview', { policyVersionId: v2.data!.id, filter: { q: tag } }, { cookie: admin.cookie })).data!;
     expect(preview.rows).toEqual([expect.objectContaining({ listingId: l.id, fromMinor: 1_000, toMinor: 699 })]); // −25 %: 7.50 → 6.99
   });
 });

@@ -13,11 +13,7 @@ let api: RunningApi;
 let seller: Person;
 let admin: Person;
 
-interface Mine {
-  balance: { availableMinor: number; reservedMinor: number; inTransitMinor: number; paidOutMinor: number };
-  payouts: { id: string; state: string; version: number; amountMinor: number }[];
-}
-const mine = async () => (await query<Mine>(api, 'payouts.mine', undefined, { cookie: seller.cookie })).data!;
+const mine = async () => (await query(api, 'payouts.mine', undefined, { cookie: seller.cookie })).data!;
 
 
 beforeAll(async () => {
@@ -29,10 +25,10 @@ beforeAll(async () => {
   const categoryId = (await createCategory(api)).id;
   const buyer = await registerUser(api);
   const l = await createLiveListing(api, seller, admin, { categoryId, title: 'Payout test pressing', priceMinor: 10_000, quantity: 1 });
-  const s = await mutate<{ checkoutId: string; orders: { id: string }[] }>(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 10_000 }] }, { cookie: buyer.cookie });
+  const s = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 10_000 }] }, { cookie: buyer.cookie });
   await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
   const orderId = s.data!.orders[0]!.id;
-  const v = async () => (await query<{ version: number }>(api, 'orders.get', { id: orderId }, { cookie: seller.cookie })).data!.version;
+  const v = async () => (await query(api, 'orders.get', { id: orderId }, { cookie: seller.cookie })).data!.version;
   await mutate(api, 'orders.ship', { id: orderId, version: await v(), carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
   await mutate(api, 'orders.markDelivered', { id: orderId, version: await v() }, { cookie: seller.cookie });
   await mutate(api, 'orders.confirmReceipt', { id: orderId, version: await v() }, { cookie: buyer.cookie });
@@ -57,13 +53,13 @@ describe('payouts', () => {
 
   it('approves, sends and settles a payout when the provider reports it paid', async () => {
     const before = (await mine()).balance;
-    const requested = await mutate<{ id: string; version: number; state: string }>(api, 'payouts.request', { amountMinor: 6000 }, { cookie: seller.cookie });
+    const requested = await mutate(api, 'payouts.request', { amountMinor: 6000 }, { cookie: seller.cookie });
     expect(requested.data?.state).toBe('requested');
     expect((await mine()).balance).toMatchObject({ availableMinor: before.availableMinor - 6000, reservedMinor: 6000 });
     expect((await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const queue = await query<{ id: string }[]>(api, 'payouts.queue', undefined, { cookie: admin.cookie });
+    const queue = await query(api, 'payouts.queue', undefined, { cookie: admin.cookie });
     expect(queue.data?.some((p) => p.id === requested.data!.id)).toBe(true);
-    const approved = await mutate<{ state: string }>(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
+    const approved = await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
     expect(approved.data?.state).toBe('approved');
     const again = await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'reject', reason: 'too late' }, { cookie: admin.cookie });
     expect(again.error?.data.code).toBe('CONFLICT');
@@ -80,7 +76,7 @@ describe('payouts', () => {
 
   it('returns the money to available when the bank returns the payout', async () => {
     const before = (await mine()).balance;
-    const requested = await mutate<{ id: string; version: number }>(api, 'payouts.request', { amountMinor: 2000 }, { cookie: seller.cookie });
+    const requested = await mutate(api, 'payouts.request', { amountMinor: 2000 }, { cookie: seller.cookie });
     await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
     await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'processing');
     const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select provider_payout_id from payouts where id = ?`, [requested.data!.id])) as { provider_payout_id: string }[];
@@ -90,7 +86,7 @@ describe('payouts', () => {
     expect(failed.balance.availableMinor).toBe(before.availableMinor);
     expect(failed.balance.inTransitMinor).toBe(0);
 
-    const rejected = await mutate<{ id: string; version: number }>(api, 'payouts.request', { amountMinor: 1500 }, { cookie: seller.cookie });
+    const rejected = await mutate(api, 'payouts.request', { amountMinor: 1500 }, { cookie: seller.cookie });
     const noReason = await mutate(api, 'payouts.decide', { id: rejected.data!.id, version: rejected.data!.version, decision: 'reject', reason: '' }, { cookie: admin.cookie });
     expect(noReason.error?.data.code).toBe('BAD_REQUEST');
     await mutate(api, 'payouts.decide', { id: rejected.data!.id, version: rejected.data!.version, decision: 'reject', reason: 'Bank details need checking' }, { cookie: admin.cookie });
@@ -99,8 +95,7 @@ describe('payouts', () => {
   });
 
   it('notifies in the app and by email once per event and person, as preferences say', async () => {
-    type List = { items: { kind: string; title: string; readAt: Date | null }[]; unread: number };
-    const list = async (who: Person) => (await query<List>(api, 'notifications.list', undefined, { cookie: who.cookie })).data!;
+    const list = async (who: Person) => (await query(api, 'notifications.list', undefined, { cookie: who.cookie })).data!;
     const seen = await until(() => list(seller), (l) => ['order_paid', 'order_completed', 'payout_paid', 'payout_failed'].every((k) => l.items.some((i) => i.kind === k)));
     expect(seen.items.find((i) => i.kind === 'payout_paid')?.title).toBe('Payout of €60.00 paid');
     expect(seen.unread).toBeGreaterThanOrEqual(4);
@@ -118,34 +113,33 @@ describe('payouts', () => {
     expect((await mails()).length).toBe(before.mails);
 
     expect((await mutate(api, 'notifications.setPreference', { kind: 'payout_paid', inApp: true, email: false }, { cookie: seller.cookie })).error).toBeUndefined();
-    const prefs = await query<{ kind: string; email: boolean }[]>(api, 'notifications.preferences', undefined, { cookie: seller.cookie });
+    const prefs = await query(api, 'notifications.preferences', undefined, { cookie: seller.cookie });
     expect(prefs.data?.find((p) => p.kind === 'payout_paid')?.email).toBe(false);
-    expect((await mutate<{ marked: number }>(api, 'notifications.markRead', { ids: 'all' }, { cookie: seller.cookie })).data!.marked).toBeGreaterThanOrEqual(4);
+    expect((await mutate(api, 'notifications.markRead', { ids: 'all' }, { cookie: seller.cookie })).data!.marked).toBeGreaterThanOrEqual(4);
     expect((await list(seller)).unread).toBe(0);
   });
 
   it('explores the ledger and reconciles it with the provider, listing a refund made outside Marketdesk', async () => {
-    const transfers = await query<{ code: string; orderNumber: string | null; payoutId: string | null; postings: unknown[] }[]>(api, 'ledger.transfers', { sellerId: seller.id }, { cookie: admin.cookie });
+    const transfers = await query(api, 'ledger.transfers', { sellerId: seller.id }, { cookie: admin.cookie });
     expect(transfers.data?.map((t) => t.code)).toEqual(expect.arrayContaining(['escrow_release', 'payout_requested', 'payout_paid']));
     expect(transfers.data?.find((t) => t.code === 'escrow_release')?.orderNumber).toMatch(/^MD-/);
-    const accounts = await query<{ code: string; postedMinor: number }[]>(api, 'ledger.accounts', { q: seller.id }, { cookie: admin.cookie });
+    const accounts = await query(api, 'ledger.accounts', { q: seller.id }, { cookie: admin.cookie });
     expect(accounts.data?.map((a) => a.code).sort()).toEqual([`seller:${seller.id}:available`, `seller:${seller.id}:in_transit`]);
     expect((await query(api, 'ledger.transfers', {}, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
 
-    type Run = { mismatches: { kind: string; reference: string; message: string }[]; checked: { payments: number } };
     const ours = async () => {
       const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select c.provider_payment_id from checkouts c join orders o on o.checkout_id = c.id where o.seller_id = ? limit 1`, [seller.id])) as { provider_payment_id: string }[];
       return row!.provider_payment_id;
     };
     const payment = await ours();
-    const clean = await mutate<Run>(api, 'ledger.reconcileNow', undefined, { cookie: admin.cookie });
+    const clean = await mutate(api, 'ledger.reconcileNow', undefined, { cookie: admin.cookie });
     expect(clean.data?.checked.payments).toBeGreaterThan(0);
     expect(clean.data?.mismatches.filter((m) => m.reference === payment)).toEqual([]);
     // Someone refunds in the provider's dashboard: the ledger knows nothing of it.
     await api.app.gateway!.refund({ providerPaymentId: payment, amountMinor: 500, idempotencyKey: key() });
-    const found = await mutate<Run>(api, 'ledger.reconcileNow', undefined, { cookie: admin.cookie });
+    const found = await mutate(api, 'ledger.reconcileNow', undefined, { cookie: admin.cookie });
     expect(found.data?.mismatches.filter((m) => m.reference === payment)).toEqual([expect.objectContaining({ kind: 'refund', message: expect.stringMatching(/refunded more than the ledger/) })]);
-    const runs = await query<{ mismatchCount: number }[]>(api, 'ledger.runs', undefined, { cookie: admin.cookie });
+    const runs = await query(api, 'ledger.runs', undefined, { cookie: admin.cookie });
     expect(runs.data!.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -14,11 +14,10 @@ afterAll(async () => {
 });
 
 const post = (transfers: readonly Transfer[]) => api.app.db.orm.em.fork().transactional((tx) => postTransfers(tx, transfers, new Date()));
-type Balances = { currency: string; pendingMinor: number; availableMinor: number; reservedMinor: number; inTransitMinor: number }[];
 
 it('shows pending, then available, then reserved money, and every posting in the statement', async () => {
   const seller = await registerUser(api, { roles: ['seller', 'buyer'] });
-  const balances = async () => (await query<Balances>(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data;
+  const balances = async () => (await query(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data;
   expect(await balances()).toEqual([]);
 
   const captured = paymentCaptured({ orderId: randomUUID(), paymentId: randomUUID(), sellerId: seller.id, currency: 'EUR', grossMinor: 10_000, feeMinor: 1_000 });
@@ -29,7 +28,7 @@ it('shows pending, then available, then reserved money, and every posting in the
   await post(payoutRequested({ payoutId: randomUUID(), sellerId: seller.id, currency: 'EUR', amountMinor: 4_000 }));
   expect(await balances()).toEqual([{ currency: 'EUR', pendingMinor: 0, availableMinor: 5_000, reservedMinor: 4_000, inTransitMinor: 0 }]);
 
-  const statement = await query<{ reason: string; amountMinor: number; phase: string }[]>(api, 'ledger.myStatement', { limit: 10 }, { cookie: seller.cookie });
+  const statement = await query(api, 'ledger.myStatement', { limit: 10 }, { cookie: seller.cookie });
   expect(statement.data?.map((p) => p.reason)).toEqual(['payout_requested', 'payout_requested', 'escrow_release', 'escrow_hold']);
 });
 

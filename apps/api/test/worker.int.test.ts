@@ -40,6 +40,6 @@ it('sends the welcome email once, as a file, and shows it to admins', async () =
   expect(await mailsFor(user.id)).toHaveLength(1);
 
   const admin = await registerUser(api, { roles: ['admin'] });
-  const listed = await query<{ toAddress: string }[]>(api, 'mail.listSent', { limit: 200 }, { cookie: admin.cookie });
+  const listed = await query(api, 'mail.listSent', { limit: 200 }, { cookie: admin.cookie });
   expect(listed.data?.some((m) => m.toAddress === user.email)).toBe(true);
 });

@@ -57,7 +57,7 @@ it('answers 503 while PostgreSQL is down and recovers without a restart', async 
 
   await pgServer.start();
   expect((await until(() => fetch(`${api.baseUrl}/readyz`), (r) => r.status === 200, 30_000)).status).toBe(200);
-  expect((await until(() => query<{ id: string }>(api, 'auth.me', undefined, { cookie: user.cookie }), (r) => r.status === 200, 15_000)).data?.id).toBe(user.id);
+  expect((await until(() => query(api, 'auth.me', undefined, { cookie: user.cookie }), (r) => r.status === 200, 15_000)).data?.id).toBe(user.id);
   const live = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'user.profile.updated' && e.payload.displayName === 'After outage', 15_000);
   expect((await mutate(api, 'profile.update', { displayName: 'After outage' }, { cookie: user.cookie })).status).toBe(200);
   await live; // the relay (LISTEN connection or poll) works again too
