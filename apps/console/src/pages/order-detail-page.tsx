@@ -172,7 +172,7 @@ export function OrderDetailPage() {
       <PageHeader
         title={`Order ${o.number}`}
         description={`Placed ${formatDateTime(placedAt)} by ${o.buyer.name}${me.data?.id === o.seller.id ? '' : ` · sold by ${o.seller.name}`}`}
-        actions={<OrderStateBadge state={o.state} />}
+        actions={<OrderStateBadge order={o} />}
       />
       {room.error && <ErrorState title="Live updates are unavailable" error={room.error} />}
       <Grid gap="lg">

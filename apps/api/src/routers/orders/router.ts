@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
 import { buyerOrders, getOrder, sellerOrders } from '../../services/orders/order-views.js';
 import { cancelOrder, confirmReceipt, markDelivered, shipOrder } from '../../services/orders/fulfillment.js';
-import { carrierIds, type Carrier } from '@marketdesk/domain';
+import { carrierIds, orderMachine, type Carrier, type OrderState } from '@marketdesk/domain';
 
-const orderStates = ['paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded', 'partially_refunded', 'disputed'] as const;
+// The order machine's states are the filter's vocabulary (unpaid orders never match: the seller's
+// list holds paid-and-later orders only).
+const orderStates = z.enum(orderMachine.stateNames as [OrderState, ...OrderState[]]);
 
 const mine = authedProcedure
   .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
@@ -14,7 +16,7 @@ const selling = permissionProcedure('orders.ship')
   .input(
     z
       .object({
-        states: z.array(z.enum(orderStates)).max(8).optional(),
+        states: z.array(orderStates).max(orderMachine.stateNames.length).optional(),
         q: z.string().trim().max(100).optional(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).max(100_000).default(0),

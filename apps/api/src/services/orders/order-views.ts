@@ -2,24 +2,31 @@
 // the buyer and the seller of an order, and staff. The timeline is the order's stream as this
 // viewer reads it (orderTimeline in the domain: one entry per thing they care about, with the money
 // that moved for them); `streamSeq` is the stream's head, so a client refetches on a newer event.
-import { can, orderTimeline, trackingUrl, type Role, type TimelineAudience } from '@marketdesk/domain';
+import { availableActions, can, orderMachine, orderTimeline, stateLabel, trackingUrl, type Actor, type TimelineAudience } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { orderRepository, type OrderListRow } from '../../repositories/order-repository.js';
 import { reviewRepository } from '../../repositories/review-repository.js';
+import { orderSnapshot } from '../checkout/order-snapshot.js';
 import { maskShippingAddress } from '../pii/mask-views.js';
 
-interface Viewer {
-  id: string;
-  roles: Role[];
-}
+/** The viewer with the grant table the session carries: what they may do is decided by it. */
+type Viewer = Actor;
+
+/**
+ * The order commands people send through the API (orders.ship, orders.markDelivered,
+ * orders.confirmReceipt, orders.cancel, disputes.open); refunds and reviews of held orders are
+ * decided at the support and fraud desks, and the rest are the system's.
+ */
+export const orderActionCommands = ['ship', 'mark_delivered', 'confirm_receipt', 'cancel', 'open_dispute'] as const;
 
 export function toOrderSummary(o: OrderListRow) {
   return {
     id: o.id,
     number: o.number,
     state: o.state,
+    stateLabel: stateLabel(orderMachine, o.state),
     version: o.version,
     currency: o.currency,
     itemsMinor: o.itemsMinor,
@@ -58,6 +65,8 @@ export async function getOrder(em: EntityManager, viewer: Viewer, id: string) {
     items: items.map((i) => ({ id: i.id, listingId: i.listingId, title: i.title, unitPriceMinor: i.unitPriceMinor, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })),
     timeline,
     streamSeq: stream.reduce((top, e) => Math.max(top, e.seq), 0),
+    /** What this viewer may do now, by the order machine and their grants; the apps render these buttons. */
+    actions: availableActions(orderMachine, orderSnapshot(o), viewer, orderActionCommands),
   };
 }
 
@@ -78,7 +87,7 @@ export async function getCheckout(em: EntityManager, viewer: Viewer, id: string)
     failureMessage: c.failureMessage,
     expiresAt: c.expiresAt,
     paidAt: c.paidAt,
-    orders: orders.map((o) => ({ id: o.id, number: o.number, state: o.state, sellerId: o.sellerId, totalMinor: o.totalMinor, deliverySlaDays: o.deliverySlaDays, items: items.filter((i) => i.orderId === o.id).map((i) => ({ title: i.title, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })) })),
+    orders: orders.map((o) => ({ id: o.id, number: o.number, state: o.state, stateLabel: stateLabel(orderMachine, o.state), sellerId: o.sellerId, totalMinor: o.totalMinor, deliverySlaDays: o.deliverySlaDays, items: items.filter((i) => i.orderId === o.id).map((i) => ({ title: i.title, quantity: i.quantity, lineTotalMinor: i.lineTotalMinor })) })),
   };
 }
 

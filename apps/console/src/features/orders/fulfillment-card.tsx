@@ -1,7 +1,9 @@
-// What the seller does next with an order, by its state: pack and ship it (or cancel it with a full
-// refund) while paid, record delivery while shipped, and the shipment's details from then on.
-// Every command sends the version the seller saw; if someone else moved the order first (the buyer
-// cancelling, a second tab) the API answers CONFLICT and the page shows why and reloads.
+// What the seller does next with an order: pack and ship it (or cancel it with a full refund) while
+// paid, record delivery while shipped, and the shipment's details from then on. Which of these the
+// viewer may do now is the order's `actions` (the order machine and their grants, decided by the
+// API); the card renders those and derives none. Every command sends the version the seller saw; if
+// someone else moved the order first (the buyer cancelling, a second tab) the API answers CONFLICT
+// and the page shows why and reloads.
 import { Alert, Anchor, Button, Divider, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { carriers } from '@marketdesk/domain';
@@ -10,7 +12,6 @@ import { useState } from 'react';
 import { errorCode, trpc, type Me, type RouterOutputs } from '../../trpc';
 import { formLevelError, serverFieldError } from '../forms/server-errors';
 import { CancelOrderModal } from './cancel-order-modal';
-import { fulfillmentActions } from './fulfillment';
 import { ShipForm } from './ship-form';
 
 type Order = RouterOutputs['orders']['get'];
@@ -67,8 +68,15 @@ function PackingList({ order }: { order: Order }) {
   );
 }
 
+/** The action the API offers this viewer for `command`, if any. */
+export function offered(order: Pick<Order, 'actions'>, command: Order['actions'][number]['command']) {
+  return order.actions.find((a) => a.command === command);
+}
+
 export function FulfillmentCard({ order, me, onChanged }: { order: Order; me: Me | null | undefined; onChanged: () => unknown }) {
-  const allowed = fulfillmentActions(me, order);
+  const canShip = offered(order, 'ship');
+  const canCancel = offered(order, 'cancel');
+  const canMarkDelivered = offered(order, 'mark_delivered');
   const [cancelling, setCancelling] = useState(false);
   const onConflict = (error: { message: string }) => {
     notifications.show({ color: 'yellow', title: 'This order just changed', message: error.message });
@@ -110,7 +118,7 @@ export function FulfillmentCard({ order, me, onChanged }: { order: Order; me: Me
     body = (
       <Stack gap="md">
         <PackingList order={order} />
-        {allowed.ship ? (
+        {canShip ? (
           <>
             <Divider />
             <ShipForm
@@ -129,10 +137,10 @@ export function FulfillmentCard({ order, me, onChanged }: { order: Order; me: Me
             Waiting for the seller to ship.
           </Text>
         )}
-        {allowed.cancel && (
+        {canCancel && (
           <Group justify="flex-start">
             <Button variant="subtle" color="red" size="compact-sm" onClick={() => setCancelling(true)}>
-              Cancel order
+              {canCancel.label}
             </Button>
           </Group>
         )}
@@ -145,10 +153,10 @@ export function FulfillmentCard({ order, me, onChanged }: { order: Order; me: Me
         <Text size="sm" c="dimmed">
           The buyer confirms receipt once it arrives. If the carrier shows it delivered, you can record that now.
         </Text>
-        {allowed.markDelivered && (
+        {canMarkDelivered && (
           <Group>
             <Button loading={delivered.isPending} onClick={() => delivered.mutate({ id: order.id, version: order.version })}>
-              Mark delivered
+              {canMarkDelivered.label}
             </Button>
           </Group>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deliveryDueAt, dueStatus, formatBytes, fulfillmentActions, trackingFeedback, uploadShipmentProof } from './fulfillment';
+import { deliveryDueAt, dueStatus, formatBytes, trackingFeedback, uploadShipmentProof } from './fulfillment';
 
 describe('delivery due date', () => {
   it('counts business days from payment, skipping the weekend', () => {
@@ -23,21 +23,6 @@ describe('trackingFeedback', () => {
     expect(trackingFeedback('royal_mail', 'AB12')).toEqual({ ok: false, message: expect.stringContaining('Royal Mail tracking number') });
     expect(trackingFeedback(null, 'AB123456789GB')).toEqual({ ok: false, message: 'Pick the carrier first.' });
     expect(trackingFeedback('dhl', '  ')).toEqual({ ok: false });
-  });
-});
-
-describe('fulfillmentActions', () => {
-  const order = (state: string) => ({ state, buyer: { id: 'b1' }, seller: { id: 's1' } });
-  it('lets the seller ship or cancel a paid order and record delivery of a shipped one', () => {
-    const seller = { id: 's1', roles: ['seller' as const] };
-    expect(fulfillmentActions(seller, order('paid'))).toEqual({ ship: true, cancel: true, markDelivered: false });
-    expect(fulfillmentActions(seller, order('shipped'))).toEqual({ ship: false, cancel: false, markDelivered: true });
-    expect(fulfillmentActions(seller, order('completed'))).toEqual({ ship: false, cancel: false, markDelivered: false });
-  });
-  it('gives another seller nothing and an agent cancel but not ship', () => {
-    expect(fulfillmentActions({ id: 's2', roles: ['seller'] }, order('paid'))).toEqual({ ship: false, cancel: false, markDelivered: false });
-    expect(fulfillmentActions({ id: 'a1', roles: ['agent'] }, order('paid'))).toEqual({ ship: false, cancel: true, markDelivered: false });
-    expect(fulfillmentActions(null, order('paid')).ship).toBe(false);
   });
 });
 

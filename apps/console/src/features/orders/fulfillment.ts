@@ -1,11 +1,11 @@
 // Fulfillment rules as the seller's console applies them: when delivery is due, what the tracking
-// number field says while typing (the API's own carrier rules), who may do what to an order (the
-// domain policy and order machine), and the proof-of-shipment upload (tRPC does not carry files).
+// number field says while typing (the API's own carrier rules), and the proof-of-shipment upload
+// (tRPC does not carry files). Who may do what to an order now comes with the order (`actions`).
 //   POST /uploads/shipment-proofs   multipart `file` → 201 {id, contentType, bytes, scan}
 // Errors come back as {error:{code,message}} (413 too large, 415 not a PDF/image or refused by the
 // virus scanner, 503 scanner unavailable) with messages written for the seller.
 import { documentAccept, formatBytes, uploadDocument, type UploadedDocument } from '@marketdesk/ui/app';
-import { addBusinessDays, can, carrierIds, carriers, checkTracking, type Carrier, type Role } from '@marketdesk/domain';
+import { addBusinessDays, carrierIds, carriers, checkTracking, type Carrier } from '@marketdesk/domain';
 
 const DAY_MS = 86_400_000;
 
@@ -40,29 +40,6 @@ export function trackingFeedback(carrier: string | null, raw: string): { ok: boo
   if (!isCarrier(carrier)) return { ok: false, message: 'Pick the carrier first.' };
   const check = checkTracking(carrier, raw);
   return check.ok ? { ok: true, url: check.url } : { ok: false, message: check.message };
-}
-
-interface Viewer {
-  id: string;
-  roles: Role[];
-}
-interface OrderParties {
-  state: string;
-  buyer: { id: string };
-  seller: { id: string };
-}
-
-/** What this person may do to the order now (the API decides again; this keeps buttons honest). */
-export function fulfillmentActions(viewer: Viewer | null | undefined, order: OrderParties) {
-  if (!viewer) return { ship: false, cancel: false, markDelivered: false };
-  const object = { kind: 'order' as const, buyerId: order.buyer.id, sellerId: order.seller.id };
-  const ships = can(viewer, 'orders.ship', object);
-  const cancels = can(viewer, 'orders.cancel', object);
-  return {
-    ship: order.state === 'paid' && ships,
-    cancel: order.state === 'paid' && cancels,
-    markDelivered: order.state === 'shipped' && (ships || cancels),
-  };
 }
 
 export type UploadedProof = UploadedDocument;

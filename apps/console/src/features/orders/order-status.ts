@@ -1,30 +1,9 @@
-// How order states read in the seller's console, and the filter tabs of the Orders page.
-export type OrderState =
-  | 'awaiting_payment'
-  | 'paid'
-  | 'shipped'
-  | 'delivered'
-  | 'completed'
-  | 'cancelled'
-  | 'refunded'
-  | 'partially_refunded'
-  | 'disputed'
-  | 'under_review';
+// How order states look in the seller's console: the badge colour per state and the filter tabs of
+// the Orders page. The states and their labels are the order machine's (packages/domain); the API
+// sends each order's `stateLabel`, and the tabs name states by the same labels.
+import { orderMachine, stateLabel, type OrderState } from '@marketdesk/domain';
 
-export const orderStateLabels: Record<OrderState, string> = {
-  awaiting_payment: 'Awaiting payment',
-  paid: 'Paid',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  refunded: 'Refunded',
-  partially_refunded: 'Partly refunded',
-  disputed: 'Disputed',
-  under_review: 'Under review (payment checks)',
-};
-
-export const orderStateColors: Record<OrderState, string> = {
+const orderStateColors: Record<OrderState, string> = {
   awaiting_payment: 'gray',
   paid: 'yellow',
   shipped: 'blue',
@@ -37,25 +16,20 @@ export const orderStateColors: Record<OrderState, string> = {
   under_review: 'orange',
 };
 
-export function orderStateLabel(state: string): string {
-  return orderStateLabels[state as OrderState] ?? state;
-}
-
 export function orderStateColor(state: string): string {
-  return orderStateColors[state as OrderState] ?? 'gray';
+  return Object.hasOwn(orderStateColors, state) ? orderStateColors[state as OrderState] : 'gray';
 }
 
-/** States a seller can filter by (unpaid checkouts are the buyer's business). */
-export type SellerOrderState = Exclude<OrderState, 'awaiting_payment' | 'under_review'>;
+const tab = (state: OrderState, label = stateLabel(orderMachine, state)) => ({ value: state as string, label, states: [state] });
 
 /** `states` is what the tab asks `orders.selling` for; All leaves it to the API's default. */
-export const orderTabs: { value: string; label: string; states?: SellerOrderState[] }[] = [
+export const orderTabs: { value: string; label: string; states?: OrderState[] }[] = [
   { value: 'all', label: 'All' },
-  { value: 'paid', label: 'Paid – awaiting shipment', states: ['paid'] },
-  { value: 'shipped', label: 'Shipped', states: ['shipped'] },
-  { value: 'delivered', label: 'Delivered', states: ['delivered'] },
-  { value: 'completed', label: 'Completed', states: ['completed'] },
-  { value: 'disputed', label: 'Disputed', states: ['disputed'] },
+  tab('paid', `${stateLabel(orderMachine, 'paid')} – awaiting shipment`),
+  tab('shipped'),
+  tab('delivered'),
+  tab('completed'),
+  tab('disputed'),
 ];
 
 /** "Kind of Blue" or "Kind of Blue +2 more". */

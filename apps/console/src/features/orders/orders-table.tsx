@@ -4,14 +4,15 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from '@marketdesk/ui';
 import { Link, useNavigate } from 'react-router';
 import type { RouterOutputs } from '../../trpc';
-import { describeItems, orderStateColor, orderStateLabel } from './order-status';
+import { describeItems, orderStateColor } from './order-status';
 
 export type SellerOrder = RouterOutputs['orders']['selling']['orders'][number];
 
-export function OrderStateBadge({ state }: { state: string }) {
+/** The state as the API labelled it (the order machine's label), in its colour. */
+export function OrderStateBadge({ order }: { order: { state: string; stateLabel: string } }) {
   return (
-    <Badge variant="light" color={orderStateColor(state)}>
-      {orderStateLabel(state)}
+    <Badge variant="light" color={orderStateColor(order.state)}>
+      {order.stateLabel}
     </Badge>
   );
 }
@@ -67,7 +68,7 @@ export function OrdersTable({ orders, now, freshIds }: { orders: SellerOrder[]; 
                   {formatMoney({ amountMinor: o.totalMinor, currency: o.currency })}
                 </Table.Td>
                 <Table.Td>
-                  <OrderStateBadge state={o.state} />
+                  <OrderStateBadge order={o} />
                 </Table.Td>
               </Table.Tr>
             );
