@@ -2,7 +2,7 @@
 // through the real checkout (test card): the set-up every payments-facing test starts from.
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { address, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, startApi, type RunningApi } from './harness.js';
+import { mutate, query, startApi, until, type RunningApi } from './harness.js';
 
 export async function startApiWithPayments(overrides: Record<string, string> = {}): Promise<{ api: RunningApi; stripe: StripeServer; close(): Promise<void> }> {
   const secret = 'whsec_local_test';
@@ -29,4 +29,20 @@ export async function buyWithTestCard(api: RunningApi, people: { buyer: Person; 
   if (paid.error) throw new Error(`payWithTestCard failed: ${JSON.stringify(paid.error)}`);
   const order = (await query(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: people.buyer.cookie })).data!;
   return { order, listingId: l.id, checkoutId: started.data.checkoutId };
+}
+
+/** The refunds the local provider holds (newest first). */
+export async function providerRefunds(stripe: StripeServer): Promise<{ id: string; amount: number; status: string }[]> {
+  const res = await fetch(`${stripe.url}/v1/refunds?limit=100`, { headers: { authorization: 'Bearer sk_test_marketdesk' } });
+  return ((await res.json()) as { data: { id: string; amount: number; status: string }[] }).data;
+}
+
+/**
+ * Refunds are effects: the worker sends them once the move that promised them commits (the API must
+ * run with WORKER_IN_PROCESS). Waits until the provider holds a refund of `amountMinor`, then gives
+ * every refund of that amount, so callers can check there is exactly one.
+ */
+export async function refundsOf(stripe: StripeServer, amountMinor: number) {
+  const all = await until(() => providerRefunds(stripe), (refunds) => refunds.some((r) => r.amount === amountMinor));
+  return all.filter((r) => r.amount === amountMinor);
 }

@@ -8,7 +8,7 @@ import { defaultRiskRules, type QueueItemSnapshot } from '@marketdesk/domain';
 import { assessCheckout, isPublicIp } from '../src/services/risk/assess-checkout.js';
 import { checkoutRepository } from '../src/repositories/checkout-repository.js';
 import { createCategory, type Person } from './catalog-fixtures.js';
-import { buyWithTestCard, startApiWithPayments } from './payments-harness.js';
+import { buyWithTestCard, refundsOf, startApiWithPayments } from './payments-harness.js';
 import { mutate, query, registerUser, type RunningApi } from './harness.js';
 
 let stripe: StripeServer;
@@ -20,7 +20,7 @@ let agent: Person;
 let categoryId: string;
 
 beforeAll(async () => {
-  ({ api, stripe, close: closeAll } = await startApiWithPayments());
+  ({ api, stripe, close: closeAll } = await startApiWithPayments({ WORKER_IN_PROCESS: 'true' }));
   [seller, lead, agent] = await Promise.all([
     registerUser(api, { roles: ['seller', 'buyer'], displayName: 'Sol Seller' }),
     registerUser(api, { roles: ['admin', 'agent'], displayName: 'Dana Lead' }),
@@ -117,8 +117,7 @@ describe('rules and holds', () => {
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     const rejected = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'stolen_card', note: '' }, { cookie: lead.cookie });
     expect(rejected.data).toMatchObject({ order: { state: 'cancelled' } });
-    const refunds = (await (await fetch(`${stripe.url}/v1/refunds?limit=100`, { headers: { authorization: 'Bearer sk_test_marketdesk' } })).json()) as { data: { amount: number }[] };
-    expect(refunds.data.filter((r) => r.amount === order.totalMinor)).toHaveLength(1);
+    expect(await refundsOf(stripe, order.totalMinor)).toHaveLength(1);
     const listing = (await api.app.db.orm.em.fork().getConnection().execute('select state, quantity from listings where id = ?', [listingId])) as { state: string; quantity: number }[];
     expect(listing[0]).toMatchObject({ state: 'active', quantity: 1 });
     expect((await fraudRow(order.id))).toMatchObject({ state: 'rejected', decidedBy: lead.id });

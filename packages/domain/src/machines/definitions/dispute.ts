@@ -4,6 +4,7 @@
 // first response or resolution escalates. Money follows the outcome (ledger settleDispute).
 import { z } from 'zod';
 import type { CurrencyCode } from '../../money/currency.js';
+import { formatMoney } from '../../money/format.js';
 import { InvariantError } from '../../invariants/assert.js';
 import type { HolidayCalendar } from '../../sla/business-calendar.js';
 import { type DisputeSlaPolicy, disputeSlaFor, disputeSlaPolicy, supportCalendar } from '../../sla/dispute-sla.js';
@@ -63,7 +64,7 @@ const assign = (c: DisputeContext, actor: MachineActor): DisputeContext => (acto
  */
 function withinRefundLimit(c: DisputeContext, refundMinor: number, actor: MachineActor): GuardRefusal | null {
   if (refundMinor <= c.agentRefundLimitMinor || can({ id: actor.id, roles: actor.roles, grants: actor.grants }, 'disputes.refund')) return null;
-  return { reason: 'REFUND_LIMIT', message: `Refunds above ${c.agentRefundLimitMinor} need someone who may refund any dispute` };
+  return { reason: 'REFUND_LIMIT', message: `Refunds above ${formatMoney({ amountMinor: c.agentRefundLimitMinor, currency: c.currency })} need a lead who may refund any amount` };
 }
 
 // The support desk moves the case along (`disputes.handle`); the parties answer for their side.
