@@ -39,7 +39,7 @@ test('a held order’s confirmation says it is being checked, then that it went 
   await expect(page.getByText(/If all is well, the seller is told and ships as usual; if we cannot accept it, your payment for it is refunded to your card in full\./)).toBeVisible();
   await expect(page.getByText(/We sent the order/)).toHaveCount(0);
   const order = page.getByRole('region', { name: /^Order MD-/ });
-  await expect(order.getByText('Being checked')).toBeVisible();
+  await expect(order.getByText('Under review', { exact: true })).toBeVisible();
   await expect(order.getByText('The delivery estimate follows once the check is done.')).toBeVisible();
   await page.screenshot({ path: '/tmp/helper-timeline-held-confirmation.png', fullPage: true });
 

@@ -70,7 +70,7 @@ test('buyer pays, seller ships, buyer confirms, seller is paid out after admin a
   await expect.poll(() => euros(sellerPage, 'Available'), { timeout: 15_000 }).not.toBeNaN(); // loaded
   const availableBefore = await euros(sellerPage, 'Available');
 
-  await buyerPage.getByRole('button', { name: 'It arrived' }).click();
+  await buyerPage.getByRole('button', { name: 'Mark delivered' }).click();
   await buyerPage.getByRole('button', { name: 'Confirm receipt' }).click();
   const confirm = buyerPage.getByRole('dialog').getByRole('button', { name: 'Confirm receipt' });
   if (await confirm.isVisible().catch(() => false)) await confirm.click();

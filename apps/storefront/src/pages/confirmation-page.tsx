@@ -12,7 +12,7 @@ import { Link, useParams } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SummaryRow } from '../features/cart/cart-lines';
 import { countryName } from '../features/checkout/address-form';
-import { orderState } from '../features/orders/order-labels';
+import { orderStateColor } from '../features/orders/order-labels';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import { DeliveryWindow } from '../features/orders/delivery-window';
@@ -118,7 +118,7 @@ function Confirmation({ id }: { id: string }) {
       )}
       {c.orders.map((o) => {
         const estimate = deliveryEstimate(o.deliverySlaDays, from);
-        const state = orderState(o.state);
+        const state = { label: o.stateLabel, color: orderStateColor(o.state) };
         return (
           <Paper key={o.id} withBorder radius="md" p="md" component="section" aria-label={`Order ${o.number}`}>
             <Group justify="space-between" mb="sm" wrap="wrap">

@@ -12,7 +12,7 @@ import { SummaryRow } from '../features/cart/cart-lines';
 import { countryName } from '../features/checkout/address-form';
 import { OrderActions } from '../features/orders/order-actions';
 import { OrderChat } from '../features/chat/order-chat';
-import { orderState } from '../features/orders/order-labels';
+import { orderStateColor } from '../features/orders/order-labels';
 import { ShipmentCard } from '../features/orders/shipment-card';
 import { OrderReviewCard } from '../features/reviews/order-review';
 import { simpleHead } from '../features/seo/head';
@@ -48,7 +48,7 @@ function OrderDetail({ id }: { id: string }) {
     return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
   }
   const o = order.data;
-  const state = orderState(o.state);
+  const state = { label: o.stateLabel, color: orderStateColor(o.state) };
   return (
     <Stack gap="lg">
       <Breadcrumbs separator="›">

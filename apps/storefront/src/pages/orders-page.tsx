@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, LoadingState, PageHeader, Timestamp } from '@ma
 import { useOnConnect, useLiveEvents } from '@marketdesk/ui/app';
 import { Link } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
-import { orderState } from '../features/orders/order-labels';
+import { orderStateColor } from '../features/orders/order-labels';
 import { simpleHead } from '../features/seo/head';
 import { useHead } from '../features/seo/use-head';
 import { money, plural } from '../lib/format';
@@ -26,7 +26,7 @@ function OrdersList() {
   return (
     <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Orders">
       {orders.data.map((o) => {
-        const state = orderState(o.state);
+        const state = { label: o.stateLabel, color: orderStateColor(o.state) };
         return (
           <Card key={o.id} withBorder radius="md" component="li" padding="md">
             <Group justify="space-between" wrap="wrap" gap="sm">

@@ -1,7 +1,9 @@
-// What the buyer can do with an order, by its state: cancel while it is only paid (full refund),
-// say it arrived once shipped, and confirm receipt once delivered (which releases the payment to
-// the seller). Every command sends the order's `version`; if the order changed meanwhile (the
-// seller shipped it a moment ago) the server answers CONFLICT: we show its message and refetch.
+// What the buyer can do with an order now — the order's `actions`, decided by the API from the order
+// machine and the buyer's grants, labelled by the machine: cancel while it is only paid (full
+// refund), say it arrived once shipped, and confirm receipt once delivered (which releases the
+// payment to the seller). This panel renders those and derives none. Every command sends the
+// order's `version`; if the order changed meanwhile (the seller shipped it a moment ago) the server
+// answers CONFLICT: we show its message and refetch.
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '@marketdesk/ui';
@@ -11,21 +13,11 @@ import type { OrderDetail } from '../../lib/api-types';
 import { money } from '../../lib/format';
 import { trpc } from '../../trpc';
 
-export type BuyerAction = 'cancel' | 'markDelivered' | 'confirmReceipt';
+type OrderAction = OrderDetail['actions'][number];
 
-/** The buyer's actions for an order state (the server decides again; this only picks buttons). */
-export function buyerActions(state: string): BuyerAction[] {
-  switch (state) {
-    case 'paid':
-      return ['cancel'];
-    case 'shipped':
-      return ['markDelivered'];
-    case 'delivered':
-    case 'partially_refunded':
-      return ['confirmReceipt'];
-    default:
-      return [];
-  }
+/** The offered action for `command`, if the API offered it. */
+function offered(order: Pick<OrderDetail, 'actions'>, command: OrderAction['command']): OrderAction | undefined {
+  return order.actions.find((a) => a.command === command);
 }
 
 function useOrderCommand(order: OrderDetail, onSettled: () => unknown) {
@@ -142,15 +134,17 @@ function ConfirmReceiptModal({ order, opened, onClose, command }: { order: Order
 export function OrderActions({ order, onChanged }: { order: OrderDetail; onChanged: () => unknown }) {
   const command = useOrderCommand(order, onChanged);
   const [open, setOpen] = useState<'cancel' | 'confirm' | null>(null);
-  const actions = buyerActions(order.state);
+  const cancel = offered(order, 'cancel');
+  const delivered = offered(order, 'mark_delivered');
+  const confirm = offered(order, 'confirm_receipt');
   const { markDelivered } = command;
   // The order moved on while a dialog was open (the seller shipped it just now): that dialog's
   // action is gone, so close it; the page already shows what changed.
-  const openAction = open === 'cancel' ? 'cancel' : open === 'confirm' ? 'confirmReceipt' : null;
+  const openGone = (open === 'cancel' && !cancel) || (open === 'confirm' && !confirm);
   useEffect(() => {
-    if (openAction && !actions.includes(openAction)) setOpen(null);
-  }, [openAction, actions]);
-  if (actions.length === 0 && !command.conflict) return null;
+    if (openGone) setOpen(null);
+  }, [openGone]);
+  if (!cancel && !delivered && !confirm && !command.conflict) return null;
   const arrived = () =>
     markDelivered.mutate(command.target, {
       onSuccess: () => notifications.show({ color: 'green', title: 'Marked as delivered', message: 'Check the record, then confirm receipt to complete the order.' }),
@@ -166,26 +160,26 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
             {command.conflict}
           </Alert>
         )}
-        {actions.includes('cancel') && (
+        {cancel && (
           <>
             <Text size="sm" c="dimmed">
               Not shipped yet. You can still cancel for a full refund.
             </Text>
             <Group>
               <Button variant="light" color="red" onClick={() => setOpen('cancel')}>
-                Cancel order
+                {cancel.label}
               </Button>
             </Group>
           </>
         )}
-        {actions.includes('markDelivered') && (
+        {delivered && (
           <>
             <Text size="sm" c="dimmed">
               Tell us when the parcel is in your hands; then check the record and confirm receipt.
             </Text>
             <Group>
               <Button onClick={arrived} loading={markDelivered.isPending}>
-                It arrived
+                {delivered.label}
               </Button>
             </Group>
             {markDelivered.isError && errorCode(markDelivered.error) !== 'CONFLICT' && (
@@ -195,13 +189,13 @@ export function OrderActions({ order, onChanged }: { order: OrderDetail; onChang
             )}
           </>
         )}
-        {actions.includes('confirmReceipt') && (
+        {confirm && (
           <>
             <Text size="sm" c="dimmed">
               All good? Confirming releases your payment to the seller and completes the order.
             </Text>
             <Group>
-              <Button onClick={() => setOpen('confirm')}>Confirm receipt</Button>
+              <Button onClick={() => setOpen('confirm')}>{confirm.label}</Button>
             </Group>
           </>
         )}

@@ -1,25 +1,24 @@
-// How an order's state reads to its buyer. (The timeline is written by the API for its reader:
+// How an order's state looks to its buyer: the colour of its badge, and carriers by name. The
+// state's label is the order machine's, sent by the API with every order (`stateLabel`); what the
+// buyer may do is the order's `actions`. (The timeline is written by the API for its reader:
 // orderTimeline in @marketdesk/domain.)
-import { carriers } from '@marketdesk/domain';
+import { carriers, type OrderState } from '@marketdesk/domain';
 
-const states: Record<string, { label: string; color: string }> = {
-  awaiting_payment: { label: 'Awaiting payment', color: 'yellow' },
-  paid: { label: 'Paid', color: 'blue' },
-  shipped: { label: 'Shipped', color: 'indigo' },
-  delivered: { label: 'Delivered', color: 'teal' },
-  completed: { label: 'Completed', color: 'green' },
-  cancelled: { label: 'Cancelled', color: 'gray' },
-  refunded: { label: 'Refunded', color: 'gray' },
-  partially_refunded: { label: 'Partly refunded', color: 'orange' },
-  disputed: { label: 'Disputed', color: 'red' },
-  under_review: { label: 'Being checked', color: 'orange' },
-  // checkout states
-  failed: { label: 'Payment failed', color: 'red' },
-  expired: { label: 'Expired', color: 'gray' },
+const stateColors: Record<OrderState, string> = {
+  awaiting_payment: 'yellow',
+  paid: 'blue',
+  shipped: 'indigo',
+  delivered: 'teal',
+  completed: 'green',
+  cancelled: 'gray',
+  refunded: 'gray',
+  partially_refunded: 'orange',
+  disputed: 'red',
+  under_review: 'orange',
 };
 
-export function orderState(state: string): { label: string; color: string } {
-  return states[state] ?? { label: state.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), color: 'gray' };
+export function orderStateColor(state: string): string {
+  return Object.hasOwn(stateColors, state) ? stateColors[state as OrderState] : 'gray';
 }
 
 /** "DPD" for `dpd`; an unknown carrier id is shown as it is. */
