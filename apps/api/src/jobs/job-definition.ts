@@ -32,6 +32,20 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 
 export const defaultRetry = { attempts: 5, backoffMs: 1000 };
 
+/**
+ * One attempt at a job: `attemptsMade` tries already failed of `attempts` allowed. A throw is handed
+ * back for BullMQ to retry; on the last attempt the definition's `gaveUp` runs first, so the failure
+ * is visible where people look, not only in the job dashboard.
+ */
+export async function attemptJob<S extends z.ZodType>(def: JobDefinition<S>, ctx: JobContext, data: z.infer<S>, attempt: { attemptsMade: number; attempts: number }): Promise<void> {
+  try {
+    await def.handle(ctx, data);
+  } catch (err) {
+    if (def.gaveUp && attempt.attemptsMade + 1 >= attempt.attempts) await def.gaveUp(ctx, data, err as Error);
+    throw err;
+  }
+}
+
 export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout', 'orders', 'notifications', 'discovery'] as const;
 export type QueueName = (typeof queueNames)[number];
 
