@@ -181,7 +181,7 @@ export function OrderDetailPage() {
           <Card title="Fulfillment">
             <FulfillmentCard order={o} me={me.data} onChanged={order.refetch} />
           </Card>
-          <OrderDisputes order={o} viewerIsBuyer={false} onChanged={() => void order.refetch()} />
+          <OrderDisputes order={o} onChanged={() => void order.refetch()} />
           <ItemsAndTotals order={o} isSeller={me.data?.id === o.seller.id} />
           {review.isError && <ErrorState title="Could not load the review" error={review.error} onRetry={() => void review.refetch()} />}
           {review.data && (

@@ -82,7 +82,7 @@ function OrderDetail({ id }: { id: string }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             <OrderActions order={o} onChanged={order.refetch} />
-            <OrderDisputes order={o} viewerIsBuyer onChanged={() => void order.refetch()} />
+            <OrderDisputes order={o} onChanged={() => void order.refetch()} />
             {o.shipment && <ShipmentCard shipment={o.shipment} deliveredAt={o.deliveredAt} />}
             {o.state === 'completed' && <OrderReviewCard orderId={o.id} sellerName={o.seller.name} />}
             <Paper withBorder radius="md" p="md">

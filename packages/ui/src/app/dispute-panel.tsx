@@ -1,6 +1,7 @@
 // A dispute as its buyer or seller sees it, on their order page (storefront and console alike):
-// open one (buyer, shipped or delivered orders), follow it live on the order's room, read the
-// record, and add a statement with photos or PDFs — answering Support when it is their turn.
+// open one (when the order's actions offer it: its buyer, shipped or delivered), follow it live on
+// the order's room, read the record, and add a statement with photos or PDFs — answering Support
+// when it is their turn.
 import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { AnyLiveEvent } from '@marketdesk/domain';
 import { type FormEvent, useState } from 'react';
@@ -176,7 +177,7 @@ function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => voi
   );
 }
 
-function OpenDispute({ order, onOpened }: { order: { id: string; version: number }; onOpened: () => void }) {
+function OpenDispute({ order, label, onOpened }: { order: { id: string; version: number }; label: string; onOpened: () => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   // Submitting without a reason used to do nothing at all; now the select says what is missing.
@@ -214,7 +215,7 @@ function OpenDispute({ order, onOpened }: { order: { id: string; version: number
         />
         <EvidenceForm
           label="Describe the problem"
-          submitLabel="Open dispute"
+          submitLabel={label}
           required
           busy={start.isPending}
           error={start.error?.message ?? null}
@@ -228,8 +229,11 @@ function OpenDispute({ order, onOpened }: { order: { id: string; version: number
   );
 }
 
-/** The order's disputes for its buyer or seller; the buyer may open one on a shipped/delivered order. */
-export function OrderDisputes({ order, viewerIsBuyer, onChanged }: { order: { id: string; version: number; state: string }; viewerIsBuyer: boolean; onChanged: () => void }) {
+/**
+ * The order's disputes for its buyer or seller, and the form to open one when the order's actions
+ * (the API's answer from the order machine and the viewer's grants) offer it.
+ */
+export function OrderDisputes({ order, onChanged }: { order: { id: string; version: number; actions: readonly { command: string; label: string }[] }; onChanged: () => void }) {
   const list = trpc.disputes.forOrder.useQuery({ orderId: order.id });
   useLiveEvents((event: AnyLiveEvent) => {
     if (event.name.startsWith('dispute.') && (event.payload as { orderId?: string }).orderId === order.id) void list.refetch();
@@ -239,13 +243,13 @@ export function OrderDisputes({ order, viewerIsBuyer, onChanged }: { order: { id
     onChanged();
   };
   if (!list.data) return null;
-  const live = list.data.find((d) => d.live);
+  const open = order.actions.find((a) => a.command === 'open_dispute');
   return (
     <Stack gap="md">
       {list.data.map((d) => (
         <DisputeRecord key={d.id} d={d} onChanged={refresh} />
       ))}
-      {!live && viewerIsBuyer && ['shipped', 'delivered'].includes(order.state) && <OpenDispute order={order} onOpened={refresh} />}
+      {open && <OpenDispute order={order} label={open.label} onOpened={refresh} />}
     </Stack>
   );
 }
