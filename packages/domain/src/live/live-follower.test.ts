@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredByRefetchNow, followEvent, isBehind, resumeFollowing, startFollowing, type FollowStep, type LiveFollower } from './live-follower.js';
+import { coveredByRefetchNow, followEvent, isBehind, refetchOwed, resumeFollowing, startFollowing, type FollowStep, type LiveFollower } from './live-follower.js';
 
 /** Feed events in order; returns the follower and the step taken for each. */
 function feed(follower: LiveFollower, events: [string, number][]) {
@@ -56,7 +56,16 @@ describe('the live follower', () => {
     follower = feed(follower, [['a', 5]]).follower; // published after the refetch read
     const resumed = resumeFollowing(follower, covered);
     expect(resumed.behind).toBe(true);
+    expect(refetchOwed(resumed.follower, covered)).toBe(true);
     expect(resumeFollowing(resumed.follower, new Map([['a', 5]])).behind).toBe(false);
+  });
+
+  it('owes no second refetch when the answer could not cover what it was asked for (no loop)', () => {
+    const follower = feed(startFollowing(), [['a', 1], ['a', 3]]).follower;
+    const asked = coveredByRefetchNow(follower);
+    const resumed = resumeFollowing(follower, new Map([['a', 2]]));
+    expect(resumed.behind).toBe(true);
+    expect(refetchOwed(resumed.follower, asked)).toBe(false);
   });
 
   it('never moves back when an answer is older than what was applied', () => {

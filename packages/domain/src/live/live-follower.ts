@@ -91,3 +91,17 @@ export function resumeFollowing(follower: LiveFollower, covered: StreamPositions
   const next = { ...follower, applied };
   return { follower: next, behind: isBehind(next) };
 }
+
+/**
+ * After a refetch asked when the follower had seen `asked` (coveredByRefetchNow) has resumed it: is
+ * another owed? Yes for a stream still behind because events arrived after the refetch was asked.
+ * A stream still behind on what it had seen when asking is not asked again: that answer could not
+ * say more, and asking in a loop would not change it (the next event or reconnect asks anew).
+ */
+export function refetchOwed(follower: LiveFollower, asked: StreamPositions): boolean {
+  for (const [stream, seen] of follower.seen) {
+    const applied = follower.applied.get(stream);
+    if (applied !== undefined && seen > applied && seen > (asked.get(stream) ?? 0)) return true;
+  }
+  return false;
+}

@@ -5,6 +5,7 @@ export * from './ssr';
 export * from './live';
 export * from './order-timeline';
 export { useOrderTimeline } from './use-order-timeline';
+export { useLiveFollower, type LiveFollowOptions, type LiveFollowerControls } from './use-live-follower';
 export * from './private-upload';
 export { OrderDisputes } from './dispute-panel';
 export { OrderTimelineList, type OrderTimelineListProps } from './order-timeline-list';

@@ -1,14 +1,15 @@
 // One queue's live rows: the filtered, sorted pages from `queues.list` (cursor paged), kept current
 // by the `queue.item.*` events on `queue:{name}` — each carries the whole row, applied by version —
-// with the row highlights (new, changed) and exits they cause. After a reconnect, or a gap in an
-// item's event stream, the pages are fetched again: the server answer is the truth for what the
-// socket missed. Counts are refreshed shortly after a burst of events.
+// with the row highlights (new, changed) and exits they cause. Each item has its own stream (its
+// notes are on it too), followed by the live follower: an event is applied once and in order, a
+// duplicate or an older one is skipped, and a gap, like a reconnect, fetches the pages again — the
+// server answer is the truth for what the socket missed. Counts are refreshed shortly after a burst.
 import type { AnyLiveEvent, QueueFilter, QueueName, QueueSort } from '@marketdesk/domain';
-import { getSocket, useLiveEvents, useOnConnect, useRoom } from '@marketdesk/ui/app';
+import { useLiveFollower, useRoom } from '@marketdesk/ui/app';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { trpc } from '../../trpc';
 import { useFreshIds } from '../live/use-fresh-ids';
-import { classifyChange, reconcileRows, rememberRow, rowMatches, type QueueRow } from './queue-rows';
+import { classifyChange, isNewer, reconcileRows, rememberRow, rowMatches, type QueueRow } from './queue-rows';
 
 export const queuePageSize = 50;
 const leaveAfterMs = 1_600;
@@ -20,6 +21,13 @@ function itemEventOf(event: AnyLiveEvent, queue: QueueName): ItemEvent | null {
   if (!event.name.startsWith('queue.item.')) return null;
   const payload = event.payload as ItemEvent;
   return payload.queue === queue && payload.item ? payload : null;
+}
+
+/** The item stream an event of this queue is on: row changes and notes alike, so a note is no gap. */
+export function queueItemStreamOf(event: AnyLiveEvent, queue: QueueName): string | null {
+  if (!event.name.startsWith('queue.')) return null;
+  const payload = event.payload as { queue?: unknown; itemId?: unknown };
+  return payload.queue === queue && typeof payload.itemId === 'string' ? event.stream : null;
 }
 
 export interface LiveQueueOptions {
@@ -87,6 +95,8 @@ export function useLiveQueue({ queue, filter, sort, meId }: LiveQueueOptions) {
   const apply = useCallback(
     (item: QueueRow) => {
       const before = rowsRef.current.find((r) => r.id === item.id);
+      // The row shown is already as new (a page read after this event was sent): nothing to show.
+      if (before && !isNewer(item, before)) return;
       const matchesNow = rowMatches(item, filter, { queue, meId, nowMs: Date.now() });
       const change = classifyChange(before, item, matchesNow, !!before);
       setSeen((s) => rememberRow(s, item));
@@ -104,29 +114,21 @@ export function useLiveQueue({ queue, filter, sort, meId }: LiveQueueOptions) {
     [filter, queue, meId, added, changed, later],
   );
 
-  // Per-item stream sequence: a jump means we missed an event, so ask the server.
-  const lastSeq = useRef(new Map<string, number>());
-  useLiveEvents((event) => {
-    const e = itemEventOf(event, queue);
-    if (!e) return;
-    const previous = lastSeq.current.get(event.stream);
-    lastSeq.current.set(event.stream, event.seq);
-    apply(e.item);
-    refetchSoon();
-    if (previous !== undefined && event.seq > previous + 1) void list.refetch();
-  });
-
-  // Already connected at mount: the query just fetched. Later (re)connects forget what the events
-  // said (some were missed) and take the server's pages again.
-  const skipFirst = useRef(getSocket().connected);
-  useOnConnect(() => {
-    if (skipFirst.current) {
-      skipFirst.current = false;
-      return;
-    }
-    setSeen(new Map());
-    lastSeq.current.clear();
-    void list.refetch();
+  useLiveFollower({
+    key: queue,
+    streamOf: (event) => queueItemStreamOf(event, queue),
+    apply: (event) => {
+      const e = itemEventOf(event, queue);
+      if (!e) return; // a note: nothing in the row changes
+      apply(e.item);
+      refetchSoon();
+    },
+    refetch: async () => {
+      const answer = await list.refetch();
+      if (answer.isError) throw answer.error;
+    },
+    // What only events said may be stale (a row that left while we were away): the pages decide.
+    onReconnect: () => setSeen(new Map()),
   });
 
   const first = list.data?.pages[0];
