@@ -42,7 +42,7 @@ export function EditListingPage() {
       <PageHeader
         title="Edit listing"
         description={listing.data?.title}
-        actions={listing.data ? <ListingStateBadge state={listing.data.state} /> : undefined}
+        actions={listing.data ? <ListingStateBadge listing={listing.data} /> : undefined}
       />
       {body}
       {listing.data && <PriceHistoryCard listingId={listing.data.id} />}

@@ -2,15 +2,15 @@
 // sell-outs and stock changes arrive live through the seller's room (joined by the shell).
 import { Badge, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ListingState } from '@marketdesk/domain';
+import { listingMachine, type ListingState } from '@marketdesk/domain';
 import { EmptyState, ErrorState, LoadingState, PageHeader, useNow } from '@marketdesk/ui';
 import { VerificationBanner } from '../features/kyc/verification-banner';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../features/auth/use-session';
-import { isListingState, listingStateLabels, listingStateTabs, sellerCommandLabels, type SellerCommand } from '../features/listings/listing-states';
-import { MyListingsTable, type MyListing } from '../features/listings/my-listings-table';
+import { isListingState, listingStateTabs } from '../features/listings/listing-states';
+import { MyListingsTable, type ListingAction, type MyListing, type SellerCommand } from '../features/listings/my-listings-table';
 import { useFreshIds } from '../features/live/use-fresh-ids';
 import { isSellerEvent, useLiveRefetch } from '../features/live/use-live-refetch';
 import { errorCode, trpc } from '../trpc';
@@ -25,7 +25,7 @@ const doneMessages: Record<SellerCommand, string> = {
 
 function emptyFor(tab: string) {
   if (tab === 'all') return { title: 'No listings yet', description: 'Create your first listing; our team reviews it before it goes live.' };
-  const label = isListingState(tab) ? listingStateLabels[tab].toLowerCase() : tab;
+  const label = (listingStateTabs.find((t) => t.value === tab)?.label ?? tab).toLowerCase();
   return { title: `Nothing ${label}`, description: 'Listings move here as their state changes.' };
 }
 
@@ -53,7 +53,7 @@ export function MyListingsPage() {
 
   const command = trpc.listings.command.useMutation({
     onSuccess: (result, input) => {
-      notifications.show({ color: 'green', title: sellerCommandLabels[input.command], message: doneMessages[input.command] });
+      notifications.show({ color: 'green', title: listingMachine.commands[input.command].label, message: doneMessages[input.command] });
       mark(result.id);
       void list.refetch();
     },
@@ -65,9 +65,9 @@ export function MyListingsPage() {
     },
   });
 
-  const run = (listing: MyListing, c: SellerCommand) => {
-    if (c === 'archive') return setConfirmArchive(listing);
-    command.mutate({ id: listing.id, version: listing.version, command: c });
+  const run = (listing: MyListing, action: ListingAction) => {
+    if (action.command === 'archive') return setConfirmArchive(listing);
+    command.mutate({ id: listing.id, version: listing.version, command: action.command });
   };
 
   const counts = useMemo(() => {

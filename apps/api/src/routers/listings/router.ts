@@ -1,25 +1,26 @@
 // Seller listing management and the simple review list (the live triage queue is its own feature).
 import { z } from 'zod';
+import { listingMachine, type ListingState } from '@marketdesk/domain';
 import { permissionProcedure, router } from '../../trpc/procedures.js';
 import { listingFieldsSchema, listingPatchSchema } from '../../services/listings/listing-input.js';
 import { commandListing, createListing, editListing } from '../../services/listings/listing-service.js';
-import { getListing, listingsInReview, sellerListings } from '../../services/listings/listing-view.js';
+import { getListing, listingSellerCommands, listingsInReview, sellerListings } from '../../services/listings/listing-view.js';
 
 const manage = permissionProcedure('listings.manage');
 const review = permissionProcedure('listings.review');
 
-const listingStates = ['draft', 'pending_review', 'active', 'paused', 'sold_out', 'archived', 'rejected'] as const;
+const listingStates = z.enum(listingMachine.stateNames as [ListingState, ...ListingState[]]);
 
 const mine = manage
-  .input(z.object({ states: z.array(z.enum(listingStates)).max(7).optional() }).default({}))
-  .query(({ ctx, input }) => sellerListings(ctx.em, ctx.actor.id, input.states ?? null, new Date()));
+  .input(z.object({ states: z.array(listingStates).max(listingMachine.stateNames.length).optional() }).default({}))
+  .query(({ ctx, input }) => sellerListings(ctx.em, ctx.actor, input.states ?? null, new Date()));
 
 const create = manage.input(listingFieldsSchema.extend({ draft: z.boolean().default(false) })).mutation(({ ctx, input }) => createListing(ctx.em, ctx.actor, input, new Date()));
 
 const update = manage.input(listingPatchSchema).mutation(({ ctx, input }) => editListing(ctx.em, ctx.actor, input, new Date()));
 
 const sellerCommand = manage
-  .input(z.object({ id: z.string().uuid(), version: z.number().int().positive(), command: z.enum(['submit_for_review', 'revise', 'pause', 'resume', 'archive']) }))
+  .input(z.object({ id: z.string().uuid(), version: z.number().int().positive(), command: z.enum(listingSellerCommands) }))
   .mutation(({ ctx, input }) => commandListing(ctx.em, ctx.actor, input, new Date()));
 
 const pendingReview = review

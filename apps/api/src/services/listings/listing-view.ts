@@ -1,17 +1,22 @@
 // One listing as the storefront and the console show it. The public sees live and sold-out
 // listings; the seller and reviewers also see drafts, reviews and archived ones.
-import { can, deliveryEstimate, hasGrant, type Role } from '@marketdesk/domain';
+import { availableActions, can, deliveryEstimate, hasGrant, listingMachine, stateLabel, type Actor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { listingRepository, type ListingImageRecord, type ListingRecord } from '../../repositories/listing-repository.js';
 import { imageUrl, thumbUrl } from '../media/image-urls.js';
+import { listingSnapshot } from './listing-aggregate.js';
 
 const publicStates = new Set(['active', 'sold_out']);
 
-export interface Viewer {
-  id: string;
-  roles: Role[];
-}
+/** The viewer with the grant table the session carries. */
+export type Viewer = Actor;
+
+/**
+ * The commands sellers send through `listings.command` (reviewers decide through `listings.decide`
+ * and the queue; edits go back to review through `listings.update`; the rest are the system's).
+ */
+export const listingSellerCommands = ['submit_for_review', 'revise', 'pause', 'resume', 'archive'] as const;
 
 export function canSeeListing(viewer: Viewer | null, l: ListingRecord): boolean {
   if (publicStates.has(l.state)) return true;
@@ -33,6 +38,7 @@ export function toListingView(l: ListingRecord, images: ListingImageRecord[], no
     available: l.quantity,
     soldOut: l.state === 'sold_out' || (l.state === 'active' && l.quantity === 0),
     state: l.state,
+    stateLabel: stateLabel(listingMachine, l.state),
     version: l.version,
     shippingMinor: l.shippingMinor,
     deliverySlaDays: l.deliverySlaDays,
@@ -59,8 +65,11 @@ export async function listViews(em: EntityManager, listings: ListingRecord[], no
   return listings.map((l) => toListingView(l, images.filter((i) => i.listingId === l.id), now));
 }
 
-export async function sellerListings(em: EntityManager, sellerId: string, states: string[] | null, now: Date): Promise<ListingView[]> {
-  return listViews(em, await listingRepository.listBySeller(em, sellerId, states), now);
+/** A seller's listings, each with the commands they may send now (the listing machine under their grants). */
+export async function sellerListings(em: EntityManager, seller: Viewer, states: string[] | null, now: Date) {
+  const listings = await listingRepository.listBySeller(em, seller.id, states);
+  const views = await listViews(em, listings, now);
+  return views.map((view, i) => ({ ...view, actions: availableActions(listingMachine, listingSnapshot(listings[i]!), seller, listingSellerCommands) }));
 }
 
 export async function listingsInReview(em: EntityManager, limit: number, now: Date): Promise<ListingView[]> {

@@ -5,11 +5,13 @@ import { MyListingsTable, type MyListing } from './my-listings-table';
 
 const now = new Date('2030-01-01T12:00:00Z');
 
-function listing(id: string, title: string, state: string): MyListing {
+function listing(id: string, title: string, state: string, stateLabel: string, actions: MyListing['actions']): MyListing {
   return {
     id,
     title,
     state,
+    stateLabel,
+    actions,
     version: 3,
     priceMinor: 2490,
     currency: 'EUR',
@@ -21,9 +23,16 @@ function listing(id: string, title: string, state: string): MyListing {
 }
 
 describe('MyListingsTable', () => {
-  it('offers each row the actions its state allows and sends them with the row', () => {
+  it('offers each row the actions the API sent for it, labelled by the machine, and sends them with the row', () => {
     const onCommand = vi.fn();
-    const rows = [listing('1', 'Kind of Blue', 'active'), listing('2', 'Blue Train', 'rejected'), listing('3', 'Giant Steps', 'archived')];
+    const pause = { command: 'pause', label: 'Pause' } as const;
+    const rows = [
+      listing('1', 'Kind of Blue', 'active', 'Active', [pause, { command: 'archive', label: 'Archive' }]),
+      listing('2', 'Blue Train', 'rejected', 'Rejected', [{ command: 'revise', label: 'Revise' }]),
+      listing('3', 'Giant Steps', 'archived', 'Archived', []),
+      // A seller whose grant was taken away is offered nothing, whatever the state.
+      listing('4', 'Mingus Ah Um', 'active', 'Active', []),
+    ];
     renderWithProviders(<MyListingsTable listings={rows} now={now} onCommand={onCommand} />);
 
     const table = screen.getByRole('table', { name: 'My listings' });
@@ -31,7 +40,7 @@ describe('MyListingsTable', () => {
     expect(within(active).getByText('Active')).toBeTruthy();
     expect(within(active).getByRole('link', { name: 'Edit Kind of Blue' }).getAttribute('href')).toBe('/listings/1/edit');
     fireEvent.click(within(active).getByRole('button', { name: 'Pause' }));
-    expect(onCommand).toHaveBeenCalledWith(rows[0], 'pause');
+    expect(onCommand).toHaveBeenCalledWith(rows[0], pause);
 
     const rejected = within(table).getByRole('row', { name: /Blue Train/ });
     expect(within(rejected).getByRole('button', { name: 'Revise' })).toBeTruthy();
@@ -40,5 +49,8 @@ describe('MyListingsTable', () => {
     const archived = within(table).getByRole('row', { name: /Giant Steps/ });
     expect(within(archived).queryByRole('link', { name: /Edit/ })).toBeNull();
     expect(within(archived).queryAllByRole('button')).toHaveLength(0);
+
+    const withdrawn = within(table).getByRole('row', { name: /Mingus Ah Um/ });
+    expect(within(withdrawn).queryAllByRole('button')).toHaveLength(0);
   });
 });

@@ -1,13 +1,16 @@
 // The seller's listings as a table: what it is, what it costs, how many are left, where it stands
-// in review, and the actions its state allows.
+// in review, and the actions the API offers the seller for it now (the listing machine under their
+// grants, labelled by the machine).
 import { Badge, Box, Button, Group, Image, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ListingState } from '@marketdesk/domain';
 import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import type { RouterOutputs } from '../../trpc';
-import { canEditListing, listingStateColors, listingStateLabels, sellerActionsFor, sellerCommandLabels, type SellerCommand } from './listing-states';
+import { canEditListing, listingStateColors } from './listing-states';
 
 export type MyListing = RouterOutputs['listings']['mine'][number];
+export type ListingAction = MyListing['actions'][number];
+export type SellerCommand = ListingAction['command'];
 
 export interface MyListingsTableProps {
   listings: MyListing[];
@@ -15,7 +18,7 @@ export interface MyListingsTableProps {
   freshIds?: ReadonlySet<string>;
   /** The command in flight, so only its button spins. */
   pending?: { id: string; command: SellerCommand } | null;
-  onCommand: (listing: MyListing, command: SellerCommand) => void;
+  onCommand: (listing: MyListing, action: ListingAction) => void;
 }
 
 export function ListingThumb({ src, size = 48 }: { src: string | undefined; size?: number }) {
@@ -31,11 +34,11 @@ export function ListingThumb({ src, size = 48 }: { src: string | undefined; size
   return <Image src={src} alt="" w={size} h={size} radius="sm" fit="cover" />;
 }
 
-export function ListingStateBadge({ state }: { state: string }) {
-  const s = state as ListingState;
+/** The state as the API labelled it (the listing machine's label), in its colour. */
+export function ListingStateBadge({ listing }: { listing: { state: string; stateLabel: string } }) {
   return (
-    <Badge variant="light" color={listingStateColors[s] ?? 'gray'}>
-      {listingStateLabels[s] ?? state}
+    <Badge variant="light" color={listingStateColors[listing.state as ListingState] ?? 'gray'}>
+      {listing.stateLabel}
     </Badge>
   );
 }
@@ -79,7 +82,7 @@ export function MyListingsTable({ listings, now, freshIds, pending, onCommand }:
                 </Table.Td>
                 <Table.Td ta="right">{l.available}</Table.Td>
                 <Table.Td>
-                  <ListingStateBadge state={l.state} />
+                  <ListingStateBadge listing={l} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text size="sm" title={formatDateTime(l.updatedAt)}>
@@ -93,17 +96,17 @@ export function MyListingsTable({ listings, now, freshIds, pending, onCommand }:
                         Edit
                       </Button>
                     )}
-                    {sellerActionsFor(state).map((command) => (
+                    {l.actions.map((action) => (
                       <Button
-                        key={command}
+                        key={action.command}
                         size="compact-sm"
-                        variant={command === 'archive' ? 'subtle' : 'light'}
-                        color={command === 'archive' ? 'red' : undefined}
-                        loading={pending?.id === l.id && pending.command === command}
-                        disabled={pending?.id === l.id && pending.command !== command}
-                        onClick={() => onCommand(l, command)}
+                        variant={action.command === 'archive' ? 'subtle' : 'light'}
+                        color={action.command === 'archive' ? 'red' : undefined}
+                        loading={pending?.id === l.id && pending.command === action.command}
+                        disabled={pending?.id === l.id && pending.command !== action.command}
+                        onClick={() => onCommand(l, action)}
                       >
-                        {sellerCommandLabels[command]}
+                        {action.label}
                       </Button>
                     ))}
                   </Group>
