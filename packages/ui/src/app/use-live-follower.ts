@@ -19,11 +19,12 @@ export interface LiveFollowOptions {
   /** Apply one event: called once per event, in its stream's order. */
   apply: (event: AnyLiveEvent) => void;
   /**
-   * Fetch the truth again. Resolve with how far the answer goes per stream, or with nothing when it
-   * covers every event seen before it was asked; throw when it failed (nothing resumes then: the
-   * next gap or reconnect asks again).
+   * Fetch the truth again, given how far each stream was applied (a catch-up asks for what changed
+   * after it). Resolve with how far the answer goes per stream, or with nothing when it covers every
+   * event seen before it was asked; throw when it failed (nothing resumes then: the next gap or
+   * reconnect asks again).
    */
-  refetch: () => Promise<StreamPositions | void>;
+  refetch: (applied: StreamPositions) => Promise<StreamPositions | void>;
   /** Refetch requests within this long make one (several events of one transaction, say). */
   coalesceMs?: number;
   /** Before the refetch a reconnect asks for: drop what only live events said (some were missed). */
@@ -60,7 +61,7 @@ function createLiveFollow(opts: { readonly current: LiveFollowOptions }) {
     const key = opts.current.key;
     const asked = coveredByRefetchNow(current());
     try {
-      const answer = await opts.current.refetch();
+      const answer = await opts.current.refetch(current().applied);
       if (opts.current.key === key) replace(key, resumeFollowing(current(), answer ?? asked).follower);
     } catch {
       // Not reachable or refused: the next gap or reconnect asks again (no loop against a failing API).
