@@ -80,4 +80,13 @@ describe('useChatThread', () => {
     await waitFor(() => expect(hook.result.current.messages.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4']));
     expect(fetchPage.mock.calls.map((c) => c[0].afterSeq)).toEqual([2]);
   });
+
+  it('asks a cut catch-up for the rest after the last change it read, not after the stream’s head', async () => {
+    loaded(page([message(1), message(2)]));
+    fetchPage.mockResolvedValueOnce({ ...page([message(3), message(4)], 9), hasMore: true }).mockResolvedValueOnce(page([message(5), message(6)], 9));
+    const hook = renderHook(() => useChatThread(T, { id: 'buyer-1' }));
+    deliver(created(9));
+    await waitFor(() => expect(hook.result.current.messages).toHaveLength(6));
+    expect(fetchPage.mock.calls.map((c) => c[0].afterSeq)).toEqual([2, 4]);
+  });
 });
