@@ -102,6 +102,13 @@ describe('machines decide by the grant table', () => {
     expect(availableCommands(kycMachine, inState('submitted' as const, { kycId: 'k', sellerId: 's1', infoWindowMs: 1 }), agent)).toEqual(['claim']);
   });
 
+  it('lets the system issue only its own commands, unless it also acts with a role’s grants (the intake desk)', () => {
+    const draft = inState('draft' as const, { listingId: 'l1', sellerId: 'house', quantity: 1 });
+    expect(availableCommands(listingMachine, draft, { id: 'system', roles: ['system'] })).toEqual([]);
+    expect(availableCommands(listingMachine, draft, { id: 'system', roles: ['system', 'admin'] })).toEqual(['submit_for_review', 'archive']);
+    expect(availableCommands(listingMachine, inState('active' as const, { listingId: 'l1', sellerId: 'house', quantity: 1 }), { id: 'system', roles: ['system'] })).toEqual(['sell_out', 'expire_deal']);
+  });
+
   it('lets the seller’s edited listings.manage grant decide their listing’s buttons', () => {
     const active = inState('active' as const, { listingId: 'l1', sellerId: 's1', quantity: 2 });
     const seller: MachineActor = { id: 's1', roles: ['seller'] };
