@@ -22,7 +22,7 @@ const forOrder = permissionProcedure('disputes.view').input(z.object({ orderId: 
 const evidence = permissionProcedure('disputes.view').input(addEvidenceSchema).mutation(({ ctx, input }) => addEvidence(ctx.em, ctx.actor, input, disputeSettingsFrom(ctx.services.config), new Date()));
 
 /** Staff: one dispute with SLA, order ledger and upcoming automatic effects. */
-const get = permissionProcedure('disputes.view').input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getDisputeForStaff(ctx.em, ctx.actor, input.id, new Date()));
+const get = permissionProcedure('disputes.view').input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getDisputeForStaff(ctx.em, ctx.actor, input.id, disputeSettingsFrom(ctx.services.config), new Date()));
 
 /** Staff steps on the queue row's version: ask seller / buyer, start review, escalate. */
 const act = permissionProcedure('disputes.handle').input(disputeActionSchema).mutation(({ ctx, input }) => actOnDispute(ctx.em, ctx.actor, input, disputeSettingsFrom(ctx.services.config), new Date()));

@@ -1,12 +1,12 @@
 // How a dispute reads. Parties see the case, the record (statements and files) and what is asked of
 // them; staff also see the SLA clock, who holds it, the order's ledger, and every automatic effect
 // a deadline will trigger — money first — before it happens.
-import { formatMoney } from '@marketdesk/domain';
+import { availableActions, disputeMachine, formatMoney, stateLabel, type Actor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
-import { liveDisputeStates } from './dispute-aggregate.js';
+import { disputeSnapshot, liveDisputeStates, type DisputeSettings } from './dispute-aggregate.js';
 import { disputeReasonLabels } from './dispute-input.js';
 
 export const evidenceFileUrl = (disputeId: string, evidenceId: string, n: number) => `/files/disputes/${disputeId}/evidence/${evidenceId}/${n}`;
@@ -30,6 +30,7 @@ async function base(em: EntityManager, d: DisputeRecord) {
     orderId: d.orderId,
     orderNumber: d.orderNumber,
     state: d.state,
+    stateLabel: stateLabel(disputeMachine, d.state),
     version: d.version,
     source: d.source,
     reason: d.reason,
@@ -92,10 +93,18 @@ export function automaticEffects(d: DisputeRecord, order: { state: string; hold:
 }
 
 
-export async function disputeForStaff(em: EntityManager, d: DisputeRecord, now: Date) {
+/**
+ * The steps the support desk takes through `disputes.act` and `disputes.resolve` (resolving an open
+ * dispute starts its review first, so an offered `start_review` also lets the desk resolve).
+ */
+export const disputeDeskCommands = ['ask_seller', 'ask_buyer', 'start_review', 'escalate', 'resolve_for_buyer', 'resolve_for_seller', 'resolve_split'] as const;
+
+/** The dispute as the support desk reads it, with the steps this viewer may take now (the dispute machine under their grants). */
+export async function disputeForStaff(em: EntityManager, d: DisputeRecord, viewer: Actor, settings: DisputeSettings, now: Date) {
   const [view, order, ledger] = await Promise.all([base(em, d), checkoutRepository.findOrder(em, d.orderId), ledgerRepository.transfersForOrder(em, d.orderId)]);
   return {
     ...view,
+    actions: availableActions(disputeMachine, disputeSnapshot(d, settings), viewer, disputeDeskCommands),
     escalated: d.escalated,
     assigneeId: d.assigneeId,
     sla: { kind: d.slaKind, dueAt: d.slaDueAt, atRiskAt: d.slaAtRiskAt, status: d.slaStatus },

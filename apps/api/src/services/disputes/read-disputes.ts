@@ -1,11 +1,13 @@
 // Reading disputes: a party's own (all, or those on one order), and one dispute as staff see it.
-import { can, hasGrant, isStaff, type Role } from '@marketdesk/domain';
+import { can, hasGrant, isStaff, type Actor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { disputeRepository } from '../../repositories/dispute-repository.js';
+import type { DisputeSettings } from './dispute-aggregate.js';
 import { disputeForParty, disputeForStaff } from './dispute-views.js';
 
-type Viewer = { id: string; roles: Role[] };
+/** The viewer with the grant table the session carries. */
+type Viewer = Actor;
 
 export async function myDisputes(em: EntityManager, viewer: Viewer, limit: number, now: Date) {
   const list = await disputeRepository.forParty(em, viewer.id, limit);
@@ -17,9 +19,9 @@ export async function disputesOfOrder(em: EntityManager, viewer: Viewer, orderId
   return Promise.all(list.map((d) => disputeForParty(em, d, viewer, now)));
 }
 
-export async function getDisputeForStaff(em: EntityManager, viewer: Viewer, id: string, now: Date) {
+export async function getDisputeForStaff(em: EntityManager, viewer: Viewer, id: string, settings: DisputeSettings, now: Date) {
   if (!isStaff(viewer) || !hasGrant(viewer, 'disputes.view')) throw new AppError('FORBIDDEN', 'You cannot see disputes.');
   const d = await disputeRepository.find(em, id);
   if (!d) throw new AppError('NOT_FOUND', 'This dispute does not exist.');
-  return disputeForStaff(em, d, now);
+  return disputeForStaff(em, d, viewer, settings, now);
 }

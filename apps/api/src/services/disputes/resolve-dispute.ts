@@ -37,7 +37,7 @@ export async function actOnDispute(em: EntityManager, actor: Staff, input: Dispu
     const d = await lockForStaff(tx, actor, input, now);
     const payload = input.action === 'escalate' ? { reason: input.reason } : {};
     const after = (await runCommand(tx, disputeAggregate, d, { type: input.action, payload }, actor, now, { options: { ...settings, keepClaim: true } })).record;
-    return disputeForStaff(tx, after, now);
+    return disputeForStaff(tx, after, actor, settings, now);
   });
 }
 
@@ -80,6 +80,6 @@ export async function resolveDispute(em: EntityManager, paymentsConfigured: bool
       await postTransfers(tx, flow.transfers, now);
       await recordLedgerTimeline(tx, order, flow.transfers, now);
     }
-    return disputeForStaff(tx, (await disputeRepository.find(tx, d.id))!, now);
+    return disputeForStaff(tx, (await disputeRepository.find(tx, d.id))!, actor, settings, now);
   });
 }

@@ -126,6 +126,14 @@ export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: s
   const money = (m: number) => formatMoney({ amountMinor: m, currency: d.currency });
   const target = { id: row.id, version: row.version };
   const busy = act.isPending || resolve.isPending;
+  // What this agent may do now is the dispute's `actions` (the machine under their grants); an open
+  // dispute is resolved through its review, which the API starts first.
+  const offered = (command: StaffDispute['actions'][number]['command']) => d.actions.find((a) => a.command === command);
+  const askSeller = offered('ask_seller');
+  const askBuyer = offered('ask_buyer');
+  const startReview = offered('start_review');
+  const escalate = offered('escalate');
+  const canResolve = !!(offered('resolve_for_buyer') || offered('resolve_for_seller') || offered('resolve_split') || startReview);
   const waiting = d.state === 'awaiting_seller' || d.state === 'awaiting_buyer';
   return (
     <Stack gap="md" aria-label="Dispute under review">
@@ -139,7 +147,7 @@ export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: s
           </Text>
         </Stack>
         <Badge variant="light" tt="none">
-          {d.state.replace(/_/g, ' ')}
+          {d.stateLabel}
         </Badge>
       </Group>
       <SlaLine d={d} nowMs={Date.now()} />
@@ -164,23 +172,28 @@ export function DisputeDesk({ row, blocked, onRow }: { row: QueueRow; blocked: s
             </Text>
           )}
           <Group gap="xs">
-            <Button size="xs" variant="default" disabled={!!blocked || busy || waiting} onClick={() => act.mutate({ ...target, action: 'ask_seller' })}>
-              Ask the seller
-            </Button>
-            <Button size="xs" variant="default" disabled={!!blocked || busy || waiting} onClick={() => act.mutate({ ...target, action: 'ask_buyer' })}>
-              Ask the buyer
-            </Button>
-            {d.state === 'open' && (
+            {askSeller && (
+              <Button size="xs" variant="default" disabled={!!blocked || busy} onClick={() => act.mutate({ ...target, action: 'ask_seller' })}>
+                {askSeller.label}
+              </Button>
+            )}
+            {askBuyer && (
+              <Button size="xs" variant="default" disabled={!!blocked || busy} onClick={() => act.mutate({ ...target, action: 'ask_buyer' })}>
+                {askBuyer.label}
+              </Button>
+            )}
+            {startReview && (
               <Button size="xs" variant="default" disabled={!!blocked || busy} onClick={() => act.mutate({ ...target, action: 'start_review' })}>
-                Start review
+                {startReview.label}
               </Button>
             )}
-            {!d.escalated && (
+            {/* Escalating twice is refused by the machine's guard: the dispute says whether it already is. */}
+            {escalate && !d.escalated && (
               <Button size="xs" variant="default" color="red" disabled={!!blocked || busy} onClick={() => act.mutate({ ...target, action: 'escalate', reason: 'Needs a lead' })}>
-                Escalate
+                {escalate.label}
               </Button>
             )}
-            <Button size="xs" color="green" disabled={!!blocked || busy || waiting} onClick={() => setResolving(true)}>
+            <Button size="xs" color="green" disabled={!!blocked || busy || !canResolve} onClick={() => setResolving(true)}>
               Resolve…
             </Button>
           </Group>
