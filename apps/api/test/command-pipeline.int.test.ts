@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type MachineActor } from '@marketdesk/domain';
-import type { OutboxJob } from '@marketdesk/db';
 import { AppError } from '../src/errors/app-error.js';
+import { job, type CheckedJob } from '../src/jobs/job-types.js';
 import { kycRepository } from '../src/repositories/kyc-repository.js';
 import { disputeAggregate } from '../src/services/disputes/dispute-aggregate.js';
 import { disputeSettingsFrom } from '../src/services/disputes/dispute-settings.js';
@@ -17,7 +17,6 @@ import { kycAggregate } from '../src/services/kyc/kyc-aggregate.js';
 import { listingAggregate } from '../src/services/listings/listing-aggregate.js';
 import { runCommand, type Aggregate, type MachineCommand, type Versioned } from '../src/services/machines/pipeline.js';
 import { orderAggregate } from '../src/services/orders/order-aggregate.js';
-import { refundJobName } from '../src/services/payments/refund-effect.js';
 import { payoutAggregate } from '../src/services/payouts/payout-aggregate.js';
 import { submissionAggregate } from '../src/services/submissions/submission-aggregate.js';
 import { submissionSettingsFrom } from '../src/services/submissions/submission-settings.js';
@@ -60,7 +59,7 @@ async function loseRace<R extends Versioned, S extends string, Ctx, C extends ob
   command: MachineCommand,
   actor: MachineActor,
   options: O,
-  jobs: OutboxJob[] = [],
+  jobs: CheckedJob[] = [],
 ) {
   const stale = (await kind.find(em(), id))!;
   // Sanity: on the current version the same move is possible (so the refusal below is the race's).
@@ -86,7 +85,7 @@ async function loseRace<R extends Versioned, S extends string, Ctx, C extends ob
 describe('a lost version race changes nothing and publishes nothing', () => {
   it('orders (a cancellation with its refund and its money)', async () => {
     const { order } = await buyWithTestCard(env.api, { buyer, seller, reviewer: admin }, { categoryId });
-    const refund: OutboxJob = { name: refundJobName, data: { orderId: order.id, providerPaymentId: 'pi_race', currency: 'EUR', idempotencyKey: `race-${order.id}`, reason: 'requested_by_customer' } };
+    const refund = job('payments.refund', { orderId: order.id, providerPaymentId: 'pi_race', currency: 'EUR', idempotencyKey: `race-${order.id}`, reason: 'requested_by_customer' });
     await loseRace(orderAggregate, order.id, { type: 'cancel', payload: { reason: 'changed my mind' } }, as(buyer, ['buyer']), { autoCompleteAfterMs: 86_400_000 }, [refund]);
   });
 

@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { zonedParts } from '@marketdesk/domain';
+import { jobTypes } from '../src/jobs/job-types.js';
 import { jobSchedules, registerJobSchedules } from '../src/jobs/schedules.js';
 import { startApi } from './harness.js';
 
@@ -41,7 +42,7 @@ it('gives every repeating job the zone, and runs its pattern at that wall-clock 
     const prefix = newPrefix();
     await registerJobSchedules(connection, prefix, timeZone, pino({ level: 'silent' }));
     for (const s of jobSchedules) {
-      expect(await schedulerOf(prefix, s.id, s.queue), s.id).toMatchObject({ key: s.id, name: s.job, pattern: s.pattern, tz: timeZone });
+      expect(await schedulerOf(prefix, s.id, jobTypes[s.job].queue), s.id).toMatchObject({ key: s.id, name: s.job, pattern: s.pattern, tz: timeZone });
     }
     // '30 3 * * *': the next reconciliation is at 03:30 in that zone, whatever the host's TZ.
     const nightly = await schedulerOf(prefix, 'nightly-reconciliation', 'payments');
@@ -69,7 +70,7 @@ it('takes the zone from JOBS_TIME_ZONE when the workers start', async () => {
     const markdowns = jobSchedules.find((s) => s.id === 'daily-markdowns')!;
     let scheduler;
     for (let i = 0; i < 100 && !scheduler; i++) {
-      scheduler = await api.app.queues.queue(markdowns.queue).getJobScheduler(markdowns.id);
+      scheduler = await api.app.queues.queue(jobTypes[markdowns.job].queue).getJobScheduler(markdowns.id);
       if (!scheduler) await new Promise((r) => setTimeout(r, 50));
     }
     expect(scheduler).toMatchObject({ pattern: '15 2 * * *', tz: 'Australia/Sydney' });

@@ -1,6 +1,7 @@
 // Producers fail fast when Redis is unreachable instead of hanging the request that enqueues.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { InvalidJobError } from '../src/jobs/job-types.js';
 import { createQueues } from '../src/jobs/queues.js';
 
 it('rejects an enqueue at once when Redis is down', async () => {
@@ -13,7 +14,7 @@ it('rejects an enqueue at once when Redis is down', async () => {
 
 it('refuses an unknown job or a bad payload before touching Redis', async () => {
   const queues = createQueues('redis://127.0.0.1:6379', 'mdtest_bad');
-  await expect(queues.enqueue('nope', {}, { dedupeId: 'a' })).rejects.toThrow('Unknown job nope');
-  await expect(queues.enqueue('mail.welcome', { userId: 'not-a-uuid' }, { dedupeId: 'b' })).rejects.toThrow();
+  await expect(queues.enqueue('nope', {}, { dedupeId: 'a' })).rejects.toThrow('Job nope has an invalid payload: no such job');
+  await expect(queues.enqueue('mail.welcome', { userId: 'not-a-uuid' }, { dedupeId: 'b' })).rejects.toThrow(InvalidJobError);
   await queues.close();
 });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptJob } from '../src/jobs/job-definition.js';
 import { createJobContext } from '../src/jobs/job-context.js';
 import { sendRefundJob } from '../src/jobs/payments/send-refund.js';
+import { parseJobPayload } from '../src/jobs/job-types.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
-import { refundJobName } from '../src/services/payments/refund-effect.js';
 import { createCategory, type Person } from './catalog-fixtures.js';
 import { mutate, query, registerUser, startApi, until } from './harness.js';
 import { buyWithTestCard, providerRefunds, startApiWithPayments } from './payments-harness.js';
@@ -36,7 +36,7 @@ const hold = async (orderId: string) =>
 async function queuedRefund(orderId: string) {
   const payments = env.api.app.queues.queue('payments');
   return until(
-    async () => (await payments.getJobs(['waiting', 'delayed', 'prioritized'])).find((j) => j.name === refundJobName && (j.data as { orderId?: string }).orderId === orderId),
+    async () => (await payments.getJobs(['waiting', 'delayed', 'prioritized'])).find((j) => j.name === 'payments.refund' && (j.data as { orderId?: string }).orderId === orderId),
     (job) => job !== undefined,
   );
 }
@@ -56,8 +56,8 @@ describe('a refund the provider cannot take right now', () => {
 
       // It waits in BullMQ with a day of exponential backoff; the payload is what the worker gets.
       const job = (await queuedRefund(order.id))!;
-      expect(job.opts).toMatchObject({ attempts: sendRefundJob.retry!.attempts, backoff: { type: 'exponential', delay: sendRefundJob.retry!.backoffMs } });
-      const data = sendRefundJob.schema.parse(job.data);
+      expect(job.opts).toMatchObject({ attempts: 14, backoff: { type: 'exponential', delay: 10_000 } });
+      const data = parseJobPayload('payments.refund', job.data);
       expect(data).toMatchObject({ orderId: order.id, amountMinor: order.totalMinor, idempotencyKey: `order-cancel-${order.id}` });
 
       // The provider is down: the attempt fails (to be retried), nothing is refunded, nothing else changes.
@@ -70,7 +70,7 @@ describe('a refund the provider cannot take right now', () => {
     }
 
     // The provider answers again: the next attempt refunds; a duplicate delivery refunds nothing more.
-    const data = sendRefundJob.schema.parse((await queuedRefund(order.id))!.data);
+    const data = parseJobPayload('payments.refund', (await queuedRefund(order.id))!.data);
     await attemptJob(sendRefundJob, jobContext(), data, { attemptsMade: 1, attempts: 14 });
     await attemptJob(sendRefundJob, jobContext(), data, { attemptsMade: 0, attempts: 14 });
     expect((await providerRefunds(env.stripe)).filter((r) => r.amount === order.totalMinor)).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('a refund the provider cannot take right now', () => {
     env.stripe.failPath('/v1/refunds');
     try {
       await mutate(env.api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Changed my mind' }, { cookie: buyer.cookie });
-      const data = sendRefundJob.schema.parse((await queuedRefund(order.id))!.data);
+      const data = parseJobPayload('payments.refund', (await queuedRefund(order.id))!.data);
       await expect(attemptJob(sendRefundJob, jobContext(), data, { attemptsMade: 13, attempts: 14 })).rejects.toThrow();
     } finally {
       env.stripe.failPath(null);

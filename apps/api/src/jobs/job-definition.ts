@@ -1,11 +1,14 @@
-// A job is an id, the queue it runs on, a zod payload and a handler (documenso's shape).
-import type { z } from 'zod';
+// A job is its declaration in job-types.ts (name, queue, payload, retry policy) plus a handler here
+// (documenso's shape). Producers never import handlers: they build jobs from job-types.ts.
 import type { Logger } from 'pino';
 import type { Database } from '@marketdesk/db';
 import type { Config } from '../env.js';
 import type { Mailer } from '../integrations/mail/mailer.js';
 import type { StoragePort } from '../integrations/storage/storage-port.js';
 import type { PaymentGateway } from '../integrations/stripe/payment-gateway.js';
+import { jobTypes, parseJobPayload, type JobName, type JobPayload, type QueueName, type RetryPolicy } from './job-types.js';
+
+export { defaultRetry, queueNames, type QueueName } from './job-types.js';
 
 export interface JobContext {
   config: Config;
@@ -18,26 +21,33 @@ export interface JobContext {
   now: () => Date;
 }
 
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
-  id: string;
-  queue: QueueName;
-  schema: S;
+export interface JobHandler<N extends JobName> {
   /** Handlers must be idempotent: delivery is at-least-once. A throw is retried with backoff. */
-  handle(ctx: JobContext, data: z.infer<S>): Promise<void>;
-  /** Runs before a job is tried (default 5, backoff from 1 s doubling each time). */
-  retry?: { attempts: number; backoffMs: number };
+  handle(ctx: JobContext, data: JobPayload<N>): Promise<void>;
   /** After the last attempt failed: make the failure visible where people look (a timeline, a queue). */
-  gaveUp?(ctx: JobContext, data: z.infer<S>, error: Error): Promise<void>;
+  gaveUp?(ctx: JobContext, data: JobPayload<N>, error: Error): Promise<void>;
 }
 
-export const defaultRetry = { attempts: 5, backoffMs: 1000 };
+export interface JobDefinition<N extends JobName = JobName> extends JobHandler<N> {
+  id: N;
+  queue: QueueName;
+  retry: RetryPolicy | undefined;
+}
+
+/** Any job's definition (a union over the job names, so each keeps its own payload type). */
+export type AnyJobDefinition = { [N in JobName]: JobDefinition<N> }[JobName];
+
+export function defineJob<N extends JobName>(id: N, handler: JobHandler<N>): JobDefinition<N> {
+  const type = jobTypes[id];
+  return { id, queue: type.queue, retry: 'retry' in type ? type.retry : undefined, ...handler };
+}
 
 /**
  * One attempt at a job: `attemptsMade` tries already failed of `attempts` allowed. A throw is handed
  * back for BullMQ to retry; on the last attempt the definition's `gaveUp` runs first, so the failure
  * is visible where people look, not only in the job dashboard.
  */
-export async function attemptJob<S extends z.ZodType>(def: JobDefinition<S>, ctx: JobContext, data: z.infer<S>, attempt: { attemptsMade: number; attempts: number }): Promise<void> {
+export async function attemptJob<N extends JobName>(def: JobDefinition<N>, ctx: JobContext, data: JobPayload<N>, attempt: { attemptsMade: number; attempts: number }): Promise<void> {
   try {
     await def.handle(ctx, data);
   } catch (err) {
@@ -46,9 +56,8 @@ export async function attemptJob<S extends z.ZodType>(def: JobDefinition<S>, ctx
   }
 }
 
-export const queueNames = ['mail', 'media', 'payments', 'catalog', 'checkout', 'orders', 'notifications', 'discovery'] as const;
-export type QueueName = (typeof queueNames)[number];
-
-export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
-  return def;
+/** Runs one attempt of a job as BullMQ hands it over: the payload is checked against the job's schema first. */
+export function attemptQueuedJob(def: AnyJobDefinition, ctx: JobContext, raw: unknown, attempt: { attemptsMade: number; attempts: number }): Promise<void> {
+  const data = parseJobPayload(def.id, raw);
+  return attemptJob(def as JobDefinition<JobName>, ctx, data as never, attempt);
 }

@@ -4,8 +4,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors/app-error.js';
-import { findJob } from './registry.js';
-import { defaultRetry, queueNames, type QueueName } from './job-definition.js';
+import { defaultRetry, jobTypes, parseJobPayload, queueNames, type JobName, type QueueName } from './job-types.js';
 import { withJobMeta } from '../observability/job-observability.js';
 import { bullmqTelemetry } from '../observability/tracing.js';
 
@@ -24,17 +23,18 @@ export function createQueues(redisUrl: string, prefix: string): JobQueues {
   for (const q of queues.values()) q.on('error', () => {}); // connection errors surface as refused enqueues
   return {
     async enqueue(jobId, data, opts) {
-      const def = findJob(jobId);
-      if (!def) throw new Error(`Unknown job ${jobId}`);
-      const payload = def.schema.parse(data) as Record<string, unknown>;
+      // Checked where it was produced (job-types.ts `job`); checked again here, at the door to Redis.
+      const payload = parseJobPayload(jobId as JobName, data);
+      const def = jobTypes[jobId as JobName];
       if (connection.status !== 'ready') {
         throw new AppError('UNAVAILABLE', 'Background jobs are unavailable right now (Redis is not reachable). Try again shortly.');
       }
+      const retry = 'retry' in def ? def.retry : defaultRetry;
       await queues.get(def.queue)!.add(jobId, withJobMeta(payload), {
         jobId: opts.dedupeId,
         delay: opts.delayMs,
-        attempts: (def.retry ?? defaultRetry).attempts,
-        backoff: { type: 'exponential', delay: (def.retry ?? defaultRetry).backoffMs },
+        attempts: retry.attempts,
+        backoff: { type: 'exponential', delay: retry.backoffMs },
         removeOnComplete: 1000,
         removeOnFail: 5000,
       });

@@ -1,5 +1,5 @@
-// Every job definition, by id.
-import type { JobDefinition } from './job-definition.js';
+// Every job's handler, by the job's name in job-types.ts.
+import type { AnyJobDefinition } from './job-definition.js';
 import { welcomeEmailJob } from './mail/welcome-email.js';
 import { processWebhookJob } from './payments/process-webhook.js';
 import { sendRefundJob } from './payments/send-refund.js';
@@ -13,8 +13,9 @@ import { reconcileJob } from './ledger/reconcile.js';
 import { queueJobs } from './queues/index.js';
 import { discoveryJobs } from './discovery/index.js';
 
-export const jobDefinitions = [welcomeEmailJob, processWebhookJob, sendRefundJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs, ...discoveryJobs] as unknown as JobDefinition[];
+export const jobDefinitions: readonly AnyJobDefinition[] = [welcomeEmailJob, processWebhookJob, sendRefundJob, expireCheckoutJob, dealExpiryJob, makeThumbnailJob, orderTimerJob, sendPayoutJob, deliverNotificationsJob, reconcileJob, ...queueJobs, ...discoveryJobs];
 
-export function findJob(id: string): JobDefinition | undefined {
+/** The handler of a job (each job in job-types.ts has exactly one: registry.test.ts). */
+export function findJob(id: string): AnyJobDefinition | undefined {
   return jobDefinitions.find((j) => j.id === id);
 }

@@ -4,9 +4,14 @@
 import { Queue, type RepeatOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { jobSchedules } from './ledger/reconcile.js';
+import { jobTypes, type JobName } from './job-types.js';
 
-export { jobSchedules };
+/** Every repeating job (cron with seconds, read in JOBS_TIME_ZONE); its queue is the job's own (job-types.ts). */
+export const jobSchedules: readonly { id: string; job: JobName; pattern: string }[] = [
+  { id: 'nightly-reconciliation', job: 'ledger.reconcile', pattern: '30 3 * * *' },
+  { id: 'discovery-view-flush', job: 'discovery.flushViews', pattern: '*/10 * * * * *' },
+  { id: 'daily-markdowns', job: 'markdowns.run', pattern: '15 2 * * *' },
+];
 
 /** When a schedule repeats: its cron pattern, read in the given zone. */
 export function repeatOf(schedule: { pattern: string }, timeZone: string): RepeatOptions {
@@ -17,7 +22,7 @@ export function repeatOf(schedule: { pattern: string }, timeZone: string): Repea
 export async function registerJobSchedules(connection: Redis, prefix: string, timeZone: string, log: Logger): Promise<void> {
   await Promise.all(
     jobSchedules.map(async (s) => {
-      const queue = new Queue(s.queue, { connection, prefix: `${prefix}:bull` });
+      const queue = new Queue(jobTypes[s.job].queue, { connection, prefix: `${prefix}:bull` });
       try {
         await queue.upsertJobScheduler(s.id, repeatOf(s, timeZone), { name: s.job, data: {} });
       } catch (err) {

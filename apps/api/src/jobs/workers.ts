@@ -2,7 +2,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobContext } from './job-definition.js';
-import { attemptJob, queueNames } from './job-definition.js';
+import { attemptQueuedJob, queueNames } from './job-definition.js';
 import { findJob } from './registry.js';
 import { registerJobSchedules } from './schedules.js';
 import { observeJob } from '../observability/job-observability.js';
@@ -21,7 +21,7 @@ export function startWorkers(redisUrl: string, prefix: string, ctx: JobContext) 
           // Timed, traced and logged under the request that caused the job (see observability/).
           await observeJob(name, job, async (meta) => {
             const jobCtx = { ...ctx, log: ctx.log.child({ job: job.name, jobId: job.id, ...(meta ? { requestId: meta.requestId } : {}) }) };
-            await attemptJob(def, jobCtx, def.schema.parse(job.data), { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
+            await attemptQueuedJob(def, jobCtx, job.data, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
           });
         },
         // A worker that dies mid-job (kill -9) stops renewing its lock; after JOB_LOCK_MS another

@@ -39,6 +39,13 @@ export const roomFanout = new client.Histogram({
   registers: [registry],
 });
 
+export const outboxInvalidJobs = new client.Counter({
+  name: 'marketdesk_outbox_invalid_jobs_total',
+  help: 'Outbox jobs the relay dropped because their payload fails the job schema (producers check them; alert on any).',
+  labelNames: ['job'] as const,
+  registers: [registry],
+});
+
 export const outboxLag = new client.Histogram({
   name: 'marketdesk_outbox_lag_seconds',
   help: 'From the state change (outbox row written) to its publication by the relay.',

@@ -8,7 +8,8 @@ import { outboxRepository } from '../repositories/outbox-repository.js';
 import { toLiveEvent } from '../services/outbox/to-live-event.js';
 import { isNotifiable } from '../services/notifications/notification-rules.js';
 import { listenForOutbox, type Wakeup } from './outbox-wakeup.js';
-import { outboxLag } from '../observability/metrics.js';
+import { outboxInvalidJobs, outboxLag } from '../observability/metrics.js';
+import { InvalidJobError } from '../jobs/job-types.js';
 import { runWithRequestContext } from '../observability/request-context.js';
 import { extractTraceContext, inSpan } from '../observability/tracing.js';
 
@@ -55,7 +56,16 @@ export function createOutboxRelay(db: Database, targets: RelayTargets, options: 
   async function publishNow(row: OutboxEvent): Promise<void> {
     for (const job of row.jobs) {
       const dedupeId = `evt-${row.id}-${job.name.replace(/[^a-z0-9]/gi, '_')}`;
-      await targets.enqueue(job.name, job.data, { dedupeId, ...(job.delayMs ? { delayMs: job.delayMs } : {}) });
+      try {
+        await targets.enqueue(job.name, job.data, { dedupeId, ...(job.delayMs ? { delayMs: job.delayMs } : {}) });
+      } catch (err) {
+        // Producers check payloads (job-types.ts `job`), so this is a row from an older release or
+        // written by hand: it is logged and left behind, never retried forever in front of every
+        // later row. Anything else (Redis down) fails the batch, which runs again.
+        if (!(err instanceof InvalidJobError)) throw err;
+        log.error({ outboxId: String(row.id), event: row.name, job: job.name, err: err.message }, 'outbox job dropped: invalid payload');
+        outboxInvalidJobs.inc({ job: job.name });
+      }
     }
     // Events that notify people fan out to the notification job (which reads the rules).
     if (isNotifiable(row.name)) await targets.enqueue('notifications.deliver', { outboxId: String(row.id) }, { dedupeId: `evt-${row.id}-notify` });

@@ -1,16 +1,12 @@
 // A listing's deal window ended: the listing machine archives it. Ignored when the seller changed
 // the window since the timer was set, or the listing is already gone.
-import { z } from 'zod';
 import { systemActor } from '@marketdesk/domain';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { runCommand } from '../../services/machines/pipeline.js';
 import { listingAggregate } from '../../services/listings/listing-aggregate.js';
 import { defineJob } from '../job-definition.js';
 
-export const dealExpiryJob = defineJob({
-  id: 'listing.dealExpiry',
-  queue: 'catalog',
-  schema: z.object({ listingId: z.string().uuid(), dealEndsAt: z.string().datetime() }),
+export const dealExpiryJob = defineJob('listing.dealExpiry', {
   async handle(ctx, { listingId, dealEndsAt }) {
     const now = ctx.now();
     await ctx.db.orm.em.fork().transactional(async (tx) => {

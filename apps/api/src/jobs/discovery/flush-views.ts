@@ -1,14 +1,10 @@
 // Every 10 s: buffered listing views (Redis) into PostgreSQL. The job opens its own short-lived
 // Redis connection: job handlers get no Redis client, and a flush every 10 s makes that cheap.
 import { Redis } from 'ioredis';
-import { z } from 'zod';
 import { flushViews } from '../../services/discovery/flush-views.js';
 import { defineJob } from '../job-definition.js';
 
-export const flushViewsJob = defineJob({
-  id: 'discovery.flushViews',
-  queue: 'discovery',
-  schema: z.object({}).passthrough(),
+export const flushViewsJob = defineJob('discovery.flushViews', {
   async handle(ctx) {
     const redis = new Redis(ctx.config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: true });
     redis.on('error', () => {}); // surfaced by the failing command

@@ -1,16 +1,11 @@
 // The nightly reconciliation of the ledger with the payment provider (a BullMQ job scheduler; the
 // console's button runs the same service directly).
-import { z } from 'zod';
 import { reconcileWithProvider } from '../../services/reconciliation/reconcile-with-provider.js';
 import { defineJob } from '../job-definition.js';
-import { discoverySchedules } from '../discovery/index.js';
 
 export const RECONCILE_LOOKBACK_DAYS = 35;
 
-export const reconcileJob = defineJob({
-  id: 'ledger.reconcile',
-  queue: 'payments',
-  schema: z.object({}).passthrough(),
+export const reconcileJob = defineJob('ledger.reconcile', {
   async handle(ctx) {
     if (!ctx.gateway) return ctx.log.info('reconciliation skipped: payments are not configured');
     const now = ctx.now();
@@ -20,4 +15,3 @@ export const reconcileJob = defineJob({
 });
 
 /** Repeating jobs, registered (idempotently, in JOBS_TIME_ZONE) when workers start: ../schedules.ts. */
-export const jobSchedules = [{ id: 'nightly-reconciliation', job: 'ledger.reconcile', queue: 'payments', pattern: '30 3 * * *' }, ...discoverySchedules] as const;

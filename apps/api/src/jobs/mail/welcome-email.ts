@@ -1,5 +1,4 @@
 // The welcome email after registration. Idempotent: a retried job finds the sent record and stops.
-import { z } from 'zod';
 import { teamRoom } from '@marketdesk/domain';
 import { SentMail } from '@marketdesk/db';
 import { userRepository } from '../../repositories/user-repository.js';
@@ -7,10 +6,7 @@ import { sentMailRepository } from '../../repositories/sent-mail-repository.js';
 import { recordEvent } from '../../services/outbox/record-event.js';
 import { defineJob } from '../job-definition.js';
 
-export const welcomeEmailJob = defineJob({
-  id: 'mail.welcome',
-  queue: 'mail',
-  schema: z.object({ userId: z.string().uuid() }),
+export const welcomeEmailJob = defineJob('mail.welcome', {
   async handle(ctx, { userId }) {
     const em = ctx.db.orm.em.fork();
     const dedupeKey = `welcome:${userId}`;

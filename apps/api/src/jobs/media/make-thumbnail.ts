@@ -1,7 +1,6 @@
 // The thumbnail of an uploaded listing photo: at most 400×400, WebP, orientation applied, metadata
 // (EXIF, GPS) dropped. Idempotent: a ready image is left alone. A corrupt or missing original fails
 // the image once instead of throwing, since a retry cannot repair the bytes.
-import { z } from 'zod';
 import { listingRepository } from '../../repositories/listing-repository.js';
 import { maxImagePixels } from '../../services/media/inspect-image.js';
 import { loadSharp } from '../../services/media/load-sharp.js';
@@ -19,10 +18,7 @@ async function renderThumbnail(original: Buffer) {
   return { data, width, height };
 }
 
-export const makeThumbnailJob = defineJob({
-  id: 'media.thumbnail',
-  queue: 'media',
-  schema: z.object({ imageId: z.string().uuid() }),
+export const makeThumbnailJob = defineJob('media.thumbnail', {
   async handle(ctx, { imageId }) {
     const em = ctx.db.orm.em.fork();
     const image = await listingRepository.findImage(em, imageId);

@@ -1,7 +1,6 @@
 // Turns a notifiable outbox event into notifications: in the app (the bell, live on `user:{id}`)
 // and by email, as each person's preferences say (both on by default). Retries send nothing twice:
 // the notification row and the sent-mail record are both keyed by (event, person, kind).
-import { z } from 'zod';
 import { SentMail } from '@marketdesk/db';
 import { sql } from '../../repositories/sql.js';
 import { notificationRepository } from '../../repositories/notification-repository.js';
@@ -11,10 +10,7 @@ import { notificationsFor } from '../../services/notifications/notification-rule
 import { recordEvent } from '../../services/outbox/record-event.js';
 import { defineJob } from '../job-definition.js';
 
-export const deliverNotificationsJob = defineJob({
-  id: 'notifications.deliver',
-  queue: 'notifications',
-  schema: z.object({ outboxId: z.string().regex(/^\d+$/) }),
+export const deliverNotificationsJob = defineJob('notifications.deliver', {
   async handle(ctx, { outboxId }) {
     const em = ctx.db.orm.em.fork();
     const [event] = await sql(em, `select name, payload from outbox_events where id = ?`, [outboxId]);

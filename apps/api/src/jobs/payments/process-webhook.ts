@@ -1,7 +1,6 @@
 // Acts on a recorded provider webhook. Runs with retries; every branch is idempotent, so duplicate
 // and out-of-order deliveries are harmless (a failure after success is ignored, a success after a
 // failure retakes the stock or refunds).
-import { z } from 'zod';
 import type { GatewayEvent } from '../../integrations/stripe/payment-gateway.js';
 import { webhookRepository } from '../../repositories/webhook-repository.js';
 import { failCheckoutPayment } from '../../services/checkout/end-checkout.js';
@@ -12,10 +11,7 @@ import { openChargeback } from '../../services/disputes/dispute-automation.js';
 import { disputeSettingsFrom } from '../../services/disputes/dispute-settings.js';
 import { defineJob } from '../job-definition.js';
 
-export const processWebhookJob = defineJob({
-  id: 'payments.processWebhook',
-  queue: 'payments',
-  schema: z.object({ eventId: z.string().min(1) }),
+export const processWebhookJob = defineJob('payments.processWebhook', {
   async handle(ctx, { eventId }) {
     const em = ctx.db.orm.em.fork();
     const stored = await webhookRepository.find(em, eventId);

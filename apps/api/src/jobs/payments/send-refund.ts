@@ -2,25 +2,14 @@
 // committed. The idempotency key is the decision's, so every retry — of this job, or a duplicate
 // delivery — is the same refund at the provider. Transient errors retry with backoff for about a
 // day; a definite refusal, or the last failed attempt, goes on the order's timeline for staff.
-import { z } from 'zod';
 import { GatewayError } from '../../integrations/stripe/index.js';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository } from '../../repositories/dispute-repository.js';
 import { recordOrderEvent } from '../../services/checkout/checkout-events.js';
-import { refundJobName, type RefundEffect } from '../../services/payments/refund-effect.js';
+import type { JobPayload } from '../job-types.js';
 import { defineJob, type JobContext } from '../job-definition.js';
 
-const schema = z.object({
-  orderId: z.string().uuid(),
-  providerPaymentId: z.string().min(1),
-  amountMinor: z.number().int().positive().optional(),
-  currency: z.string().length(3),
-  idempotencyKey: z.string().min(1),
-  reason: z.enum(['fraudulent', 'requested_by_customer']),
-  disputeId: z.string().uuid().optional(),
-}) satisfies z.ZodType<RefundEffect>;
-
-async function recordFailure(ctx: JobContext, refund: RefundEffect, reason: string) {
+async function recordFailure(ctx: JobContext, refund: JobPayload<'payments.refund'>, reason: string) {
   const em = ctx.db.orm.em.fork();
   await em.transactional(async (tx) => {
     const order = await checkoutRepository.findOrder(tx, refund.orderId);
@@ -30,12 +19,7 @@ async function recordFailure(ctx: JobContext, refund: RefundEffect, reason: stri
   });
 }
 
-export const sendRefundJob = defineJob({
-  id: refundJobName,
-  queue: 'payments',
-  schema,
-  // 14 tries doubling from 10 s: the last one about 23 hours after the first.
-  retry: { attempts: 14, backoffMs: 10_000 },
+export const sendRefundJob = defineJob('payments.refund', {
   async handle(ctx, refund) {
     if (!ctx.gateway) throw new Error('Payments are not configured; the refund waits until they are.');
     try {

@@ -2,17 +2,13 @@
 // use), a transfer from the platform balance, then the payout to their bank. Every call carries an
 // idempotency key derived from the payout id, so a retried job never pays twice. A definite refusal
 // fails the payout (the money returns to the seller's available balance); transient errors retry.
-import { z } from 'zod';
 import { GatewayError } from '../../integrations/stripe/index.js';
 import { payoutRepository } from '../../repositories/payout-repository.js';
 import { userRepository } from '../../repositories/user-repository.js';
 import { failUnsentPayout, markPayoutSent } from '../../services/payouts/payout-service.js';
 import { defineJob } from '../job-definition.js';
 
-export const sendPayoutJob = defineJob({
-  id: 'payouts.send',
-  queue: 'payments',
-  schema: z.object({ payoutId: z.string().uuid() }),
+export const sendPayoutJob = defineJob('payouts.send', {
   async handle(ctx, { payoutId }) {
     const em = ctx.db.orm.em.fork();
     const payout = await payoutRepository.find(em, payoutId);

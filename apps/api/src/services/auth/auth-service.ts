@@ -14,6 +14,7 @@ import type { TwoFactorService } from './two-factor-service.js';
 import { avatarUrlOf } from '../profile/set-avatar.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './session-service.js';
+import { job } from '../../jobs/job-types.js';
 
 export interface RequestMeta {
   ip: string;
@@ -88,7 +89,7 @@ export function createAuthService(deps: {
             name: 'user.registered',
             payload: { userId: user.id, displayName: user.displayName },
             rooms: [teamRoom],
-            jobs: [{ name: 'mail.welcome', data: { userId: user.id } }],
+            jobs: [job('mail.welcome', { userId: user.id })],
             actorId: user.id,
             now: meta.now,
           });

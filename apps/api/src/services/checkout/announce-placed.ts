@@ -3,6 +3,7 @@
 import type { EntityManager } from '@marketdesk/db';
 import type { OrderRecord } from '../../repositories/checkout-repository.js';
 import { recordOrderEvent } from './checkout-events.js';
+import { job } from '../../jobs/job-types.js';
 
 export async function announcePlaced(tx: EntityManager, order: OrderRecord, now: Date): Promise<void> {
   await recordOrderEvent(
@@ -12,6 +13,6 @@ export async function announcePlaced(tx: EntityManager, order: OrderRecord, now:
     order.buyerId,
     now,
     // Counted for "bought together", popularity and trending (services/discovery/record-purchase.ts).
-    [{ name: 'discovery.recordPurchase', data: { orderId: order.id } }],
+    [job('discovery.recordPurchase', { orderId: order.id })],
   );
 }

@@ -18,6 +18,7 @@ import { announceStock } from '../listings/listing-service.js';
 import { addressRepository } from '../../repositories/address-repository.js';
 import { recordCheckoutEvent } from './checkout-events.js';
 import { releaseHeldStock } from './release-stock.js';
+import { job } from '../../jobs/job-types.js';
 
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, 'an Idempotency-Key of 8–200 letters, digits, - or _');
 
@@ -201,7 +202,7 @@ async function reserveAndPlace(tx: EntityManager, buyerId: string, input: StartC
     'checkout.created',
     { checkoutId, buyerId, orderIds: orders.map((o) => o.id), totalMinor: totals.totalMinor, currency: totals.currency },
     now,
-    [{ name: 'checkout.expire', data: { checkoutId }, delayMs: settings.reservationMinutes * 60_000 }],
+    [job('checkout.expire', { checkoutId }, { delayMs: settings.reservationMinutes * 60_000 })],
   );
   return { checkoutId, totals, orders };
 }

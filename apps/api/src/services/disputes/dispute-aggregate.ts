@@ -4,14 +4,13 @@
 // order room and `queue:disputes`, and the queue row that follows (state, who it waits on, SLA due,
 // priority: 1 at risk, 2 breached or escalated).
 import { disputeSlaFor, type CurrencyCode, type DisputeContext, type DisputeState, type Snapshot } from '@marketdesk/domain';
-import type { OutboxJob } from '@marketdesk/db';
 import { disputeRepository, type DisputeChanges, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import type { Aggregate } from '../machines/pipeline.js';
 import { moveQueueRow } from '../queues/subject-rows.js';
 import { supportSla } from '../sla/support-calendar.js';
+import { job, type CheckedJob, type JobPayload } from '../../jobs/job-types.js';
 
-export const disputeTimerJobName = 'disputes.timer';
 export const liveDisputeStates = ['open', 'awaiting_seller', 'awaiting_buyer', 'under_review'] as const;
 export const disputeRooms = (d: { orderId: string; buyerId: string; sellerId: string }) => [`order:${d.orderId}`, `seller:${d.sellerId}`, `user:${d.buyerId}`, 'queue:disputes'];
 export const disputeStream = (id: string) => `dispute:${id}`;
@@ -45,8 +44,8 @@ export function slaFields(state: string, enteredAt: Date): Pick<DisputeChanges, 
   return sla ? { slaKind: sla.kind, slaDueAt: new Date(sla.dueAtMs), slaAtRiskAt: new Date(sla.atRiskAtMs), slaStatus: 'ok' } : { slaKind: null, slaDueAt: null, slaAtRiskAt: null, slaStatus: 'ok' };
 }
 
-export function timerJobs(d: { id: string }, state: string, enteredAt: Date, schedule: { command: string; fireAtMs: number }[], now: Date): OutboxJob[] {
-  return schedule.map((t) => ({ name: disputeTimerJobName, data: { disputeId: d.id, command: t.command, state, enteredAt: enteredAt.toISOString() }, delayMs: Math.max(0, t.fireAtMs - now.getTime()) }));
+export function timerJobs(d: { id: string }, state: string, enteredAt: Date, schedule: { command: string; fireAtMs: number }[], now: Date): CheckedJob[] {
+  return schedule.map((t) => job('disputes.timer', { disputeId: d.id, command: t.command as JobPayload<'disputes.timer'>['command'], state, enteredAt: enteredAt.toISOString() }, { delayMs: t.fireAtMs - now.getTime() }));
 }
 
 export const waitingOnFor = (state: string): 'staff' | 'seller' | 'buyer' | null =>

@@ -1,11 +1,10 @@
 // KYC checks in the command pipeline: the new state, its events to the seller's room and
 // `queue:kyc`, and the information deadline timer when the reviewer asks for more.
 import { defaultKycInfoWindowMs, kycMachine, type KycContext, type KycState, type Snapshot } from '@marketdesk/domain';
-import type { OutboxJob } from '@marketdesk/db';
 import { kycRepository, type KycChanges, type KycRecord } from '../../repositories/kyc-repository.js';
 import type { Aggregate } from '../machines/pipeline.js';
+import { job } from '../../jobs/job-types.js';
 
-export const kycInfoDeadlineJobName = 'kyc.infoDeadline';
 export const kycRooms = (k: { sellerId: string }) => [`seller:${k.sellerId}`, 'queue:kyc'];
 export const kycStream = (id: string) => `kyc:${id}`;
 
@@ -27,8 +26,8 @@ export const kycAggregate: Aggregate<KycRecord, KycState, KycContext, KycChanges
   snapshot: (k, options) => kycSnapshot(k, options.reviewerId),
   write: (em, id, version, changes, now) => kycRepository.update(em, id, version, changes, now),
   plan(k, result, _command, _options, now) {
-    const deadline = result.timers.schedule.find((t) => t.timer === kycInfoDeadlineJobName);
-    const jobs: OutboxJob[] = deadline ? [{ name: kycInfoDeadlineJobName, data: { kycId: k.id, dueAt: new Date(deadline.fireAtMs).toISOString() }, delayMs: Math.max(0, deadline.fireAtMs - now.getTime()) }] : [];
+    const deadline = result.timers.schedule.find((t) => t.timer === 'kyc.infoDeadline');
+    const jobs = deadline ? [job('kyc.infoDeadline', { kycId: k.id, dueAt: new Date(deadline.fireAtMs).toISOString() }, { delayMs: deadline.fireAtMs - now.getTime() })] : [];
     return { changes: { state: result.state, ...(deadline ? { infoDueAt: new Date(deadline.fireAtMs) } : {}) }, jobs };
   },
   stream: (k) => kycStream(k.id),

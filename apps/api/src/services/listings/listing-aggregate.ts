@@ -2,12 +2,12 @@
 // time, the deal-expiry timer of a listing going live with a deal, and its row in the `listings`
 // review queue following the move. A seller puts a listing in front of buyers only once verified.
 import { listingMachine, type ListingContext, type ListingState, type Snapshot } from '@marketdesk/domain';
-import type { OutboxJob } from '@marketdesk/db';
 import { listingRepository, type ListingChanges, type ListingRecord } from '../../repositories/listing-repository.js';
 import { assertVerifiedSeller } from '../kyc/seller-verification.js';
 import type { Aggregate } from '../machines/pipeline.js';
 import { listingRooms } from './listing-events.js';
 import { syncListingQueueRow } from './listing-queue.js';
+import { job } from '../../jobs/job-types.js';
 
 export function listingSnapshot(l: ListingRecord): Snapshot<ListingState, ListingContext> {
   return { state: l.state as ListingState, context: { listingId: l.id, sellerId: l.sellerId, quantity: l.quantity }, enteredAtMs: l.updatedAt.getTime() };
@@ -15,8 +15,6 @@ export function listingSnapshot(l: ListingRecord): Snapshot<ListingState, Listin
 
 /** Commands that put a seller's listing in front of buyers (through review): KYC comes first. */
 const publishing = new Set(['submit_for_review', 'submit_changes', 'resume']);
-
-export const dealExpiryJobName = 'listing.dealExpiry';
 
 export const listingAggregate: Aggregate<ListingRecord, ListingState, ListingContext, ListingChanges, void> = {
   noun: 'listing',
@@ -30,9 +28,9 @@ export const listingAggregate: Aggregate<ListingRecord, ListingState, ListingCon
   plan(listing, result, _command, _options, now) {
     const changes: ListingChanges = { state: result.state, quantity: result.snapshot.context.quantity };
     if (result.state === 'active' && !listing.publishedAt) changes.publishedAt = now;
-    const jobs: OutboxJob[] =
+    const jobs =
       result.state === 'active' && listing.dealEndsAt && listing.dealEndsAt > now
-        ? [{ name: dealExpiryJobName, data: { listingId: listing.id, dealEndsAt: listing.dealEndsAt.toISOString() }, delayMs: listing.dealEndsAt.getTime() - now.getTime() }]
+        ? [job('listing.dealExpiry', { listingId: listing.id, dealEndsAt: listing.dealEndsAt.toISOString() }, { delayMs: listing.dealEndsAt.getTime() - now.getTime() })]
         : [];
     return { changes, jobs };
   },

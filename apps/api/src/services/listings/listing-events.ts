@@ -1,8 +1,9 @@
 // Where listing events go: the seller's room, the review queue and the listing's public room (live
 // stock on open listing pages).
 import type { EventName, EventPayload } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { recordEvent } from '../outbox/record-event.js';
+import type { CheckedJob } from '../../jobs/job-types.js';
 
 export function listingRooms(listingId: string, sellerId: string): string[] {
   return [`seller:${sellerId}`, 'queue:listings', `listing:${listingId}`];
@@ -14,7 +15,7 @@ export async function recordListingEvent(
   event: { name: EventName; payload: Record<string, unknown> },
   actorId: string | null,
   now: Date,
-  jobs: OutboxJob[] = [],
+  jobs: CheckedJob[] = [],
 ) {
   await recordEvent(em, {
     stream: `listing:${listing.id}`,

@@ -19,10 +19,11 @@ import {
   type Transfer,
   type TransitionSuccess,
 } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { postTransfers } from '../ledger/post-transfers.js';
 import { recordEvent } from '../outbox/record-event.js';
+import type { CheckedJob } from '../../jobs/job-types.js';
 
 export interface Versioned {
   id: string;
@@ -42,7 +43,7 @@ export interface Plan<C> {
   /** Ledger transfers the move carries (posted after the guarded write). */
   transfers?: readonly Transfer[];
   /** Delayed jobs for the timers the new state starts, and other jobs the move sets off. */
-  jobs?: OutboxJob[];
+  jobs?: CheckedJob[];
 }
 
 export interface Step<R extends Versioned, S extends string, Ctx, O> {
@@ -80,7 +81,7 @@ export interface RunOptions<C, O> {
   /** Fields the machine does not own that the caller sets with the move (a tracking number, a reason). */
   changes?: C;
   /** Jobs the caller's move sets off besides the aggregate's own (provider effects, notifications). */
-  jobs?: OutboxJob[];
+  jobs?: CheckedJob[];
 }
 
 export interface Outcome<R, S extends string> {
@@ -88,7 +89,7 @@ export interface Outcome<R, S extends string> {
   state: S;
   events: MachineEvent[];
   /** The jobs recorded with the move (timers and effects), run by the worker once it commits. */
-  jobs: OutboxJob[];
+  jobs: CheckedJob[];
 }
 
 /** The one answer to a write on a version someone else already moved. */

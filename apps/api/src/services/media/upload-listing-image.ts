@@ -10,6 +10,7 @@ import type { InspectedImage } from './inspect-image.js';
 import { originalImageKey } from './image-keys.js';
 import { loadSharp } from './load-sharp.js';
 import { imageUrl } from './image-urls.js';
+import { job } from '../../jobs/job-types.js';
 
 /** The queue's job id for an image's thumbnail: one job per image, however often it is enqueued. */
 export function thumbnailJobId(imageId: string): string {
@@ -58,7 +59,8 @@ export async function uploadListingImage(
   });
   try {
     // BullMQ refuses custom job ids containing ':', hence `thumb-` rather than `thumb:`.
-    await deps.enqueue('media.thumbnail', { imageId: id }, { dedupeId: thumbnailJobId(id) });
+    const thumbnail = job('media.thumbnail', { imageId: id });
+    await deps.enqueue(thumbnail.name, thumbnail.data, { dedupeId: thumbnailJobId(id) });
   } catch (err) {
     // Without the job the row would say "processing" forever; fail it and let the seller retry.
     await listingRepository.markImageFailed(deps.em, id);

@@ -4,12 +4,12 @@
 // ledger lines it adds to the order's timeline. Every order state change runs through
 // `runCommand(tx, orderAggregate, …)`.
 import { orderMachine, refundFromEscrow, releaseEscrow, type EscrowHold, type OrderContext, type OrderState, type Transfer } from '@marketdesk/domain';
-import type { OutboxJob } from '@marketdesk/db';
 import { checkoutRepository, type OrderChanges, type OrderRecord } from '../../repositories/checkout-repository.js';
 import { orderRooms } from '../checkout/checkout-events.js';
 import { orderSnapshot } from '../checkout/order-snapshot.js';
 import type { Aggregate } from '../machines/pipeline.js';
 import { recordLedgerTimeline } from './ledger-timeline.js';
+import { job } from '../../jobs/job-types.js';
 
 export interface OrderSettings {
   autoCompleteAfterMs: number;
@@ -19,8 +19,6 @@ export interface OrderOptions extends OrderSettings {
   /** The money, when the caller decided it (payment capture, a dispute's settlement) instead of the default rules. */
   money?: { transfers: readonly Transfer[]; hold: EscrowHold | null } | undefined;
 }
-
-export const orderTimerJobName = 'orders.timer';
 
 export const orderAggregate: Aggregate<OrderRecord, OrderState, OrderContext, OrderChanges, OrderOptions> = {
   noun: 'order',
@@ -37,11 +35,7 @@ export const orderAggregate: Aggregate<OrderRecord, OrderState, OrderContext, Or
     }
     if (result.state === 'delivered') changes.deliveredAt = now;
     if (result.state === 'completed') changes.completedAt = now;
-    const jobs: OutboxJob[] = result.timers.schedule.map((t) => ({
-      name: orderTimerJobName,
-      data: { orderId: order.id, command: t.command, state: result.state },
-      delayMs: Math.max(0, t.fireAtMs - now.getTime()),
-    }));
+    const jobs = result.timers.schedule.map((t) => job('orders.timer', { orderId: order.id, command: t.command, state: result.state }, { delayMs: t.fireAtMs - now.getTime() }));
     return { changes, transfers, jobs };
   },
   stream: (order) => `order:${order.id}`,

@@ -1,17 +1,18 @@
 // The only way state changes announce themselves: validate against the catalogue, then append to
 // the outbox inside the caller's transaction. Nothing is sent until that transaction commits.
 import { parseEventPayload, type EventName, type EventPayload } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { outboxRepository } from '../../repositories/outbox-repository.js';
 import { handedOnContext } from '../../observability/request-context.js';
 import { auditEvent } from '../audit/audit-events.js';
+import type { CheckedJob } from '../../jobs/job-types.js';
 
 export interface RecordEventInput<N extends EventName> {
   stream: string;
   name: N;
   payload: EventPayload<N>;
   rooms: string[];
-  jobs?: OutboxJob[];
+  jobs?: CheckedJob[];
   actorId: string | null;
   now: Date;
 }

@@ -6,6 +6,7 @@ import type { EntityManager } from '@marketdesk/db';
 import type { GatewayEvent } from '../../integrations/stripe/index.js';
 import { webhookRepository } from '../../repositories/webhook-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
+import { job } from '../../jobs/job-types.js';
 
 export async function receiveWebhook(em: EntityManager, provider: string, event: GatewayEvent, now: Date): Promise<{ duplicate: boolean }> {
   return em.transactional(async (tx) => {
@@ -17,7 +18,7 @@ export async function receiveWebhook(em: EntityManager, provider: string, event:
       payload: { provider, eventId: event.eventId, type: event.type },
       rooms: [teamRoom],
       // Acted on by a job with retries, after commit (jobs/payments/process-webhook.ts).
-      jobs: [{ name: 'payments.processWebhook', data: { eventId: event.eventId } }],
+      jobs: [job('payments.processWebhook', { eventId: event.eventId })],
       actorId: null,
       now,
     });

@@ -2,24 +2,13 @@
 // dispute resolved for the buyer) records it in the outbox with the move, and the worker sends it to
 // the provider after the transaction commits (jobs/payments/send-refund.ts) — never while a row is
 // locked, never for a move that rolled back. The idempotency key makes every retry the same refund.
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
+import { job, type CheckedJob, type JobPayload } from '../../jobs/job-types.js';
 
-export const refundJobName = 'payments.refund';
-
-export interface RefundEffect {
-  orderId: string;
-  providerPaymentId: string;
-  /** Omitted: everything left on the payment. */
-  amountMinor?: number | undefined;
-  currency: string;
-  /** One per refund decision: a retry (of the job or the request) is the same refund at the provider. */
-  idempotencyKey: string;
-  reason: 'fraudulent' | 'requested_by_customer';
-  /** The dispute the refund settles, which keeps the provider's refund id. */
-  disputeId?: string | undefined;
-}
+/** One per refund decision (its idempotency key): a retry of the job or the request is the same refund at the provider. */
+type RefundEffect = JobPayload<'payments.refund'>;
 
 /**
  * The one guard before a refund is promised: payments are configured and the order was paid through
@@ -30,9 +19,8 @@ export async function refundEffect(
   paymentsConfigured: boolean,
   order: Pick<OrderRecord, 'id' | 'checkoutId' | 'currency'>,
   refund: Pick<RefundEffect, 'amountMinor' | 'idempotencyKey' | 'reason' | 'disputeId'>,
-): Promise<OutboxJob> {
+): Promise<CheckedJob> {
   const checkout = await checkoutRepository.findCheckout(tx, order.checkoutId);
   if (!paymentsConfigured || !checkout?.providerPaymentId) throw new AppError('UNAVAILABLE', 'Refunds are not possible right now: payments are not configured.');
-  const data: RefundEffect = { orderId: order.id, providerPaymentId: checkout.providerPaymentId, currency: order.currency, ...refund };
-  return { name: refundJobName, data: { ...data } };
+  return job('payments.refund', { orderId: order.id, providerPaymentId: checkout.providerPaymentId, currency: order.currency, ...refund });
 }

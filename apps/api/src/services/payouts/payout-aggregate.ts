@@ -6,8 +6,8 @@ import { payoutRepository, type PayoutChanges, type PayoutRecord } from '../../r
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import type { Aggregate } from '../machines/pipeline.js';
 import { moveQueueRow } from '../queues/subject-rows.js';
+import { job } from '../../jobs/job-types.js';
 
-export const sendPayoutJobName = 'payouts.send';
 export const payoutRooms = (p: { sellerId: string }) => [`seller:${p.sellerId}`, 'queue:payouts'];
 export const payoutStream = (id: string) => `payout:${id}`;
 
@@ -41,7 +41,7 @@ export const payoutAggregate: Aggregate<PayoutRecord, PayoutState, PayoutContext
   plan: (p, result, command) => ({
     changes: { state: result.state },
     transfers: moneyOf[command.type]?.(p) ?? [],
-    jobs: command.type === 'approve' ? [{ name: sendPayoutJobName, data: { payoutId: p.id } }] : [],
+    jobs: command.type === 'approve' ? [job('payouts.send', { payoutId: p.id })] : [],
   }),
   stream: (p) => payoutStream(p.id),
   rooms: payoutRooms,

@@ -2,23 +2,22 @@
 // ends. The claim is a single conditional UPDATE (see the repository); everything else here turns
 // its answer into what the person should read, and announces the change to the queue's room.
 import { claimExpiresAtMs, heldByMessage, isQueueLead, queueOpenStates, type QueueName } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { assertCanWork, assertLead, canWork, staffRoleNames, type QueueActor } from './queue-access.js';
 import { recordQueueItemEvent } from './queue-events.js';
 import { queueItemSnapshot, staleItemConflict } from './queue-item-view.js';
+import { job, type CheckedJob } from '../../jobs/job-types.js';
 
 export interface ClaimSettings {
   /** A claim lapses after this long without activity by its holder. */
   claimIdleMs: number;
 }
 
-export const claimExpiryJobName = 'queues.claimExpiry';
-
-export function claimTimer(item: { id: string; claimedAt: Date | null; claimExpiresAt: Date | null }, now: Date): OutboxJob[] {
+export function claimTimer(item: { id: string; claimedAt: Date | null; claimExpiresAt: Date | null }, now: Date): CheckedJob[] {
   if (!item.claimedAt || !item.claimExpiresAt) return [];
-  return [{ name: claimExpiryJobName, data: { itemId: item.id, claimedAt: item.claimedAt.toISOString() }, delayMs: Math.max(0, item.claimExpiresAt.getTime() - now.getTime()) }];
+  return [job('queues.claimExpiry', { itemId: item.id, claimedAt: item.claimedAt.toISOString() }, { delayMs: item.claimExpiresAt.getTime() - now.getTime() })];
 }
 
 export async function loadItem(tx: EntityManager, id: string, opts: { forUpdate?: boolean } = {}): Promise<QueueItemRecord> {

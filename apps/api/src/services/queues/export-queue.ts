@@ -16,6 +16,7 @@ import { sql } from '../../repositories/sql.js';
 import { csvCell } from '../csv-cell.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { assertCanView, type QueueActor } from './queue-access.js';
+import { job } from '../../jobs/job-types.js';
 
 const PAGE = 1000;
 const header = ['id', 'queue', 'state', 'title', 'seller', 'value', 'currency', 'conditions', 'claimed_by', 'created_at', 'decided_at', 'last_action'];
@@ -25,7 +26,7 @@ export async function startQueueExport(em: EntityManager, actor: QueueActor, inp
   const id = randomUUID();
   await em.transactional(async (tx) => {
     await sql(tx, `insert into queue_exports (id, owner_id, queue, input, state, rows, created_at) values (?, ?, ?, ?, 'running', 0, ?)`, [id, actor.id, input.queue, JSON.stringify(input), now]);
-    await recordEvent(tx, { stream: `export:${id}`, name: 'queue.export.progress', payload: { exportId: id, rows: 0, total: null, state: 'running' }, rooms: [`user:${actor.id}`], jobs: [{ name: 'queues.export', data: { exportId: id } }], actorId: actor.id, now });
+    await recordEvent(tx, { stream: `export:${id}`, name: 'queue.export.progress', payload: { exportId: id, rows: 0, total: null, state: 'running' }, rooms: [`user:${actor.id}`], jobs: [job('queues.export', { exportId: id })], actorId: actor.id, now });
   });
   return { exportId: id };
 }

@@ -1,10 +1,11 @@
 // Where queue events go: the queue's room (every open console table), on the item's own stream so
 // clients can spot a gap per row. Item events always carry the row as it is after the change.
 import type { EventName, QueueName } from '@marketdesk/domain';
-import type { EntityManager, OutboxJob } from '@marketdesk/db';
+import type { EntityManager } from '@marketdesk/db';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { queueItemSnapshot } from './queue-item-view.js';
+import type { CheckedJob } from '../../jobs/job-types.js';
 
 type ItemEventName = 'queue.item.added' | 'queue.item.claimed' | 'queue.item.released' | 'queue.item.reassigned' | 'queue.item.claim_expired' | 'queue.item.claim_extended' | 'queue.item.changed';
 
@@ -19,7 +20,7 @@ export async function recordQueueItemEvent(
   extra: Record<string, unknown>,
   actorId: string | null,
   now: Date,
-  jobs: OutboxJob[] = [],
+  jobs: CheckedJob[] = [],
 ): Promise<QueueItemRecord> {
   const item = (await queueItemRepository.find(tx, itemId))!;
   await recordEvent(tx, {

@@ -1,9 +1,9 @@
 // Submissions in the command pipeline: the new state and amounts, its events to the seller's room
 // and the queue, and the quote-expiry timer when an offer opens.
 import { submissionMachine, type CurrencyCode, type Snapshot, type SubmissionContext, type SubmissionState } from '@marketdesk/domain';
-import type { OutboxJob } from '@marketdesk/db';
 import { submissionRepository, type SubmissionChanges, type SubmissionRecord } from '../../repositories/submission-repository.js';
 import type { Aggregate } from '../machines/pipeline.js';
+import { job } from '../../jobs/job-types.js';
 
 export interface SubmissionSettings {
   claimIdleMs: number;
@@ -11,7 +11,6 @@ export interface SubmissionSettings {
   quoteValidMs: number;
 }
 
-export const quoteExpiryJobName = 'submissions.quoteExpiry';
 export const submissionRooms = (s: { sellerId: string }) => [`seller:${s.sellerId}`, 'queue:submissions'];
 export const submissionStream = (id: string) => `submission:${id}`;
 
@@ -47,7 +46,7 @@ export const submissionAggregate: Aggregate<SubmissionRecord, SubmissionState, S
       counterRounds: c.counterRounds,
       ...(opensQuote ? { quoteExpiresAt: new Date(opensQuote.fireAtMs) } : {}),
     };
-    const jobs: OutboxJob[] = opensQuote ? [{ name: quoteExpiryJobName, data: { submissionId: s.id, expiresAt: new Date(opensQuote.fireAtMs).toISOString() }, delayMs: Math.max(0, opensQuote.fireAtMs - now.getTime()) }] : [];
+    const jobs = opensQuote ? [job('submissions.quoteExpiry', { submissionId: s.id, expiresAt: new Date(opensQuote.fireAtMs).toISOString() }, { delayMs: opensQuote.fireAtMs - now.getTime() })] : [];
     return { changes, jobs };
   },
   stream: (s) => submissionStream(s.id),
