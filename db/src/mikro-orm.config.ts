@@ -1,5 +1,5 @@
 // MikroORM configuration shared by the API, the worker, the demo seed and the tests.
-// PostgreSQL when a URL is given; otherwise the embedded PGlite (ARCHITECTURE.md "Embedded defaults")
+// PostgreSQL when a URL is given; otherwise the embedded PGlite (docs/architecture.md "Embedded defaults")
 // through MikroORM's own PGlite driver, which owns the PGlite instance it opens in `pgliteDir`.
 import { defineConfig as definePostgreSqlConfig } from '@mikro-orm/postgresql';
 import { defineConfig as definePgliteConfig } from '@mikro-orm/pglite';

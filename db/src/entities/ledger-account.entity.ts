@@ -1,4 +1,4 @@
-// One ledger account with its running totals (ARCHITECTURE.md "The ledger"). Totals change only
+// One ledger account with its running totals (docs/architecture.md "The ledger"). Totals change only
 // through the ledger service, under a row lock, from the pure domain's decision.
 import { EntitySchema } from '@mikro-orm/core';
 

@@ -1,4 +1,4 @@
-// The transactional outbox (ARCHITECTURE.md rule 3): written in the business transaction,
+// The transactional outbox (docs/architecture.md rule 3): written in the business transaction,
 // published by the relay after commit. `id` is the global order, (stream, seq) the per-stream one.
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 

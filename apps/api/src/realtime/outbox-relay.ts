@@ -1,4 +1,4 @@
-// Publishes committed outbox events (ARCHITECTURE.md rule 3): to Socket.IO rooms and to BullMQ.
+// Publishes committed outbox events (docs/architecture.md rule 3): to Socket.IO rooms and to BullMQ.
 // At-least-once: rows are marked published in the same transaction that locked them, after the
 // sends succeed; a crash in between sends again, which clients absorb by event id / sequence.
 import type { Logger } from 'pino';

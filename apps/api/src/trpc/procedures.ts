@@ -87,7 +87,7 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
-/** Gate by the domain's permission policy (ARCHITECTURE.md rule 5); object checks stay in services. */
+/** Gate by the domain's permission policy (docs/architecture.md rule 5); object checks stay in services. */
 export function permissionProcedure(permission: Permission) {
   return authedProcedure.meta({ access: 'permission', permission }).use(({ ctx, next }) => {
     if (!hasGrant(ctx.actor, permission)) {

@@ -1,4 +1,4 @@
-// A live client as the apps build one (ARCHITECTURE.md rule 3): apply events idempotently by
+// A live client as the apps build one (docs/architecture.md rule 3): apply events idempotently by
 // sequence, notice a gap, and catch up by re-reading the stream after a gap or a reconnect. The
 // re-read is the stream query the apps' tRPC reads serve (orders.get's timeline selects the same
 // outbox rows by stream and seq), run here directly so any stream can be checked.

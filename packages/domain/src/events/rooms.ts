@@ -1,4 +1,4 @@
-// Live room names (ARCHITECTURE.md "Live rooms"). `team` carries the staff activity feed;
+// Live room names (docs/architecture.md "Live rooms"). `team` carries the staff activity feed;
 // `support:inbox` the support inbox's thread summaries (staff with chat.support);
 // `listing:{id}` is public (live stock on a listing page, open to anonymous visitors).
 export const queueNames = ['submissions', 'listings', 'kyc', 'disputes', 'payouts', 'fraud'] as const;

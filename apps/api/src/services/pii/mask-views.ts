@@ -1,4 +1,4 @@
-// Server-side masking of personal data in what the API returns. The rule (ARCHITECTURE.md rule 5):
+// Server-side masking of personal data in what the API returns. The rule (docs/architecture.md rule 5):
 // a person always sees their own data; anyone else sees it only when the policy grants
 // `users.view_pii` on that person (admins: any; agents: people in cases assigned to them), and
 // otherwise a masked copy that still lets staff recognise the record. Staff who hold the grant can
