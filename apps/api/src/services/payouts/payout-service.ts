@@ -5,8 +5,12 @@
 // them or give the money back. Every step runs the payout machine and lands in the outbox.
 import { randomUUID } from 'node:crypto';
 import {
+  availableActions,
   balanceOf,
+  payoutMachine,
   reasonText,
+  stateLabel,
+  type Actor,
   type QueueDecision,
   payoutRequested,
   sellerAccount,
@@ -125,22 +129,29 @@ export async function failUnsentPayout(em: EntityManager, payoutId: string, reas
 }
 
 export function payoutView(p: PayoutRecord) {
-  return { id: p.id, seller: { id: p.sellerId, name: p.sellerName }, amountMinor: p.amountMinor, currency: p.currency, state: p.state, version: p.version, reason: p.reason, requestedAt: p.createdAt, updatedAt: p.updatedAt };
+  return { id: p.id, seller: { id: p.sellerId, name: p.sellerName }, amountMinor: p.amountMinor, currency: p.currency, state: p.state, stateLabel: stateLabel(payoutMachine, p.state), version: p.version, reason: p.reason, requestedAt: p.createdAt, updatedAt: p.updatedAt };
 }
 
-/** The seller's money at a glance: balances (with what was paid out) and their payout history. */
-export async function sellerPayoutOverview(em: EntityManager, sellerId: string, limit: number, minimumMinor: number) {
+/** The command sellers send for their own payouts (`payouts.cancel`); approvers decide through the queue. */
+export const payoutSellerCommands = ['cancel'] as const;
+
+/**
+ * The seller's money at a glance: balances (with what was paid out) and their payout history, each
+ * payout with what the viewer may do to it now (the payout machine under their grants).
+ */
+export async function sellerPayoutOverview(em: EntityManager, sellerId: string, viewer: Actor, limit: number, minimumMinor: number) {
   const [balances, paidOutMinor, payouts] = await Promise.all([sellerBalances(em, sellerId), payoutRepository.paidOutMinor(em, sellerId), payoutRepository.listForSeller(em, sellerId, limit)]);
   const eur = balances.find((b) => b.currency === 'EUR') ?? { currency: 'EUR', pendingMinor: 0, availableMinor: 0, reservedMinor: 0, inTransitMinor: 0 };
-  return { balance: { ...eur, paidOutMinor }, minimumMinor, payouts: payouts.map(payoutView) };
+  const withActions = (p: PayoutRecord) => ({ ...payoutView(p), actions: availableActions(payoutMachine, payoutAggregate.snapshot(p, undefined), viewer, payoutSellerCommands) });
+  return { balance: { ...eur, paidOutMinor }, minimumMinor, payouts: payouts.map(withActions) };
 }
 
 /** What an approver needs on one payout: the request and the seller's money and payout history. */
-export async function payoutForReview(em: EntityManager, id: string, minimumMinor: number) {
+export async function payoutForReview(em: EntityManager, viewer: Actor, id: string, minimumMinor: number) {
   const payout = await payoutRepository.find(em, id);
   if (!payout) throw new AppError('NOT_FOUND', 'This payout does not exist.');
   const verified = await kycRepository.isApproved(em, payout.sellerId);
-  return { payout: payoutView(payout), sellerVerified: verified, seller: await sellerPayoutOverview(em, payout.sellerId, 10, minimumMinor) };
+  return { payout: payoutView(payout), sellerVerified: verified, seller: await sellerPayoutOverview(em, payout.sellerId, viewer, 10, minimumMinor) };
 }
 
 export async function payoutQueue(em: EntityManager, states: string[]) {

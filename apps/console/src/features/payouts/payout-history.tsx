@@ -1,5 +1,5 @@
 // A seller's payouts, newest first, with their status; requests nobody has decided yet can be
-// withdrawn (the amount returns to Available).
+// withdrawn (the amount returns to Available) — offered when the payout's `actions` say so.
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { formatDateTime, formatMoney, formatRelativeTime } from '@marketdesk/ui';
 import type { RouterOutputs } from '../../trpc';
@@ -7,7 +7,7 @@ import { payoutReason, payoutStatus } from './payout-status';
 
 export type Payout = RouterOutputs['payouts']['mine']['payouts'][number];
 
-export function PayoutStatusBadge({ payout }: { payout: { state: string; reason: string | null } }) {
+export function PayoutStatusBadge({ payout }: { payout: { state: string; stateLabel: string; reason: string | null } }) {
   const s = payoutStatus(payout);
   return (
     <Badge variant="light" color={s.color}>
@@ -32,6 +32,7 @@ export function PayoutHistory({ payouts, now, cancellingId, onCancel }: { payout
         <Table.Tbody>
           {payouts.map((p) => {
             const reason = payoutReason(p);
+            const cancel = p.actions.find((a) => a.command === 'cancel');
             return (
               <Table.Tr key={p.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.requestedAt)}</Table.Td>
@@ -52,9 +53,9 @@ export function PayoutHistory({ payouts, now, cancellingId, onCancel }: { payout
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">
-                  {p.state === 'requested' && (
+                  {cancel && (
                     <Button size="xs" variant="subtle" color="red" loading={cancellingId === p.id} onClick={() => onCancel(p)}>
-                      Cancel
+                      {cancel.label}
                     </Button>
                   )}
                 </Table.Td>

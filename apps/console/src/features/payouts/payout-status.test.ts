@@ -21,11 +21,11 @@ describe('payout amount', () => {
 
 describe('payout status', () => {
   it('reads a seller cancelling their own request as Cancelled, without the internal reason', () => {
-    expect(payoutStatus({ state: 'rejected', reason: 'cancelled_by_seller' })).toEqual({ label: 'Cancelled', color: 'gray' });
+    expect(payoutStatus({ state: 'rejected', stateLabel: 'Rejected', reason: 'cancelled_by_seller' })).toEqual({ label: 'Cancelled', color: 'gray' });
     expect(payoutReason({ reason: 'cancelled_by_seller' })).toBeNull();
-    expect(payoutStatus({ state: 'rejected', reason: 'Bank details missing' }).label).toBe('Rejected');
+    expect(payoutStatus({ state: 'rejected', stateLabel: 'Rejected', reason: 'Bank details missing' }).label).toBe('Rejected');
     expect(payoutReason({ reason: 'Bank details missing' })).toBe('Bank details missing');
-    expect(payoutStatus({ state: 'paid', reason: null })).toEqual({ label: 'Paid', color: 'green' });
+    expect(payoutStatus({ state: 'paid', stateLabel: 'Paid', reason: null })).toEqual({ label: 'Paid', color: 'green' });
   });
 
   it("refreshes a seller's money on their payouts and settling orders only", () => {

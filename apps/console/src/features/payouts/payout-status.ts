@@ -1,17 +1,8 @@
-// How payout states read for sellers and admins, and the rules of the "Request payout" amount.
+// How payout states look for sellers and admins (the label is the payout machine's, sent by the
+// API as `stateLabel`), and the rules of the "Request payout" amount.
+import type { PayoutState } from '@marketdesk/domain';
 import { formatMoney } from '@marketdesk/ui';
 import { decimalToMinor } from '../listings/money-input';
-
-export type PayoutState = 'requested' | 'approved' | 'processing' | 'paid' | 'failed' | 'rejected';
-
-const labels: Record<PayoutState, string> = {
-  requested: 'Requested',
-  approved: 'Approved',
-  processing: 'Processing',
-  paid: 'Paid',
-  failed: 'Failed',
-  rejected: 'Rejected',
-};
 
 const colors: Record<PayoutState, string> = {
   requested: 'yellow',
@@ -25,10 +16,9 @@ const colors: Record<PayoutState, string> = {
 /** A seller withdrawing their own request ends in `rejected` with this reason: it reads "Cancelled". */
 export const cancelledBySeller = 'cancelled_by_seller';
 
-export function payoutStatus(p: { state: string; reason: string | null }): { label: string; color: string } {
+export function payoutStatus(p: { state: string; stateLabel: string; reason: string | null }): { label: string; color: string } {
   if (p.state === 'rejected' && p.reason === cancelledBySeller) return { label: 'Cancelled', color: 'gray' };
-  const state = p.state as PayoutState;
-  return { label: labels[state] ?? p.state, color: colors[state] ?? 'gray' };
+  return { label: p.stateLabel, color: Object.hasOwn(colors, p.state) ? colors[p.state as PayoutState] : 'gray' };
 }
 
 /** The reason worth showing next to the status (not the internal marker for a seller's cancel). */
