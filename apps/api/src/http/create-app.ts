@@ -14,6 +14,7 @@ import { createServices } from '../services/container.js';
 import { createContextFactory } from '../trpc/context.js';
 import { createSocketServer } from '../realtime/socket-server.js';
 import { createOutboxRelay } from '../realtime/outbox-relay.js';
+import { outboxRepository } from '../repositories/outbox-repository.js';
 import { createQueues } from '../jobs/queues.js';
 import { startWorkers } from '../jobs/workers.js';
 import { createJobContext } from '../jobs/job-context.js';
@@ -126,12 +127,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const unregisterMetrics = registerMetricSources({
     socketCount: () => live.io.engine.clientsCount,
     queueCounts: () => Promise.all(queueNames.map(async (queue) => ({ queue, counts: await queues.queue(queue).getJobCounts() }))),
-    async outboxBacklog() {
-      const [row] = await db.orm.em.fork().getConnection().execute<{ count: number; age: number }[]>(
-        `select count(*)::int as count, coalesce(extract(epoch from now() - min(occurred_at)), 0)::float8 as age from outbox_events where published_at is null`,
-      );
-      return { count: Number(row?.count ?? 0), oldestAgeSeconds: Number(row?.age ?? 0) };
-    },
+    outboxBacklog: () => outboxRepository.unpublishedBacklog(db.orm.em.fork()),
   });
 
   let closed = false;

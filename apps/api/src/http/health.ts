@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Database } from '@marketdesk/db';
+import { healthRepository } from '../repositories/health-repository.js';
 
 async function check(fn: () => Promise<unknown>): Promise<'ok' | string> {
   try {
@@ -17,7 +18,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: { db: Database;
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [postgres, redis] = await Promise.all([
-      check(() => deps.db.orm.em.fork().getConnection().execute('select 1')),
+      check(() => healthRepository.ping(deps.db.orm.em.fork())),
       check(() => deps.redis.ping()),
     ]);
     const startingUp = deps.startingUp?.() ?? null;
