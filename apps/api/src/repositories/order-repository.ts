@@ -28,6 +28,11 @@ export const orderRepository = {
     const rows = await sql(em, `select ${listColumns} ${listFrom} where o.id = ?`, [id]);
     return rows[0] ? toRow(rows[0]) : null;
   },
+  /** An order's number (what people call it), or null when there is no such order. */
+  async numberOf(em: EntityManager, id: string): Promise<string | null> {
+    const [row] = await sql(em, `select number from orders where id = ?`, [id]);
+    return (row?.number as string | undefined) ?? null;
+  },
   async listForBuyer(em: EntityManager, buyerId: string, limit: number): Promise<OrderListRow[]> {
     const rows = await sql(em, `select ${listColumns} ${listFrom} where o.buyer_id = ? and o.state <> 'awaiting_payment' order by o.created_at desc, o.number desc limit ?`, [buyerId, limit]);
     return rows.map(toRow);

@@ -2,7 +2,7 @@
 // and by email, as each person's preferences say (both on by default). Retries send nothing twice:
 // the notification row and the sent-mail record are both keyed by (event, person, kind).
 import { SentMail } from '@marketdesk/db';
-import { sql } from '../../repositories/sql.js';
+import { outboxRepository } from '../../repositories/outbox-repository.js';
 import { notificationRepository } from '../../repositories/notification-repository.js';
 import { sentMailRepository } from '../../repositories/sent-mail-repository.js';
 import { userRepository } from '../../repositories/user-repository.js';
@@ -13,10 +13,9 @@ import { defineJob } from '../job-definition.js';
 export const deliverNotificationsJob = defineJob('notifications.deliver', {
   async handle(ctx, { outboxId }) {
     const em = ctx.db.orm.em.fork();
-    const [event] = await sql(em, `select name, payload from outbox_events where id = ?`, [outboxId]);
+    const event = await outboxRepository.nameAndPayload(em, outboxId);
     if (!event) return;
-    const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<string, unknown>;
-    const planned = await notificationsFor(ctx.db, event.name as string, payload);
+    const planned = await notificationsFor(ctx.db, event.name, event.payload);
     for (const n of planned) {
       const prefs = (await notificationRepository.preferences(em, n.userId)).get(n.kind) ?? { inApp: true, email: true };
       const dedupeKey = `${outboxId}:${n.userId}:${n.kind}`;

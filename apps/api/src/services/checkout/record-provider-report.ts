@@ -3,7 +3,7 @@
 // is the refund and dispute features' job; this makes sure nobody misses that it happened.
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
-import { sql } from '../../repositories/sql.js';
+import { outboxRepository } from '../../repositories/outbox-repository.js';
 import { recordOrderEvent } from './checkout-events.js';
 
 export interface ProviderReport {
@@ -23,8 +23,7 @@ export async function recordProviderReport(em: EntityManager, report: ProviderRe
     const orders = await checkoutRepository.ordersOfCheckout(tx, checkout.id);
     let recorded = 0;
     for (const order of orders) {
-      const seen = await sql(tx, `select 1 from outbox_events where stream = ? and name = 'order.payment_reported' and payload->>'providerEventId' = ? limit 1`, [`order:${order.id}`, report.providerEventId]);
-      if (seen.length) continue;
+      if (await outboxRepository.hasPaymentReport(tx, `order:${order.id}`, report.providerEventId)) continue;
       const scope = orders.length > 1 ? `for the whole payment of checkout ${checkout.id} (${orders.map((o) => o.number).join(', ')})` : null;
       await recordOrderEvent(
         tx,

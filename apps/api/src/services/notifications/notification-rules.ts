@@ -2,7 +2,7 @@
 // asks `isNotifiable`, the notification job asks `notificationsFor`.
 import type { Database, EntityManager } from '@marketdesk/db';
 import { formatMinor } from '../../errors/format-money.js';
-import { sql } from '../../repositories/sql.js';
+import { orderRepository } from '../../repositories/order-repository.js';
 import { userRepository } from '../../repositories/user-repository.js';
 import { wishlistNotificationKinds, wishlistNotificationLabels, wishlistRules } from '../wishlist/wishlist-notifications.js';
 
@@ -114,8 +114,7 @@ export async function notificationsFor(db: Database, eventName: string, payload:
   return rule(payload, {
     em,
     async orderNumber(orderId) {
-      const [row] = await sql(em, `select number from orders where id = ?`, [orderId]);
-      return (row?.number as string | undefined) ?? 'your order';
+      return (await orderRepository.numberOf(em, orderId)) ?? 'your order';
     },
     leads: () => userRepository.adminIds(em),
   });
