@@ -8,11 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { currencyExponent, minorToDecimalString, queueOpenStates, queueWaitingStates, type QueueListInput } from '@marketdesk/domain';
+import { currencyExponent, minorToDecimalString, queueOpenStates, queueWaitingStates } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import type { StoragePort } from '../../integrations/storage/storage-port.js';
 import { queueListRepository } from '../../repositories/queue-list-repository.js';
-import { sql } from '../../repositories/sql.js';
+import { queueExportRepository, type QueueExportInput } from '../../repositories/queue-export-repository.js';
 import { csvCell } from '../csv-cell.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { assertCanView, type QueueActor } from './queue-access.js';
@@ -21,21 +21,20 @@ import { job } from '../../jobs/job-types.js';
 const PAGE = 1000;
 const header = ['id', 'queue', 'state', 'title', 'seller', 'value', 'currency', 'conditions', 'claimed_by', 'created_at', 'decided_at', 'last_action'];
 
-export async function startQueueExport(em: EntityManager, actor: QueueActor, input: Omit<QueueListInput, 'cursor' | 'limit'>, now: Date) {
+export async function startQueueExport(em: EntityManager, actor: QueueActor, input: QueueExportInput, now: Date) {
   assertCanView(actor, input.queue);
   const id = randomUUID();
   await em.transactional(async (tx) => {
-    await sql(tx, `insert into queue_exports (id, owner_id, queue, input, state, rows, created_at) values (?, ?, ?, ?, 'running', 0, ?)`, [id, actor.id, input.queue, JSON.stringify(input), now]);
+    await queueExportRepository.insertRunning(tx, { id, ownerId: actor.id, input, now });
     await recordEvent(tx, { stream: `export:${id}`, name: 'queue.export.progress', payload: { exportId: id, rows: 0, total: null, state: 'running' }, rooms: [`user:${actor.id}`], jobs: [job('queues.export', { exportId: id })], actorId: actor.id, now });
   });
   return { exportId: id };
 }
 
 export async function runQueueExport(em: EntityManager, storage: StoragePort, exportId: string, now: () => Date): Promise<'done' | 'ignored'> {
-  const [record] = await sql(em, `select * from queue_exports where id = ?`, [exportId]);
+  const record = await queueExportRepository.findById(em, exportId);
   if (!record || record.state !== 'running') return 'ignored';
-  const input = (typeof record.input === 'string' ? JSON.parse(record.input) : record.input) as Omit<QueueListInput, 'cursor' | 'limit'>;
-  const ownerId = record.owner_id as string;
+  const { input, ownerId } = record;
   const queue = input.queue;
   const defaultStates = input.filter.waitingOn === 'seller' ? [...queueOpenStates[queue], ...queueWaitingStates[queue]] : queueOpenStates[queue];
   const query = { queue, filter: input.filter, defaultStates, sort: input.sort, actorId: ownerId, now: now() };
@@ -58,7 +57,7 @@ export async function runQueueExport(em: EntityManager, storage: StoragePort, ex
       rows += page.items.length;
       if (page.items.length < PAGE) break;
       after = { value: page.sortKeys[page.items.length - 1]!, id: page.items[page.items.length - 1]!.id };
-      await sql(em, `update queue_exports set rows = ? where id = ?`, [rows, exportId]);
+      await queueExportRepository.setRows(em, exportId, rows);
       await progress(rows, 'running');
     }
     out.end();
@@ -66,13 +65,13 @@ export async function runQueueExport(em: EntityManager, storage: StoragePort, ex
     const storageKey = `exports/${exportId}.csv`;
     await storage.putFile(storageKey, path, 'text/csv; charset=utf-8');
     await em.transactional(async (tx) => {
-      await sql(tx, `update queue_exports set state = 'ready', rows = ?, storage_key = ?, finished_at = ? where id = ?`, [rows, storageKey, now(), exportId]);
+      await queueExportRepository.markReady(tx, exportId, { rows, storageKey, at: now() });
       await recordEvent(tx, { stream: `export:${exportId}`, name: 'queue.export.progress', payload: { exportId, rows, total, state: 'ready' }, rooms: [`user:${ownerId}`], actorId: null, now: now() });
     });
     return 'done';
   } catch (err) {
     out.destroy();
-    await sql(em, `update queue_exports set state = 'failed', error = ?, finished_at = ? where id = ?`, [String((err as Error).message).slice(0, 500), now(), exportId]);
+    await queueExportRepository.markFailed(em, exportId, String((err as Error).message), now());
     await progress(0, 'failed');
     throw err;
   } finally {
@@ -81,7 +80,7 @@ export async function runQueueExport(em: EntityManager, storage: StoragePort, ex
 }
 
 export async function getQueueExport(em: EntityManager, actor: { id: string }, exportId: string) {
-  const [r] = await sql(em, `select id, owner_id, queue, state, rows, storage_key, error, created_at, finished_at from queue_exports where id = ?`, [exportId]);
-  if (!r || r.owner_id !== actor.id) return null;
-  return { id: r.id as string, queue: r.queue as string, state: r.state as string, rows: Number(r.rows), error: (r.error as string | null) ?? null, storageKey: (r.storage_key as string | null) ?? null, downloadUrl: r.state === 'ready' ? `/files/exports/${String(r.id)}` : null, createdAt: new Date(r.created_at as string), finishedAt: r.finished_at ? new Date(r.finished_at as string) : null };
+  const r = await queueExportRepository.findById(em, exportId);
+  if (!r || r.ownerId !== actor.id) return null;
+  return { id: r.id, queue: r.queue, state: r.state as string, rows: r.rows, error: r.error, storageKey: r.storageKey, downloadUrl: r.state === 'ready' ? `/files/exports/${r.id}` : null, createdAt: r.createdAt, finishedAt: r.finishedAt };
 }
