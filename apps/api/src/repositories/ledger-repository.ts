@@ -19,6 +19,29 @@ export function toAccount(r: Row): Account {
   };
 }
 
+export interface TransferFilter {
+  orderId?: string | undefined;
+  sellerId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit: number;
+  /** A transfer id: the page continues with the transfers applied before it. */
+  before?: string | undefined;
+}
+
+/** A transfer as the admin's explorer lists it, with its postings and the number of the order it was for. */
+export interface ExplorerTransfer {
+  id: string;
+  kind: string;
+  code: string;
+  status: string;
+  pendingId: string | null;
+  appliedAt: Date;
+  meta: Record<string, string>;
+  orderNumber: string | null;
+  postings: { account: string; side: string; amountMinor: number; phase: string }[];
+}
+
 export const ledgerRepository = {
   async openAccounts(em: EntityManager, accounts: Account[]): Promise<void> {
     for (const a of accounts) {
@@ -100,6 +123,92 @@ export const ledgerRepository = {
   async balanceOf(em: EntityManager, code: string): Promise<Account | null> {
     const rows = await exec(em, `select * from ledger_accounts where code = ?`, [code]);
     return rows[0] ? toAccount(rows[0]) : null;
+  },
+
+  /** Accounts whose code, or whose seller's shop name, contains `q` (all when no q), in code order. */
+  async searchAccounts(em: EntityManager, f: { q?: string | undefined; limit: number }): Promise<Account[]> {
+    const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows = await exec(
+      em,
+      `select a.* from ledger_accounts a
+         left join users u on a.code like 'seller:%' and u.id::text = split_part(a.code, ':', 2)
+        ${like ? `where a.code ilike ? or u.display_name ilike ?` : ''}
+        order by a.code limit ?`,
+      [...(like ? [like, like] : []), f.limit],
+    );
+    return rows.map(toAccount);
+  },
+
+  /** Transfers matching the filter, newest first, each with its postings in order. */
+  async listTransfers(em: EntityManager, f: TransferFilter): Promise<ExplorerTransfer[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.orderId) {
+      where.push(`t.body->'meta'->>'orderId' = ?`);
+      params.push(f.orderId);
+    }
+    if (f.sellerId) {
+      where.push(`exists (select 1 from ledger_postings p where p.transfer_id = t.id and p.account_code like ?)`);
+      params.push(`seller:${f.sellerId}:%`);
+    }
+    if (f.from) {
+      where.push(`t.applied_at >= ?`);
+      params.push(f.from);
+    }
+    if (f.to) {
+      where.push(`t.applied_at < ?`);
+      params.push(f.to);
+    }
+    if (f.before) {
+      where.push(`(t.applied_at, t.id) < ((select applied_at from ledger_transfers where id = ?), ?)`);
+      params.push(f.before, f.before);
+    }
+    const rows = await exec(
+      em,
+      `select t.id, t.kind, t.code, t.status, t.pending_id, t.applied_at, t.body,
+              o.number as order_number,
+              (select coalesce(json_agg(json_build_object('account', p.account_code, 'side', p.side, 'amountMinor', p.amount_minor, 'phase', p.phase) order by p.id), '[]'::json)
+                 from ledger_postings p where p.transfer_id = t.id) as postings
+         from ledger_transfers t left join orders o on o.id::text = t.body->'meta'->>'orderId'
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by t.applied_at desc, t.id desc limit ?`,
+      [...params, f.limit],
+    );
+    return rows.map((r) => {
+      const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as { meta?: Record<string, string> };
+      const postings = (typeof r.postings === 'string' ? JSON.parse(r.postings) : r.postings) as ExplorerTransfer['postings'];
+      return {
+        id: r.id as string,
+        kind: r.kind as string,
+        code: r.code as string,
+        status: r.status as string,
+        pendingId: (r.pending_id as string | null) ?? null,
+        appliedAt: new Date(r.applied_at as string),
+        meta: body.meta ?? {},
+        orderNumber: (r.order_number as string | null) ?? null,
+        postings: postings.map((p) => ({ ...p, amountMinor: Number(p.amountMinor) })),
+      };
+    });
+  },
+
+  /** Per provider payment (the capture transfer's id is `<payment>:<order>`): the amount the ledger captured since `since`. */
+  async capturedByPayment(em: EntityManager, since: Date): Promise<Map<string, number>> {
+    const rows = await exec(em, `select split_part(id, ':', 2) as payment, sum((body->'postings'->0->>'amountMinor')::bigint) as n from ledger_transfers where code = 'payment_captured' and applied_at >= ? group by 1`, [since]);
+    return new Map(rows.map((r) => [r.payment as string, Number(r.n)]));
+  },
+
+  /** Per provider payment: what the ledger paid back through the provider (refunds, dispute settlements) since `since`. */
+  async refundedByPayment(em: EntityManager, since: Date): Promise<Map<string, number>> {
+    const rows = await exec(
+      em,
+      `select c.provider_payment_id as payment, sum(p.amount_minor) as n
+         from ledger_postings p join ledger_transfers t on t.id = p.transfer_id
+         join orders o on o.id::text = t.body->'meta'->>'orderId' join checkouts c on c.id = o.checkout_id
+        where p.account_code = 'platform:stripe_clearing' and p.side = 'credit' and p.phase = 'posted' and t.code in ('refund', 'dispute_settlement') and t.applied_at >= ?
+        group by 1`,
+      [since],
+    );
+    return new Map(rows.map((r) => [r.payment as string, Number(r.n)]));
   },
 
   /** Every transfer made for one order (by its meta), oldest first, with the amount debited. */

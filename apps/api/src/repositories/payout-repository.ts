@@ -73,6 +73,11 @@ export const payoutRepository = {
     const [row] = await sql(em, `select provider_account_id from seller_accounts where user_id = ?`, [sellerId]);
     return (row?.provider_account_id as string | undefined) ?? null;
   },
+  /** Payouts handed to the provider and changed since `since`, with the seller's connected account they went to. */
+  async sentToProviderSince(em: EntityManager, since: Date): Promise<{ id: string; amountMinor: number; state: string; providerPayoutId: string; providerAccountId: string }[]> {
+    const rows = await sql(em, `select p.id, p.amount_minor, p.state, p.provider_payout_id, s.provider_account_id from payouts p join seller_accounts s on s.user_id = p.seller_id where p.provider_payout_id is not null and p.updated_at >= ?`, [since]);
+    return rows.map((r) => ({ id: r.id as string, amountMinor: Number(r.amount_minor), state: r.state as string, providerPayoutId: r.provider_payout_id as string, providerAccountId: r.provider_account_id as string }));
+  },
   async saveConnectedAccount(em: EntityManager, sellerId: string, providerAccountId: string, now: Date): Promise<void> {
     await sql(em, `insert into seller_accounts (user_id, provider_account_id, created_at) values (?, ?, ?) on conflict (user_id) do nothing`, [sellerId, providerAccountId, now]);
   },

@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@marketdesk/db';
 import type { PaymentGateway, ProviderRecord } from '../../integrations/stripe/payment-gateway.js';
-import { sql } from '../../repositories/sql.js';
+import { ledgerRepository } from '../../repositories/ledger-repository.js';
+import { payoutRepository } from '../../repositories/payout-repository.js';
+import { reconciliationRepository } from '../../repositories/reconciliation-repository.js';
 import { reconcileLedger } from '../ledger/reconcile-ledger.js';
 
 export interface Mismatch {
@@ -40,9 +42,7 @@ export async function reconcileWithProvider(em: EntityManager, gateway: PaymentG
   const [payments, refunds] = await Promise.all([collect(gateway.listRecords('payment', { since: opts.since })), collect(gateway.listRecords('refund', { since: opts.since }))]);
 
   // Payments: provider amount received vs the ledger's captures for that payment.
-  const captured = new Map(
-    (await sql(em, `select split_part(id, ':', 2) as payment, sum((body->'postings'->0->>'amountMinor')::bigint) as n from ledger_transfers where code = 'payment_captured' and applied_at >= ? group by 1`, [opts.since])).map((r) => [r.payment as string, Number(r.n)]),
-  );
+  const captured = await ledgerRepository.capturedByPayment(em, opts.since);
   for (const p of payments) {
     if (p.kind !== 'payment') continue;
     const ledger = captured.get(p.id) ?? 0;
@@ -55,17 +55,7 @@ export async function reconcileWithProvider(em: EntityManager, gateway: PaymentG
   // Refunds: per payment, provider refunds vs ledger refunds paid back through the provider.
   const providerRefunds = new Map<string, number>();
   for (const r of refunds) if (r.kind === 'refund' && r.paymentId && r.status === 'succeeded') providerRefunds.set(r.paymentId, (providerRefunds.get(r.paymentId) ?? 0) + r.amountMinor);
-  const ledgerRefunds = new Map(
-    (await sql(
-      em,
-      `select c.provider_payment_id as payment, sum(p.amount_minor) as n
-         from ledger_postings p join ledger_transfers t on t.id = p.transfer_id
-         join orders o on o.id::text = t.body->'meta'->>'orderId' join checkouts c on c.id = o.checkout_id
-        where p.account_code = 'platform:stripe_clearing' and p.side = 'credit' and p.phase = 'posted' and t.code in ('refund', 'dispute_settlement') and t.applied_at >= ?
-        group by 1`,
-      [opts.since],
-    )).map((r) => [r.payment as string, Number(r.n)]),
-  );
+  const ledgerRefunds = await ledgerRepository.refundedByPayment(em, opts.since);
   for (const payment of new Set([...providerRefunds.keys(), ...ledgerRefunds.keys()])) {
     const provider = providerRefunds.get(payment) ?? 0;
     const ledger = ledgerRefunds.get(payment) ?? 0;
@@ -73,16 +63,16 @@ export async function reconcileWithProvider(em: EntityManager, gateway: PaymentG
   }
 
   // Payouts: each sent payout against the provider's record on the seller's connected account.
-  const sent = await sql(em, `select p.id, p.amount_minor, p.state, p.provider_payout_id, s.provider_account_id from payouts p join seller_accounts s on s.user_id = p.seller_id where p.provider_payout_id is not null and p.updated_at >= ?`, [opts.since]);
-  const accounts = [...new Set(sent.map((r) => r.provider_account_id as string))];
+  const sent = await payoutRepository.sentToProviderSince(em, opts.since);
+  const accounts = [...new Set(sent.map((r) => r.providerAccountId))];
   const providerPayouts = new Map<string, ProviderRecord>();
   for (const accountId of accounts) for (const r of await collect(gateway.listRecords('payout', { since: opts.since, accountId }))) providerPayouts.set(r.id, r);
   for (const r of sent) {
-    const provider = providerPayouts.get(r.provider_payout_id as string);
-    const expected = payoutStatus[r.state as string];
-    if (!provider) mismatches.push({ kind: 'payout', reference: r.id as string, ledgerMinor: Number(r.amount_minor), providerMinor: null, message: 'The provider does not list this payout.' });
-    else if (provider.amountMinor !== Number(r.amount_minor) || (expected && provider.status !== expected && !(expected === 'pending' && provider.status === 'in_transit'))) {
-      mismatches.push({ kind: 'payout', reference: r.id as string, ledgerMinor: Number(r.amount_minor), providerMinor: provider.amountMinor, message: `Marketdesk says ${String(r.state)}, the provider says ${provider.status}.` });
+    const provider = providerPayouts.get(r.providerPayoutId);
+    const expected = payoutStatus[r.state];
+    if (!provider) mismatches.push({ kind: 'payout', reference: r.id, ledgerMinor: r.amountMinor, providerMinor: null, message: 'The provider does not list this payout.' });
+    else if (provider.amountMinor !== r.amountMinor || (expected && provider.status !== expected && !(expected === 'pending' && provider.status === 'in_transit'))) {
+      mismatches.push({ kind: 'payout', reference: r.id, ledgerMinor: r.amountMinor, providerMinor: provider.amountMinor, message: `Marketdesk says ${r.state}, the provider says ${provider.status}.` });
     }
   }
 
@@ -90,6 +80,6 @@ export async function reconcileWithProvider(em: EntityManager, gateway: PaymentG
   for (const c of books.currencies) if (!c.balanced) mismatches.push({ kind: 'books', reference: c.currency, ledgerMinor: null, providerMinor: null, message: `Debits and credits differ in ${c.currency}.` });
 
   const result: ReconciliationResult = { id: randomUUID(), ranAt: opts.now, since: opts.since, checked: { payments: payments.length, refunds: refunds.length, payouts: sent.length }, mismatches };
-  await sql(em, `insert into reconciliation_runs (id, ran_at, triggered_by, mismatch_count, result) values (?, ?, ?, ?, ?)`, [result.id, result.ranAt, opts.triggeredBy, mismatches.length, JSON.stringify(result)]);
+  await reconciliationRepository.insertRun(em, { id: result.id, ranAt: result.ranAt, triggeredBy: opts.triggeredBy, mismatchCount: mismatches.length, result });
   return result;
 }
