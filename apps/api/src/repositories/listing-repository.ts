@@ -171,6 +171,19 @@ export const listingRepository = {
     return rows.map(toListing);
   },
 
+  /** A listing's state and seller, or null when there is no such listing. */
+  async stateAndSeller(em: EntityManager, id: string): Promise<{ state: string; sellerId: string } | null> {
+    const [row] = await sql(em, `select state, seller_id from listings where id = ?`, [id]);
+    return row ? { state: row.state as string, sellerId: row.seller_id as string } : null;
+  },
+
+  /** Units in stock of those of these listings that are public and not the buyer's own, by id. */
+  async stockBuyableBy(em: EntityManager, ids: string[], buyerId: string): Promise<Record<string, number>> {
+    if (ids.length === 0) return {};
+    const rows = await sql(em, `select id, quantity from listings where id in (${placeholders(ids)}) and state in ('active', 'sold_out') and seller_id <> ?`, [...ids, buyerId]);
+    return Object.fromEntries(rows.map((r) => [r.id as string, Number(r.quantity)]));
+  },
+
   /** Applies changes if the version still matches; false when someone else saved first. */
   async update(em: EntityManager, id: string, expectedVersion: number, changes: ListingChanges, now: Date): Promise<boolean> {
     const entries = Object.entries(changes).filter(([, v]) => v !== undefined) as [keyof ListingChanges, unknown][];

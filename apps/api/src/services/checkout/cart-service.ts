@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { cartLineSchema, computeCheckout, defaultTaxTable, mergeCarts, countryCodeSchema } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import { placeholders, sql } from '../../repositories/sql.js';
-import { listingCardColumns, listingCardFrom, toListingCard, type ListingCard } from '../search/listing-card.js';
+import { cartRepository } from '../../repositories/cart-repository.js';
+import { listingCardRepository, type CartListingCard } from '../../repositories/listing-card-repository.js';
+import { listingRepository } from '../../repositories/listing-repository.js';
+import type { ListingCard } from '../search/listing-card.js';
 
 export const cartLinesSchema = z.array(cartLineSchema).max(50);
 export const cartPreviewSchema = z.object({ lines: cartLinesSchema, country: countryCodeSchema.default('DE') });
@@ -15,19 +17,13 @@ export interface CartView {
   totals: { itemsMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number; taxBasisPoints: number; currency: string; orders: { sellerId: string; sellerName: string; itemsMinor: number; shippingMinor: number; taxMinor: number; totalMinor: number; deliverySlaDays: number }[] } | null;
 }
 
-async function cards(em: EntityManager, ids: string[]): Promise<Map<string, ListingCard & { shippingMinor: number; deliverySlaDays: number }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await sql(em, `select ${listingCardColumns} ${listingCardFrom} where l.id in (${placeholders(ids)})`, ids);
-  return new Map(rows.map((r) => [r.id as string, { ...toListingCard(r), shippingMinor: Number(r.shipping_minor), deliverySlaDays: Number(r.delivery_sla_days), state: r.state }]));
-}
-
 export async function previewCart(em: EntityManager, lines: { listingId: string; quantity: number }[], country: string, feeBasisPoints: number, buyerId: string | null): Promise<CartView> {
-  const byId = await cards(em, lines.map((l) => l.listingId));
+  const byId = await listingCardRepository.cartCardsByIds(em, lines.map((l) => l.listingId));
   const view = lines.flatMap((line) => {
     const listing = byId.get(line.listingId);
     if (!listing) return [];
     const problem =
-      (listing as { state?: string }).state !== 'active' && !listing.soldOut
+      listing.state !== 'active' && !listing.soldOut
         ? 'No longer available'
         : listing.soldOut
           ? 'Sold out'
@@ -66,26 +62,25 @@ export async function previewCart(em: EntityManager, lines: { listingId: string;
   };
 }
 
-function stripExtras(c: ListingCard & { shippingMinor?: number; deliverySlaDays?: number; state?: unknown }): ListingCard {
+function stripExtras(c: CartListingCard): ListingCard {
   const { shippingMinor: _s, deliverySlaDays: _d, state: _st, ...card } = c;
   return card;
 }
 
 export const cartService = {
   async lines(em: EntityManager, userId: string): Promise<{ listingId: string; quantity: number }[]> {
-    const rows = await sql(em, `select listing_id, quantity from cart_lines where user_id = ? order by added_at`, [userId]);
-    return rows.map((r) => ({ listingId: r.listing_id as string, quantity: Number(r.quantity) }));
+    return cartRepository.lines(em, userId);
   },
 
   async set(em: EntityManager, userId: string, line: { listingId: string; quantity: number }, now: Date): Promise<void> {
     if (line.quantity === 0) {
-      await sql(em, `delete from cart_lines where user_id = ? and listing_id = ?`, [userId, line.listingId]);
+      await cartRepository.removeLine(em, userId, line.listingId);
       return;
     }
-    const [listing] = await sql(em, `select state, seller_id from listings where id = ?`, [line.listingId]);
-    if (!listing || !['active', 'sold_out'].includes(listing.state as string)) throw new AppError('NOT_FOUND', 'This listing is not available.');
-    if (listing.seller_id === userId) throw new AppError('BAD_REQUEST', 'You cannot buy your own listing.');
-    await sql(em, `insert into cart_lines (user_id, listing_id, quantity, added_at) values (?, ?, ?, ?) on conflict (user_id, listing_id) do update set quantity = excluded.quantity`, [userId, line.listingId, line.quantity, now]);
+    const listing = await listingRepository.stateAndSeller(em, line.listingId);
+    if (!listing || !['active', 'sold_out'].includes(listing.state)) throw new AppError('NOT_FOUND', 'This listing is not available.');
+    if (listing.sellerId === userId) throw new AppError('BAD_REQUEST', 'You cannot buy your own listing.');
+    await cartRepository.setLine(em, userId, line, now);
   },
 
   /** Guest lines join the server cart: same listing → the larger quantity, capped at stock. */
@@ -93,13 +88,11 @@ export const cartService = {
     await em.transactional(async (tx) => {
       const server = await cartService.lines(tx, userId);
       const ids = [...new Set([...server, ...guest].map((l) => l.listingId))];
-      const stock = ids.length ? await sql(tx, `select id, quantity from listings where id in (${placeholders(ids)}) and state in ('active', 'sold_out') and seller_id <> ?`, [...ids, userId]) : [];
-      const stockBy = Object.fromEntries(stock.map((r) => [r.id as string, Number(r.quantity)]));
+      const stockBy = await listingRepository.stockBuyableBy(tx, ids, userId);
       const merged = mergeCarts(server, guest.filter((g) => g.listingId in stockBy), stockBy);
-      await sql(tx, `delete from cart_lines where user_id = ?`, [userId]);
-      for (const [i, line] of merged.entries()) {
-        await sql(tx, `insert into cart_lines (user_id, listing_id, quantity, added_at) values (?, ?, ?, ?)`, [userId, line.listingId, line.quantity, new Date(now.getTime() + i)]);
-      }
+      await cartRepository.clear(tx, userId);
+      // Added one millisecond apart, so the merged order is the order the lines are listed in.
+      for (const [i, line] of merged.entries()) await cartRepository.insertLine(tx, userId, line, new Date(now.getTime() + i));
     });
   },
 };

@@ -14,7 +14,7 @@ import { assessCheckout } from '../risk/assess-checkout.js';
 import { holdForReview } from '../risk/order-review.js';
 import { announcePlaced } from './announce-placed.js';
 import { listingRepository } from '../../repositories/listing-repository.js';
-import { sql } from '../../repositories/sql.js';
+import { cartRepository } from '../../repositories/cart-repository.js';
 import { listingAggregate } from '../listings/listing-aggregate.js';
 import { retryOnStaleVersion, runCommand } from '../machines/pipeline.js';
 import { orderAggregate } from '../orders/order-aggregate.js';
@@ -97,7 +97,7 @@ async function finishPaidCheckout(tx: EntityManager, checkout: CheckoutRecord, o
       await runCommand(tx, listingAggregate, listing, { type: 'sell_out' }, systemActor, now, { options: undefined });
     }
   }
-  await sql(tx, `delete from cart_lines where user_id = ? and listing_id in (select listing_id from stock_reservations where checkout_id = ?)`, [checkout.buyerId, checkout.id]);
+  await cartRepository.removeCheckedOut(tx, checkout.buyerId, checkout.id);
   await checkoutRepository.setState(tx, checkout.id, 'paid', { paidAt: now });
   await recordCheckoutEvent(tx, checkout, 'checkout.paid', { checkoutId: checkout.id, buyerId: checkout.buyerId, orderIds: orders.map((o) => o.id) }, now);
 }
