@@ -29,7 +29,7 @@ function refusedByTheTypeCheck() {
   // @ts-expect-error a field the input does not have
   void query(api, 'orders.get', { id, orderId: id });
   // @ts-expect-error a value outside the input's enum
-  void mutate(api, 'payouts.decide', { id, version: 1, decision: 'maybe' });
+  void mutate(api, 'queues.decide', { id, version: 1, decision: 'maybe' });
 }
 
 it('types every call from AppRouter: paths by kind, inputs and outputs', () => {
@@ -44,6 +44,10 @@ it('types every call from AppRouter: paths by kind, inputs and outputs', () => {
   expectTypeOf<CallResult<OutputOf<'orders.get'>>['data']>().toEqualTypeOf<OutputOf<'orders.get'> | undefined>();
   expectTypeOf<OutputOf<'orders.get'>>().toHaveProperty('version').toEqualTypeOf<number>();
   expectTypeOf<OutputOf<'submissions.get'>>().toHaveProperty('updatedAt').toEqualTypeOf<Date>();
+  // One decision path answers per queue, told apart by `queue`, each with its subject's new state.
+  expectTypeOf<Extract<OutputOf<'queues.decide'>, { queue: 'submissions' }>>().toHaveProperty('submission').toHaveProperty('state').toBeString();
+  expectTypeOf<Extract<OutputOf<'queues.decide'>, { queue: 'listings' }>>().toHaveProperty('listing').toHaveProperty('version').toEqualTypeOf<number>();
+  expectTypeOf<Extract<OutputOf<'queues.decide'>, { queue: 'kyc' }>>().toHaveProperty('check').toHaveProperty('state').toBeString();
   // The escape hatch: any input, an answer of unknown shape.
   expectTypeOf(mutateUnchecked).parameter(2).toBeUnknown();
   expectTypeOf(mutateUnchecked).returns.resolves.toEqualTypeOf<CallResult>();

@@ -8,6 +8,7 @@ import type { QueueItemSnapshot } from '@marketdesk/domain';
 import { lapseKyc } from '../src/services/kyc/decide-kyc.js';
 import { createCategory } from './catalog-fixtures.js';
 import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type InputOf, type RunningApi } from './harness.js';
+import { decidedOn } from './queue-decisions.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 
@@ -132,8 +133,14 @@ describe('verification flow', () => {
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     const noNote = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'other' }, { cookie: dana.cookie });
     expect(noNote.error?.message).toMatch(/Say why in the note/);
-    const rejected = await mutate(api, 'kyc.decide', { kycId: check.id, version: row.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
-    expect(rejected.data).toMatchObject({ check: { state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } } });
+    // A counter-offer is the submissions queue's own: refused here, saying why.
+    const counter = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'counter', items: [{ itemId: check.id, offerMinor: 100 }] }, { cookie: dana.cookie });
+    expect(counter.error).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/^Only submissions take a counter-offer/) as unknown });
+    // The reviewer's page reads the check with its queue row: the decision names that row.
+    const forReview = (await query(api, 'kyc.get', { id: check.id }, { cookie: dana.cookie })).data!;
+    expect(forReview.queueItem).toMatchObject({ id: row.id, version: row.version, state: 'submitted' });
+    const rejected = await mutate(api, 'queues.decide', { id: forReview.queueItem!.id, version: forReview.queueItem!.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
+    expect(decidedOn('kyc', rejected.data)).toMatchObject({ check: { state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } } });
     expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.status).toBe('rejected');
     const again = await submit(seller);
     expect(again.id).not.toBe(check.id);

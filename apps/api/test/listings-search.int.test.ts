@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCategory, createLiveListing, type Person } from './catalog-fixtures.js';
 import { mutate, openSocket, nextEvent, query, queryUnchecked, registerUser, startApi, waitFor, type InputOf, type RunningApi } from './harness.js';
+import { decidedOn } from './queue-decisions.js';
 
 let api: RunningApi;
 let seller: Person;
@@ -73,17 +74,23 @@ it('sends an edited live listing back to review, refuses stale versions, and hid
   const pending = await query(api, 'listings.pendingReview', undefined, { cookie: admin.cookie });
   expect(pending.data?.some((l) => l.id === created.data!.id)).toBe(true);
   expect((await query(api, 'listings.pendingReview', undefined, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-  const approved = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
-  expect(approved.data?.state).toBe('active');
+  // The reviewer's view carries the listing's queue row; the decision names it (sellers may not decide).
+  const review = (await query(api, 'listings.forReview', { id: created.data!.id }, { cookie: admin.cookie })).data!;
+  expect(review.queueItem).toMatchObject({ queue: 'listings', subjectId: created.data!.id, state: 'pending_review' });
+  const row = { id: review.queueItem!.id, version: review.queueItem!.version };
+  expect((await mutate(api, 'queues.decide', { ...row, decision: 'accept' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+  const approved = decidedOn('listings', (await mutate(api, 'queues.decide', { ...row, decision: 'accept' }, { cookie: admin.cookie })).data)!.listing;
+  expect(approved).toMatchObject({ id: created.data!.id, state: 'active' });
+  expect((await mutate(api, 'queues.decide', { ...row, decision: 'reject', reason: 'photos', note: '' }, { cookie: admin.cookie })).error?.data.code).toBe('CONFLICT'); // decided already
 
   const stale = await mutate(api, 'listings.update', { id: created.data!.id, version: created.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
   expect(stale.error?.data.code).toBe('CONFLICT');
-  const other = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 1 }, { cookie: seller2.cookie });
+  const other = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.version, priceMinor: 1 }, { cookie: seller2.cookie });
   expect(other.error?.data.code).toBe('BAD_REQUEST'); // below the minimum price, checked before anything else
-  const notOwner = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller2.cookie });
+  const notOwner = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.version, priceMinor: 2500 }, { cookie: seller2.cookie });
   expect(notOwner.error?.data.code).toBe('FORBIDDEN');
   // A price change keeps it on sale; a change to what buyers read about the item goes to review.
-  const repriced = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.data!.version, priceMinor: 2500 }, { cookie: seller.cookie });
+  const repriced = await mutate(api, 'listings.update', { id: created.data!.id, version: approved.version, priceMinor: 2500 }, { cookie: seller.cookie });
   expect(repriced.data?.state).toBe('active');
   const edited = await mutate(api, 'listings.update', { id: created.data!.id, version: repriced.data!.version, description: 'Now with the original inner sleeve.' }, { cookie: seller.cookie });
   expect(edited.data?.state).toBe('pending_review');
@@ -115,12 +122,13 @@ it('puts listings under review in the shared queue engine: rows, claims and deci
   expect(row?.state).toBe('pending_review');
 
   // The agent claims it: the admin's decision is refused while the claim runs.
-  expect((await mutate(api, 'queues.claim', { id: row!.id }, { cookie: agent.cookie })).error).toBeUndefined();
-  const blocked = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: admin.cookie });
+  const claimed = await mutate(api, 'queues.claim', { id: row!.id }, { cookie: agent.cookie });
+  expect(claimed.error).toBeUndefined();
+  const blocked = await mutate(api, 'queues.decide', { id: row!.id, version: claimed.data!.version, decision: 'accept' }, { cookie: admin.cookie });
   expect(blocked.error?.data.code).toBe('CONFLICT');
-  expect(blocked.error?.message).toMatch(/Rita Reviewer is reviewing this listing/);
-  const approved = await mutate(api, 'listings.decide', { id: created.data!.id, version: created.data!.version, command: 'approve' }, { cookie: agent.cookie });
-  expect(approved.data?.state).toBe('active');
+  expect(blocked.error?.message).toMatch(/^Rita Reviewer has it/);
+  const approved = await mutate(api, 'queues.decide', { id: row!.id, version: claimed.data!.version, decision: 'accept' }, { cookie: agent.cookie });
+  expect(decidedOn('listings', approved.data)).toMatchObject({ listing: { state: 'active' }, item: { state: 'active', decidedBy: agent.id } });
   expect((await rows()).some((r) => r.subjectId === created.data!.id)).toBe(false);
   const closed = await query(api, 'queues.get', { id: row!.id }, { cookie: admin.cookie });
   expect(closed.data?.item).toMatchObject({ state: 'active', claimedBy: null });

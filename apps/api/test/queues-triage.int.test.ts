@@ -59,9 +59,9 @@ describe('claims', () => {
     const s = await submit(seller);
     const seen = (await getItem(s.queueItemId)).item;
     await mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: sam.cookie });
-    const rejected = await mutate(api, 'submissions.decide', { submissionId: s.id, version: seen.version + 1, decision: 'reject', reason: 'condition', note: 'warped' }, { cookie: sam.cookie });
+    const rejected = await mutate(api, 'queues.decide', { id: s.queueItemId, version: seen.version + 1, decision: 'reject', reason: 'condition', note: 'warped' }, { cookie: sam.cookie });
     expect(rejected.error).toBeUndefined();
-    const stale = await mutate(api, 'submissions.decide', { submissionId: s.id, version: seen.version, decision: 'accept' }, { cookie: dana.cookie });
+    const stale = await mutate(api, 'queues.decide', { id: s.queueItemId, version: seen.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');
     expect(stale.error?.message).toMatch(/^Sam Second rejected this \d+ s ago\. It is now rejected/);
     const current = stale.error?.data.details?.current as QueueItemSnapshot;
@@ -76,10 +76,10 @@ describe('claims', () => {
     const s = await submit(seller);
     const agent = await registerUser(api, { roles: ['agent'], displayName: 'Alex Agent' });
     const v = (await getItem(s.queueItemId)).item.version;
-    const unclaimed = await mutate(api, 'submissions.decide', { submissionId: s.id, version: v, decision: 'accept' }, { cookie: agent.cookie });
+    const unclaimed = await mutate(api, 'queues.decide', { id: s.queueItemId, version: v, decision: 'accept' }, { cookie: agent.cookie });
     expect(unclaimed.error?.data.code).toBe('FORBIDDEN');
     const claimed = await mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: dana.cookie });
-    const held = await mutate(api, 'submissions.decide', { submissionId: s.id, version: claimed.data!.version, decision: 'accept' }, { cookie: sam.cookie });
+    const held = await mutate(api, 'queues.decide', { id: s.queueItemId, version: claimed.data!.version, decision: 'accept' }, { cookie: sam.cookie });
     expect(held.error?.data.code).toBe('CONFLICT');
     expect(held.error?.message).toMatch(/^Dana Lead has it/);
     // The lead hands it to the agent, who may then decide.

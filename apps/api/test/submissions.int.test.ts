@@ -3,10 +3,11 @@
 // that expire (timer and lazily), and accepted goods bought by the house shop: live listings in the
 // house shop (linked to the submission for staff only) and the seller paid through the ledger.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnyLiveEvent } from '@marketdesk/domain';
+import type { AnyLiveEvent, QueueDecision } from '@marketdesk/domain';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { createCategory } from './catalog-fixtures.js';
 import { mutate, mutateUnchecked, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type InputOf, type RunningApi } from './harness.js';
+import { decidedOn } from './queue-decisions.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 type SubmittedItem = InputOf<'submissions.create'>['items'][number];
@@ -26,7 +27,13 @@ async function submit(by = seller, items: SubmittedItem[] = records) {
   return res.data;
 }
 const get = async (id: string, who = admin) => (await query(api, 'submissions.get', { id }, { cookie: who.cookie })).data!;
-const rowVersion = async (id: string) => (await get(id)).queueItem!.version;
+
+/** A staff decision through queues.decide, on the submission's queue row as staff see it now. */
+async function decide(s: { id: string }, decision: QueueDecision, who = admin, on: RunningApi = api) {
+  const row = (await get(s.id)).queueItem!;
+  const res = await mutate(on, 'queues.decide', { ...decision, id: row.id, version: row.version }, { cookie: who.cookie });
+  return { ...res, data: decidedOn('submissions', res.data) };
+}
 
 const availableOf = async (who: Person) =>
   (await query(api, 'ledger.myBalances', undefined, { cookie: who.cookie })).data!.find((b) => b.currency === 'EUR')?.availableMinor ?? 0;
@@ -79,7 +86,7 @@ describe('submitting', () => {
     const s = await submit();
     const other = await registerUser(api, { roles: ['seller'] });
     expect((await query(api, 'submissions.get', { id: s.id }, { cookie: other.cookie })).error?.data.code).toBe('NOT_FOUND');
-    expect((await mutate(api, 'submissions.decide', { submissionId: s.id, version: 1, decision: 'accept' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await mutate(api, 'queues.decide', { id: s.queueItemId, version: 1, decision: 'accept' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
   });
 });
 
@@ -89,7 +96,7 @@ describe('offers', () => {
     const socket = await sellerRoom(api);
     const quoted = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'submission.quoted' && e.payload.submissionId === s.id);
     await mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: admin.cookie });
-    const countered = await mutate(api, 'submissions.decide', { submissionId: s.id, version: await rowVersion(s.id), decision: 'counter', items: [{ itemId: s.items[0]!.id, offerMinor: 1800 }] }, { cookie: admin.cookie });
+    const countered = await decide(s, { decision: 'counter', items: [{ itemId: s.items[0]!.id, offerMinor: 1800 }] });
     expect(countered.error).toBeUndefined();
     expect(countered.data!.submission).toMatchObject({ state: 'quoted', quoteMinor: 2700, offerOpen: true });
     expect(countered.data!.item).toMatchObject({ state: 'quoted', waitingOn: 'seller', claimedBy: null, lastAction: { action: 'quoted', actorName: 'Dana Admin' } });
@@ -136,8 +143,7 @@ describe('offers', () => {
 
   it('the seller counters within limits; staff accept the counter and the items are listed at its prices', async () => {
     const s = await submit();
-    const v = await rowVersion(s.id);
-    const accept = await mutate(api, 'submissions.decide', { submissionId: s.id, version: v, decision: 'accept' }, { cookie: admin.cookie });
+    const accept = await decide(s, { decision: 'accept' });
     // Earlier tests listed the same records, so the reference is now their market price: whatever
     // the indicative total was, the offer sent is exactly that.
     expect(accept.data?.submission).toMatchObject({ state: 'quoted', quoteMinor: s.indicativeMinor });
@@ -152,9 +158,9 @@ describe('offers', () => {
     expect((await mutate(api, 'submissions.respond', { submissionId: s.id, version, response: 'accept' }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
     const row = (await get(s.id)).queueItem!;
     expect(row).toMatchObject({ state: 'countered', waitingOn: 'staff', valueMinor: counterTotal, lastAction: { action: 'countered' } });
-    const taken = await mutate(api, 'submissions.decide', { submissionId: s.id, version: row.version, decision: 'accept' }, { cookie: admin.cookie });
-    expect(taken.data?.submission).toMatchObject({ state: 'accepted', agreedMinor: counterTotal });
-    const items = taken.data!.submission.items;
+    const taken = decidedOn('submissions', (await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: admin.cookie })).data);
+    expect(taken?.submission).toMatchObject({ state: 'accepted', agreedMinor: counterTotal });
+    const items = taken!.submission.items;
     expect(items.every((i) => i.listingId)).toBe(true);
     for (const i of items) expect((await listing(i.listingId!))?.state).toBe('active');
     const done = await get(s.id, seller);
@@ -164,7 +170,7 @@ describe('offers', () => {
 
   it('asks the seller for information and mirrors the answer on the queue row', async () => {
     const s = await submit();
-    const asked = await mutate(api, 'submissions.decide', { submissionId: s.id, version: await rowVersion(s.id), decision: 'request_info', message: 'Is the inner sleeve original?' }, { cookie: admin.cookie });
+    const asked = await decide(s, { decision: 'request_info', message: 'Is the inner sleeve original?' });
     expect(asked.data?.item).toMatchObject({ waitingOn: 'seller', lastAction: { action: 'info_requested' } });
     const mine = await get(s.id, seller);
     expect(mine.infoRequest).toBe('Is the inner sleeve original?');
@@ -176,7 +182,7 @@ describe('offers', () => {
 
   it('refuses to accept an offer past its expiry even before the timer ran', async () => {
     const s = await submit();
-    const accept = await mutate(api, 'submissions.decide', { submissionId: s.id, version: await rowVersion(s.id), decision: 'accept' }, { cookie: admin.cookie });
+    const accept = await decide(s, { decision: 'accept' });
     await api.app.db.orm.em.fork().getConnection().execute(`update submissions set quote_expires_at = now() - interval '1 minute' where id = ?`, [s.id]);
     const late = await mutate(api, 'submissions.respond', { submissionId: s.id, version: accept.data!.submission.version, response: 'accept' }, { cookie: seller.cookie });
     expect(late.error?.data.code).toBe('CONFLICT');
@@ -190,7 +196,7 @@ describe('offers', () => {
       const s = await submit();
       const watcher = await sellerRoom(quick);
       const expired = nextEvent<AnyLiveEvent>(watcher, 'event', (e) => e.name === 'submission.expired' && e.payload.submissionId === s.id, 15_000);
-      const offered = await mutate(quick, 'submissions.decide', { submissionId: s.id, version: await rowVersion(s.id), decision: 'accept' }, { cookie: admin.cookie });
+      const offered = await decide(s, { decision: 'accept' }, admin, quick);
       expect(offered.data?.submission.state).toBe('quoted');
       await expired;
       const after = await until(() => get(s.id, seller), (x) => x.state === 'expired');

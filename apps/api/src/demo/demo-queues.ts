@@ -114,7 +114,9 @@ async function listForReview(seller: Person, record: DemoRecord, categories: Map
 /** A listing the reviewer approved, bought and paid by `buyer` with the test card: the order. */
 async function sell(cast: Cast, seller: Person, buyer: Person, address: ShipTo, record: DemoRecord, categories: Map<string, string>) {
   const listing = await listForReview(seller, record, categories);
-  await cast.dana.caller.listings.decide({ id: listing.id, version: listing.version, command: 'approve' });
+  const { queueItem } = await cast.dana.caller.listings.forReview({ id: listing.id });
+  if (!queueItem) throw new Error(`demo queues: listing ${listing.id} is not in the review queue`);
+  await cast.dana.caller.queues.decide({ id: queueItem.id, version: queueItem.version, decision: 'accept' });
   const started = await buyer.caller.checkout.start({ idempotencyKey: key('checkout'), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: record.priceMinor }] });
   await buyer.caller.checkout.payWithTestCard({ checkoutId: started.checkoutId, card: 'visa', idempotencyKey: key('pay') });
   return started.orders[0]!.id;

@@ -56,10 +56,23 @@ export function reasonText(queue: QueueName, reason: string, note: string | null
   return note?.trim() ? `${label}: ${note.trim()}` : label;
 }
 
-/** A generic decision on a queue item, carried with the row's version (see queue-rules). */
+/** The queue that takes a staff counter-offer: only a submission has per-item prices to set. */
+export const counterOfferQueue = 'submissions' satisfies QueueName;
+
+/**
+ * A decision on a queue item, carried with the row's version (see queue-rules): accept, reject
+ * (a reason from the queue's list), ask for information, or — on the `submissions` queue only —
+ * counter with our own price per item (0 leaves an item out of the offer).
+ */
 export const queueDecisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('accept') }),
   z.object({ decision: z.literal('reject'), reason: z.string().min(1).max(40), note: z.string().trim().max(1000).default('') }),
   z.object({ decision: z.literal('request_info'), message: z.string().trim().min(1, 'Say what you need').max(2000) }),
+  z.object({
+    decision: z.literal('counter'),
+    items: z.array(z.object({ itemId: z.string().uuid(), offerMinor: z.number().int().min(0).max(10_000_000) })).min(1, 'Price at least one item').max(50),
+  }),
 ]);
 export type QueueDecision = z.infer<typeof queueDecisionSchema>;
+/** The decisions every decidable queue takes (the counter-offer is the submissions queue's own). */
+export type CommonQueueDecision = Exclude<QueueDecision, { decision: 'counter' }>;

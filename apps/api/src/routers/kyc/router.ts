@@ -1,13 +1,12 @@
 // Seller identity verification (KYC): the seller submits business details and private documents
 // and answers questions, following it live on `seller:{id}`; reviewers decide from the `kyc`
-// queue (queues.decide / kyc.decide). Until approved a seller cannot publish or withdraw.
+// queue through queues.decide (`get` carries the check's queue row as `queueItem`). Until approved a
+// seller cannot publish or withdraw.
 import { z } from 'zod';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
-import { decideKycSchema, kycDocumentKinds, kycDocumentLabels, provideKycInfoSchema, submitKycSchema } from '../../services/kyc/kyc-input.js';
+import { kycDocumentKinds, kycDocumentLabels, provideKycInfoSchema, submitKycSchema } from '../../services/kyc/kyc-input.js';
 import { getKycForReview, myVerification } from '../../services/kyc/read-kyc.js';
 import { provideKycInfo, submitKyc } from '../../services/kyc/submit-kyc.js';
-import { decideKycCheck } from '../../services/kyc/decide-kyc-check.js';
-import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
 
 const sellers = permissionProcedure('kyc.submit');
 
@@ -19,12 +18,7 @@ const provideInfo = sellers.input(provideKycInfoSchema).mutation(({ ctx, input }
 
 const documentKinds = authedProcedure.input(z.void()).query(() => kycDocumentKinds.map((kind) => ({ kind, label: kycDocumentLabels[kind] })));
 
-/** One check for a reviewer (kyc.review), with its documents. */
-const get = authedProcedure.input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getKycForReview(ctx.em, ctx.actor, input.id));
+/** One check for a reviewer (kyc.review), with its documents and its queue row (what queues.decide takes). */
+const get = authedProcedure.input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => getKycForReview(ctx.em, ctx.actor, input.id, new Date()));
 
-/** A decision addressed by the check (same rules as queues.decide on its row). */
-const decide = permissionProcedure('kyc.review')
-  .input(decideKycSchema)
-  .mutation(({ ctx, input }) => decideKycCheck(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
-
-export const kycRouter = router({ mine, submit, provideInfo, documentKinds, get, decide });
+export const kycRouter = router({ mine, submit, provideInfo, documentKinds, get });

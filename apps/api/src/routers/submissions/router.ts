@@ -1,12 +1,12 @@
 // Seller submissions (record store): submit for an instant indicative quote, follow it live on
-// `seller:{id}`, answer offers; staff decide from the `submissions` queue (see ../queues).
+// `seller:{id}`, answer offers; staff decide through queues.decide on the `submissions` queue
+// row (`get` carries it as `queueItem`), counter-offers included.
 import { z } from 'zod';
 import { submissionRejectReasons } from '@marketdesk/domain';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
 import { createSubmission } from '../../services/submissions/create-submission.js';
-import { decideSubmission } from '../../services/submissions/decide-submission.js';
 import { provideInfo, respondToOffer } from '../../services/submissions/respond-to-offer.js';
-import { createSubmissionSchema, decideSubmissionSchema, provideInfoSchema, respondToOfferSchema } from '../../services/submissions/submission-input.js';
+import { createSubmissionSchema, provideInfoSchema, respondToOfferSchema } from '../../services/submissions/submission-input.js';
 import { getSubmission, mySubmissions } from '../../services/submissions/read-submissions.js';
 import { submissionSettingsFrom } from '../../services/submissions/submission-settings.js';
 
@@ -24,10 +24,6 @@ const respond = sellers.input(respondToOfferSchema).mutation(({ ctx, input }) =>
 
 const answerInfo = sellers.input(provideInfoSchema).mutation(({ ctx, input }) => provideInfo(ctx.em, ctx.actor, input, new Date()));
 
-const decide = permissionProcedure('submissions.claim')
-  .input(decideSubmissionSchema)
-  .mutation(({ ctx, input }) => decideSubmission(ctx.em, ctx.actor, input, submissionSettingsFrom(ctx.services.config), new Date()));
-
 const rejectReasons = authedProcedure.input(z.void()).query(() => Object.entries(submissionRejectReasons).map(([code, label]) => ({ code, label })));
 
-export const submissionsRouter = router({ create, mine, get, respond, provideInfo: answerInfo, decide, rejectReasons });
+export const submissionsRouter = router({ create, mine, get, respond, provideInfo: answerInfo, rejectReasons });

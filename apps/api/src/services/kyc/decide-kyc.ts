@@ -1,7 +1,7 @@
 // Reviewer decisions on a KYC check (reasons checked by ../queues/queue-deciders), on the queue row's version the reviewer saw: approve, reject
 // with a reason, or ask the seller for more (which starts the information deadline). A check that
 // still waits for a reviewer is claimed by the decider first, as the kyc machine requires.
-import { reasonText, systemActor, type MachineActor, type QueueDecision } from '@marketdesk/domain';
+import { reasonText, systemActor, type CommonQueueDecision, type MachineActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { kycRepository, type KycChanges, type KycRecord } from '../../repositories/kyc-repository.js';
@@ -15,7 +15,7 @@ import { moveKycRow } from './kyc-queue.js';
 import { kycView } from './kyc-view.js';
 
 /** One decision inside the caller's transaction, the queue row already locked (bulk actions too). */
-export async function decideKycLocked(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+export async function decideKycLocked(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: CommonQueueDecision, now: Date) {
   const holder = assertMayDecide(actor, row, version, now);
   let check: KycRecord = (await kycRepository.find(tx, row.subjectId, { forUpdate: true }))!;
   if (check.state === 'needs_info') throw new AppError('CONFLICT', 'The seller has not answered your question yet.', { reason: 'WAITING_ON_SELLER', current: queueItemSnapshot(row, now) });

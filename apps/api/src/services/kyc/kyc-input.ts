@@ -1,8 +1,7 @@
-// What a seller declares for identity verification (KYC) and what staff send to decide. A company
+// What a seller declares for identity verification (KYC); reviewers decide through queues.decide. A company
 // names its registration number; a person their date of birth (18 or older). Documents are the
 // seller's own private uploads (POST /uploads/kyc-documents); an identity document is required.
 import { z } from 'zod';
-import { queueDecisionSchema } from '@marketdesk/domain';
 
 export const kycDocumentKinds = ['identity', 'proof_of_address', 'business_registration'] as const;
 export const kycDocumentLabels: Record<(typeof kycDocumentKinds)[number], string> = {
@@ -53,6 +52,3 @@ export const provideKycInfoSchema = z.object({
   documents: documents.default([]),
 });
 export type ProvideKycInfoInput = z.infer<typeof provideKycInfoSchema>;
-
-export const decideKycSchema = z.intersection(z.object({ kycId: z.string().uuid(), version: z.number().int().positive() }), queueDecisionSchema);
-export type DecideKycInput = z.infer<typeof decideKycSchema>;

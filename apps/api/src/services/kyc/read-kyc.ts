@@ -6,6 +6,7 @@ import { kycRepository } from '../../repositories/kyc-repository.js';
 import { assertCanView, type QueueActor } from '../queues/queue-access.js';
 import { kycView } from './kyc-view.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
+import { queueItemSnapshot } from '../queues/queue-item-view.js';
 import { maskKycView } from '../pii/mask-views.js';
 
 export type VerificationStatus = 'unverified' | 'pending' | 'needs_info' | 'verified' | 'rejected';
@@ -19,11 +20,13 @@ export async function myVerification(em: EntityManager, sellerId: string) {
   return { status, canSell: status === 'verified', check: kycView(check, await kycRepository.documents(em, check.id)) };
 }
 
-export async function getKycForReview(em: EntityManager, actor: QueueActor, id: string) {
+export async function getKycForReview(em: EntityManager, actor: QueueActor, id: string, now: Date) {
   assertCanView(actor, 'kyc');
   const check = await kycRepository.find(em, id);
   if (!check) throw new AppError('NOT_FOUND', 'This verification does not exist.');
   // The seller's identity is visible to the reviewer holding the check (and admins), masked to others.
   const row = await queueItemRepository.findBySubject(em, 'kyc', id);
-  return maskKycView(kycView(check, await kycRepository.documents(em, id)), actor, row?.claimedBy ? [row.claimedBy] : []);
+  const view = maskKycView(kycView(check, await kycRepository.documents(em, id)), actor, row?.claimedBy ? [row.claimedBy] : []);
+  // The row is what a decision names (queues.decide takes its id and version).
+  return { ...view, queueItem: row ? queueItemSnapshot(row, now) : null };
 }

@@ -2,7 +2,7 @@
 // packages/domain; every write checks the version the client saw, so two tabs (or a seller and a
 // reviewer) never silently overwrite each other.
 import { randomUUID } from 'node:crypto';
-import { canClaim, can, changedListingFields, editNeedsReview, reasonText, type QueueDecision, type ListingValues, type Role } from '@marketdesk/domain';
+import { can, changedListingFields, editNeedsReview, reasonText, type CommonQueueDecision, type ListingValues, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { slugify } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
@@ -15,6 +15,7 @@ import { recordSellerPriceChange } from '../markdowns/change-price.js';
 import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
+import type { listingSellerCommands } from './listing-view.js';
 
 /** A signed-in person acting on listings. */
 export interface Actor {
@@ -107,16 +108,14 @@ export async function editListing(em: EntityManager, actor: Actor, patch: Listin
   });
 }
 
-export type ListingCommand = 'submit_for_review' | 'approve' | 'reject' | 'revise' | 'pause' | 'resume' | 'archive';
+export type ListingSellerCommand = (typeof listingSellerCommands)[number];
 
-/** A machine command from the console (seller or reviewer), on the version the client saw. */
-export async function commandListing(em: EntityManager, actor: Actor, input: { id: string; version: number; command: ListingCommand; reason?: string }, now: Date) {
+/** A seller's machine command from the console, on the version the client saw (reviewers decide through queues.decide). */
+export async function commandListing(em: EntityManager, actor: Actor, input: { id: string; version: number; command: ListingSellerCommand }, now: Date) {
   return em.transactional(async (tx) => {
     const listing = await loadForUpdate(tx, input.id);
     assertVersion(listing, input.version);
-    if (input.command === 'approve' || input.command === 'reject') await assertNotHeldByOther(tx, listing.id, actor, now);
-    const payload = input.command === 'reject' ? { reason: input.reason ?? '' } : {};
-    const { record } = await runCommand(tx, listingAggregate, listing, { type: input.command, payload }, actor, now, { options: undefined });
+    const { record } = await runCommand(tx, listingAggregate, listing, { type: input.command }, actor, now, { options: undefined });
     return { id: record.id, state: record.state, version: record.version };
   });
 }
@@ -127,26 +126,13 @@ export async function announceStock(em: EntityManager, listing: { id: string; se
 }
 
 /** A decision from the `listings` queue (single or bulk), on the queue row's version, row locked. */
-export async function decideListingLocked(tx: EntityManager, actor: Actor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+export async function decideListingLocked(tx: EntityManager, actor: Actor, row: QueueItemRecord, version: number, decision: CommonQueueDecision, now: Date) {
   assertMayDecide(actor, row, version, now);
   const listing = await loadForUpdate(tx, row.subjectId);
   if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Listings have no questions step: reject with a note saying what to change; the seller edits and resubmits.', { field: 'decision' });
-  if (decision.decision === 'accept') await runCommand(tx, listingAggregate, listing, { type: 'approve' }, actor, now, { options: undefined });
-  else {
-    await runCommand(tx, listingAggregate, listing, { type: 'reject', payload: { reason: reasonText('listings', decision.reason, decision.note) } }, actor, now, { options: undefined });
-  }
-  return { item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
-}
-
-/** Review decisions follow the queue's claims: while a colleague holds the listing, they decide. */
-async function assertNotHeldByOther(tx: EntityManager, listingId: string, actor: Actor, now: Date) {
-  const row = await queueItemRepository.findBySubject(tx, 'listings', listingId);
-  if (!row) return;
-  // The queue's own claim rule (packages/domain), not a second copy of it.
-  const verdict = canClaim({ ...row, queue: 'listings', claimExpiresAtMs: row.claimExpiresAt?.getTime() ?? null }, actor.id, now.getTime());
-  if (!verdict.ok && verdict.reason === 'HELD_BY_OTHER') {
-    throw new AppError('CONFLICT', `${row.claimedByName ?? 'A colleague'} is reviewing this listing; ask them or wait until they release it.`, { reason: 'HELD_BY_OTHER', holderId: verdict.holderId });
-  }
+  const command = decision.decision === 'accept' ? { type: 'approve' } : { type: 'reject', payload: { reason: reasonText('listings', decision.reason, decision.note) } };
+  const { record } = await runCommand(tx, listingAggregate, listing, command, actor, now, { options: undefined });
+  return { listing: { id: record.id, state: record.state, version: record.version }, item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
 }
 
 /** Sets the listing's photos to exactly these, in this order (an empty list removes them all). */

@@ -4,7 +4,9 @@ import { availableActions, can, deliveryEstimate, hasGrant, listingMachine, stat
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { listingRepository, type ListingImageRecord, type ListingRecord } from '../../repositories/listing-repository.js';
+import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import { imageUrl, thumbUrl } from '../media/image-urls.js';
+import { queueItemSnapshot } from '../queues/queue-item-view.js';
 import { listingSnapshot } from './listing-aggregate.js';
 
 const publicStates = new Set(['active', 'sold_out']);
@@ -13,8 +15,8 @@ const publicStates = new Set(['active', 'sold_out']);
 export type Viewer = Actor;
 
 /**
- * The commands sellers send through `listings.command` (reviewers decide through `listings.decide`
- * and the queue; edits go back to review through `listings.update`; the rest are the system's).
+ * The commands sellers send through `listings.command` (reviewers decide through queues.decide on
+ * the listing's queue row; edits go back to review through `listings.update`; the rest are the system's).
  */
 export const listingSellerCommands = ['submit_for_review', 'revise', 'pause', 'resume', 'archive'] as const;
 
@@ -58,6 +60,13 @@ export async function getListing(em: EntityManager, viewer: Viewer | null, by: {
   const l = by.id ? await listingRepository.findById(em, by.id) : by.slug ? await listingRepository.findBySlug(em, by.slug) : null;
   if (!l || !canSeeListing(viewer, l)) throw new AppError('NOT_FOUND', 'This listing does not exist or is no longer available.');
   return toListingView(l, await listingRepository.imagesOf(em, [l.id]), now);
+}
+
+/** What the reviewer sees: the listing and its row in the `listings` queue (what queues.decide takes), if it has one. */
+export async function listingForReview(em: EntityManager, viewer: Viewer, id: string, now: Date) {
+  const view = await getListing(em, viewer, { id }, now);
+  const row = await queueItemRepository.findBySubject(em, 'listings', id);
+  return { ...view, queueItem: row ? queueItemSnapshot(row, now) : null };
 }
 
 export async function listViews(em: EntityManager, listings: ListingRecord[], now: Date): Promise<ListingView[]> {

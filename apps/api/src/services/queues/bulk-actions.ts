@@ -11,7 +11,7 @@ import { recordEvent } from '../outbox/record-event.js';
 import type { SubmissionSettings } from '../submissions/submission-aggregate.js';
 import { reassignLocked } from './claims.js';
 import { assertCanWork, assertLead, type QueueActor } from './queue-access.js';
-import { decidableQueues, decideRow, type DeciderDeps } from './queue-deciders.js';
+import { decideRow, isDecidable, type DeciderDeps } from './queue-deciders.js';
 
 export type BulkInput =
   | { queue: string; action: 'accept'; items: { id: string; version: number }[] }
@@ -27,7 +27,7 @@ export interface BulkFailure {
 export async function bulkAct(em: EntityManager, actor: QueueActor & MachineActor, input: BulkInput, settings: SubmissionSettings, now: () => Date, deps: DeciderDeps = { paymentsConfigured: false }) {
   const queue = assertCanWork(actor, input.queue);
   if (input.action === 'assign') assertLead(actor, 'assign items in bulk');
-  else if (!decidableQueues.includes(queue)) throw new AppError('BAD_REQUEST', `Items in the ${queue} queue are decided one by one from their own page.`, { field: 'action' });
+  else if (!isDecidable(queue)) throw new AppError('BAD_REQUEST', `Items in the ${queue} queue are decided one by one from their own page.`, { field: 'action' });
   if (new Set(input.items.map((i) => i.id)).size !== input.items.length) throw new AppError('BAD_REQUEST', 'Each item may appear once in a selection.', { field: 'items' });
   const bulkId = randomUUID();
   const total = input.items.length;

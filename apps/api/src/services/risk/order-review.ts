@@ -2,7 +2,7 @@
 // reasons; an agent or admin approves it (it becomes `paid` and the seller is told, as if it had
 // just been placed) or rejects it with a reason (cancelled, the buyer refunded in full through the
 // worker once the rejection commits, idempotently). Decided through queues.decide like every queue.
-import { reasonText, systemActor, type MachineActor, type QueueDecision, type RiskAssessment } from '@marketdesk/domain';
+import { reasonText, systemActor, type CommonQueueDecision, type MachineActor, type RiskAssessment } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { checkoutRepository, type OrderRecord } from '../../repositories/checkout-repository.js';
@@ -30,7 +30,7 @@ export async function holdForReview(tx: EntityManager, order: OrderRecord, risk:
 }
 
 /** One decision from the `fraud` queue (single or bulk), on the row's version, row locked. */
-export async function decideOrderReviewLocked(tx: EntityManager, paymentsConfigured: boolean, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+export async function decideOrderReviewLocked(tx: EntityManager, paymentsConfigured: boolean, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: CommonQueueDecision, now: Date) {
   assertMayDecide(actor, row, version, now);
   const order = await checkoutRepository.findOrder(tx, row.subjectId, { forUpdate: true });
   if (!order) throw new AppError('NOT_FOUND', 'This order does not exist.');

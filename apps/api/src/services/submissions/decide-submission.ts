@@ -1,25 +1,22 @@
-// Staff decisions on a submission, on the queue row's version the reviewer saw: accept (send our
-// offer to the seller, or take the seller's counter), reject with a reason, counter-offer with new
-// per-item prices, or ask the seller for more information. A stale version is refused with who did
-// what and when; an item someone else holds is refused with who holds it.
-import { rejectionText, type MachineActor } from '@marketdesk/domain';
+// Staff decisions on a submission (through queues.decide, single or bulk), on the queue row's
+// version the reviewer saw: accept (send our offer to the seller, or take the seller's counter),
+// reject with a reason, counter-offer with new per-item prices, or ask the seller for more
+// information. A stale version is refused with who did what and when; an item someone else holds
+// is refused with who holds it.
+import { reasonText, type MachineActor, type QueueDecision } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
-import { queueItemRepository, type QueueItemRecord } from '../../repositories/queue-item-repository.js';
+import type { QueueItemRecord } from '../../repositories/queue-item-repository.js';
 import { submissionRepository, type SubmissionChanges, type SubmissionItemRecord, type SubmissionRecord } from '../../repositories/submission-repository.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { assertMayDecide } from '../queues/decision-guard.js';
 import type { QueueActor } from '../queues/queue-access.js';
 import { queueItemSnapshot } from '../queues/queue-item-view.js';
-import type { DecideSubmissionInput } from './submission-input.js';
 import { createListingsFor } from './submission-listings.js';
 import { runCommand, staleVersion } from '../machines/pipeline.js';
 import { submissionAggregate, submissionRooms, submissionStream, type SubmissionSettings } from './submission-aggregate.js';
 import { syncSubmissionRow } from './submission-queue.js';
 import { submissionView } from './submission-view.js';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type StaffDecision = DistributiveOmit<DecideSubmissionInput, 'submissionId' | 'version'>;
 
 const offerTotal = (items: SubmissionItemRecord[]) => items.reduce((sum, i) => sum + (i.declined ? 0 : i.offerMinor), 0);
 
@@ -32,8 +29,8 @@ async function newPrices(tx: EntityManager, items: SubmissionItemRecord[], price
   return total;
 }
 
-/** One decision inside the caller's transaction, the queue row already locked. Used by bulk actions too. */
-export async function decideLocked(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: StaffDecision, settings: SubmissionSettings, now: Date) {
+/** One decision inside the caller's transaction, the queue row already locked (queues.decide and bulk actions). */
+export async function decideSubmissionLocked(tx: EntityManager, actor: QueueActor & MachineActor, row: QueueItemRecord, version: number, decision: QueueDecision, settings: SubmissionSettings, now: Date) {
   const holder = assertMayDecide(actor, row, version, now);
   let s = (await submissionRepository.find(tx, row.subjectId, { forUpdate: true }))!;
   let items = await submissionRepository.items(tx, s.id);
@@ -50,7 +47,7 @@ export async function decideLocked(tx: EntityManager, actor: QueueActor & Machin
     if (s.state === 'quoted') throw new AppError('CONFLICT', 'The seller has not answered the current offer yet.', { reason: 'WAITING_ON_SELLER', current: queueItemSnapshot(row, now) });
     if (s.state === 'submitted') s = await run(s, 'claim');
     if (decision.decision === 'reject') {
-      s = await run(s, 'reject', { reason: rejectionText(decision.reason, decision.note) }, { rejectReason: decision.reason, rejectNote: decision.note || null });
+      s = await run(s, 'reject', { reason: reasonText('submissions', decision.reason, decision.note) }, { rejectReason: decision.reason, rejectNote: decision.note || null });
       action = 'rejected';
     } else if (decision.decision === 'counter') {
       const total = await newPrices(tx, items, decision.items);
@@ -73,13 +70,4 @@ export async function decideLocked(tx: EntityManager, actor: QueueActor & Machin
   const finished = ['accepted', 'rejected'].includes(s.state);
   const synced = await syncSubmissionRow(tx, row, s, items, { action, actorId: actor.id, ...(finished ? { decidedBy: actor.id } : {}) }, now);
   return { submission: submissionView(s, items, now, 'staff'), item: queueItemSnapshot(synced, now) };
-}
-
-export async function decideSubmission(em: EntityManager, actor: QueueActor & MachineActor, input: DecideSubmissionInput, settings: SubmissionSettings, now: Date) {
-  return em.transactional(async (tx) => {
-    const row = await queueItemRepository.findBySubject(tx, 'submissions', input.submissionId, { forUpdate: true });
-    if (!row) throw new AppError('NOT_FOUND', 'This submission does not exist.');
-    const { submissionId: _s, version, ...decision } = input;
-    return decideLocked(tx, actor, row, version, decision as StaffDecision, settings, now);
-  });
 }

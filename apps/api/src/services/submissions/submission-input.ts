@@ -1,7 +1,8 @@
-// What a seller sends when submitting records, and what staff and sellers send to decide. Bounded
-// everywhere: a submission is at most 50 items, photos are the seller's own listing-image uploads.
+// What a seller sends when submitting records and answering offers (staff decide through
+// queues.decide: packages/domain queueDecisionSchema). Bounded everywhere: a submission is at most
+// 50 items, photos are the seller's own listing-image uploads.
 import { z } from 'zod';
-import { gradeSchema, submissionRejectReasonSchema } from '@marketdesk/domain';
+import { gradeSchema } from '@marketdesk/domain';
 
 export const submissionFormats = ['lp', 'ep', 'single', 'box_set', 'cd', 'cassette'] as const;
 export type SubmissionFormat = (typeof submissionFormats)[number];
@@ -35,16 +36,6 @@ export const createSubmissionSchema = z.object({
 export type CreateSubmissionInput = z.infer<typeof createSubmissionSchema>;
 
 const target = { submissionId: uuid, version: z.number().int().positive() };
-const itemPrices = z.array(z.object({ itemId: uuid, offerMinor: z.number().int().min(0).max(10_000_000) })).min(1).max(50);
-
-export const decideSubmissionSchema = z.discriminatedUnion('decision', [
-  z.object({ ...target, decision: z.literal('accept') }),
-  z.object({ ...target, decision: z.literal('reject'), reason: submissionRejectReasonSchema, note: z.string().trim().max(1000).default('') }),
-  z.object({ ...target, decision: z.literal('counter'), items: itemPrices }),
-  z.object({ ...target, decision: z.literal('request_info'), message: z.string().trim().min(3, 'Say what you need to know').max(2000) }),
-]);
-export type DecideSubmissionInput = z.infer<typeof decideSubmissionSchema>;
-
 export const respondToOfferSchema = z.discriminatedUnion('response', [
   z.object({ ...target, response: z.literal('accept') }),
   z.object({ ...target, response: z.literal('decline') }),

@@ -3,7 +3,7 @@
 // step. Always on the row's version; a CONFLICT updates the row from the error and is explained
 // next to it ("Sam rejected this 3 s ago…").
 import { notifications } from '@mantine/notifications';
-import type { QueueName } from '@marketdesk/domain';
+import type { QueueDecision, QueueName } from '@marketdesk/domain';
 import { type ReactNode, useState } from 'react';
 import { errorCode, trpc } from '../../trpc';
 import { ConfirmDecisionModal, conflictRow, InfoModal, RejectWithReasonModal, type DecisionConflict } from './decision-dialogs';
@@ -24,6 +24,9 @@ export interface QueueDecisionCopy {
   done: Record<QueueDecisionKind, (title: string) => string>;
 }
 
+/** The decisions this hook sends; a counter-offer is the submissions page's own (submission-decisions.tsx). */
+const doneKinds: Partial<Record<QueueDecision['decision'], QueueDecisionKind>> = { accept: 'accept', reject: 'reject', request_info: 'info' };
+
 export function useQueueDecisions({ queue, copy, onRow }: { queue: QueueName; copy: QueueDecisionCopy; onRow: (row: QueueRow) => void }) {
   const [open, setOpen] = useState<{ kind: QueueDecisionKind; row: QueueRow } | null>(null);
   const [conflict, setConflict] = useState<DecisionConflict | null>(null);
@@ -31,12 +34,12 @@ export function useQueueDecisions({ queue, copy, onRow }: { queue: QueueName; co
   const utils = trpc.useUtils();
   const decide = trpc.queues.decide.useMutation({
     onSuccess: (result, input) => {
-      const row = result.item as QueueRow;
+      const row = result.item;
       onRow(row);
       setConflict(null);
       setOpen(null);
-      const kind: QueueDecisionKind = input.decision === 'request_info' ? 'info' : input.decision;
-      notifications.show({ color: kind === 'reject' ? 'gray' : 'green', title: 'Decision recorded', message: copy.done[kind](row.title) });
+      const kind = doneKinds[input.decision];
+      if (kind) notifications.show({ color: kind === 'reject' ? 'gray' : 'green', title: 'Decision recorded', message: copy.done[kind](row.title) });
       void utils.queues.get.invalidate({ id: row.id });
     },
     onError: (error, input) => {

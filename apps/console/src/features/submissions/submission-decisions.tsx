@@ -1,6 +1,7 @@
-// Staff decisions on a submission, always on the queue row's version the reviewer is looking at:
-// Accept (send our offer, or take the seller's counter), Reject (a reason from the list + a note),
-// Counter-offer (a price per item) and Request info. A CONFLICT is shown as the server wrote it
+// Staff decisions on a submission through queues.decide (the one decision path), always on the
+// queue row's version the reviewer is looking at: Accept (send our offer, or take the seller's
+// counter), Reject (a reason from the queue's list + a note), Counter-offer (a price per item) and
+// Request info. A CONFLICT is shown as the server wrote it
 // ("Sam Second rejected this 3 s ago. …") next to the row's current state, which the table takes
 // at once from the error; other failures say what went wrong and leave the dialog open.
 import { Button, Group, NumberInput, Table, Text } from '@mantine/core';
@@ -30,33 +31,34 @@ function acceptText(row: QueueRow): string {
 export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => void }) {
   const [open, setOpen] = useState<{ kind: DecisionKind; target: DecisionTarget } | null>(null);
   const [conflict, setConflict] = useState<DecisionConflict | null>(null);
-  const reasons = trpc.submissions.rejectReasons.useQuery(undefined, { staleTime: Infinity });
+  const reasons = trpc.queues.rejectReasons.useQuery({ queue: 'submissions' }, { staleTime: Infinity });
   const utils = trpc.useUtils();
-  const decide = trpc.submissions.decide.useMutation({
+  const decide = trpc.queues.decide.useMutation({
     onSuccess: (result, input) => {
       onRow(result.item);
       setConflict(null);
       setOpen(null);
       const title = result.item.title;
+      const bought = result.queue === 'submissions' && result.submission.state === 'accepted';
       const message =
         input.decision === 'accept'
-          ? result.submission.state === 'accepted' ? `${title} is bought: the seller is paid and the records are on sale in the house shop.` : `Our offer on ${title} went to the seller.`
+          ? bought ? `${title} is bought: the seller is paid and the records are on sale in the house shop.` : `Our offer on ${title} went to the seller.`
           : input.decision === 'reject' ? `${title} was rejected; the seller sees your reason.`
           : input.decision === 'counter' ? `Your counter-offer on ${title} went to the seller.`
           : `The seller of ${title} was asked for more information.`;
       notifications.show({ color: input.decision === 'reject' ? 'gray' : 'green', title: 'Decision recorded', message });
-      void utils.submissions.get.invalidate({ id: input.submissionId });
+      void utils.submissions.get.invalidate({ id: result.item.subjectId });
       void utils.queues.get.invalidate({ id: result.item.id });
     },
     onError: (error, input) => {
       if (errorCode(error) !== 'CONFLICT') return;
       const current = conflictRow(error);
       if (current) onRow(current);
-      const itemId = open?.target.row.id ?? current?.id ?? input.submissionId;
-      setConflict({ itemId, message: error.message, current });
+      setConflict({ itemId: current?.id ?? input.id, message: error.message, current });
       setOpen(null);
       notifications.show({ color: 'yellow', title: 'Someone got there first', message: error.message, autoClose: 8_000 });
-      void utils.submissions.get.invalidate({ id: input.submissionId });
+      const subjectId = current?.subjectId ?? open?.target.row.subjectId;
+      if (subjectId) void utils.submissions.get.invalidate({ id: subjectId });
     },
   });
 
@@ -65,7 +67,7 @@ export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => vo
     setOpen({ kind, target });
   };
   const close = () => setOpen(null);
-  const base = (row: QueueRow) => ({ submissionId: row.subjectId, version: row.version });
+  const base = (row: QueueRow) => ({ id: row.id, version: row.version });
 
   const modals = (
     <>
@@ -81,7 +83,7 @@ export function useSubmissionDecisions({ onRow }: { onRow: (row: QueueRow) => vo
         loading={decide.isPending}
         error={decide.error}
         onClose={close}
-        onConfirm={(reason, note) => open && decide.mutate({ ...base(open.target.row), decision: 'reject', reason: reason as never, note })}
+        onConfirm={(reason, note) => open && decide.mutate({ ...base(open.target.row), decision: 'reject', reason, note })}
       />
       <InfoModal
         opened={open?.kind === 'info'}
