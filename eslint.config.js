@@ -28,6 +28,29 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // Only repositories/ touch the database (docs/conventions.md, layout): services, jobs and HTTP
+    // code call a repository method named for what it answers. A type from sql.js (Row) runs nothing.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/repositories/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/repositories/sql', '**/repositories/sql.js'], allowTypeImports: true, message: 'SQL runs only in apps/api/src/repositories/: add a method to the repository the table belongs to and call it.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(getConnection|getKnex)$/]", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
+        { selector: "CallExpression[callee.property.name='execute'][callee.object.name=/^(em|tx|trx)$/]", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
+        { selector: "CallExpression[callee.property.name='execute'][callee.object.property.name='em']", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
+        { selector: "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='fork']", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['packages/domain/src/**/*.test.ts'],
     rules: {
