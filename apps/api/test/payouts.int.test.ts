@@ -6,6 +6,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
 import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+import { decidedOn } from './queue-decisions.js';
 
 const secret = 'whsec_payouts';
 let stripe: StripeServer;
@@ -14,6 +15,11 @@ let seller: Person;
 let admin: Person;
 
 const mine = async () => (await query(api, 'payouts.mine', undefined, { cookie: seller.cookie })).data!;
+/** The approver's view of a payout carries its `payouts` queue row: what queues.decide names. */
+const rowOf = async (payoutId: string) => {
+  const { queueItem } = (await query(api, 'payouts.get', { id: payoutId }, { cookie: admin.cookie })).data!;
+  return { id: queueItem!.id, version: queueItem!.version };
+};
 
 
 beforeAll(async () => {
@@ -56,12 +62,13 @@ describe('payouts', () => {
     const requested = await mutate(api, 'payouts.request', { amountMinor: 6000 }, { cookie: seller.cookie });
     expect(requested.data?.state).toBe('requested');
     expect((await mine()).balance).toMatchObject({ availableMinor: before.availableMinor - 6000, reservedMinor: 6000 });
-    expect((await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const queueRow = await rowOf(requested.data!.id);
+    expect((await mutate(api, 'queues.decide', { ...queueRow, decision: 'accept' }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
     const queue = await query(api, 'payouts.queue', undefined, { cookie: admin.cookie });
     expect(queue.data?.some((p) => p.id === requested.data!.id)).toBe(true);
-    const approved = await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
-    expect(approved.data?.state).toBe('approved');
-    const again = await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'reject', reason: 'too late' }, { cookie: admin.cookie });
+    const approved = await mutate(api, 'queues.decide', { ...queueRow, decision: 'accept' }, { cookie: admin.cookie });
+    expect(decidedOn('payouts', approved.data)).toMatchObject({ payout: { id: requested.data!.id, state: 'approved' }, item: { state: 'approved', decidedBy: admin.id } });
+    const again = await mutate(api, 'queues.decide', { ...queueRow, decision: 'reject', reason: 'other', note: 'too late' }, { cookie: admin.cookie });
     expect(again.error?.data.code).toBe('CONFLICT');
 
     const processing = await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'processing');
@@ -77,7 +84,7 @@ describe('payouts', () => {
   it('returns the money to available when the bank returns the payout', async () => {
     const before = (await mine()).balance;
     const requested = await mutate(api, 'payouts.request', { amountMinor: 2000 }, { cookie: seller.cookie });
-    await mutate(api, 'payouts.decide', { id: requested.data!.id, version: requested.data!.version, decision: 'approve' }, { cookie: admin.cookie });
+    await mutate(api, 'queues.decide', { ...(await rowOf(requested.data!.id)), decision: 'accept' }, { cookie: admin.cookie });
     await until(mine, (m) => m.payouts.find((p) => p.id === requested.data!.id)?.state === 'processing');
     const [row] = (await api.app.db.orm.em.fork().getConnection().execute(`select provider_payout_id from payouts where id = ?`, [requested.data!.id])) as { provider_payout_id: string }[];
     stripe.settlePayout(row!.provider_payout_id, { status: 'failed', failureMessage: 'The bank account has been closed.' });
@@ -87,9 +94,11 @@ describe('payouts', () => {
     expect(failed.balance.inTransitMinor).toBe(0);
 
     const rejected = await mutate(api, 'payouts.request', { amountMinor: 1500 }, { cookie: seller.cookie });
-    const noReason = await mutate(api, 'payouts.decide', { id: rejected.data!.id, version: rejected.data!.version, decision: 'reject', reason: '' }, { cookie: admin.cookie });
-    expect(noReason.error?.data.code).toBe('BAD_REQUEST');
-    await mutate(api, 'payouts.decide', { id: rejected.data!.id, version: rejected.data!.version, decision: 'reject', reason: 'Bank details need checking' }, { cookie: admin.cookie });
+    const toReject = await rowOf(rejected.data!.id);
+    const noReason = await mutate(api, 'queues.decide', { ...toReject, decision: 'reject', reason: 'other', note: '' }, { cookie: admin.cookie });
+    expect(noReason.error).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/Say why in the note/) as unknown });
+    const refused = await mutate(api, 'queues.decide', { ...toReject, decision: 'reject', reason: 'account_mismatch', note: 'Bank details need checking' }, { cookie: admin.cookie });
+    expect(decidedOn('payouts', refused.data)?.payout).toMatchObject({ state: 'rejected', reason: 'The bank account does not match the seller: Bank details need checking' });
     expect((await mine()).balance.availableMinor).toBe(before.availableMinor);
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
   });

@@ -1,8 +1,9 @@
-// Seller withdrawals, and what approvers see of one (decisions: payouts.decide or the `payouts` queue).
+// Seller withdrawals, and what approvers see of one; approvers decide through queues.decide on the
+// payout's `payouts` queue row, which `get` carries as `queueItem`.
 import { z } from 'zod';
 import { payoutMachine, type PayoutState } from '@marketdesk/domain';
 import { permissionProcedure, router } from '../../trpc/procedures.js';
-import { cancelPayout, decidePayout, payoutForReview, payoutQueue, payoutView, requestPayout, sellerPayoutOverview } from '../../services/payouts/payout-service.js';
+import { cancelPayout, payoutForReview, payoutQueue, payoutView, requestPayout, sellerPayoutOverview } from '../../services/payouts/payout-service.js';
 
 const target = { id: z.string().uuid(), version: z.number().int().positive() };
 const payoutStates = z.enum(payoutMachine.stateNames as [PayoutState, ...PayoutState[]]);
@@ -22,16 +23,7 @@ const queue = permissionProcedure('payouts.approve')
   .input(z.object({ states: z.array(payoutStates).min(1).max(payoutMachine.stateNames.length).default(['requested']) }).default({ states: ['requested'] }))
   .query(({ ctx, input }) => payoutQueue(ctx.em, input.states));
 
-const decide = permissionProcedure('payouts.approve')
-  .input(
-    z.discriminatedUnion('decision', [
-      z.object({ ...target, decision: z.literal('approve') }),
-      z.object({ ...target, decision: z.literal('reject'), reason: z.string().trim().min(3, 'Say why, so the seller knows').max(500) }),
-    ]),
-  )
-  .mutation(async ({ ctx, input }) => payoutView(await decidePayout(ctx.em, ctx.actor, input, new Date())));
+/** One payout for the approver (the `payouts` queue drawer), with its queue row. */
+const get = permissionProcedure('payouts.approve').input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => payoutForReview(ctx.em, ctx.actor, input.id, ctx.services.config.PAYOUT_MIN_MINOR, new Date()));
 
-/** One payout for the approver (the `payouts` queue drawer). */
-const get = permissionProcedure('payouts.approve').input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => payoutForReview(ctx.em, ctx.actor, input.id, ctx.services.config.PAYOUT_MIN_MINOR));
-
-export const payoutsRouter = router({ request, mine, cancel, queue, decide, get });
+export const payoutsRouter = router({ request, mine, cancel, queue, get });

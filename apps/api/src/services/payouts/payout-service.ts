@@ -11,7 +11,7 @@ import {
   reasonText,
   stateLabel,
   type Actor,
-  type QueueDecision,
+  type CommonQueueDecision,
   payoutRequested,
   sellerAccount,
   systemActor,
@@ -69,24 +69,14 @@ function approveOrReject(tx: EntityManager, admin: MachineActor, payout: PayoutR
   return run(tx, admin, payout, { type: 'reject', payload: { reason: reason ?? '' } }, now, { decidedBy: admin.id, reason: reason ?? null });
 }
 
-/** A decision on the payout's own version (payouts.decide); a colleague's claim in the queue is respected. */
-export async function decidePayout(em: EntityManager, admin: MachineActor & QueueActor, input: { id: string; version: number; decision: 'approve' | 'reject'; reason?: string }, now: Date) {
-  return em.transactional(async (tx) => {
-    const row = await queueItemRepository.findBySubject(tx, 'payouts', input.id, { forUpdate: true });
-    const payout = await lockAt(tx, input.id, input.version);
-    if (row && row.state === 'requested') assertMayDecide(admin, row, row.version, now);
-    return approveOrReject(tx, admin, payout, input.decision, input.reason, now);
-  });
-}
-
 /** A decision from the `payouts` queue (single or bulk), on the queue row's version, row locked. */
-export async function decidePayoutLocked(tx: EntityManager, admin: MachineActor & QueueActor, row: QueueItemRecord, version: number, decision: QueueDecision, now: Date) {
+export async function decidePayoutLocked(tx: EntityManager, admin: MachineActor & QueueActor, row: QueueItemRecord, version: number, decision: CommonQueueDecision, now: Date) {
   assertMayDecide(admin, row, version, now);
   const payout = await lockAt(tx, row.subjectId);
   if (decision.decision === 'request_info') throw new AppError('BAD_REQUEST', 'Payouts have no questions step: approve or reject it.', { field: 'decision' });
   const reason = decision.decision === 'reject' ? reasonText('payouts', decision.reason, decision.note) : undefined;
-  await approveOrReject(tx, admin, payout, decision.decision === 'accept' ? 'approve' : 'reject', reason, now);
-  return { item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
+  const decided = await approveOrReject(tx, admin, payout, decision.decision === 'accept' ? 'approve' : 'reject', reason, now);
+  return { payout: payoutView(decided), item: queueItemSnapshot((await queueItemRepository.find(tx, row.id))!, now) };
 }
 
 /** A seller withdraws their own request before anyone decided. */
@@ -147,11 +137,13 @@ export async function sellerPayoutOverview(em: EntityManager, sellerId: string, 
 }
 
 /** What an approver needs on one payout: the request and the seller's money and payout history. */
-export async function payoutForReview(em: EntityManager, viewer: Actor, id: string, minimumMinor: number) {
+export async function payoutForReview(em: EntityManager, viewer: Actor, id: string, minimumMinor: number, now: Date) {
   const payout = await payoutRepository.find(em, id);
   if (!payout) throw new AppError('NOT_FOUND', 'This payout does not exist.');
   const verified = await kycRepository.isApproved(em, payout.sellerId);
-  return { payout: payoutView(payout), sellerVerified: verified, seller: await sellerPayoutOverview(em, payout.sellerId, viewer, 10, minimumMinor) };
+  // The queue row is what a decision names (queues.decide takes its id and version).
+  const row = await queueItemRepository.findBySubject(em, 'payouts', id);
+  return { payout: payoutView(payout), sellerVerified: verified, seller: await sellerPayoutOverview(em, payout.sellerId, viewer, 10, minimumMinor), queueItem: row ? queueItemSnapshot(row, now) : null };
 }
 
 export async function payoutQueue(em: EntityManager, states: string[]) {
