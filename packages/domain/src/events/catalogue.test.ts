@@ -27,7 +27,7 @@ describe('event catalogue', () => {
 
   it('holds the listing, checkout and order-placed events a service publishes', () => {
     expect([...serviceEventNames].sort()).toEqual(
-      ['checkout.created', 'checkout.expired', 'dispute.evidence_added', 'dispute.opened', 'checkout.paid', 'checkout.payment_failed', 'listing.created', 'listing.edited', 'listing.price_changed', 'listing.stock_changed', 'order.ledger_posted', 'order.payment_reported', 'order.placed', 'payout.requested', 'submission.info_provided', 'submission.info_requested', 'submission.listings_created', 'submission.purchased'].sort(),
+      ['checkout.created', 'checkout.expired', 'dispute.evidence_added', 'dispute.opened', 'checkout.paid', 'checkout.payment_failed', 'listing.created', 'listing.edited', 'listing.price_changed', 'listing.stock_changed', 'order.ledger_posted', 'order.payment_reported', 'order.placed', 'order.refund_failed', 'payout.requested', 'submission.info_provided', 'submission.info_requested', 'submission.listings_created', 'submission.purchased'].sort(),
     );
     const valid: [string, unknown][] = [
       ['listing.created', { listingId: 'l1', sellerId: 's1', actorId: 's1' }],

@@ -31,6 +31,11 @@ export const checkoutEventPayloads = {
     amountMinor: minor,
     detail: z.string().nullable(),
   }),
+  /**
+   * The provider did not take a refund the order's move promised (refused, or still failing after
+   * every retry): the ledger already shows it, so staff must settle it with the provider.
+   */
+  'order.refund_failed': z.object({ orderId: eventId, buyerId: eventId, sellerId: eventId, ...amountFields, refundMinor: minor.nullable(), reason: z.string() }),
   /** Money moved for an order (capture, escrow hold, release, refund): one timeline entry per transfer. */
   'order.ledger_posted': z.object({
     orderId: eventId,

@@ -16,9 +16,4 @@ export const orderEventPayloads = {
   /** Risk checks held the paid order for a person to review before the seller ships. */
   'order.held_for_review': z.object({ ...order, score: minor }),
   'order.review_approved': z.object(order),
-  /**
-   * The provider did not take a refund the order's move promised (refused, or still failing after
-   * every retry): the ledger already shows it, so staff must settle it with the provider.
-   */
-  'order.refund_failed': z.object({ orderId: eventId, buyerId: eventId, sellerId: eventId, ...amountFields, refundMinor: minor.nullable(), reason: z.string() }),
 } as const;
