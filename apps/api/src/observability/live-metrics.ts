@@ -1,6 +1,6 @@
 // Wraps the relay's Socket.IO emit to count each event's fan-out on this process.
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import type { LiveServer } from '../realtime/socket-server.js';
+import type { LiveServer } from '../realtime/live-socket.js';
 import { liveEmits, roomFanout } from './metrics.js';
 
 export function observeEmits(emit: (rooms: string[], event: AnyLiveEvent) => void, io: LiveServer) {

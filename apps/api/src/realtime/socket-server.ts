@@ -18,7 +18,6 @@ import { guardSocket, type SocketLimits } from './socket-budget.js';
 import type { LiveServer } from './live-socket.js';
 
 // observability/live-metrics.ts names the server's type through this module.
-export type { LiveServer } from './live-socket.js';
 
 /**
  * The streams adapter saves a disconnecting socket's session with a SET it never awaits: while
