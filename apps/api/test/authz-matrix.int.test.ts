@@ -43,7 +43,7 @@ const signedInPolicy: Record<string, 'self' | 'object' | 'staff'> = {
   'queues.staff': 'staff', 'queues.stats': 'staff', 'queues.overview': 'staff', 'queues.export': 'staff', 'queues.exportStatus': 'staff', 'queues.list': 'staff', 'queues.get': 'staff',
   'queues.claim': 'staff', 'queues.release': 'staff', 'queues.touch': 'staff', 'queues.reassign': 'staff', 'queues.autoAssign': 'staff', 'queues.bulk': 'staff',
   'queues.decide': 'staff', 'queues.rejectReasons': 'self', 'queues.addNote': 'staff', 'queues.presets': 'staff', 'queues.savePreset': 'staff', 'queues.deletePreset': 'staff',
-  'submissions.rejectReasons': 'self', 'kyc.documentKinds': 'self', 'kyc.get': 'staff', 'disputes.reasons': 'self',
+  'kyc.documentKinds': 'self', 'kyc.get': 'staff', 'disputes.reasons': 'self',
   'wishlist.list': 'self', 'wishlist.ids': 'self', 'wishlist.save': 'self', 'wishlist.remove': 'self',
   'enrichment.capabilities': 'self', 'markdowns.priceHistory': 'object',
   'chat.threadForOrder': 'object', 'chat.thread': 'object', 'chat.myThreads': 'self', 'chat.unread': 'self', 'chat.history': 'object',

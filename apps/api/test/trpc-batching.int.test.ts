@@ -44,7 +44,7 @@ function batchingClient(maxItems: number) {
 function tenQueries(client: ReturnType<typeof batchingClient>['client']) {
   return [
     client.notifications.preferences.query(),
-    client.submissions.rejectReasons.query(),
+    client.chat.unread.query(),
     client.enrichment.capabilities.query(),
     client.auth.twoFactorStatus.query(),
     client.checkout.paymentMode.query(),

@@ -6,7 +6,8 @@ import { agoText, describeLastChange, heldByMessage } from './conflict-message.j
 import { resolveMentions } from './mentions.js';
 import { decodeQueueCursor, encodeQueueCursor, queueFilterSchema } from './queue-filters.js';
 import { activeClaimant, canClaim, claimExpiresAtMs, queueSlaRisk } from './queue-rules.js';
-import { checkSellerCounter, rejectionText } from './submission-offers.js';
+import { checkSellerCounter } from './submission-offers.js';
+import { reasonText } from './decision-reasons.js';
 
 const t0 = Date.UTC(2026, 10, 24, 12);
 
@@ -74,7 +75,7 @@ describe('messages', () => {
     expect(describeLastChange({ actorName: null, action: 'claim_expired', atMs: t0 }, t0 + 120_000)).toBe('The system let the claim on this lapse 2 min ago');
     expect(heldByMessage('Dana', t0, t0 + 5000)).toBe('Dana has it (claimed 5 s ago).');
     expect(agoText(3 * 3_600_000)).toBe('3 h ago');
-    expect(rejectionText('condition', ' scratched ')).toBe('The condition is below what we can sell: scratched');
+    expect(reasonText('submissions', 'condition', ' scratched ')).toBe('The condition is below what we can sell: scratched');
   });
 });
 

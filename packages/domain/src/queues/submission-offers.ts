@@ -15,12 +15,6 @@ export const submissionRejectReasons = {
 export type SubmissionRejectReason = keyof typeof submissionRejectReasons;
 export const submissionRejectReasonSchema = z.enum(Object.keys(submissionRejectReasons) as [SubmissionRejectReason, ...SubmissionRejectReason[]]);
 
-/** The text the seller sees (and the machine records) for a rejection. */
-export function rejectionText(reason: SubmissionRejectReason, note: string | null | undefined): string {
-  const label = submissionRejectReasons[reason];
-  return note?.trim() ? `${label}: ${note.trim()}` : label;
-}
-
 export interface OfferLine {
   itemId: string;
   /** What we offer now for this item. */

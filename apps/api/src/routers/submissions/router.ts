@@ -2,7 +2,6 @@
 // `seller:{id}`, answer offers; staff decide through queues.decide on the `submissions` queue
 // row (`get` carries it as `queueItem`), counter-offers included.
 import { z } from 'zod';
-import { submissionRejectReasons } from '@marketdesk/domain';
 import { authedProcedure, permissionProcedure, router } from '../../trpc/procedures.js';
 import { createSubmission } from '../../services/submissions/create-submission.js';
 import { provideInfo, respondToOffer } from '../../services/submissions/respond-to-offer.js';
@@ -24,6 +23,5 @@ const respond = sellers.input(respondToOfferSchema).mutation(({ ctx, input }) =>
 
 const answerInfo = sellers.input(provideInfoSchema).mutation(({ ctx, input }) => provideInfo(ctx.em, ctx.actor, input, new Date()));
 
-const rejectReasons = authedProcedure.input(z.void()).query(() => Object.entries(submissionRejectReasons).map(([code, label]) => ({ code, label })));
 
-export const submissionsRouter = router({ create, mine, get, respond, provideInfo: answerInfo, rejectReasons });
+export const submissionsRouter = router({ create, mine, get, respond, provideInfo: answerInfo });
