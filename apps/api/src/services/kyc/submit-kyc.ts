@@ -9,7 +9,7 @@ import { fileUploadRepository } from '../../repositories/file-upload-repository.
 import { userRepository } from '../../repositories/user-repository.js';
 import { kycRepository, type KycDocumentKind, type KycRecord } from '../../repositories/kyc-repository.js';
 import type { ProvideKycInfoInput, SubmitKycInput } from './kyc-input.js';
-import { runCommand } from '../machines/pipeline.js';
+import { lockForCommand, runCommand } from '../machines/pipeline.js';
 import { kycAggregate } from './kyc-aggregate.js';
 import { enterKycQueue } from './kyc-queue.js';
 import { kycView } from './kyc-view.js';
@@ -54,9 +54,7 @@ export async function submitKyc(em: EntityManager, seller: MachineActor, input: 
 /** The seller answers "we need more information" (with more documents if asked); back to review. */
 export async function provideKycInfo(em: EntityManager, seller: MachineActor, input: ProvideKycInfoInput, now: Date) {
   return em.transactional(async (tx) => {
-    const found = await kycRepository.find(tx, input.kycId, { forUpdate: true });
-    if (!found || found.sellerId !== seller.id) throw new AppError('NOT_FOUND', 'This verification does not exist.');
-    if (found.version !== input.version) throw new AppError('CONFLICT', 'Your verification changed since you opened it; reload to see it.', { reason: 'STALE_VERSION' });
+    const found = await lockForCommand(tx, kycAggregate, input.kycId, { expectedVersion: input.version, visible: (k) => k.sellerId === seller.id });
     if (found.state !== 'needs_info') throw new AppError('CONFLICT', 'Nobody is waiting for information on this verification.', { reason: 'NOT_WAITING', state: found.state });
     await attachDocuments(tx, seller.id, found.id, input.documents, now);
     const check: KycRecord = (await runCommand(tx, kycAggregate, found, { type: 'resubmit' }, seller, now, { options: { reviewerId: null }, changes: { infoResponse: input.response, infoDueAt: null } })).record;

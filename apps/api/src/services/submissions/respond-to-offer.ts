@@ -9,19 +9,13 @@ import { submissionRepository, type SubmissionRecord } from '../../repositories/
 import { recordEvent } from '../outbox/record-event.js';
 import type { RespondToOfferInput } from './submission-input.js';
 import { createListingsFor } from './submission-listings.js';
-import { runCommand } from '../machines/pipeline.js';
+import { lockForCommand, runCommand } from '../machines/pipeline.js';
 import { submissionAggregate, submissionRooms, submissionStream, type SubmissionSettings } from './submission-aggregate.js';
 import { syncSubmissionRow } from './submission-queue.js';
 import { submissionView } from './submission-view.js';
 
-async function lockOwn(tx: EntityManager, seller: MachineActor, id: string, version?: number): Promise<SubmissionRecord> {
-  const s = await submissionRepository.find(tx, id, { forUpdate: true });
-  if (!s || s.sellerId !== seller.id) throw new AppError('NOT_FOUND', 'This submission does not exist.');
-  if (version !== undefined && s.version !== version) {
-    throw new AppError('CONFLICT', `This submission changed since you opened it (it is now ${s.state.replace(/_/g, ' ')}). Reload to see the latest offer.`, { reason: 'STALE_VERSION', state: s.state, currentVersion: s.version });
-  }
-  return s;
-}
+const lockOwn = (tx: EntityManager, seller: MachineActor, id: string, version?: number): Promise<SubmissionRecord> =>
+  lockForCommand(tx, submissionAggregate, id, { expectedVersion: version, visible: (s) => s.sellerId === seller.id });
 
 const formatWhen = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
