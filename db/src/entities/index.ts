@@ -1,61 +1,61 @@
-import { ListingSchema } from './listing.entity.js';
-import { ListingImageSchema } from './listing-image.entity.js';
-import { SearchWordSchema } from './search-word.entity.js';
+import { ListingSchema, Listing } from './listing.entity.js';
+import { ListingImageSchema, ListingImage } from './listing-image.entity.js';
+import { SearchWordSchema, SearchWord } from './search-word.entity.js';
 // Discovery: recommendations, wishlist, markdowns, catalog enrichment.
-import { ListingCoPurchaseSchema } from './listing-co-purchase.entity.js';
-import { BuyerPurchaseSchema } from './buyer-purchase.entity.js';
-import { DiscoveryProcessedOrderSchema } from './discovery-processed-order.entity.js';
-import { ListingPopularitySchema } from './listing-popularity.entity.js';
-import { ListingViewSchema } from './listing-view.entity.js';
-import { WishlistItemSchema } from './wishlist-item.entity.js';
-import { PricingPolicyVersionSchema } from './pricing-policy-version.entity.js';
-import { ListingPricingSchema } from './listing-pricing.entity.js';
-import { ListingPriceChangeSchema } from './listing-price-change.entity.js';
-import { DiscogsCacheEntrySchema } from './discogs-cache-entry.entity.js';
-import { AddressSchema } from './address.entity.js';
-import { CartLineSchema } from './cart-line.entity.js';
-import { CheckoutSchema } from './checkout.entity.js';
-import { OrderSchema } from './order.entity.js';
-import { OrderItemSchema } from './order-item.entity.js';
-import { StockReservationSchema } from './stock-reservation.entity.js';
-import { IdempotencyRecordSchema } from './idempotency-record.entity.js';
-import { PayoutSchema } from './payout.entity.js';
-import { SellerAccountSchema } from './seller-account.entity.js';
-import { ReviewSchema } from './review.entity.js';
-import { ChatThreadSchema } from './chat-thread.entity.js';
-import { ChatParticipantSchema } from './chat-participant.entity.js';
-import { ChatMessageSchema } from './chat-message.entity.js';
-import { ChatMessageReportSchema } from './chat-message-report.entity.js';
-import { ChatCannedReplySchema } from './chat-canned-reply.entity.js';
-import { NotificationSchema, NotificationPreferenceSchema } from './notification.entity.js';
-import { FileUploadSchema } from './file-upload.entity.js';
-import { ReconciliationRunSchema } from './reconciliation-run.entity.js';
-import { QueueExportSchema } from './queue-export.entity.js';
-import { CategorySchema } from './category.entity.js';
-import { LedgerAccountSchema } from './ledger-account.entity.js';
-import { LedgerPostingSchema } from './ledger-posting.entity.js';
-import { LedgerTransferSchema } from './ledger-transfer.entity.js';
-import { OutboxEventSchema } from './outbox-event.entity.js';
-import { ProviderWebhookEventSchema } from './provider-webhook-event.entity.js';
-import { SentMailSchema } from './sent-mail.entity.js';
-import { SessionSchema } from './session.entity.js';
-import { AuthTokenSchema } from './auth-token.entity.js';
-import { StreamSequenceSchema } from './stream-sequence.entity.js';
-import { UserSchema } from './user.entity.js';
-import { QueueItemSchema } from './queue-item.entity.js';
-import { QueueNoteSchema } from './queue-note.entity.js';
-import { QueueFilterPresetSchema } from './queue-filter-preset.entity.js';
-import { SubmissionSchema } from './submission.entity.js';
-import { SubmissionItemSchema } from './submission-item.entity.js';
-import { KycCheckSchema } from './kyc-check.entity.js';
-import { KycDocumentSchema } from './kyc-document.entity.js';
-import { DisputeSchema } from './dispute.entity.js';
-import { DisputeEvidenceSchema } from './dispute-evidence.entity.js';
+import { ListingCoPurchaseSchema, ListingCoPurchase } from './listing-co-purchase.entity.js';
+import { BuyerPurchaseSchema, BuyerPurchase } from './buyer-purchase.entity.js';
+import { DiscoveryProcessedOrderSchema, DiscoveryProcessedOrder } from './discovery-processed-order.entity.js';
+import { ListingPopularitySchema, ListingPopularity } from './listing-popularity.entity.js';
+import { ListingViewSchema, ListingView } from './listing-view.entity.js';
+import { WishlistItemSchema, WishlistItem } from './wishlist-item.entity.js';
+import { PricingPolicyVersionSchema, PricingPolicyVersion } from './pricing-policy-version.entity.js';
+import { ListingPricingSchema, ListingPricing } from './listing-pricing.entity.js';
+import { ListingPriceChangeSchema, ListingPriceChange } from './listing-price-change.entity.js';
+import { DiscogsCacheEntrySchema, DiscogsCacheEntry } from './discogs-cache-entry.entity.js';
+import { AddressSchema, Address } from './address.entity.js';
+import { CartLineSchema, CartLine } from './cart-line.entity.js';
+import { CheckoutSchema, Checkout } from './checkout.entity.js';
+import { OrderSchema, Order } from './order.entity.js';
+import { OrderItemSchema, OrderItem } from './order-item.entity.js';
+import { StockReservationSchema, StockReservation } from './stock-reservation.entity.js';
+import { IdempotencyRecordSchema, IdempotencyRecord } from './idempotency-record.entity.js';
+import { PayoutSchema, Payout } from './payout.entity.js';
+import { SellerAccountSchema, SellerAccount } from './seller-account.entity.js';
+import { ReviewSchema, Review } from './review.entity.js';
+import { ChatThreadSchema, ChatThread } from './chat-thread.entity.js';
+import { ChatParticipantSchema, ChatParticipant } from './chat-participant.entity.js';
+import { ChatMessageSchema, ChatMessage } from './chat-message.entity.js';
+import { ChatMessageReportSchema, ChatMessageReport } from './chat-message-report.entity.js';
+import { ChatCannedReplySchema, ChatCannedReply } from './chat-canned-reply.entity.js';
+import { NotificationSchema, Notification, NotificationPreferenceSchema, NotificationPreference } from './notification.entity.js';
+import { FileUploadSchema, FileUpload } from './file-upload.entity.js';
+import { ReconciliationRunSchema, ReconciliationRun } from './reconciliation-run.entity.js';
+import { QueueExportSchema, QueueExport } from './queue-export.entity.js';
+import { CategorySchema, Category } from './category.entity.js';
+import { LedgerAccountSchema, LedgerAccount } from './ledger-account.entity.js';
+import { LedgerPostingSchema, LedgerPosting } from './ledger-posting.entity.js';
+import { LedgerTransferSchema, LedgerTransfer } from './ledger-transfer.entity.js';
+import { OutboxEventSchema, OutboxEvent } from './outbox-event.entity.js';
+import { ProviderWebhookEventSchema, ProviderWebhookEvent } from './provider-webhook-event.entity.js';
+import { SentMailSchema, SentMail } from './sent-mail.entity.js';
+import { SessionSchema, Session } from './session.entity.js';
+import { AuthTokenSchema, AuthToken } from './auth-token.entity.js';
+import { StreamSequenceSchema, StreamSequence } from './stream-sequence.entity.js';
+import { UserSchema, User } from './user.entity.js';
+import { QueueItemSchema, QueueItem } from './queue-item.entity.js';
+import { QueueNoteSchema, QueueNote } from './queue-note.entity.js';
+import { QueueFilterPresetSchema, QueueFilterPreset } from './queue-filter-preset.entity.js';
+import { SubmissionSchema, Submission } from './submission.entity.js';
+import { SubmissionItemSchema, SubmissionItem } from './submission-item.entity.js';
+import { KycCheckSchema, KycCheck } from './kyc-check.entity.js';
+import { KycDocumentSchema, KycDocument } from './kyc-document.entity.js';
+import { DisputeSchema, Dispute } from './dispute.entity.js';
+import { DisputeEvidenceSchema, DisputeEvidence } from './dispute-evidence.entity.js';
 // Trust and safety: the append-only audit log, roles as data.
-import { AuditLogEntrySchema } from './audit-log-entry.entity.js';
-import { RoleRecordSchema } from './role.entity.js';
-import { RiskRuleVersionSchema } from './risk-rules.entity.js';
-import { UserFlagSchema } from './user-flag.entity.js';
+import { AuditLogEntrySchema, AuditLogEntry } from './audit-log-entry.entity.js';
+import { RoleRecordSchema, RoleRecord } from './role.entity.js';
+import { RiskRuleVersionSchema, RiskRuleVersion } from './risk-rules.entity.js';
+import { UserFlagSchema, UserFlag } from './user-flag.entity.js';
 
 export * from './listing.entity.js';
 export * from './listing-image.entity.js';
@@ -156,3 +156,52 @@ export const entities = [
   AuditLogEntrySchema,
   RoleRecordSchema,
 ];
+
+/**
+ * The entity classes above, each under its entity name (the class name: the key is written as a
+ * shorthand, so it cannot differ). Types derived from the entities read it — the repositories'
+ * typed SQL names tables by these keys (apps/api/src/repositories/db.ts) — and a test checks it
+ * holds exactly the classes of `entities`.
+ */
+export const entityClasses = {
+  User,
+  AuthToken,
+  Session,
+  OutboxEvent,
+  StreamSequence,
+  SentMail,
+  Category,
+  LedgerAccount,
+  LedgerTransfer,
+  LedgerPosting,
+  ProviderWebhookEvent,
+  Listing,
+  ListingImage,
+  SearchWord,
+  ListingCoPurchase, BuyerPurchase, DiscoveryProcessedOrder, ListingPopularity, ListingView, WishlistItem, PricingPolicyVersion, ListingPricing, ListingPriceChange, DiscogsCacheEntry,
+  Address,
+  CartLine,
+  Checkout,
+  Order,
+  OrderItem,
+  StockReservation,
+  IdempotencyRecord,
+  Payout,
+  SellerAccount,
+  Review,
+  ChatThread, ChatParticipant, ChatMessage, ChatMessageReport, ChatCannedReply,
+  Notification,
+  NotificationPreference,
+  FileUpload,
+  ReconciliationRun,
+  QueueItem, QueueNote, QueueFilterPreset, Submission, SubmissionItem,
+  QueueExport,
+  KycCheck,
+  KycDocument,
+  Dispute,
+  DisputeEvidence,
+  RiskRuleVersion,
+  UserFlag,
+  AuditLogEntry,
+  RoleRecord,
+};
