@@ -1,6 +1,6 @@
 // What happens to disputes without a person: SLA timers (at risk at 75 %, breach at the deadline,
 // the close after resolution) and chargebacks reported by the payment provider.
-import { systemActor } from '@marketdesk/domain';
+import { findEdge, orderMachine, systemActor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository } from '../../repositories/dispute-repository.js';
@@ -55,7 +55,8 @@ export async function openChargeback(em: EntityManager, report: { providerDisput
       const d = await createDispute(tx, order, { source: 'chargeback', reason: 'chargeback', description: `Card chargeback (${report.reason.replace(/_/g, ' ')}): the buyer's bank is reclaiming the payment.`, amountMinor: remaining, providerDisputeId: report.providerDisputeId, actorId: null }, now);
       if (!d) continue;
       opened += 1;
-      if (['paid', 'shipped', 'delivered'].includes(order.state)) await runCommand(tx, orderAggregate, order, { type: 'open_dispute', payload: { reason: 'card chargeback' } }, systemActor, now, { options: { autoCompleteAfterMs: settings.autoCompleteAfterMs } });
+      // Where the order machine takes a chargeback (escrow still held), the order freezes too.
+      if (findEdge(orderMachine, order.state, 'open_dispute')) await runCommand(tx, orderAggregate, order, { type: 'open_dispute', payload: { reason: 'card chargeback' } }, systemActor, now, { options: { autoCompleteAfterMs: settings.autoCompleteAfterMs } });
     }
     return opened;
   });

@@ -4,7 +4,7 @@
 // with its first-response SLA timers. Either party (and staff) may add statements and files while
 // it is live; a party the agent is waiting on answers by adding evidence.
 import { randomUUID } from 'node:crypto';
-import { can, hasGrant, isStaff, type MachineActor, type Role } from '@marketdesk/domain';
+import { availableCommands, can, hasGrant, isStaff, orderMachine, type MachineActor, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { type OrderRecord } from '../../repositories/checkout-repository.js';
@@ -62,11 +62,13 @@ export async function createDispute(
 export async function openDispute(em: EntityManager, buyer: Person, input: OpenDisputeInput, settings: DisputeSettings, now: Date) {
   return em.transactional(async (tx) => {
     const order = await lockForCommand(tx, orderAggregate, input.orderId, { expectedVersion: input.version, visible: (o) => o.buyerId === buyer.id });
-    if (!['shipped', 'delivered'].includes(order.state)) {
+    // The order machine decides whether this buyer may dispute it now; the message says why not.
+    const options = { autoCompleteAfterMs: settings.autoCompleteAfterMs };
+    if (!availableCommands(orderMachine, orderAggregate.snapshot(order, options), buyer).includes('open_dispute')) {
       throw new AppError('CONFLICT', order.state === 'disputed' ? 'This order already has an open dispute.' : `You can open a dispute once the order has shipped (it is ${order.state.replace(/_/g, ' ')}).`, { reason: 'NOT_DISPUTABLE', state: order.state });
     }
     // The order first: it freezes auto-completion and keeps the escrow held while the dispute runs.
-    await runCommand(tx, orderAggregate, order, { type: 'open_dispute', payload: { reason: input.reason.replace(/_/g, ' ') } }, buyer, now, { options: { autoCompleteAfterMs: settings.autoCompleteAfterMs } });
+    await runCommand(tx, orderAggregate, order, { type: 'open_dispute', payload: { reason: input.reason.replace(/_/g, ' ') } }, buyer, now, { options });
     const d = await createDispute(tx, order, { source: 'buyer', reason: input.reason, description: input.description, amountMinor: order.totalMinor - order.refundedMinor, providerDisputeId: null, actorId: buyer.id }, now);
     if (!d) throw new AppError('CONFLICT', 'This order already has an open dispute.', { reason: 'ALREADY_OPEN' });
     await recordEvidence(tx, d, buyer, 'buyer', input.description, input.files, now);
