@@ -1,9 +1,11 @@
 // The database's side of /readyz: does PostgreSQL answer a trivial statement.
 import type { EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
+import { db } from './db.js';
 
 export const healthRepository = {
   async ping(em: EntityManager): Promise<void> {
-    await sql(em, 'select 1');
+    await db(em)
+      .selectNoFrom((eb) => eb.lit(1).as('alive'))
+      .execute();
   },
 };
