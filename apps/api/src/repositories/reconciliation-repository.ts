@@ -1,29 +1,22 @@
 // Stored runs of the provider reconciliation: when each ran, who asked, and what it found (the
 // whole result as JSON, for the console to list).
 import type { EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
+import { db, type DB } from './db.js';
 
-export interface ReconciliationRunRecord {
-  id: string;
-  ranAt: Date;
-  triggeredBy: string | null;
-  mismatchCount: number;
+type ReconciliationRunRow = DB['ReconciliationRun'];
+
+/** A stored run, its result in the shape the reconciliation writes. */
+export interface ReconciliationRunRecord extends Omit<ReconciliationRunRow, 'result'> {
   result: { checked: Record<string, number>; mismatches: unknown[] };
 }
 
 export const reconciliationRepository = {
-  async insertRun(em: EntityManager, run: Omit<ReconciliationRunRecord, 'result'> & { result: unknown }): Promise<void> {
-    await sql(em, `insert into reconciliation_runs (id, ran_at, triggered_by, mismatch_count, result) values (?, ?, ?, ?, ?)`, [run.id, run.ranAt, run.triggeredBy, run.mismatchCount, JSON.stringify(run.result)]);
+  async insertRun(em: EntityManager, run: ReconciliationRunRow): Promise<void> {
+    await db(em).insertInto('ReconciliationRun').values({ id: run.id, ranAt: run.ranAt, triggeredBy: run.triggeredBy, mismatchCount: run.mismatchCount, result: run.result }).execute();
   },
   /** The latest runs, newest first. */
   async recentRuns(em: EntityManager, limit: number): Promise<ReconciliationRunRecord[]> {
-    const rows = await sql(em, `select id, ran_at, triggered_by, mismatch_count, result from reconciliation_runs order by ran_at desc limit ?`, [limit]);
-    return rows.map((r) => ({
-      id: r.id as string,
-      ranAt: new Date(r.ran_at as string),
-      triggeredBy: (r.triggered_by as string | null) ?? null,
-      mismatchCount: Number(r.mismatch_count),
-      result: (typeof r.result === 'string' ? JSON.parse(r.result) : r.result) as ReconciliationRunRecord['result'],
-    }));
+    const rows = await db(em).selectFrom('ReconciliationRun').selectAll().orderBy('ranAt', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, result: r.result as ReconciliationRunRecord['result'] }));
   },
 };
