@@ -1,7 +1,8 @@
 // What the repositories rely on when they query through `db(em)` (src/repositories/db.ts), on both
 // drivers: values reach PostgreSQL as bound parameters, never spliced into the statement's text; a
 // query runs in the caller's transaction and is undone with it; values come back through the
-// entities' types; and a payout read for update holds its row (not its seller's) until commit.
+// entities' types; a payout read for update holds its row (not its seller's) until commit; and the
+// repositories converted to it answer the same on PGlite, the embedded default, as on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database, type EntityManager } from '@marketdesk/db';
 import { db, sql } from '../src/repositories/db.js';
+import { healthRepository } from '../src/repositories/health-repository.js';
+import { kycRepository } from '../src/repositories/kyc-repository.js';
 import { payoutRepository } from '../src/repositories/payout-repository.js';
+import { reconciliationRepository } from '../src/repositories/reconciliation-repository.js';
+import { submissionRepository } from '../src/repositories/submission-repository.js';
 
 interface Mode {
   name: string;
@@ -161,5 +166,59 @@ describe.each(modes)('db(em) on $name', (mode) => {
     expect(order).toEqual(['holder committed', 'waiter locked']);
     expect(payout).toMatchObject({ state: 'approved', version: 2, decidedBy: sellerId });
     expect(staleWrite).toBe(false);
+  });
+
+  it('answers the converted repositories’ reads and writes', async () => {
+    const em = database.orm.em.fork();
+    await healthRepository.ping(em);
+    const sellerId = await insertUser(em, 'Pilot seller');
+
+    // Payouts: the paid sum, the connected account (saved once), what went to the provider.
+    const payoutId = randomUUID();
+    await payoutRepository.insert(em, { id: payoutId, sellerId, requestedBy: sellerId, amountMinor: 2500, currency: 'EUR', now: at });
+    expect(await payoutRepository.update(em, payoutId, 1, { state: 'paid', providerPayoutId: `po_${payoutId}` }, at)).toBe(true);
+    expect(await payoutRepository.paidOutMinor(em, sellerId)).toBe(2500);
+    await payoutRepository.saveConnectedAccount(em, sellerId, `acct_${sellerId}`, at);
+    await payoutRepository.saveConnectedAccount(em, sellerId, `acct_other_${sellerId}`, at);
+    expect(await payoutRepository.connectedAccount(em, sellerId)).toBe(`acct_${sellerId}`);
+    expect(await payoutRepository.sentToProviderSince(em, at)).toContainEqual({ id: payoutId, amountMinor: 2500, state: 'paid', providerPayoutId: `po_${payoutId}`, providerAccountId: `acct_${sellerId}` });
+    expect(await payoutRepository.findByProviderPayout(em, `po_${payoutId}`)).toMatchObject({ id: payoutId, sellerId, sellerName: 'Pilot seller', version: 2 });
+    expect((await payoutRepository.listByStates(em, ['paid'], 500)).map((p) => p.id)).toContain(payoutId);
+
+    // KYC: one open check per seller (the second insert is refused by the partial unique index), its documents.
+    const details = { businessType: 'company' as const, legalName: 'Pilot GmbH', country: 'DE', registrationNumber: 'HRB 1', taxId: null, addressLine1: 'Weg 1', city: 'Berlin', postalCode: '10115', dateOfBirth: null };
+    const checkId = randomUUID();
+    expect(await kycRepository.insert(em, { id: checkId, sellerId, state: 'submitted', ...details, now: at })).toBe(true);
+    expect(await kycRepository.insert(em, { id: randomUUID(), sellerId, state: 'submitted', ...details, now: at })).toBe(false);
+    const documentId = randomUUID();
+    await kycRepository.addDocument(em, { id: documentId, checkId, kind: 'business_registration', uploadId: randomUUID(), storageKey: `kyc/${documentId}`, contentType: 'application/pdf', now: at });
+    expect(await kycRepository.documents(em, checkId)).toEqual([{ id: documentId, checkId, kind: 'business_registration', storageKey: `kyc/${documentId}`, contentType: 'application/pdf', createdAt: at }]);
+    expect(await kycRepository.latestForSeller(em, sellerId)).toMatchObject({ id: checkId, sellerId, sellerName: 'Pilot seller', ...details, infoDueAt: null, createdAt: at });
+    expect(await kycRepository.isApproved(em, sellerId)).toBe(false);
+
+    // Submissions: items with their uuid[] image ids and flags, in position order.
+    const submissionId = randomUUID();
+    const item = { position: 0, artist: 'Pilot', title: 'Typed', format: 'LP', grade: 'NM', askingMinor: 3000, referenceMinor: 3000, referenceSource: 'asking', indicativeOfferMinor: 1200, offerMinor: 1200, sellPriceMinor: 2900, declined: false };
+    const imageIds = [randomUUID(), randomUUID()];
+    await submissionRepository.insert(em, { id: submissionId, sellerId, currency: 'EUR', indicativeMinor: 1200, note: '', now: at }, [
+      { ...item, id: randomUUID(), position: 1, declined: true, imageIds: [] },
+      { ...item, id: randomUUID(), imageIds },
+    ]);
+    const items = await submissionRepository.items(em, submissionId);
+    expect(items.map((i) => [i.position, i.declined, i.imageIds, i.submissionId, i.counterMinor])).toEqual([
+      [0, false, imageIds, submissionId, null],
+      [1, true, [], submissionId, null],
+    ]);
+    await submissionRepository.setItemCounter(em, items[0]!.id, 1500);
+    expect((await submissionRepository.items(em, submissionId))[0]!.counterMinor).toBe(1500);
+    expect(await submissionRepository.update(em, submissionId, 1, { state: 'quoted', quoteExpiresAt: at, quoteMinor: 1200 }, at)).toBe(true);
+    expect(await submissionRepository.find(em, submissionId)).toMatchObject({ state: 'quoted', quoteExpiresAt: at, quoteMinor: 1200, version: 2, sellerName: 'Pilot seller' });
+    expect(await submissionRepository.marketReferenceMinor(em, 'Nobody 50%_off', 'Nothing')).toBeNull();
+    expect(await submissionRepository.ownFreeImages(em, sellerId, imageIds)).toEqual(new Set());
+
+    // Reconciliation runs, newest first.
+    const runId = randomUUID();
+    await reconciliationRepository.insertRun(em, { id: runId, ranAt: new Date('2100-01-01T00:00:00Z'), triggeredBy: sellerId, mismatchCount: 0, result: { checked: { payouts: 1 }, mismatches: [] } });
+    expect((await reconciliationRepository.recentRuns(em, 1))[0]).toEqual({ id: runId, ranAt: new Date('2100-01-01T00:00:00Z'), triggeredBy: sellerId, mismatchCount: 0, result: { checked: { payouts: 1 }, mismatches: [] } });
   });
 });
