@@ -199,5 +199,21 @@ const holidaysNotGiven: HolidayCalendar = {
   },
 };
 
+/**
+ * How a dispute's state reads to its buyer and seller on their order page: deliberately the parties'
+ * wording (the support desk reads the machine's labels). Keyed by the machine's states, so a new
+ * state does not compile until the parties' wording for it is written.
+ */
+export const disputePartyStateLabels: { readonly [S in DisputeState]: string } = {
+  open: 'Open — Support will look at it',
+  awaiting_seller: 'Waiting for the seller',
+  awaiting_buyer: 'Waiting for the buyer',
+  under_review: 'Support is reviewing',
+  resolved_buyer: 'Resolved: full refund',
+  resolved_seller: 'Resolved: no refund',
+  split: 'Resolved: partial refund',
+  closed: 'Closed',
+};
+
 /** The dispute machine's table for diagrams, the event catalogue and the registry; not for running disputes. */
 export const disputeMachine = createDisputeMachine(disputeSlaPolicy(supportCalendar(holidaysNotGiven)));

@@ -81,3 +81,34 @@ export const kycMachine = defineMachine<KycState, typeof kycCommands, KycContext
     }
   },
 });
+
+/**
+ * How a verification reads to its seller: deliberately the seller's wording (reviewers read the
+ * machine's labels). `not_started` is also a seller with no check at all. `reminder` is the line
+ * shown where selling waits for verification (absent once verified). Keyed by the machine's states,
+ * so a new state does not compile until its wording is written.
+ */
+export const kycSellerWording: { readonly [S in KycState]: { readonly label: string; readonly text: string; readonly reminder: string | null } } = {
+  not_started: {
+    label: 'Not verified',
+    text: 'Verify your identity to publish listings and withdraw your earnings. It takes a few minutes; our team usually decides within two working days.',
+    reminder: 'Verify your identity to publish listings and withdraw money.',
+  },
+  submitted: {
+    label: 'In review',
+    text: 'Thanks — our team is checking your details. You will be notified here as soon as they decide.',
+    reminder: 'Your identity check is in review: you can prepare drafts, and publish once it is approved.',
+  },
+  in_review: {
+    label: 'In review',
+    text: 'Thanks — our team is checking your details. You will be notified here as soon as they decide.',
+    reminder: 'Your identity check is in review: you can prepare drafts, and publish once it is approved.',
+  },
+  needs_info: { label: 'Information needed', text: 'Our team needs something more from you before they can decide.', reminder: 'Our team needs more information to verify you.' },
+  approved: { label: 'Verified', text: 'Your identity is verified. You can publish listings and withdraw your earnings.', reminder: null },
+  rejected: {
+    label: 'Not approved',
+    text: 'Your last verification was not approved. You can correct your details and submit again.',
+    reminder: 'Your identity check was not approved; correct it to publish and withdraw.',
+  },
+};

@@ -152,3 +152,22 @@ export const submissionMachine = defineMachine<SubmissionState, typeof submissio
     }
   },
 });
+
+/**
+ * How a submission's state reads to its seller, and what it asks of them: deliberately the seller's
+ * wording (staff read the machine's labels). Keyed by the machine's states, so a new state does not
+ * compile until the seller's wording for it is written.
+ */
+export const submissionSellerWording: { readonly [S in SubmissionState]: { readonly label: string; readonly next: string } } = {
+  draft: { label: 'Draft', next: 'Send the submission when your records are in it.' },
+  submitted: { label: 'Waiting for review', next: 'Our team will look at your records soon.' },
+  in_review: { label: 'In review', next: 'A reviewer is looking at your records.' },
+  quoted: { label: 'Offer waiting for you', next: 'Accept, withdraw or counter the offer before it expires.' },
+  countered: { label: 'Counter-offer sent', next: 'We are looking at your counter-offer.' },
+  accepted: { label: 'Bought', next: 'We bought your records: the agreed price is on your balance.' },
+  rejected: { label: 'Rejected', next: 'We are not taking these records this time.' },
+  expired: { label: 'Offer expired', next: 'The offer ran out before it was accepted.' },
+  withdrawn: { label: 'Withdrawn', next: 'You withdrew this submission.' },
+  received: { label: 'Received', next: 'We have your records.' },
+  listed: { label: 'Listed', next: 'Your records are in the shop.' },
+};
