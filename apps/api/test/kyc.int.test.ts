@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('verification flow', () => {
   it('takes a seller from unverified to verified through the kyc queue, live, and lifts the gates', async () => {
     const seller = await newSeller();
-    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'unverified', canSell: false });
+    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ state: 'not_started', canSell: false });
 
     // Gates: no publishing, no payouts before approval.
     const listing = { categoryId, title: 'Gate test LP', description: 'A record to test the KYC gate.', attributes: { artist: 'Gate' }, condition: 'VG+', priceMinor: 1500, quantity: 1, shippingMinor: 400, deliverySlaDays: 2 } satisfies InputOf<'listings.create'>;
@@ -104,7 +104,7 @@ describe('verification flow', () => {
     expect(info.data?.item).toMatchObject({ state: 'needs_info', waitingOn: 'seller', claimedBy: null });
     expect((await asked).payload.message).toBe('Please add a proof of address.');
     const mine = (await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!;
-    expect(mine.status).toBe('needs_info');
+    expect(mine.state).toBe('needs_info');
     expect(mine.check?.infoRequest).toBe('Please add a proof of address.');
     expect(mine.check?.infoDueAt).not.toBeNull();
     const answered = await mutate(api, 'kyc.provideInfo', { kycId: check.id, version: mine.check!.version, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
@@ -118,7 +118,7 @@ describe('verification flow', () => {
     const approved = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(approved.data?.item).toMatchObject({ state: 'approved', decidedBy: dana.id });
     await approvedLive;
-    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ status: 'verified', canSell: true });
+    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ state: 'approved', canSell: true });
     const published = await mutate(api, 'listings.create', listing, { cookie: seller.cookie });
     expect(published.data?.state).toBe('pending_review');
     staffSocket.close();
@@ -141,7 +141,7 @@ describe('verification flow', () => {
     expect(forReview.queueItem).toMatchObject({ id: row.id, version: row.version, state: 'submitted' });
     const rejected = await mutate(api, 'queues.decide', { id: forReview.queueItem!.id, version: forReview.queueItem!.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
     expect(decidedOn('kyc', rejected.data)).toMatchObject({ check: { state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } } });
-    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.status).toBe('rejected');
+    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.state).toBe('rejected');
     const again = await submit(seller);
     expect(again.id).not.toBe(check.id);
     expect(again.state).toBe('submitted');

@@ -98,7 +98,7 @@ describe('offers', () => {
     await mutate(api, 'queues.claim', { id: s.queueItemId }, { cookie: admin.cookie });
     const countered = await decide(s, { decision: 'counter', items: [{ itemId: s.items[0]!.id, offerMinor: 1800 }] });
     expect(countered.error).toBeUndefined();
-    expect(countered.data!.submission).toMatchObject({ state: 'quoted', quoteMinor: 2700, offerOpen: true });
+    expect(countered.data!.submission).toMatchObject({ state: 'quoted', quoteMinor: 2700 });
     expect(countered.data!.item).toMatchObject({ state: 'quoted', waitingOn: 'seller', claimedBy: null, lastAction: { action: 'quoted', actorName: 'Dana Admin' } });
     const live = (await quoted) as AnyLiveEvent & { payload: { quoteMinor: number; expiresAtMs: number } };
     expect(live.payload.quoteMinor).toBe(2700);
@@ -200,7 +200,7 @@ describe('offers', () => {
       expect(offered.data?.submission.state).toBe('quoted');
       await expired;
       const after = await until(() => get(s.id, seller), (x) => x.state === 'expired');
-      expect(after).toMatchObject({ state: 'expired', offerOpen: false });
+      expect(after).toMatchObject({ state: 'expired', actions: [] });
       const late = await mutate(api, 'submissions.respond', { submissionId: s.id, version: after.version, response: 'accept' }, { cookie: seller.cookie });
       expect(late.error?.data.code).toBe('CONFLICT');
       expect((await get(s.id)).queueItem).toMatchObject({ state: 'expired', lastAction: { action: 'expired', actorId: null } });

@@ -10,7 +10,7 @@ import { provideKycInfo, submitKyc } from '../../services/kyc/submit-kyc.js';
 
 const sellers = permissionProcedure('kyc.submit');
 
-const mine = sellers.input(z.void()).query(({ ctx }) => myVerification(ctx.em, ctx.actor.id));
+const mine = sellers.input(z.void()).query(({ ctx }) => myVerification(ctx.em, ctx.actor, new Date()));
 
 const submit = sellers.input(submitKycSchema).mutation(({ ctx, input }) => submitKyc(ctx.em, ctx.actor, input, new Date()));
 

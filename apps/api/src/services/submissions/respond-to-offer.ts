@@ -12,12 +12,10 @@ import { createListingsFor } from './submission-listings.js';
 import { lockForCommand, runCommand } from '../machines/pipeline.js';
 import { submissionAggregate, submissionRooms, submissionStream, type SubmissionSettings } from './submission-aggregate.js';
 import { syncSubmissionRow } from './submission-queue.js';
-import { submissionView } from './submission-view.js';
+import { awaitsSellerInfo, sellerAnswerRefusal, submissionView } from './submission-view.js';
 
 const lockOwn = (tx: EntityManager, seller: MachineActor, id: string, version?: number): Promise<SubmissionRecord> =>
   lockForCommand(tx, submissionAggregate, id, { expectedVersion: version, visible: (s) => s.sellerId === seller.id });
-
-const formatWhen = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 async function mirror(tx: EntityManager, s: SubmissionRecord, action: string, actorId: string | null, now: Date) {
   const row = await queueItemRepository.findBySubject(tx, 'submissions', s.id, { forUpdate: true });
@@ -31,16 +29,13 @@ export async function respondToOffer(em: EntityManager, seller: MachineActor, in
     let s = await lockOwn(tx, seller, input.submissionId, input.version);
     const items = await submissionRepository.items(tx, s.id);
     const opts = { itemCount: items.length, reviewerId: null, settings };
+    // The answers' rules beyond the machine (an expired offer, rounds, accepted goods) are the ones
+    // the seller's read model offers by: sellerAnswerRefusal.
+    const refused = sellerAnswerRefusal(s, input.response === 'decline' ? 'withdraw' : input.response, now);
+    if (refused) throw refused;
     if (input.response === 'decline') {
-      // Accepted goods are already on the shelf as listings; walking away from them is a support case.
-      if (s.state === 'accepted') throw new AppError('CONFLICT', 'This submission was accepted and its items are listed; contact support to withdraw it.', { reason: 'ALREADY_ACCEPTED', state: s.state });
       s = (await runCommand(tx, submissionAggregate, s, { type: 'withdraw' }, seller, now, { options: opts })).record;
       return mirror(tx, s, 'withdrawn', seller.id, now);
-    }
-    if (s.state !== 'quoted') throw new AppError('CONFLICT', `There is no open offer to answer (the submission is ${s.state.replace(/_/g, ' ')}).`, { reason: 'NO_OPEN_OFFER', state: s.state });
-    // The timer may not have run yet: an offer past its time is expired all the same.
-    if (s.quoteExpiresAt && s.quoteExpiresAt <= now) {
-      throw new AppError('CONFLICT', `This offer expired at ${formatWhen(s.quoteExpiresAt)} and can no longer be accepted or countered.`, { reason: 'QUOTE_EXPIRED', expiredAt: s.quoteExpiresAt });
     }
     if (input.response === 'accept') {
       s = (await runCommand(tx, submissionAggregate, s, { type: 'accept' }, seller, now, { options: opts })).record;
@@ -59,7 +54,7 @@ export async function respondToOffer(em: EntityManager, seller: MachineActor, in
 export async function provideInfo(em: EntityManager, seller: MachineActor, input: { submissionId: string; message: string }, now: Date) {
   return em.transactional(async (tx) => {
     let s = await lockOwn(tx, seller, input.submissionId);
-    if (!s.infoRequest || s.infoResponse) throw new AppError('CONFLICT', 'Nobody is waiting for information on this submission.', { reason: 'NO_INFO_REQUEST' });
+    if (!awaitsSellerInfo(s)) throw new AppError('CONFLICT', 'Nobody is waiting for information on this submission.', { reason: 'NO_INFO_REQUEST' });
     await submissionRepository.update(tx, s.id, s.version, { infoResponse: input.message }, now);
     s = (await submissionRepository.find(tx, s.id))!;
     await recordEvent(tx, { stream: submissionStream(s.id), name: 'submission.info_provided', payload: { submissionId: s.id, sellerId: s.sellerId, actorId: seller.id, message: input.message }, rooms: submissionRooms(s), actorId: seller.id, now });
