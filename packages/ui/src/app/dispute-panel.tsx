@@ -3,7 +3,7 @@
 // the order's room, read the record, and add a statement with photos or PDFs — answering Support
 // when it is their turn.
 import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { AnyLiveEvent } from '@marketdesk/domain';
+import { disputePartyStateLabels, type AnyLiveEvent, type DisputeState } from '@marketdesk/domain';
 import { type FormEvent, useState } from 'react';
 import { formatMoney } from '../format/money';
 import { Timestamp } from '../Timestamp/Timestamp';
@@ -13,15 +13,16 @@ import { trpc, type RouterOutputs } from './trpc';
 
 type PartyDispute = RouterOutputs['disputes']['forOrder'][number];
 
-const stateText: Record<string, { label: string; color: string }> = {
-  open: { label: 'Open — Support will look at it', color: 'blue' },
-  awaiting_seller: { label: 'Waiting for the seller', color: 'yellow' },
-  awaiting_buyer: { label: 'Waiting for the buyer', color: 'yellow' },
-  under_review: { label: 'Support is reviewing', color: 'indigo' },
-  resolved_buyer: { label: 'Resolved: full refund', color: 'green' },
-  resolved_seller: { label: 'Resolved: no refund', color: 'gray' },
-  split: { label: 'Resolved: partial refund', color: 'green' },
-  closed: { label: 'Closed', color: 'gray' },
+/** Badge colours of a dispute's states for its parties (the words are the domain's disputePartyStateLabels). */
+const stateColors: Record<DisputeState, string> = {
+  open: 'blue',
+  awaiting_seller: 'yellow',
+  awaiting_buyer: 'yellow',
+  under_review: 'indigo',
+  resolved_buyer: 'green',
+  resolved_seller: 'gray',
+  split: 'green',
+  closed: 'gray',
 };
 
 /**
@@ -117,7 +118,8 @@ function Resolution({ d, resolution: r }: { d: PartyDispute; resolution: NonNull
 
 function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => void }) {
   const add = trpc.disputes.evidence.useMutation({ onSuccess: onChanged });
-  const state = stateText[d.state] ?? { label: d.state, color: 'gray' };
+  // The view's state is the dispute machine's (its type widens to string on the wire today).
+  const state = d.state as DisputeState;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label="Dispute">
       <Stack gap="sm">
@@ -125,8 +127,8 @@ function DisputeRecord({ d, onChanged }: { d: PartyDispute; onChanged: () => voi
           <Title order={2} size="h5">
             Dispute: {d.reasonLabel}
           </Title>
-          <Badge color={state.color} variant="light" tt="none">
-            {state.label}
+          <Badge color={stateColors[state] ?? 'gray'} variant="light" tt="none">
+            {disputePartyStateLabels[state] ?? d.stateLabel}
           </Badge>
         </Group>
         {d.resolution && <Resolution d={d} resolution={d.resolution} />}
