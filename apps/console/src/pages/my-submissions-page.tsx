@@ -1,6 +1,7 @@
 // A seller's submissions: the form to send records for a quote, and every submission with its
 // live status (events on the seller's room, held by the shell); an offer waiting is called out.
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { submissionSellerWording } from '@marketdesk/domain';
 import { EmptyState, ErrorState, LoadingState, PageHeader, formatMoney, formatRelativeTime, useNow } from '@marketdesk/ui';
 import { Link } from 'react-router';
 import { useMe } from '../features/auth/use-session';
@@ -8,7 +9,7 @@ import { useFreshIds } from '../features/live/use-fresh-ids';
 import { useLiveRefetch } from '../features/live/use-live-refetch';
 import { useLiveEvents } from '@marketdesk/ui/app';
 import { SubmissionForm } from '../features/submissions/submission-form';
-import { countdownText, sellerState } from '../features/submissions/submission-format';
+import { countdownText, sellerStateColors } from '../features/submissions/submission-format';
 import { trpc } from '../trpc';
 
 export function isMySubmissionEvent(event: { name: string; payload: unknown }, sellerId: string | undefined): string | null {
@@ -47,10 +48,10 @@ export function MySubmissionsPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.data.map((s) => {
-              const state = sellerState(s.state);
               const first = s.items[0];
               const amount = s.agreedMinor ?? s.counterMinor ?? s.quoteMinor ?? s.indicativeMinor;
-              const left = s.offerOpen && s.quoteExpiresAt ? countdownText(new Date(s.quoteExpiresAt).getTime(), now.getTime()) : null;
+              // The countdown runs while the seller may still accept (the offer's actions say so).
+              const left = s.quoteExpiresAt && s.actions.some((a) => a.command === 'accept') ? countdownText(new Date(s.quoteExpiresAt).getTime(), now.getTime()) : null;
               return (
                 <Table.Tr key={s.id} bg={fresh.has(s.id) ? 'var(--mantine-primary-color-light)' : undefined} style={{ transition: 'background-color 1.5s ease' }}>
                   <Table.Td>
@@ -65,15 +66,15 @@ export function MySubmissionsPage() {
                   <Table.Td ta="right">{formatMoney({ amountMinor: amount, currency: s.currency })}</Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
-                      <Badge variant="light" color={state.color}>
-                        {state.label}
+                      <Badge variant="light" color={sellerStateColors[s.state]}>
+                        {submissionSellerWording[s.state].label}
                       </Badge>
                       {left && (
                         <Text size="xs" c="orange">
                           {left}
                         </Text>
                       )}
-                      {s.infoRequest && !s.infoResponse && (
+                      {s.actions.some((a) => a.command === 'provide_info') && (
                         <Text size="xs" c="blue">
                           We asked you a question
                         </Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, parsePriceMinor, sellerState } from './submission-format';
+import { countdownText, parsePriceMinor } from './submission-format';
 
 describe('countdownText', () => {
   it('counts down in the largest useful units and stops at expiry', () => {
@@ -17,12 +17,5 @@ describe('parsePriceMinor', () => {
     expect(parsePriceMinor(30)).toBe(3000);
     expect(parsePriceMinor('1.234')).toBeNull();
     expect(parsePriceMinor('')).toBeNull();
-  });
-});
-
-describe('sellerState', () => {
-  it('names states for sellers, with a fallback for new ones', () => {
-    expect(sellerState('quoted').label).toBe('Offer waiting for you');
-    expect(sellerState('on_hold').label).toBe('on hold');
   });
 });

@@ -1,23 +1,23 @@
-// How submission details read: record formats, seller-facing state names and what each state asks.
+// How submission details read: record formats, the seller's badge colours, countdowns and prices.
+import type { SubmissionState } from '@marketdesk/domain';
+
 export const formatLabels: Record<string, string> = { lp: 'LP', ep: 'EP', single: 'Single', box_set: 'Box set', cd: 'CD', cassette: 'Cassette' };
 export const submissionFormats = ['lp', 'ep', 'single', 'box_set', 'cd', 'cassette'] as const;
 
-export const sellerStateText: Record<string, { label: string; color: string; next: string }> = {
-  submitted: { label: 'Waiting for review', color: 'blue', next: 'Our team will look at your records soon.' },
-  in_review: { label: 'In review', color: 'indigo', next: 'A reviewer is looking at your records.' },
-  quoted: { label: 'Offer waiting for you', color: 'orange', next: 'Accept, decline or counter the offer before it expires.' },
-  countered: { label: 'Counter-offer sent', color: 'grape', next: 'We are looking at your counter-offer.' },
-  accepted: { label: 'Bought', color: 'green', next: 'We bought your records: the agreed price is on your balance.' },
-  rejected: { label: 'Rejected', color: 'red', next: 'We are not taking these records this time.' },
-  expired: { label: 'Offer expired', color: 'gray', next: 'The offer ran out before it was accepted.' },
-  withdrawn: { label: 'Withdrawn', color: 'gray', next: 'You declined the offer.' },
-  received: { label: 'Received', color: 'teal', next: 'We have your records.' },
-  listed: { label: 'Listed', color: 'teal', next: 'Your records are in the shop.' },
+/** Badge colours of a submission's states on the seller's pages (the words are the domain's submissionSellerWording). */
+export const sellerStateColors: Record<SubmissionState, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  in_review: 'indigo',
+  quoted: 'orange',
+  countered: 'grape',
+  accepted: 'green',
+  rejected: 'red',
+  expired: 'gray',
+  withdrawn: 'gray',
+  received: 'teal',
+  listed: 'teal',
 };
-
-export function sellerState(state: string) {
-  return sellerStateText[state] ?? { label: state.replace(/_/g, ' '), color: 'gray', next: '' };
-}
 
 /** Countdown to an offer's expiry: "14 min 05 s left", "2 h 10 min left", or null once past. */
 export function countdownText(expiresAtMs: number, nowMs: number): string | null {

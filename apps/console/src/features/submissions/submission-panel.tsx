@@ -2,6 +2,7 @@
 // asking price and the indicative quote (and the current offer or the seller's counter), the
 // seller's note and any info request, and the decisions staff can take on it.
 import { Alert, Badge, Button, Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { queueOpenStates, queueWaitingStates } from '@marketdesk/domain';
 import { formatDateTime, formatMoney } from '@marketdesk/ui';
 import type { QueueRow } from '../queues/queue-rows';
 import type { DecisionKind, StaffSubmission } from './submission-decisions';
@@ -18,9 +19,10 @@ export interface SubmissionPanelProps {
 
 export function SubmissionPanel({ submission: s, row, blocked, pending, onDecide }: SubmissionPanelProps) {
   const money = (amountMinor: number | null) => (amountMinor === null ? '—' : formatMoney({ amountMinor, currency: s.currency }));
-  const decidable = ['submitted', 'in_review', 'countered'].includes(row.state);
+  // Staff decide while the row waits for them (the domain's queue states; queues.decide holds the same).
+  const decidable = queueOpenStates.submissions.includes(row.state);
   const disabled = !decidable || !!blocked || pending;
-  const hint = !decidable ? (row.state === 'quoted' ? 'Waiting for the seller to answer the offer.' : 'This submission is decided.') : blocked;
+  const hint = !decidable ? (queueWaitingStates.submissions.includes(row.state) ? 'Waiting for the seller to answer the offer.' : 'This submission is decided.') : blocked;
   const button = (kind: DecisionKind, label: string, color?: string, variant = 'light') => (
     <Button size="sm" variant={variant} color={color} disabled={disabled} onClick={() => onDecide(kind)}>
       {label}
