@@ -1,8 +1,10 @@
-// The seller's identity verification (KYC): where it stands, live (a reviewer's question or decision
-// arrives on the seller's room), the form to submit (or start again after a rejection), and the
-// answer to a question. Until verified, publishing listings and withdrawing money are refused.
+// The seller's identity verification (KYC): where it stands in the seller's words, live (a
+// reviewer's question or decision arrives on the seller's room), and the steps the API offers now
+// (`actions`, labelled by the KYC machine): the form to submit a check (or start again after a
+// rejection), and the answer to a question. Until verified, publishing and withdrawing are refused.
 import { Alert, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { kycSellerWording } from '@marketdesk/domain';
 import { ErrorState, formatDateTime, LoadingState, PageHeader } from '@marketdesk/ui';
 import { useRoom } from '@marketdesk/ui/app';
 import { type FormEvent, useState } from 'react';
@@ -14,19 +16,14 @@ import { trpc, type RouterOutputs } from '../trpc';
 
 type Verification = RouterOutputs['kyc']['mine'];
 
-const statusCopy: Record<Verification['status'], { label: string; color: string; text: string }> = {
-  unverified: { label: 'Not verified', color: 'gray', text: 'Verify your identity to publish listings and withdraw your earnings. It takes a few minutes; our team usually decides within two working days.' },
-  pending: { label: 'In review', color: 'blue', text: 'Thanks — our team is checking your details. You will be notified here as soon as they decide.' },
-  needs_info: { label: 'Information needed', color: 'yellow', text: 'Our team needs something more from you before they can decide.' },
-  verified: { label: 'Verified', color: 'green', text: 'Your identity is verified. You can publish listings and withdraw your earnings.' },
-  rejected: { label: 'Not approved', color: 'red', text: 'Your last verification was not approved. You can correct your details and submit again.' },
-};
+/** Badge colours of a verification's states on the seller's page (the words are the domain's kycSellerWording). */
+const stateColors: Record<Verification['state'], string> = { not_started: 'gray', submitted: 'blue', in_review: 'blue', needs_info: 'yellow', approved: 'green', rejected: 'red' };
 
 const fields = ['businessType', 'legalName', 'country', 'registrationNumber', 'taxId', 'addressLine1', 'city', 'postalCode', 'dateOfBirth', 'documents'];
 
 const emptyForm = { businessType: 'individual' as 'individual' | 'company', legalName: '', country: 'DE', registrationNumber: '', taxId: '', addressLine1: '', city: '', postalCode: '', dateOfBirth: '' };
 
-function SubmitForm({ onDone }: { onDone: () => void }) {
+function SubmitForm({ label, onDone }: { label: string; onDone: () => void }) {
   const [form, setForm] = useState(emptyForm);
   const [documents, setDocuments] = useState<PickedDocument[]>([]);
   const submit = trpc.kyc.submit.useMutation({
@@ -80,7 +77,7 @@ function SubmitForm({ onDone }: { onDone: () => void }) {
         )}
         <Group justify="flex-end">
           <Button type="submit" loading={submit.isPending}>
-            Submit for verification
+            {label}
           </Button>
         </Group>
       </Stack>
@@ -88,7 +85,7 @@ function SubmitForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function AnswerForm({ check, onDone }: { check: NonNullable<Verification['check']>; onDone: () => void }) {
+function AnswerForm({ check, label, onDone }: { check: NonNullable<Verification['check']>; label: string; onDone: () => void }) {
   const [response, setResponse] = useState('');
   const [documents, setDocuments] = useState<PickedDocument[]>([]);
   const answer = trpc.kyc.provideInfo.useMutation({
@@ -109,7 +106,7 @@ function AnswerForm({ check, onDone }: { check: NonNullable<Verification['check'
         {answer.error && <Alert color="red" role="alert">{answer.error.message}</Alert>}
         <Group justify="flex-end">
           <Button type="submit" loading={answer.isPending}>
-            Send answer
+            {label}
           </Button>
         </Group>
       </Stack>
@@ -128,14 +125,16 @@ export function VerificationPage() {
   else if (mine.isError) body = <ErrorState title="Could not load your verification" error={mine.error} onRetry={refetch} />;
   else {
     const v = mine.data;
-    const copy = statusCopy[v.status];
+    const copy = kycSellerWording[v.state];
+    const submit = v.actions.find((a) => a.command === 'submit');
+    const resubmit = v.actions.find((a) => a.command === 'resubmit');
     body = (
       <Stack>
         <Card withBorder aria-label="Verification status">
           <Group justify="space-between" align="flex-start">
             <Stack gap={4} maw={640}>
               <Text size="sm">{copy.text}</Text>
-              {v.check?.rejection && v.status === 'rejected' && (
+              {v.check?.rejection && v.state === 'rejected' && (
                 <Text size="sm" c="red">
                   Reason: {v.check.rejection.text}
                 </Text>
@@ -146,13 +145,13 @@ export function VerificationPage() {
                 </Text>
               )}
             </Stack>
-            <Badge size="lg" variant="light" color={copy.color} tt="none">
+            <Badge size="lg" variant="light" color={stateColors[v.state]} tt="none">
               {copy.label}
             </Badge>
           </Group>
         </Card>
-        {(v.status === 'unverified' || v.status === 'rejected') && <SubmitForm onDone={refetch} />}
-        {v.status === 'needs_info' && v.check && <AnswerForm check={v.check} onDone={refetch} />}
+        {submit && <SubmitForm label={submit.label} onDone={refetch} />}
+        {resubmit && v.check && <AnswerForm check={v.check} label={resubmit.label} onDone={refetch} />}
       </Stack>
     );
   }
