@@ -51,7 +51,7 @@ test('an agent’s open item that a lead approved says who approved it and when,
   // Alex's drawer turns into the outcome: who, what, when — and nothing to claim.
   const outcome = alexDrawer.getByRole('alert', { name: 'Decided' });
   await expect(outcome).toContainText(new RegExp(`${danaName} approved this \\d+ s ago`), { timeout: 15_000 });
-  await expect(alexDrawer.getByText('Approved (live)').first()).toBeVisible();
+  await expect(alexDrawer.getByText('Active', { exact: true }).first()).toBeVisible();
   await expect(alexDrawer.getByRole('button', { name: 'Claim' })).toHaveCount(0);
   await expect(alexDrawer.getByText('Unclaimed')).toHaveCount(0);
   await expect(alexDrawer.getByText(/Nothing to decide/)).toHaveCount(0);
