@@ -37,13 +37,13 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/repositories/sql', '**/repositories/sql.js'], allowTypeImports: true, message: 'SQL runs only in apps/api/src/repositories/: add a method to the repository the table belongs to and call it.' },
+            { group: ['**/repositories/sql', '**/repositories/sql.js', '**/repositories/db', '**/repositories/db.js', 'kysely'], allowTypeImports: true, message: 'SQL runs only in apps/api/src/repositories/: add a method to the repository the table belongs to and call it.' },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name=/^(getConnection|getKnex)$/]", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
+        { selector: "CallExpression[callee.property.name=/^(getConnection|getKnex|getKysely)$/]", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
         { selector: "CallExpression[callee.property.name='execute'][callee.object.name=/^(em|tx|trx)$/]", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
         { selector: "CallExpression[callee.property.name='execute'][callee.object.property.name='em']", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
         { selector: "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='fork']", message: 'Database access lives in apps/api/src/repositories/: add a repository method and call it.' },
