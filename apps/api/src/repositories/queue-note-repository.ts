@@ -1,85 +1,71 @@
 // Internal notes on queue items and saved filter presets (both staff-only).
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@marketdesk/db';
-import { placeholders, sql, type Row } from './sql.js';
+import { db, type DB } from './db.js';
 
-export interface QueueNoteRecord {
-  id: string;
+type QueueNoteRow = DB['QueueNote'];
+type QueuePresetRow = DB['QueueFilterPreset'];
+
+/** A note as the services read it: its row, with the item by id and the author's display name. */
+export interface QueueNoteRecord extends Omit<QueueNoteRow, 'item'> {
   itemId: string;
-  authorId: string;
   authorName: string;
-  body: string;
-  mentionIds: string[];
-  createdAt: Date;
 }
 
-export interface QueuePresetRecord {
-  id: string;
-  queue: string;
-  ownerId: string;
+/** A preset as the services read it: its row, with the owner's display name. */
+export interface QueuePresetRecord extends Omit<QueuePresetRow, 'createdAt'> {
   ownerName: string;
-  name: string;
-  shared: boolean;
-  filter: Record<string, unknown>;
-  sort: Record<string, unknown>;
-  updatedAt: Date;
 }
-
-const uuidArray = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? v.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : []);
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
-
-const toNote = (r: Row): QueueNoteRecord => ({
-  id: r.id as string,
-  itemId: r.item_id as string,
-  authorId: r.author_id as string,
-  authorName: (r.author_name as string) ?? '',
-  body: r.body as string,
-  mentionIds: uuidArray(r.mention_ids),
-  createdAt: new Date(r.created_at as string),
-});
-
-const toPreset = (r: Row): QueuePresetRecord => ({
-  id: r.id as string,
-  queue: r.queue as string,
-  ownerId: r.owner_id as string,
-  ownerName: (r.owner_name as string) ?? '',
-  name: r.name as string,
-  shared: Boolean(r.shared),
-  filter: json(r.filter),
-  sort: json(r.sort),
-  updatedAt: new Date(r.updated_at as string),
-});
 
 export const queueNoteRepository = {
   async add(em: EntityManager, n: { itemId: string; authorId: string; body: string; mentionIds: string[]; now: Date }): Promise<string> {
     const id = randomUUID();
-    await sql(em, `insert into queue_notes (id, item_id, author_id, body, mention_ids, created_at) values (?, ?, ?, ?, array[${n.mentionIds.length ? placeholders(n.mentionIds) : ''}]::uuid[], ?)`, [id, n.itemId, n.authorId, n.body, ...n.mentionIds, n.now]);
+    await db(em).insertInto('QueueNote').values({ id, item: n.itemId, authorId: n.authorId, body: n.body, mentionIds: n.mentionIds, createdAt: n.now }).execute();
     return id;
   },
   async list(em: EntityManager, itemId: string, limit: number): Promise<QueueNoteRecord[]> {
-    const rows = await sql(em, `select n.*, u.display_name as author_name from queue_notes n join users u on u.id = n.author_id where n.item_id = ? order by n.created_at, n.id limit ?`, [itemId, limit]);
-    return rows.map(toNote);
+    const rows = await db(em)
+      .selectFrom('QueueNote as n')
+      .innerJoin('User as u', 'u.id', 'n.authorId')
+      .selectAll('n')
+      .select('u.displayName as authorName')
+      .where('n.item', '=', itemId)
+      .orderBy('n.createdAt')
+      .orderBy('n.id')
+      .limit(limit)
+      .execute();
+    return rows.map(({ item, ...n }) => ({ ...n, itemId: item }));
   },
 };
 
 export const queuePresetRepository = {
   /** Saves under (owner, queue, name): saving again under the same name replaces it. */
-  async save(em: EntityManager, p: { queue: string; ownerId: string; name: string; shared: boolean; filter: unknown; sort: unknown; now: Date }): Promise<string> {
-    const rows = await sql(
-      em,
-      `insert into queue_filter_presets (id, queue, owner_id, name, shared, filter, sort, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (owner_id, queue, name) do update set shared = excluded.shared, filter = excluded.filter, sort = excluded.sort, updated_at = excluded.updated_at
-       returning id`,
-      [randomUUID(), p.queue, p.ownerId, p.name, p.shared, JSON.stringify(p.filter), JSON.stringify(p.sort), p.now, p.now],
-    );
-    return rows[0]!.id as string;
+  async save(em: EntityManager, p: { queue: string; ownerId: string; name: string; shared: boolean; filter: Record<string, unknown>; sort: Record<string, unknown>; now: Date }): Promise<string> {
+    const row = await db(em)
+      .insertInto('QueueFilterPreset')
+      .values({ id: randomUUID(), queue: p.queue, ownerId: p.ownerId, name: p.name, shared: p.shared, filter: p.filter, sort: p.sort, createdAt: p.now, updatedAt: p.now })
+      .onConflict((oc) =>
+        oc.columns(['ownerId', 'queue', 'name']).doUpdateSet((eb) => ({ shared: eb.ref('excluded.shared'), filter: eb.ref('excluded.filter'), sort: eb.ref('excluded.sort'), updatedAt: eb.ref('excluded.updatedAt') })),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   },
   /** Mine plus those my colleagues shared. */
   async visible(em: EntityManager, queue: string, userId: string): Promise<QueuePresetRecord[]> {
-    const rows = await sql(em, `select p.*, u.display_name as owner_name from queue_filter_presets p join users u on u.id = p.owner_id where p.queue = ? and (p.owner_id = ? or p.shared) order by p.shared, p.name, p.id`, [queue, userId]);
-    return rows.map(toPreset);
+    return db(em)
+      .selectFrom('QueueFilterPreset as p')
+      .innerJoin('User as u', 'u.id', 'p.ownerId')
+      .select(['p.id', 'p.queue', 'p.ownerId', 'p.name', 'p.shared', 'p.filter', 'p.sort', 'p.updatedAt', 'u.displayName as ownerName'])
+      .where('p.queue', '=', queue)
+      .where((eb) => eb.or([eb('p.ownerId', '=', userId), eb('p.shared', '=', true)]))
+      .orderBy('p.shared')
+      .orderBy('p.name')
+      .orderBy('p.id')
+      .execute();
   },
   async remove(em: EntityManager, id: string, ownerId: string): Promise<boolean> {
-    return (await sql(em, `delete from queue_filter_presets where id = ? and owner_id = ? returning id`, [id, ownerId])).length === 1;
+    const { numDeletedRows } = await db(em).deleteFrom('QueueFilterPreset').where('id', '=', id).where('ownerId', '=', ownerId).executeTakeFirstOrThrow();
+    return numDeletedRows === 1n;
   },
 };
