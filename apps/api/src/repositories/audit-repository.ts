@@ -1,8 +1,8 @@
-// The audit log: appended to (raw insert, inside the caller's transaction when there is one) and
+// The audit log: appended to (inside the caller's transaction when there is one) and
 // searched with keyset paging. There is deliberately no update or delete here; the table's trigger
 // would refuse them anyway.
 import type { EntityManager } from '@marketdesk/db';
-import { sql, type Row } from './sql.js';
+import { db, sql } from './db.js';
 
 export interface NewAuditRow {
   at: Date;
@@ -34,40 +34,46 @@ export interface AuditFilter {
   before?: { at: Date; id: string } | undefined;
 }
 
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+/** The entity types the JSON columns as objects; what the caller recorded goes in as it is (the json type serialises any value). */
+const json = (v: unknown) => (v === undefined || v === null ? null : (v as Record<string, unknown>));
 
 export const auditRepository = {
   async insert(em: EntityManager, row: NewAuditRow): Promise<void> {
-    await sql(
-      em,
-      `insert into audit_log (at, actor_id, actor_roles, action, object_type, object_id, outcome, before, after, request_id, ip, user_agent)
-       values (?, ?, ?::text[], ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)`,
-      [row.at, row.actorId, `{${row.actorRoles.map((r) => `"${r.replace(/["\\]/g, '')}"`).join(',')}}`, row.action.slice(0, 120), row.objectType?.slice(0, 40) ?? null, row.objectId?.slice(0, 120) ?? null, row.outcome.slice(0, 40), json(row.before), json(row.after), row.requestId?.slice(0, 120) ?? null, row.ip?.slice(0, 64) ?? null, row.userAgent?.slice(0, 400) ?? null],
-    );
+    await db(em)
+      .insertInto('AuditLogEntry')
+      .values({
+        // The id is the table's sequence; the inferred row type does not know the column has a default.
+        id: sql<string>`default`,
+        at: row.at,
+        actorId: row.actorId,
+        actorRoles: [...row.actorRoles],
+        action: row.action.slice(0, 120),
+        objectType: row.objectType?.slice(0, 40) ?? null,
+        objectId: row.objectId?.slice(0, 120) ?? null,
+        outcome: row.outcome.slice(0, 40),
+        before: json(row.before),
+        after: json(row.after),
+        requestId: row.requestId?.slice(0, 120) ?? null,
+        ip: row.ip?.slice(0, 64) ?? null,
+        userAgent: row.userAgent?.slice(0, 400) ?? null,
+      })
+      .execute();
   },
 
   async search(em: EntityManager, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (clause: string, ...values: unknown[]) => {
-      where.push(clause);
-      params.push(...values);
-    };
-    if (filter.actorId) add('actor_id = ?', filter.actorId);
+    let query = db(em).selectFrom('AuditLogEntry').selectAll();
+    if (filter.actorId) query = query.where('actorId', '=', filter.actorId);
     // A trailing `*` searches a family of actions (`trpc.orders.*`).
-    if (filter.action?.endsWith('*')) add('action like ?', `${filter.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    else if (filter.action) add('action = ?', filter.action);
-    if (filter.objectType) add('object_type = ?', filter.objectType);
-    if (filter.objectId) add('object_id = ?', filter.objectId);
-    if (filter.from) add('at >= ?', filter.from);
-    if (filter.to) add('at < ?', filter.to);
-    if (filter.before) add('(at, id) < (?, ?::bigint)', filter.before.at, filter.before.id);
-    const rows = await sql(
-      em,
-      `select * from audit_log ${where.length ? `where ${where.join(' and ')}` : ''} order by at desc, id desc limit ?`,
-      [...params, limit],
-    );
-    return rows.map(toAuditRow);
+    if (filter.action?.endsWith('*')) query = query.where('action', 'like', `${filter.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    else if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.objectType) query = query.where('objectType', '=', filter.objectType);
+    if (filter.objectId) query = query.where('objectId', '=', filter.objectId);
+    if (filter.from) query = query.where('at', '>=', filter.from);
+    if (filter.to) query = query.where('at', '<', filter.to);
+    const before = filter.before;
+    if (before) query = query.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(before.at, before.id)));
+    const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, before: plainJson(r.before), after: plainJson(r.after) }));
   },
 };
 
@@ -78,22 +84,4 @@ function plainJson(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k === '__proto__' || k === 'constructor' || k === 'prototype' ? `[${k}]` : k] = plainJson(v);
   return out;
-}
-
-function toAuditRow(r: Row): AuditRow {
-  return {
-    id: String(r.id),
-    at: new Date(r.at as string),
-    actorId: (r.actor_id as string | null) ?? null,
-    actorRoles: (r.actor_roles as string[] | null) ?? [],
-    action: String(r.action),
-    objectType: (r.object_type as string | null) ?? null,
-    objectId: (r.object_id as string | null) ?? null,
-    outcome: String(r.outcome),
-    before: plainJson(r.before ?? null),
-    after: plainJson(r.after ?? null),
-    requestId: (r.request_id as string | null) ?? null,
-    ip: (r.ip as string | null) ?? null,
-    userAgent: (r.user_agent as string | null) ?? null,
-  };
 }
