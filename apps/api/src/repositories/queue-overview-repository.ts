@@ -3,7 +3,7 @@
 // SLA or past it. Served by the (queue, state, created_at) index; cheap enough to run on every
 // burst of queue events.
 import type { EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
+import { db, sql } from './db.js';
 
 export interface QueueOverviewQuery {
   /** Per queue, the states in which its items wait for staff. */
@@ -27,25 +27,33 @@ export const queueOverviewRepository = {
   async overview(em: EntityManager, q: QueueOverviewQuery): Promise<QueueOverviewRecord[]> {
     const pairs = q.queues.flatMap((x) => x.openStates.map((state) => [x.queue, state] as const));
     if (pairs.length === 0) return [];
-    const rows = await sql(
-      em,
-      `select q.queue,
-              count(*) as open,
-              count(*) filter (where q.claimed_by is null or q.claim_expires_at is null or q.claim_expires_at <= ?) as unclaimed,
-              min(q.created_at) as oldest_at,
-              count(*) filter (where q.sla_due_at is not null and ? >= q.created_at + (q.sla_due_at - q.created_at) * ?::float8) as at_risk,
-              count(*) filter (where q.sla_due_at <= ?) as overdue
-         from queue_items q
-        where (q.queue, q.state) in (${pairs.map(() => '(?, ?)').join(', ')})
-        group by q.queue`,
-      [q.now, q.now, q.atRiskFraction, q.now, ...pairs.flat()],
-    );
+    const rows = await db(em)
+      .selectFrom('QueueItem as q')
+      .select((eb) => [
+        'q.queue',
+        eb.fn.countAll<string | number>().as('open'),
+        eb.fn
+          .countAll<string | number>()
+          .filterWhere((f) => f.or([f('q.claimedBy', 'is', null), f('q.claimExpiresAt', 'is', null), f('q.claimExpiresAt', '<=', q.now)]))
+          .as('unclaimed'),
+        // An aggregate comes back as PostgreSQL's text, converted below.
+        eb.fn.min<Date | string | null>('q.createdAt').as('oldestAt'),
+        eb.fn
+          .countAll<string | number>()
+          // Interval arithmetic (a share of the time from entering the queue to the deadline), which the builder cannot type.
+          .filterWhere((f) => f.and([f('q.slaDueAt', 'is not', null), sql<boolean>`${q.now} >= ${f.ref('q.createdAt')} + (${f.ref('q.slaDueAt')} - ${f.ref('q.createdAt')}) * ${q.atRiskFraction}::float8`]))
+          .as('atRisk'),
+        eb.fn.countAll<string | number>().filterWhere('q.slaDueAt', '<=', q.now).as('overdue'),
+      ])
+      .where((eb) => eb(eb.refTuple('q.queue', 'q.state'), 'in', pairs.map(([queue, state]) => eb.tuple(queue, state))))
+      .groupBy('q.queue')
+      .execute();
     return rows.map((r) => ({
-      queue: r.queue as string,
+      queue: r.queue,
       open: Number(r.open),
       unclaimed: Number(r.unclaimed),
-      oldestAt: r.oldest_at ? new Date(r.oldest_at as string | Date) : null,
-      atRisk: Number(r.at_risk),
+      oldestAt: r.oldestAt ? new Date(r.oldestAt) : null,
+      atRisk: Number(r.atRisk),
       overdue: Number(r.overdue),
     }));
   },
