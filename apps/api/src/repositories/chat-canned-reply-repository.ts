@@ -1,35 +1,40 @@
 // Canned replies for support agents (edited by admins).
 import type { EntityManager } from '@marketdesk/db';
-import { sql, type Row } from './sql.js';
+import { db, type DB } from './db.js';
 
-export interface CannedReplyRecord {
-  id: string;
-  title: string;
-  body: string;
-  version: number;
-  updatedAt: Date;
-}
+/** A live reply as agents and admins read it. */
+export type CannedReplyRecord = Pick<DB['ChatCannedReply'], 'id' | 'title' | 'body' | 'version' | 'updatedAt'>;
 
-const toReply = (r: Row): CannedReplyRecord => ({ id: r.id as string, title: r.title as string, body: r.body as string, version: Number(r.version), updatedAt: new Date(r.updated_at as string) });
+const liveReplies = (em: EntityManager) => db(em).selectFrom('ChatCannedReply').select(['id', 'title', 'body', 'version', 'updatedAt']).where('archivedAt', 'is', null);
 
 export const chatCannedReplyRepository = {
   async list(em: EntityManager): Promise<CannedReplyRecord[]> {
-    return (await sql(em, `select * from chat_canned_replies where archived_at is null order by title`)).map(toReply);
+    return liveReplies(em).orderBy('title').execute();
   },
   async find(em: EntityManager, id: string): Promise<CannedReplyRecord | null> {
-    const rows = await sql(em, `select * from chat_canned_replies where id = ? and archived_at is null`, [id]);
-    return rows[0] ? toReply(rows[0]) : null;
+    return (await liveReplies(em).where('id', '=', id).executeTakeFirst()) ?? null;
   },
   async insert(em: EntityManager, r: { id: string; title: string; body: string; by: string; now: Date }): Promise<void> {
-    await sql(em, `insert into chat_canned_replies (id, title, body, version, updated_by, created_at, updated_at) values (?, ?, ?, 1, ?, ?, ?)`, [r.id, r.title, r.body, r.by, r.now, r.now]);
+    await db(em).insertInto('ChatCannedReply').values({ id: r.id, title: r.title, body: r.body, version: 1, updatedBy: r.by, createdAt: r.now, updatedAt: r.now }).execute();
   },
   /** Compare-and-set on version: false when someone else saved it first (or it is gone). */
   async update(em: EntityManager, r: { id: string; version: number; title: string; body: string; by: string; now: Date }): Promise<boolean> {
-    const rows = await sql(em, `update chat_canned_replies set title = ?, body = ?, version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ? and archived_at is null returning id`, [r.title, r.body, r.by, r.now, r.id, r.version]);
-    return rows.length === 1;
+    const { numUpdatedRows } = await db(em)
+      .updateTable('ChatCannedReply')
+      .set((eb) => ({ title: r.title, body: r.body, version: eb('version', '+', 1), updatedBy: r.by, updatedAt: r.now }))
+      .where('id', '=', r.id)
+      .where('version', '=', r.version)
+      .where('archivedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    return numUpdatedRows === 1n;
   },
   async archive(em: EntityManager, id: string, by: string, now: Date): Promise<boolean> {
-    const rows = await sql(em, `update chat_canned_replies set archived_at = ?, updated_by = ?, version = version + 1 where id = ? and archived_at is null returning id`, [now, by, id]);
-    return rows.length === 1;
+    const { numUpdatedRows } = await db(em)
+      .updateTable('ChatCannedReply')
+      .set((eb) => ({ archivedAt: now, updatedBy: by, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('archivedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    return numUpdatedRows === 1n;
   },
 };
