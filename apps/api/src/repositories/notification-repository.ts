@@ -1,54 +1,49 @@
 // In-app notifications and delivery preferences.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@marketdesk/db';
-import { sql, type Row } from './sql.js';
+import { db, type DB } from './db.js';
 
-export interface NotificationRecord {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  readAt: Date | null;
-  createdAt: Date;
-}
-
-const toNotification = (r: Row): NotificationRecord => ({
-  id: r.id as string,
-  kind: r.kind as string,
-  title: r.title as string,
-  body: r.body as string,
-  link: (r.link as string | null) ?? null,
-  readAt: r.read_at ? new Date(r.read_at as string) : null,
-  createdAt: new Date(r.created_at as string),
-});
+/** A notification as its recipient reads it. */
+export type NotificationRecord = Pick<DB['Notification'], 'id' | 'kind' | 'title' | 'body' | 'link' | 'readAt' | 'createdAt'>;
 
 export const notificationRepository = {
   /** Inserted once per dedupe key; returns the new id, or null when it already existed. */
   async insertOnce(em: EntityManager, n: { userId: string; kind: string; title: string; body: string; link: string | null; dedupeKey: string; now: Date }): Promise<string | null> {
-    const id = randomUUID();
-    const rows = await sql(em, `insert into notifications (id, user_id, kind, title, body, link, dedupe_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing returning id`, [id, n.userId, n.kind, n.title, n.body, n.link, n.dedupeKey, n.now]);
-    return rows.length ? id : null;
+    const row = await db(em)
+      .insertInto('Notification')
+      .values({ id: randomUUID(), user: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link, dedupeKey: n.dedupeKey, createdAt: n.now })
+      .onConflict((oc) => oc.column('dedupeKey').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
   },
   async list(em: EntityManager, userId: string, limit: number): Promise<{ items: NotificationRecord[]; unread: number }> {
-    const [rows, unread] = await Promise.all([
-      sql(em, `select * from notifications where user_id = ? order by created_at desc limit ?`, [userId, limit]),
-      sql(em, `select count(*) as n from notifications where user_id = ? and read_at is null`, [userId]),
+    const [items, unread] = await Promise.all([
+      db(em).selectFrom('Notification').select(['id', 'kind', 'title', 'body', 'link', 'readAt', 'createdAt']).where('user', '=', userId).orderBy('createdAt', 'desc').limit(limit).execute(),
+      db(em)
+        .selectFrom('Notification')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('user', '=', userId)
+        .where('readAt', 'is', null)
+        .executeTakeFirstOrThrow(),
     ]);
-    return { items: rows.map(toNotification), unread: Number(unread[0]?.n ?? 0) };
+    return { items, unread: Number(unread.n) };
   },
   async markRead(em: EntityManager, userId: string, ids: string[] | 'all', now: Date): Promise<number> {
     if (ids !== 'all' && ids.length === 0) return 0;
-    const rows = ids === 'all'
-      ? await sql(em, `update notifications set read_at = ? where user_id = ? and read_at is null returning id`, [now, userId])
-      : await sql(em, `update notifications set read_at = ? where user_id = ? and read_at is null and id in (${ids.map(() => '?').join(',')}) returning id`, [now, userId, ...ids]);
-    return rows.length;
+    const unread = db(em).updateTable('Notification').set({ readAt: now }).where('user', '=', userId).where('readAt', 'is', null);
+    const { numUpdatedRows } = await (ids === 'all' ? unread : unread.where('id', 'in', ids)).executeTakeFirstOrThrow();
+    return Number(numUpdatedRows);
   },
   async preferences(em: EntityManager, userId: string): Promise<Map<string, { inApp: boolean; email: boolean }>> {
-    const rows = await sql(em, `select kind, in_app, email from notification_preferences where user_id = ?`, [userId]);
-    return new Map(rows.map((r) => [r.kind as string, { inApp: Boolean(r.in_app), email: Boolean(r.email) }]));
+    const rows = await db(em).selectFrom('NotificationPreference').select(['kind', 'inApp', 'email']).where('user', '=', userId).execute();
+    return new Map(rows.map(({ kind, ...pref }) => [kind, pref]));
   },
   async setPreference(em: EntityManager, userId: string, kind: string, pref: { inApp: boolean; email: boolean }): Promise<void> {
-    await sql(em, `insert into notification_preferences (user_id, kind, in_app, email) values (?, ?, ?, ?) on conflict (user_id, kind) do update set in_app = excluded.in_app, email = excluded.email`, [userId, kind, pref.inApp, pref.email]);
+    await db(em)
+      .insertInto('NotificationPreference')
+      .values({ user: userId, kind, inApp: pref.inApp, email: pref.email })
+      .onConflict((oc) => oc.columns(['user', 'kind']).doUpdateSet((eb) => ({ inApp: eb.ref('excluded.inApp'), email: eb.ref('excluded.email') })))
+      .execute();
   },
 };
