@@ -19,9 +19,12 @@ let brief: RunningApi;
 let seller: Person;
 let admin: Person;
 
+// Records of this file's own: accepted submissions list them in the house shop, and their prices
+// would become the reference prices other suites' quotes are checked against.
+const tag = Math.random().toString(36).slice(2, 8);
 const records: InputOf<'submissions.create'>['items'] = [
-  { artist: 'Miles Davis', title: 'Kind of Blue', format: 'lp', grade: 'NM', askingMinor: 4000 },
-  { artist: 'Nick Drake', title: 'Pink Moon', format: 'lp', grade: 'VG+', askingMinor: 3000 },
+  { artist: `Rulebook Quartet ${tag}`, title: 'Offers and Answers', format: 'lp', grade: 'NM', askingMinor: 4000 },
+  { artist: `Rulebook Trio ${tag}`, title: 'Counter Rounds', format: 'lp', grade: 'VG+', askingMinor: 3000 },
 ];
 
 beforeAll(async () => {
