@@ -1,7 +1,8 @@
 // Saved listings per buyer.
 import type { EntityManager } from '@marketdesk/db';
-import { listingCardColumns, toListingCard, type ListingCard } from '../services/search/listing-card.js';
-import { sql } from './sql.js';
+import type { ListingCard } from '../services/search/listing-card.js';
+import { db } from './db.js';
+import { listingCards, toCard } from './listing-card-query.js';
 
 export interface WishlistEntry {
   listing: ListingCard;
@@ -14,27 +15,36 @@ export interface WishlistEntry {
 export const wishlistRepository = {
   /** Saves once; a second save keeps the original price and date. Returns true when newly saved. */
   async save(em: EntityManager, userId: string, listing: { id: string; priceMinor: number; soldOut: boolean }, now: Date): Promise<boolean> {
-    const rows = await sql(em, `insert into wishlist_items (user_id, listing_id, saved_price_minor, saved_sold_out, created_at) values (?, ?, ?, ?, ?) on conflict do nothing returning listing_id`, [userId, listing.id, listing.priceMinor, listing.soldOut, now]);
-    return rows.length === 1;
+    const row = await db(em)
+      .insertInto('WishlistItem')
+      .values({ user: userId, listing: listing.id, savedPriceMinor: listing.priceMinor, savedSoldOut: listing.soldOut, createdAt: now })
+      .onConflict((oc) => oc.doNothing())
+      .returning('listing')
+      .executeTakeFirst();
+    return row !== undefined;
   },
   async remove(em: EntityManager, userId: string, listingId: string): Promise<boolean> {
-    return (await sql(em, `delete from wishlist_items where user_id = ? and listing_id = ? returning listing_id`, [userId, listingId])).length === 1;
+    const { numDeletedRows } = await db(em).deleteFrom('WishlistItem').where('user', '=', userId).where('listing', '=', listingId).executeTakeFirstOrThrow();
+    return numDeletedRows === 1n;
   },
   async list(em: EntityManager, userId: string, limit: number): Promise<WishlistEntry[]> {
-    const rows = await sql(
-      em,
-      `select ${listingCardColumns}, w.saved_price_minor, w.saved_sold_out, w.created_at as saved_at
-         from wishlist_items w join listings l on l.id = w.listing_id join users u on u.id = l.seller_id join categories c on c.id = l.category_id
-        where w.user_id = ? order by w.created_at desc, l.id limit ?`,
-      [userId, limit],
-    );
-    return rows.map((r) => ({ listing: toListingCard(r), savedPriceMinor: Number(r.saved_price_minor), savedSoldOut: Boolean(r.saved_sold_out), savedAt: new Date(r.saved_at as string), state: r.state as string }));
+    const rows = await listingCards(em)
+      .innerJoin('WishlistItem as w', 'w.listing', 'l.id')
+      .select(['w.savedPriceMinor', 'w.savedSoldOut', 'w.createdAt'])
+      .where('w.user', '=', userId)
+      .orderBy('w.createdAt', 'desc')
+      .orderBy('l.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ listing: toCard(r), savedPriceMinor: r.savedPriceMinor, savedSoldOut: r.savedSoldOut, savedAt: r.createdAt, state: r.state }));
   },
   async ids(em: EntityManager, userId: string): Promise<string[]> {
-    return (await sql(em, `select listing_id from wishlist_items where user_id = ? order by created_at desc limit 1000`, [userId])).map((r) => r.listing_id as string);
+    const rows = await db(em).selectFrom('WishlistItem').select('listing').where('user', '=', userId).orderBy('createdAt', 'desc').limit(1000).execute();
+    return rows.map((r) => r.listing);
   },
   /** Who saved a listing (for price-drop and back-in-stock notifications). */
   async savers(em: EntityManager, listingId: string): Promise<string[]> {
-    return (await sql(em, `select user_id from wishlist_items where listing_id = ? order by user_id`, [listingId])).map((r) => r.user_id as string);
+    const rows = await db(em).selectFrom('WishlistItem').select('user').where('listing', '=', listingId).orderBy('user').execute();
+    return rows.map((r) => r.user);
   },
 };
