@@ -43,7 +43,7 @@ test('a seller gets verified through the KYC queue, live on both sides', async (
   await form.getByRole('button', { name: /Upload Identity document/ }).click();
   await (await chooser).setFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(form.getByText(/passport\.pdf/)).toBeVisible();
-  await form.getByRole('button', { name: 'Submit for verification' }).click();
+  await form.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(status.getByText('In review', { exact: true })).toBeVisible();
 
   // The admin sees it arrive and asks for more.
@@ -64,7 +64,7 @@ test('a seller gets verified through the KYC queue, live on both sides', async (
   await seller.getByRole('button', { name: /Upload Proof of address/ }).click();
   await (await chooser2).setFiles({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(seller.getByText(/bill\.pdf/)).toBeVisible();
-  await seller.getByRole('button', { name: 'Send answer' }).click();
+  await seller.getByRole('button', { name: 'Resubmit', exact: true }).click();
   await expect(status.getByText('In review', { exact: true })).toBeVisible({ timeout: 10_000 });
 
   // Back in the queue with the answer; the admin approves it.

@@ -54,8 +54,8 @@ test('seller submits, two staff triage live with claims, a counter-offer is acce
   // The seller, on their submission, sees the offer and accepts it.
   await seller.page.goto(`${consoleURL}/submissions`);
   await seller.page.getByRole('table', { name: 'My submissions' }).getByRole('link', { name: new RegExp(album) }).first().click();
-  await expect(seller.page.getByRole('button', { name: 'Accept offer' })).toBeEnabled({ timeout: 10_000 });
-  await seller.page.getByRole('button', { name: 'Accept offer' }).click();
+  await expect(seller.page.getByRole('button', { name: 'Accept', exact: true })).toBeEnabled({ timeout: 10_000 });
+  await seller.page.getByRole('button', { name: 'Accept', exact: true }).click();
 
   // Both staff see it leave the open queue as accepted.
   await expect(rowIn(dana)).toHaveCount(0, { timeout: 10_000 });
