@@ -1,89 +1,78 @@
 // Reviews and their aggregates (per seller, per listing through the orders that sold it).
 import type { EntityManager } from '@marketdesk/db';
-import { sql, type Row } from './sql.js';
+import { db, type DB } from './db.js';
 
-export interface ReviewRecord {
-  id: string;
+type ReviewRow = DB['Review'];
+
+/** A review as the services read it: its row, with the order, buyer and seller by id and the buyer's display name. */
+export interface ReviewRecord extends Omit<ReviewRow, 'order' | 'buyer' | 'seller'> {
   orderId: string;
   buyerId: string;
   buyerName: string;
   sellerId: string;
-  rating: number;
-  body: string;
-  sellerReply: string | null;
-  sellerRepliedAt: Date | null;
-  hidden: boolean;
-  hiddenReason: string | null;
-  editableUntil: Date;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
-const toReview = (r: Row): ReviewRecord => ({
-  id: r.id as string,
-  orderId: r.order_id as string,
-  buyerId: r.buyer_id as string,
-  buyerName: (r.buyer_name as string) ?? '',
-  sellerId: r.seller_id as string,
-  rating: Number(r.rating),
-  body: r.body as string,
-  sellerReply: (r.seller_reply as string | null) ?? null,
-  sellerRepliedAt: r.seller_replied_at ? new Date(r.seller_replied_at as string) : null,
-  hidden: Boolean(r.hidden),
-  hiddenReason: (r.hidden_reason as string | null) ?? null,
-  editableUntil: new Date(r.editable_until as string),
-  createdAt: new Date(r.created_at as string),
-  updatedAt: new Date(r.updated_at as string),
-});
-
-const select = `select r.*, b.display_name as buyer_name from reviews r join users b on b.id = r.buyer_id`;
+const reviews = (em: EntityManager) => db(em).selectFrom('Review as r').innerJoin('User as b', 'b.id', 'r.buyer').selectAll('r').select('b.displayName as buyerName');
+const toReview = ({ order, buyer, seller, ...r }: ReviewRow & { buyerName: string }): ReviewRecord => ({ ...r, orderId: order, buyerId: buyer, sellerId: seller });
 
 export interface Aggregate {
   count: number;
   average: number | null;
 }
 
-const toAggregate = (r: Row | undefined): Aggregate => ({ count: Number(r?.n ?? 0), average: r?.avg == null ? null : Math.round(Number(r.avg) * 10) / 10 });
+/** count and avg come back as text (int8, numeric): read through Number(). */
+const aggregates = (em: EntityManager) =>
+  db(em)
+    .selectFrom('Review as r')
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.avg<string | number | null>('r.rating').as('avg')]);
+const toAggregate = (r: { n: string | number; avg: string | number | null } | undefined): Aggregate => ({ count: Number(r?.n ?? 0), average: r?.avg == null ? null : Math.round(Number(r.avg) * 10) / 10 });
+
+/** The orders that sold the listing (its reviews are theirs). */
+const ordersOf = (em: EntityManager, listingId: string) => db(em).selectFrom('OrderItem').select('order').where('listing', '=', listingId);
 
 export const reviewRepository = {
   /** false when this buyer already reviewed the order (the unique constraint decides, under races too). */
   async insert(em: EntityManager, r: { id: string; orderId: string; buyerId: string; sellerId: string; rating: number; body: string; editableUntil: Date; now: Date }): Promise<boolean> {
-    const rows = await sql(
-      em,
-      `insert into reviews (id, order_id, buyer_id, seller_id, rating, body, hidden, editable_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, false, ?, ?, ?)
-       on conflict on constraint reviews_order_buyer_unique do nothing returning id`,
-      [r.id, r.orderId, r.buyerId, r.sellerId, r.rating, r.body, r.editableUntil, r.now, r.now],
-    );
-    return rows.length === 1;
+    const row = await db(em)
+      .insertInto('Review')
+      .values({ id: r.id, order: r.orderId, buyer: r.buyerId, seller: r.sellerId, rating: r.rating, body: r.body, hidden: false, editableUntil: r.editableUntil, createdAt: r.now, updatedAt: r.now })
+      .onConflict((oc) => oc.constraint('reviews_order_buyer_unique').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   },
+  /** With `forUpdate`, the review's row stays locked until the caller's transaction ends (the buyer's is not locked). */
   async find(em: EntityManager, id: string, opts: { forUpdate?: boolean } = {}): Promise<ReviewRecord | null> {
-    if (opts.forUpdate) await sql(em, `select id from reviews where id = ? for update`, [id]);
-    const rows = await sql(em, `${select} where r.id = ?`, [id]);
-    return rows[0] ? toReview(rows[0]) : null;
+    const query = reviews(em).where('r.id', '=', id);
+    const row = await (opts.forUpdate ? query.forUpdate(['r']) : query).executeTakeFirst();
+    return row ? toReview(row) : null;
   },
   async findByOrder(em: EntityManager, orderId: string): Promise<ReviewRecord | null> {
-    const rows = await sql(em, `${select} where r.order_id = ?`, [orderId]);
-    return rows[0] ? toReview(rows[0]) : null;
+    const row = await reviews(em).where('r.order', '=', orderId).executeTakeFirst();
+    return row ? toReview(row) : null;
   },
   async update(em: EntityManager, id: string, changes: { rating?: number; body?: string; sellerReply?: string; hidden?: boolean; hiddenReason?: string | null }, now: Date): Promise<void> {
-    const map: Record<string, string> = { rating: 'rating', body: 'body', sellerReply: 'seller_reply', hidden: 'hidden', hiddenReason: 'hidden_reason' };
-    const entries = Object.entries(changes).filter(([, v]) => v !== undefined);
-    const extra = changes.sellerReply !== undefined ? ', seller_replied_at = ?' : '';
-    await sql(em, `update reviews set ${entries.map(([k]) => `${map[k]} = ?`).join(', ')}, updated_at = ?${extra} where id = ?`, [...entries.map(([, v]) => v), now, ...(extra ? [now] : []), id]);
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as typeof changes;
+    await db(em)
+      .updateTable('Review')
+      .set({ ...set, updatedAt: now, ...(changes.sellerReply !== undefined ? { sellerRepliedAt: now } : {}) })
+      .where('id', '=', id)
+      .execute();
   },
   async forSeller(em: EntityManager, sellerId: string, opts: { includeHidden: boolean; limit: number }): Promise<{ reviews: ReviewRecord[]; aggregate: Aggregate }> {
+    let query = reviews(em).where('r.seller', '=', sellerId);
+    if (!opts.includeHidden) query = query.where('r.hidden', '=', false);
     const [rows, agg] = await Promise.all([
-      sql(em, `${select} where r.seller_id = ?${opts.includeHidden ? '' : ' and not r.hidden'} order by r.created_at desc limit ?`, [sellerId, opts.limit]),
-      sql(em, `select count(*) as n, avg(rating) as avg from reviews where seller_id = ? and not hidden`, [sellerId]),
+      query.orderBy('r.createdAt', 'desc').limit(opts.limit).execute(),
+      aggregates(em).where('r.seller', '=', sellerId).where('r.hidden', '=', false).executeTakeFirst(),
     ]);
-    return { reviews: rows.map(toReview), aggregate: toAggregate(agg[0]) };
+    return { reviews: rows.map(toReview), aggregate: toAggregate(agg) };
   },
   async forListing(em: EntityManager, listingId: string, limit: number): Promise<{ reviews: ReviewRecord[]; aggregate: Aggregate }> {
-    const ofListing = `r.order_id in (select order_id from order_items where listing_id = ?) and not r.hidden`;
     const [rows, agg] = await Promise.all([
-      sql(em, `${select} where ${ofListing} order by r.created_at desc limit ?`, [listingId, limit]),
-      sql(em, `select count(*) as n, avg(rating) as avg from reviews r where ${ofListing}`, [listingId]),
+      reviews(em).where('r.order', 'in', ordersOf(em, listingId)).where('r.hidden', '=', false).orderBy('r.createdAt', 'desc').limit(limit).execute(),
+      aggregates(em).where('r.order', 'in', ordersOf(em, listingId)).where('r.hidden', '=', false).executeTakeFirst(),
     ]);
-    return { reviews: rows.map(toReview), aggregate: toAggregate(agg[0]) };
+    return { reviews: rows.map(toReview), aggregate: toAggregate(agg) };
   },
 };
