@@ -1,55 +1,26 @@
 // Chat messages, their attachments (private uploads) and reports.
 import type { ChatAttachmentRef, EntityManager } from '@marketdesk/db';
-import { placeholders, sql, type Row } from './sql.js';
+import { db, type DB } from './db.js';
 
-export interface MessageRecord {
-  id: string;
+type ChatMessageRow = DB['ChatMessage'];
+type ReportRow = DB['ChatMessageReport'];
+
+/** A message as the services read it: its row, with the thread by id and the author's and hider's names. */
+export interface MessageRecord extends Omit<ChatMessageRow, 'thread' | 'cannedReplyId'> {
   threadId: string;
-  seq: number;
-  changedSeq: number;
-  kind: 'text' | 'system';
-  authorId: string | null;
-  authorRole: 'buyer' | 'seller' | 'support' | 'system';
   authorName: string | null;
-  clientId: string | null;
-  body: string;
-  attachments: ChatAttachmentRef[];
-  masked: boolean;
-  editedAt: Date | null;
-  deletedAt: Date | null;
-  hiddenAt: Date | null;
-  hiddenBy: string | null;
   hiddenByName: string | null;
-  hiddenReason: string | null;
-  createdAt: Date;
 }
 
-const date = (v: unknown) => (v ? new Date(v as string) : null);
+const messages = (em: EntityManager) =>
+  db(em)
+    .selectFrom('ChatMessage as m')
+    .leftJoin('User as a', 'a.id', 'm.authorId')
+    .leftJoin('User as h', 'h.id', 'm.hiddenBy')
+    .selectAll('m')
+    .select(['a.displayName as authorName', 'h.displayName as hiddenByName']);
 
-const toMessage = (r: Row): MessageRecord => ({
-  id: r.id as string,
-  threadId: r.thread_id as string,
-  seq: Number(r.seq),
-  changedSeq: Number(r.changed_seq),
-  kind: r.kind as MessageRecord['kind'],
-  authorId: (r.author_id as string | null) ?? null,
-  authorRole: r.author_role as MessageRecord['authorRole'],
-  authorName: (r.author_name as string | null) ?? null,
-  clientId: (r.client_id as string | null) ?? null,
-  body: r.body as string,
-  attachments: (r.attachments as ChatAttachmentRef[]) ?? [],
-  masked: Boolean(r.masked),
-  editedAt: date(r.edited_at),
-  deletedAt: date(r.deleted_at),
-  hiddenAt: date(r.hidden_at),
-  hiddenBy: (r.hidden_by as string | null) ?? null,
-  hiddenByName: (r.hidden_by_name as string | null) ?? null,
-  hiddenReason: (r.hidden_reason as string | null) ?? null,
-  createdAt: new Date(r.created_at as string),
-});
-
-const select = `select m.*, a.display_name as author_name, h.display_name as hidden_by_name from chat_messages m
-  left join users a on a.id = m.author_id left join users h on h.id = m.hidden_by`;
+const toMessage = ({ thread, cannedReplyId: _, ...m }: ChatMessageRow & Pick<MessageRecord, 'authorName' | 'hiddenByName'>): MessageRecord => ({ ...m, threadId: thread });
 
 export interface NewMessage {
   id: string;
@@ -66,58 +37,72 @@ export interface NewMessage {
   now: Date;
 }
 
-export interface ReportRecord {
-  id: string;
+/** A report as staff read it: its row, with the reporter's name, the message it is about and its thread's kind. */
+export interface ReportRecord extends Omit<ReportRow, 'message' | 'resolvedBy'> {
   messageId: string;
-  threadId: string;
   threadKind: string;
-  reporterId: string;
   reporterName: string;
-  reason: string;
   messageBody: string;
   messageAuthorRole: string;
   messageAuthorName: string | null;
   messageHidden: boolean;
-  createdAt: Date;
-  resolvedAt: Date | null;
 }
 
 export const chatMessageRepository = {
+  /** With `forUpdate`, the message's row stays locked until the caller's transaction ends. */
   async find(em: EntityManager, id: string, opts: { forUpdate?: boolean } = {}): Promise<MessageRecord | null> {
-    if (opts.forUpdate) await sql(em, `select id from chat_messages where id = ? for update`, [id]);
-    const rows = await sql(em, `${select} where m.id = ?`, [id]);
-    return rows[0] ? toMessage(rows[0]) : null;
+    const query = messages(em).where('m.id', '=', id);
+    const row = await (opts.forUpdate ? query.forUpdate(['m']) : query).executeTakeFirst();
+    return row ? toMessage(row) : null;
   },
   async findByClientId(em: EntityManager, threadId: string, authorId: string, clientId: string): Promise<MessageRecord | null> {
-    const rows = await sql(em, `${select} where m.thread_id = ? and m.author_id = ? and m.client_id = ?`, [threadId, authorId, clientId]);
-    return rows[0] ? toMessage(rows[0]) : null;
+    const row = await messages(em).where('m.thread', '=', threadId).where('m.authorId', '=', authorId).where('m.clientId', '=', clientId).executeTakeFirst();
+    return row ? toMessage(row) : null;
   },
   async insert(em: EntityManager, m: NewMessage): Promise<void> {
-    await sql(
-      em,
-      `insert into chat_messages (id, thread_id, seq, changed_seq, kind, author_id, author_role, client_id, body, attachments, masked, canned_reply_id, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
-      [m.id, m.threadId, m.seq, m.seq, m.kind, m.authorId, m.authorRole, m.clientId, m.body, JSON.stringify(m.attachments), m.masked, m.cannedReplyId, m.now],
-    );
+    await db(em)
+      .insertInto('ChatMessage')
+      .values({
+        id: m.id,
+        thread: m.threadId,
+        seq: m.seq,
+        changedSeq: m.seq,
+        kind: m.kind,
+        authorId: m.authorId,
+        authorRole: m.authorRole,
+        clientId: m.clientId,
+        body: m.body,
+        attachments: m.attachments,
+        masked: m.masked,
+        cannedReplyId: m.cannedReplyId,
+        createdAt: m.now,
+      })
+      .execute();
   },
   async edit(em: EntityManager, id: string, body: string, masked: boolean, changedSeq: number, now: Date): Promise<void> {
-    await sql(em, `update chat_messages set body = ?, masked = ?, edited_at = ?, changed_seq = ? where id = ?`, [body, masked, now, changedSeq, id]);
+    await db(em).updateTable('ChatMessage').set({ body, masked, editedAt: now, changedSeq }).where('id', '=', id).execute();
   },
   /** The tombstone: text and files go, the row (who, when, its place) stays. */
   async tombstone(em: EntityManager, id: string, changedSeq: number, now: Date): Promise<void> {
-    await sql(em, `update chat_messages set body = '', attachments = '[]'::jsonb, masked = false, deleted_at = ?, changed_seq = ? where id = ?`, [now, changedSeq, id]);
+    await db(em).updateTable('ChatMessage').set({ body: '', attachments: [], masked: false, deletedAt: now, changedSeq }).where('id', '=', id).execute();
   },
   async hide(em: EntityManager, id: string, by: string, reason: string, changedSeq: number, now: Date): Promise<void> {
-    await sql(em, `update chat_messages set hidden_at = ?, hidden_by = ?, hidden_reason = ?, changed_seq = ? where id = ?`, [now, by, reason, changedSeq, id]);
+    await db(em).updateTable('ChatMessage').set({ hiddenAt: now, hiddenBy: by, hiddenReason: reason, changedSeq }).where('id', '=', id).execute();
   },
   /** Newest `limit` messages before a seq (or the newest of all), oldest first. */
   async page(em: EntityManager, threadId: string, opts: { beforeSeq?: number | undefined; limit: number }): Promise<MessageRecord[]> {
-    const rows = await sql(em, `${select} where m.thread_id = ?${opts.beforeSeq !== undefined ? ' and m.seq < ?' : ''} order by m.seq desc limit ?`, [threadId, ...(opts.beforeSeq !== undefined ? [opts.beforeSeq] : []), opts.limit]);
+    const { beforeSeq } = opts;
+    const rows = await messages(em)
+      .where('m.thread', '=', threadId)
+      .$if(beforeSeq !== undefined, (qb) => qb.where('m.seq', '<', beforeSeq!))
+      .orderBy('m.seq', 'desc')
+      .limit(opts.limit)
+      .execute();
     return rows.map(toMessage).reverse();
   },
   /** Messages created or changed after a stream seq (the catch-up after a reconnect or a gap). */
   async changedAfter(em: EntityManager, threadId: string, afterSeq: number, limit: number): Promise<MessageRecord[]> {
-    const rows = await sql(em, `${select} where m.thread_id = ? and m.changed_seq > ? order by m.seq asc limit ?`, [threadId, afterSeq, limit]);
+    const rows = await messages(em).where('m.thread', '=', threadId).where('m.changedSeq', '>', afterSeq).orderBy('m.seq', 'asc').limit(limit).execute();
     return rows.map(toMessage);
   },
   /**
@@ -126,58 +111,70 @@ export const chatMessageRepository = {
    */
   async attachUploads(em: EntityManager, ids: string[], ownerId: string, messageId: string): Promise<ChatAttachmentRef[]> {
     if (ids.length === 0) return [];
-    const rows = await sql(
-      em,
-      `update file_uploads set attached_to = ? where id in (${placeholders(ids)}) and owner_id = ? and purpose = 'chat_attachment' and attached_to is null returning id, content_type, bytes`,
-      [messageId, ...ids, ownerId],
-    );
-    const byId = new Map(rows.map((r) => [r.id as string, { id: r.id as string, contentType: r.content_type as string, bytes: Number(r.bytes) }]));
+    const rows = await db(em)
+      .updateTable('FileUpload')
+      .set({ attachedTo: messageId })
+      .where('id', 'in', ids)
+      .where('owner', '=', ownerId)
+      .where('purpose', '=', 'chat_attachment')
+      .where('attachedTo', 'is', null)
+      .returning(['id', 'contentType', 'bytes'])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, { id: r.id, contentType: r.contentType, bytes: Number(r.bytes) }]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   },
   /** The stored file behind an attachment of a live message in this thread (null: none, deleted or not in it). */
   async attachmentFile(em: EntityManager, threadId: string, fileId: string): Promise<{ storageKey: string; messageId: string; hidden: boolean } | null> {
-    const rows = await sql(
-      em,
-      `select f.storage_key, m.id as message_id, m.hidden_at is not null as hidden from file_uploads f join chat_messages m on m.id = f.attached_to
-       where f.id = ? and f.purpose = 'chat_attachment' and m.thread_id = ? and m.deleted_at is null`,
-      [fileId, threadId],
-    );
-    const r = rows[0];
-    return r ? { storageKey: r.storage_key as string, messageId: r.message_id as string, hidden: Boolean(r.hidden) } : null;
+    const row = await db(em)
+      .selectFrom('FileUpload as f')
+      .innerJoin('ChatMessage as m', 'm.id', 'f.attachedTo')
+      .select((eb) => ['f.storageKey', 'm.id as messageId', eb('m.hiddenAt', 'is not', null).$castTo<boolean>().as('hidden')])
+      .where('f.id', '=', fileId)
+      .where('f.purpose', '=', 'chat_attachment')
+      .where('m.thread', '=', threadId)
+      .where('m.deletedAt', 'is', null)
+      .executeTakeFirst();
+    return row ?? null;
   },
   /** false when this person already reported the message. */
   async report(em: EntityManager, r: { id: string; messageId: string; threadId: string; reporterId: string; reason: string; now: Date }): Promise<boolean> {
-    const rows = await sql(em, `insert into chat_message_reports (id, message_id, thread_id, reporter_id, reason, created_at) values (?, ?, ?, ?, ?, ?) on conflict on constraint chat_message_reports_once do nothing returning id`, [r.id, r.messageId, r.threadId, r.reporterId, r.reason, r.now]);
-    return rows.length === 1;
+    const row = await db(em)
+      .insertInto('ChatMessageReport')
+      .values({ id: r.id, message: r.messageId, threadId: r.threadId, reporterId: r.reporterId, reason: r.reason, createdAt: r.now })
+      .onConflict((oc) => oc.constraint('chat_message_reports_once').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   },
   async reports(em: EntityManager, opts: { open: boolean; limit: number }): Promise<ReportRecord[]> {
-    const rows = await sql(
-      em,
-      `select r.*, u.display_name as reporter_name, m.body as message_body, m.author_role as message_author_role, a.display_name as message_author_name,
-         m.hidden_at is not null as message_hidden, t.kind as thread_kind
-       from chat_message_reports r join chat_messages m on m.id = r.message_id join chat_threads t on t.id = r.thread_id
-       join users u on u.id = r.reporter_id left join users a on a.id = m.author_id
-       ${opts.open ? 'where r.resolved_at is null' : ''} order by r.created_at desc limit ?`,
-      [opts.limit],
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      messageId: r.message_id as string,
-      threadId: r.thread_id as string,
-      threadKind: r.thread_kind as string,
-      reporterId: r.reporter_id as string,
-      reporterName: r.reporter_name as string,
-      reason: r.reason as string,
-      messageBody: r.message_body as string,
-      messageAuthorRole: r.message_author_role as string,
-      messageAuthorName: (r.message_author_name as string | null) ?? null,
-      messageHidden: Boolean(r.message_hidden),
-      createdAt: new Date(r.created_at as string),
-      resolvedAt: date(r.resolved_at),
-    }));
+    return db(em)
+      .selectFrom('ChatMessageReport as r')
+      .innerJoin('ChatMessage as m', 'm.id', 'r.message')
+      .innerJoin('ChatThread as t', 't.id', 'r.threadId')
+      .innerJoin('User as u', 'u.id', 'r.reporterId')
+      .leftJoin('User as a', 'a.id', 'm.authorId')
+      .select((eb) => [
+        'r.id',
+        'r.message as messageId',
+        'r.threadId',
+        't.kind as threadKind',
+        'r.reporterId',
+        'u.displayName as reporterName',
+        'r.reason',
+        'm.body as messageBody',
+        'm.authorRole as messageAuthorRole',
+        'a.displayName as messageAuthorName',
+        eb('m.hiddenAt', 'is not', null).$castTo<boolean>().as('messageHidden'),
+        'r.createdAt',
+        'r.resolvedAt',
+      ])
+      .$if(opts.open, (qb) => qb.where('r.resolvedAt', 'is', null))
+      .orderBy('r.createdAt', 'desc')
+      .limit(opts.limit)
+      .execute();
   },
   async resolveReport(em: EntityManager, id: string, by: string, now: Date): Promise<boolean> {
-    const rows = await sql(em, `update chat_message_reports set resolved_at = ?, resolved_by = ? where id = ? and resolved_at is null returning id`, [now, by, id]);
-    return rows.length === 1;
+    const { numUpdatedRows } = await db(em).updateTable('ChatMessageReport').set({ resolvedAt: now, resolvedBy: by }).where('id', '=', id).where('resolvedAt', 'is', null).executeTakeFirstOrThrow();
+    return numUpdatedRows === 1n;
   },
 };
