@@ -1,10 +1,13 @@
 // Chat threads and their participants (read positions, unread counts, inbox lists).
 import type { EntityManager } from '@marketdesk/db';
 import type { ChatRole, ChatThreadKind } from '@marketdesk/domain';
-import { sql, type Row } from './sql.js';
+import type { ExpressionBuilder } from 'kysely';
+import { db, sql, type DB } from './db.js';
 
-export interface ThreadRecord {
-  id: string;
+type ThreadRow = DB['ChatThread'];
+
+/** A thread as the services read it: its row, with its order, listing, buyer and seller by id and what names them. */
+export interface ThreadRecord extends Omit<ThreadRow, 'kind' | 'order' | 'listing' | 'buyer' | 'seller'> {
   kind: ChatThreadKind;
   orderId: string | null;
   orderNumber: string | null;
@@ -15,9 +18,6 @@ export interface ThreadRecord {
   buyerName: string;
   sellerId: string;
   sellerName: string;
-  lastMessageSeq: number;
-  lastMessageAt: Date | null;
-  createdAt: Date;
 }
 
 export interface ParticipantRecord {
@@ -40,157 +40,239 @@ export interface ThreadListRow extends ThreadRecord {
   supportJoined: boolean;
 }
 
-const toThread = (r: Row): ThreadRecord => ({
-  id: r.id as string,
-  kind: r.kind as ChatThreadKind,
-  orderId: (r.order_id as string | null) ?? null,
-  orderNumber: (r.order_number as string | null) ?? null,
-  listingId: (r.listing_id as string | null) ?? null,
-  listingTitle: (r.listing_title as string | null) ?? null,
-  listingSlug: (r.listing_slug as string | null) ?? null,
-  buyerId: r.buyer_id as string,
-  buyerName: (r.buyer_name as string) ?? '',
-  sellerId: r.seller_id as string,
-  sellerName: (r.seller_name as string) ?? '',
-  lastMessageSeq: Number(r.last_message_seq ?? 0),
-  lastMessageAt: r.last_message_at ? new Date(r.last_message_at as string) : null,
-  createdAt: new Date(r.created_at as string),
+const threads = (em: EntityManager) =>
+  db(em)
+    .selectFrom('ChatThread as t')
+    .innerJoin('User as b', 'b.id', 't.buyer')
+    .innerJoin('User as s', 's.id', 't.seller')
+    .leftJoin('Order as o', 'o.id', 't.order')
+    .leftJoin('Listing as l', 'l.id', 't.listing')
+    .selectAll('t')
+    .select(['o.number as orderNumber', 'l.title as listingTitle', 'l.slug as listingSlug', 'b.displayName as buyerName', 's.displayName as sellerName']);
+
+type ThreadNames = Pick<ThreadRecord, 'orderNumber' | 'listingTitle' | 'listingSlug' | 'buyerName' | 'sellerName'>;
+
+const toThread = ({ kind, order, listing, buyer, seller, ...t }: ThreadRow & ThreadNames): ThreadRecord => ({
+  ...t,
+  kind: kind as ChatThreadKind,
+  orderId: order,
+  listingId: listing,
+  buyerId: buyer,
+  sellerId: seller,
 });
 
-const selectThread = `select t.*, o.number as order_number, l.title as listing_title, l.slug as listing_slug, b.display_name as buyer_name, s.display_name as seller_name
-  from chat_threads t
-  join users b on b.id = t.buyer_id
-  join users s on s.id = t.seller_id
-  left join orders o on o.id = t.order_id
-  left join listings l on l.id = t.listing_id`;
+/** A thread (t) and one participant (p) of it. */
+type ParticipantEB = ExpressionBuilder<DB & { t: ThreadRow; p: DB['ChatParticipant'] }, 't' | 'p'>;
 
-/** Messages that count as unread for `userId`: others' live text messages after their read position. */
-const unreadFor = (participant: string) => `(select count(*) from chat_messages m where m.thread_id = t.id and m.seq > ${participant}.last_read_seq
-  and m.author_id is distinct from ${participant}.user_id and m.kind = 'text' and m.deleted_at is null and m.hidden_at is null)::int`;
+/** Messages that count as unread for participant p: others' live text messages after their read position. */
+const unreadFor = (eb: ParticipantEB) =>
+  eb
+    .selectFrom('ChatMessage as m')
+    .select((e) => e.cast<number>(e.fn.countAll(), 'integer').as('n'))
+    .whereRef('m.thread', '=', 't.id')
+    .whereRef('m.seq', '>', 'p.lastReadSeq')
+    .whereRef('m.authorId', 'is distinct from', 'p.user')
+    .where('m.kind', '=', 'text')
+    .where('m.deletedAt', 'is', null)
+    .where('m.hiddenAt', 'is', null);
 
-const listColumns = `, p.role as my_role, coalesce(p.last_read_seq, 0) as my_last_read_seq,
-  case when p.user_id is null then 0 else ${unreadFor('p')} end as unread,
-  lm.body as last_body, lm.kind as last_kind, lm.author_role as last_author_role, lm.deleted_at is not null as last_deleted,
-  lm.hidden_at is not null as last_hidden, coalesce(jsonb_array_length(lm.attachments), 0) as last_attachments,
-  exists (select 1 from chat_participants sp where sp.thread_id = t.id and sp.role = 'support') as support_joined`;
-const lastMessageJoin = `left join lateral (select * from chat_messages m where m.thread_id = t.id order by m.seq desc limit 1) lm on true`;
+/**
+ * Thread list rows: the thread, the participant p's role, read position and unread count (none
+ * when p matched no one), and its last message. `joinParticipant` joins p.
+ */
+const listRows = (em: EntityManager, joinParticipant: (qb: ReturnType<typeof threads>) => ReturnType<typeof withParticipant>) =>
+  joinParticipant(threads(em))
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('ChatMessage as m').selectAll('m').whereRef('m.thread', '=', 't.id').orderBy('m.seq', 'desc').limit(1).as('lm'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'p.role as myRole',
+      eb.fn.coalesce('p.lastReadSeq', eb.lit(0)).as('myLastReadSeq'),
+      eb.case().when('p.user', 'is', null).then(eb.lit(0)).else(unreadFor(eb)).end().as('unread'),
+      'lm.body as lastBody',
+      'lm.kind as lastKind',
+      'lm.authorRole as lastAuthorRole',
+      eb('lm.deletedAt', 'is not', null).$castTo<boolean>().as('lastDeleted'),
+      eb('lm.hiddenAt', 'is not', null).$castTo<boolean>().as('lastHidden'),
+      // jsonb_array_length: the attachments are a JSON array the builder has no function for.
+      eb.fn.coalesce(eb.fn<number>('jsonb_array_length', ['lm.attachments']), eb.lit(0)).as('lastAttachments'),
+      eb
+        .exists(eb.selectFrom('ChatParticipant as sp').select(eb.lit(1).as('one')).whereRef('sp.thread', '=', 't.id').where('sp.role', '=', 'support'))
+        .$castTo<boolean>()
+        .as('supportJoined'),
+    ]);
 
-const toListRow = (r: Row): ThreadListRow => ({
-  ...toThread(r),
-  myRole: (r.my_role as ChatRole | null) ?? null,
-  myLastReadSeq: Number(r.my_last_read_seq ?? 0),
-  unread: Number(r.unread ?? 0),
-  lastBody: (r.last_body as string | null) ?? null,
-  lastKind: (r.last_kind as string | null) ?? null,
-  lastAuthorRole: (r.last_author_role as string | null) ?? null,
-  lastDeleted: Boolean(r.last_deleted),
-  lastHidden: Boolean(r.last_hidden),
-  lastAttachments: Number(r.last_attachments ?? 0),
-  supportJoined: Boolean(r.support_joined),
+/** p: the participant a list reads as (left-joined: a query may match no one). */
+const withParticipant = (qb: ReturnType<typeof threads>, on: 'none' | { userId: string }) =>
+  qb.leftJoin('ChatParticipant as p', (join) => (on === 'none' ? join.on(sql<boolean>`false`) : join.onRef('p.thread', '=', 't.id').on('p.user', '=', on.userId)));
+
+type ListRowData = ThreadRow & ThreadNames & Omit<ThreadListRow, keyof ThreadRecord | 'myRole' | 'myLastReadSeq' | 'unread' | 'lastAttachments'> & { myRole: string | null; myLastReadSeq: number | string; unread: number | string; lastAttachments: number | string };
+
+const toListRow = ({ myRole, myLastReadSeq, unread, lastAttachments, lastBody, lastKind, lastAuthorRole, lastDeleted, lastHidden, supportJoined, ...t }: ListRowData): ThreadListRow => ({
+  ...toThread(t),
+  myRole: myRole as ChatRole | null,
+  myLastReadSeq: Number(myLastReadSeq),
+  unread: Number(unread),
+  lastBody,
+  lastKind,
+  lastAuthorRole,
+  lastDeleted,
+  lastHidden,
+  lastAttachments: Number(lastAttachments),
+  supportJoined,
 });
 
 export const chatThreadRepository = {
+  /** With `forUpdate`, the thread's row stays locked until the caller's transaction ends. */
   async find(em: EntityManager, id: string, opts: { forUpdate?: boolean } = {}): Promise<ThreadRecord | null> {
-    if (opts.forUpdate) await sql(em, `select id from chat_threads where id = ? for update`, [id]);
-    const rows = await sql(em, `${selectThread} where t.id = ?`, [id]);
-    return rows[0] ? toThread(rows[0]) : null;
+    const query = threads(em).where('t.id', '=', id);
+    const row = await (opts.forUpdate ? query.forUpdate(['t']) : query).executeTakeFirst();
+    return row ? toThread(row) : null;
   },
   async findByOrder(em: EntityManager, orderId: string): Promise<ThreadRecord | null> {
-    const rows = await sql(em, `${selectThread} where t.order_id = ?`, [orderId]);
-    return rows[0] ? toThread(rows[0]) : null;
+    const row = await threads(em).where('t.order', '=', orderId).executeTakeFirst();
+    return row ? toThread(row) : null;
   },
   async findPresale(em: EntityManager, listingId: string, buyerId: string): Promise<ThreadRecord | null> {
-    const rows = await sql(em, `${selectThread} where t.listing_id = ? and t.buyer_id = ?`, [listingId, buyerId]);
-    return rows[0] ? toThread(rows[0]) : null;
+    const row = await threads(em).where('t.listing', '=', listingId).where('t.buyer', '=', buyerId).executeTakeFirst();
+    return row ? toThread(row) : null;
   },
   /** Creates the thread with its buyer and seller, or does nothing when it exists (the unique constraints decide under races). */
   async insertIfAbsent(em: EntityManager, t: { id: string; kind: ChatThreadKind; orderId: string | null; listingId: string | null; buyerId: string; sellerId: string; now: Date }): Promise<void> {
-    const conflict = t.kind === 'order' ? 'chat_threads_order_unique' : 'chat_threads_presale_unique';
-    const rows = await sql(
-      em,
-      `insert into chat_threads (id, kind, order_id, listing_id, buyer_id, seller_id, last_message_seq, created_at) values (?, ?, ?, ?, ?, ?, 0, ?)
-       on conflict on constraint ${conflict} do nothing returning id`,
-      [t.id, t.kind, t.orderId, t.listingId, t.buyerId, t.sellerId, t.now],
-    );
-    if (rows.length === 0) return;
-    await sql(em, `insert into chat_participants (thread_id, user_id, role, last_read_seq, joined_at) values (?, ?, 'buyer', 0, ?), (?, ?, 'seller', 0, ?) on conflict do nothing`, [t.id, t.buyerId, t.now, t.id, t.sellerId, t.now]);
+    const created = await db(em)
+      .insertInto('ChatThread')
+      .values({ id: t.id, kind: t.kind, order: t.orderId, listing: t.listingId, buyer: t.buyerId, seller: t.sellerId, lastMessageSeq: 0, createdAt: t.now })
+      .onConflict((oc) => oc.constraint(t.kind === 'order' ? 'chat_threads_order_unique' : 'chat_threads_presale_unique').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!created) return;
+    await db(em)
+      .insertInto('ChatParticipant')
+      .values([
+        { thread: t.id, user: t.buyerId, role: 'buyer', lastReadSeq: 0, joinedAt: t.now },
+        { thread: t.id, user: t.sellerId, role: 'seller', lastReadSeq: 0, joinedAt: t.now },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   },
   async participants(em: EntityManager, threadId: string): Promise<ParticipantRecord[]> {
-    const rows = await sql(em, `select p.user_id, p.role, p.last_read_seq, u.display_name from chat_participants p join users u on u.id = p.user_id where p.thread_id = ? order by p.joined_at`, [threadId]);
-    return rows.map((r) => ({ userId: r.user_id as string, role: r.role as ChatRole, lastReadSeq: Number(r.last_read_seq), displayName: r.display_name as string }));
+    return db(em)
+      .selectFrom('ChatParticipant as p')
+      .innerJoin('User as u', 'u.id', 'p.user')
+      .select(['p.user as userId', 'p.role', 'p.lastReadSeq', 'u.displayName'])
+      .where('p.thread', '=', threadId)
+      .orderBy('p.joinedAt')
+      .execute();
   },
   /** True when the user was added now (false: already a participant). */
   async addParticipant(em: EntityManager, threadId: string, userId: string, role: ChatRole, lastReadSeq: number, now: Date): Promise<boolean> {
-    const rows = await sql(em, `insert into chat_participants (thread_id, user_id, role, last_read_seq, joined_at) values (?, ?, ?, ?, ?) on conflict do nothing returning user_id`, [threadId, userId, role, lastReadSeq, now]);
-    return rows.length === 1;
+    const row = await db(em)
+      .insertInto('ChatParticipant')
+      .values({ thread: threadId, user: userId, role, lastReadSeq, joinedAt: now })
+      .onConflict((oc) => oc.doNothing())
+      .returning('user')
+      .executeTakeFirst();
+    return row !== undefined;
   },
   /** Moves a read position forward only; returns the new position, or null when nothing moved. */
   async advanceRead(em: EntityManager, threadId: string, userId: string, seq: number): Promise<number | null> {
-    const rows = await sql(em, `update chat_participants set last_read_seq = ? where thread_id = ? and user_id = ? and last_read_seq < ? returning last_read_seq`, [seq, threadId, userId, seq]);
-    return rows[0] ? Number(rows[0].last_read_seq) : null;
+    const row = await db(em)
+      .updateTable('ChatParticipant')
+      .set({ lastReadSeq: seq })
+      .where('thread', '=', threadId)
+      .where('user', '=', userId)
+      .where('lastReadSeq', '<', seq)
+      .returning('lastReadSeq')
+      .executeTakeFirst();
+    return row ? row.lastReadSeq : null;
   },
   async setLastMessage(em: EntityManager, threadId: string, seq: number, at: Date): Promise<void> {
-    await sql(em, `update chat_threads set last_message_seq = greatest(last_message_seq, ?), last_message_at = ? where id = ?`, [seq, at, threadId]);
+    await db(em)
+      .updateTable('ChatThread')
+      .set((eb) => ({ lastMessageSeq: eb.fn<number>('greatest', ['lastMessageSeq', eb.val(seq)]), lastMessageAt: at }))
+      .where('id', '=', threadId)
+      .execute();
   },
   /** The user's threads (as buyer, seller or joined support), newest activity first, with unread counts. */
   async listForUser(em: EntityManager, userId: string, opts: { kind?: ChatThreadKind | undefined; limit: number }): Promise<ThreadListRow[]> {
-    const rows = await sql(
-      em,
-      `${selectThread.replace('from chat_threads t', `${listColumns} from chat_threads t`)}
-       join chat_participants p on p.thread_id = t.id and p.user_id = ?
-       ${lastMessageJoin}
-       where (t.last_message_at is not null or p.role <> 'support')${opts.kind ? ' and t.kind = ?' : ''}
-       order by t.last_message_at desc nulls last, t.created_at desc limit ?`,
-      [userId, ...(opts.kind ? [opts.kind] : []), opts.limit],
-    );
+    const { kind } = opts;
+    const rows = await listRows(em, (qb) => withParticipant(qb, { userId }))
+      // An inner join in effect: the user's own threads only.
+      .where('p.user', 'is not', null)
+      .where((eb) => eb.or([eb('t.lastMessageAt', 'is not', null), eb('p.role', '<>', 'support')]))
+      .$if(kind !== undefined, (qb) => qb.where('t.kind', '=', kind!))
+      .orderBy('t.lastMessageAt', (ob) => ob.desc().nullsLast())
+      .orderBy('t.createdAt', 'desc')
+      .limit(opts.limit)
+      .execute();
     return rows.map(toListRow);
   },
   /** One thread as a list row seen by no one in particular (no read position, no unread count), with its last message. */
   async summaryRow(em: EntityManager, threadId: string): Promise<ThreadListRow | null> {
-    const rows = await sql(
-      em,
-      `${selectThread.replace('from chat_threads t', `${listColumns} from chat_threads t`)}
-       left join chat_participants p on false
-       ${lastMessageJoin}
-       where t.id = ?`,
-      [threadId],
-    );
-    return rows[0] ? toListRow(rows[0]) : null;
+    const row = await listRows(em, (qb) => withParticipant(qb, 'none')).where('t.id', '=', threadId).executeTakeFirst();
+    return row ? toListRow(row) : null;
   },
   /** Buyer and seller text messages after the furthest any support participant has read (all of them when none joined). */
   async unreadForSupport(em: EntityManager, threadId: string): Promise<number> {
-    const rows = await sql(
-      em,
-      `select count(*)::int as n from chat_messages m
-       where m.thread_id = ? and m.kind = 'text' and m.author_role in ('buyer', 'seller') and m.deleted_at is null and m.hidden_at is null
-         and m.seq > coalesce((select max(sp.last_read_seq) from chat_participants sp where sp.thread_id = ? and sp.role = 'support'), 0)`,
-      [threadId, threadId],
-    );
-    return Number(rows[0]?.n ?? 0);
+    const row = await db(em)
+      .selectFrom('ChatMessage as m')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('m.thread', '=', threadId)
+      .where('m.kind', '=', 'text')
+      .where('m.authorRole', 'in', ['buyer', 'seller'])
+      .where('m.deletedAt', 'is', null)
+      .where('m.hiddenAt', 'is', null)
+      .where((eb) =>
+        eb(
+          'm.seq',
+          '>',
+          eb.fn.coalesce(
+            eb.selectFrom('ChatParticipant as sp').select((e) => e.fn.max('sp.lastReadSeq').as('seq')).where('sp.thread', '=', threadId).where('sp.role', '=', 'support'),
+            eb.lit(0),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   },
   /** Order threads with messages, for the support inbox: those the agent joined, or all of them. */
   async listForSupport(em: EntityManager, agentId: string, opts: { joinedOnly: boolean; limit: number }): Promise<ThreadListRow[]> {
-    const rows = await sql(
-      em,
-      `${selectThread.replace('from chat_threads t', `${listColumns} from chat_threads t`)}
-       left join chat_participants p on p.thread_id = t.id and p.user_id = ?
-       ${lastMessageJoin}
-       where t.kind = 'order' and t.last_message_at is not null${opts.joinedOnly ? ' and p.user_id is not null' : ''}
-       order by t.last_message_at desc limit ?`,
-      [agentId, opts.limit],
-    );
+    const rows = await listRows(em, (qb) => withParticipant(qb, { userId: agentId }))
+      .where('t.kind', '=', 'order')
+      .where('t.lastMessageAt', 'is not', null)
+      .$if(opts.joinedOnly, (qb) => qb.where('p.user', 'is not', null))
+      .orderBy('t.lastMessageAt', 'desc')
+      .limit(opts.limit)
+      .execute();
     return rows.map(toListRow);
   },
   async unreadTotal(em: EntityManager, userId: string): Promise<{ total: number; threads: number }> {
-    const rows = await sql(em, `select coalesce(sum(u), 0)::int as total, count(*) filter (where u > 0)::int as threads from (select ${unreadFor('p')} as u from chat_participants p join chat_threads t on t.id = p.thread_id where p.user_id = ?) x`, [userId]);
-    return { total: Number(rows[0]?.total ?? 0), threads: Number(rows[0]?.threads ?? 0) };
+    const row = await db(em)
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('ChatParticipant as p')
+          .innerJoin('ChatThread as t', 't.id', 'p.thread')
+          .select((e) => unreadFor(e).as('u'))
+          .where('p.user', '=', userId)
+          .as('x'),
+      )
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<string | number>('x.u'), eb.lit(0)).as('total'), eb.fn.countAll<string | number>().filterWhere('x.u', '>', 0).as('threads')])
+      .executeTakeFirstOrThrow();
+    return { total: Number(row.total), threads: Number(row.threads) };
   },
   async unreadIn(em: EntityManager, threadId: string, userId: string): Promise<number> {
-    const rows = await sql(em, `select ${unreadFor('p')} as u from chat_participants p join chat_threads t on t.id = p.thread_id where p.thread_id = ? and p.user_id = ?`, [threadId, userId]);
-    return Number(rows[0]?.u ?? 0);
+    const row = await db(em)
+      .selectFrom('ChatParticipant as p')
+      .innerJoin('ChatThread as t', 't.id', 'p.thread')
+      .select((eb) => unreadFor(eb).as('u'))
+      .where('p.thread', '=', threadId)
+      .where('p.user', '=', userId)
+      .executeTakeFirst();
+    return Number(row?.u ?? 0);
   },
   async streamHead(em: EntityManager, threadId: string): Promise<number> {
-    const rows = await sql(em, `select last_seq from stream_sequences where stream = ?`, [`thread:${threadId}`]);
-    return Number(rows[0]?.last_seq ?? 0);
+    const row = await db(em).selectFrom('StreamSequence').select('lastSeq').where('stream', '=', `thread:${threadId}`).executeTakeFirst();
+    return Number(row?.lastSeq ?? 0);
   },
 };
