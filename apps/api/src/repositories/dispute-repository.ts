@@ -1,6 +1,7 @@
 // Disputes and their evidence. State changes are conditional on the version (the dispute machine
 // decides in the service; this only writes what it decided).
 import { randomUUID } from 'node:crypto';
+import { liveDisputeStates } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { db, type DB } from './db.js';
 
@@ -146,7 +147,7 @@ export const disputeRepository = {
       .leftJoin('User as u', 'u.id', 'q.claimedBy')
       .select(['q.claimedBy', 'q.claimExpiresAt', 'u.displayName as holderName'])
       .where('d.order', '=', orderId)
-      .where('d.state', 'in', ['open', 'awaiting_seller', 'awaiting_buyer', 'under_review'])
+      .where('d.state', 'in', liveDisputeStates)
       .executeTakeFirst();
     return row ?? null;
   },

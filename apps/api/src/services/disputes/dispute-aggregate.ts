@@ -3,7 +3,7 @@
 // timer for a state already left, or a second delivery, does nothing), events to the parties, the
 // order room and `queue:disputes`, and the queue row that follows (state, who it waits on, SLA due,
 // priority: 1 at risk, 2 breached or escalated).
-import { disputeSlaFor, type CurrencyCode, type DisputeContext, type DisputeState, type Snapshot } from '@marketdesk/domain';
+import { disputeSlaFor, liveDisputeStates, type CurrencyCode, type DisputeContext, type DisputeState, type Snapshot } from '@marketdesk/domain';
 import { disputeRepository, type DisputeChanges, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { queueItemRepository } from '../../repositories/queue-item-repository.js';
 import type { Aggregate } from '../machines/pipeline.js';
@@ -11,7 +11,6 @@ import { moveQueueRow } from '../queues/subject-rows.js';
 import { supportSla } from '../sla/support-calendar.js';
 import { job, type CheckedJob, type JobPayload } from '../../jobs/job-types.js';
 
-export const liveDisputeStates = ['open', 'awaiting_seller', 'awaiting_buyer', 'under_review'] as const;
 export const disputeRooms = (d: { orderId: string; buyerId: string; sellerId: string }) => [`order:${d.orderId}`, `seller:${d.sellerId}`, `user:${d.buyerId}`, 'queue:disputes'];
 export const disputeStream = (id: string) => `dispute:${id}`;
 

@@ -1,12 +1,12 @@
 // How a dispute reads. Parties see the case, the record (statements and files) and what is asked of
 // them; staff also see the SLA clock, who holds it, the order's ledger, and every automatic effect
 // a deadline will trigger — money first — before it happens.
-import { availableActions, disputeMachine, formatMoney, stateLabel, type Actor } from '@marketdesk/domain';
+import { availableActions, disputeMachine, formatMoney, liveDisputeStates, stateLabel, type Actor } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { checkoutRepository } from '../../repositories/checkout-repository.js';
 import { disputeRepository, type DisputeRecord } from '../../repositories/dispute-repository.js';
 import { ledgerRepository } from '../../repositories/ledger-repository.js';
-import { disputeSnapshot, liveDisputeStates, type DisputeSettings } from './dispute-aggregate.js';
+import { disputeSnapshot, type DisputeSettings } from './dispute-aggregate.js';
 import { disputeReasonLabels } from './dispute-input.js';
 
 export const evidenceFileUrl = (disputeId: string, evidenceId: string, n: number) => `/files/disputes/${disputeId}/evidence/${evidenceId}/${n}`;

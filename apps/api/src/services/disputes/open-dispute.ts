@@ -4,7 +4,7 @@
 // with its first-response SLA timers. Either party (and staff) may add statements and files while
 // it is live; a party the agent is waiting on answers by adding evidence.
 import { randomUUID } from 'node:crypto';
-import { availableCommands, can, hasGrant, isStaff, orderMachine, type MachineActor, type Role } from '@marketdesk/domain';
+import { availableCommands, can, hasGrant, isStaff, liveDisputeStates, orderMachine, type MachineActor, type Role } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
 import { AppError } from '../../errors/app-error.js';
 import { type OrderRecord } from '../../repositories/checkout-repository.js';
@@ -14,7 +14,7 @@ import { lockForCommand, runCommand } from '../machines/pipeline.js';
 import { orderAggregate } from '../orders/order-aggregate.js';
 import { recordEvent } from '../outbox/record-event.js';
 import { enterQueue } from '../queues/subject-rows.js';
-import { disputeAggregate, disputeRooms, disputeStream, liveDisputeStates, priorityOf, slaFields, timerJobs, type DisputeSettings } from './dispute-aggregate.js';
+import { disputeAggregate, disputeRooms, disputeStream, priorityOf, slaFields, timerJobs, type DisputeSettings } from './dispute-aggregate.js';
 import type { AddEvidenceInput, OpenDisputeInput } from './dispute-input.js';
 import { disputeForParty } from './dispute-views.js';
 

@@ -15,6 +15,8 @@ import type { CommandCatalogue, Edge, GuardRefusal, MachineActor, MachineDefinit
 import { actorIdOf, emptyPayload, payloadField, positiveMinor, reasonPayload } from './shared.js';
 
 export type DisputeState = 'open' | 'awaiting_seller' | 'awaiting_buyer' | 'under_review' | 'resolved_buyer' | 'resolved_seller' | 'split' | 'closed';
+/** The states in which a dispute is still being worked (not settled): its SLA runs and people can still act on it. */
+export const liveDisputeStates = ['open', 'awaiting_seller', 'awaiting_buyer', 'under_review'] as const satisfies readonly DisputeState[];
 
 export interface DisputeContext {
   disputeId: string;
