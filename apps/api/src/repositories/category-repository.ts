@@ -1,6 +1,6 @@
 // Categories: the catalog tree.
 import { Category, type EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
+import { db } from './db.js';
 
 export const categoryRepository = {
   all(em: EntityManager): Promise<Category[]> {
@@ -8,11 +8,18 @@ export const categoryRepository = {
   },
   /** The ids of the category with this slug and of all its descendants; empty when there is no such category. */
   async subtreeIds(em: EntityManager, slug: string): Promise<string[]> {
-    const rows = await sql(
-      em,
-      `with recursive tree as (select id from categories where slug = ? union all select c.id from categories c join tree t on c.parent_id = t.id) select id from tree`,
-      [slug],
-    );
-    return rows.map((r) => r.id as string);
+    // The CTE's column is `node`, spelled like no column, so the plugin leaves its name alone.
+    const rows = await db(em)
+      .withRecursive('tree(node)', (qc) =>
+        qc
+          .selectFrom('Category as c')
+          .select('c.id as node')
+          .where('c.slug', '=', slug)
+          .unionAll((u) => u.selectFrom('Category as c').innerJoin('tree as t', 't.node', 'c.parent').select('c.id as node')),
+      )
+      .selectFrom('tree')
+      .select('tree.node')
+      .execute();
+    return rows.map((r) => r.node);
   },
 };
