@@ -1,7 +1,7 @@
 // Order lists for buyers and sellers, and one order with its lines.
 import type { EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
-import { toOrder, type OrderRecord } from './checkout-repository.js';
+import type { OrderRecord } from './checkout-repository.js';
+import { db } from './db.js';
 
 export interface OrderListRow extends OrderRecord {
   buyerName: string;
@@ -10,69 +10,145 @@ export interface OrderListRow extends OrderRecord {
   firstTitle: string;
 }
 
-const listColumns = `o.*, b.display_name as buyer_name, s.display_name as seller_name,
-  (select count(*) from order_items i where i.order_id = o.id) as item_count,
-  (select i.title from order_items i where i.order_id = o.id order by i.title limit 1) as first_title`;
-const listFrom = `from orders o join users b on b.id = o.buyer_id join users s on s.id = o.seller_id`;
+/** Orders (`o`) with the buyer (`b`) and seller (`s`) joined, for the lists' filters. */
+const ordersWithPeople = (em: EntityManager) =>
+  db(em)
+    .selectFrom('Order as o')
+    .innerJoin('User as b', 'b.id', 'o.buyer')
+    .innerJoin('User as s', 's.id', 'o.seller');
 
-const toRow = (r: Record<string, unknown>): OrderListRow => ({
-  ...toOrder(r),
-  buyerName: r.buyer_name as string,
-  sellerName: r.seller_name as string,
-  itemCount: Number(r.item_count),
-  firstTitle: (r.first_title as string) ?? '',
+/** A list row's columns: the order's row, the parties' names, its line count and first title. */
+const withListColumns = (q: ReturnType<typeof ordersWithPeople>) =>
+  q.selectAll('o').select((eb) => [
+    'b.displayName as buyerName',
+    's.displayName as sellerName',
+    eb
+      .selectFrom('OrderItem as i')
+      .select((ib) => ib.fn.countAll().as('n'))
+      .whereRef('i.order', '=', 'o.id')
+      .as('itemCount'),
+    eb
+      .selectFrom('OrderItem as i')
+      .select('i.title')
+      .whereRef('i.order', '=', 'o.id')
+      .orderBy('i.title')
+      .limit(1)
+      .as('firstTitle'),
+  ]);
+
+const orderList = (em: EntityManager) => withListColumns(ordersWithPeople(em));
+
+type OrderListSelectRow = Awaited<
+  ReturnType<ReturnType<typeof orderList>['executeTakeFirstOrThrow']>
+>;
+
+const toRow = ({
+  checkout,
+  buyer,
+  seller,
+  itemCount,
+  firstTitle,
+  ...o
+}: OrderListSelectRow): OrderListRow => ({
+  ...o,
+  checkoutId: checkout,
+  buyerId: buyer,
+  sellerId: seller,
+  itemCount: Number(itemCount ?? 0),
+  firstTitle: firstTitle ?? '',
 });
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export const orderRepository = {
   async findById(em: EntityManager, id: string): Promise<OrderListRow | null> {
-    const rows = await sql(em, `select ${listColumns} ${listFrom} where o.id = ?`, [id]);
-    return rows[0] ? toRow(rows[0]) : null;
+    const row = await orderList(em).where('o.id', '=', id).executeTakeFirst();
+    return row ? toRow(row) : null;
   },
   /** An order's number (what people call it), or null when there is no such order. */
   async numberOf(em: EntityManager, id: string): Promise<string | null> {
-    const [row] = await sql(em, `select number from orders where id = ?`, [id]);
-    return (row?.number as string | undefined) ?? null;
+    const row = await db(em)
+      .selectFrom('Order')
+      .select('number')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.number ?? null;
   },
   async listForBuyer(em: EntityManager, buyerId: string, limit: number): Promise<OrderListRow[]> {
-    const rows = await sql(em, `select ${listColumns} ${listFrom} where o.buyer_id = ? and o.state <> 'awaiting_payment' order by o.created_at desc, o.number desc limit ?`, [buyerId, limit]);
+    const rows = await orderList(em)
+      .where('o.buyer', '=', buyerId)
+      .where('o.state', '<>', 'awaiting_payment')
+      .orderBy('o.createdAt', 'desc')
+      .orderBy('o.number', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toRow);
   },
   /**
    * Paid-and-later orders of a seller (unpaid checkouts are the buyer's business), newest first,
    * optionally matching an order number, buyer name or item title; `offset` pages.
    */
-  async listForSeller(em: EntityManager, sellerId: string, f: { states: string[] | null; q?: string | undefined; limit: number; offset: number }): Promise<{ rows: OrderListRow[]; total: number }> {
-    const params: unknown[] = [sellerId];
-    let where = `o.seller_id = ? and o.paid_at is not null`;
-    if (f.states?.length) {
-      where += ` and o.state in (${f.states.map(() => '?').join(',')})`;
-      params.push(...f.states);
-    }
-    if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where += ` and (o.number ilike ? or b.display_name ilike ? or exists (select 1 from order_items i where i.order_id = o.id and i.title ilike ?))`;
-      params.push(like, like, like);
-    }
-    const [rows, count] = await Promise.all([
-      sql(em, `select ${listColumns} ${listFrom} where ${where} order by o.paid_at desc, o.number desc limit ? offset ?`, [...params, f.limit, f.offset]),
-      sql(em, `select count(*) as n ${listFrom} where ${where}`, params),
-    ]);
-    return { rows: rows.map(toRow), total: Number(count[0]?.n ?? 0) };
+  async listForSeller(
+    em: EntityManager,
+    sellerId: string,
+    f: { states: string[] | null; q?: string | undefined; limit: number; offset: number },
+  ): Promise<{ rows: OrderListRow[]; total: number }> {
+    const like = f.q ? likePattern(f.q) : null;
+    // The page and the count share one filter.
+    const filtered = ordersWithPeople(em)
+      .where('o.seller', '=', sellerId)
+      .where('o.paidAt', 'is not', null)
+      .$if(Boolean(f.states?.length), (w) => w.where('o.state', 'in', f.states!))
+      .$if(like !== null, (w) =>
+        w.where((eb) =>
+          eb.or([
+            eb('o.number', 'ilike', like!),
+            eb('b.displayName', 'ilike', like!),
+            eb.exists(
+              eb
+                .selectFrom('OrderItem as i')
+                .select('i.id')
+                .whereRef('i.order', '=', 'o.id')
+                .where('i.title', 'ilike', like!),
+            ),
+          ]),
+        ),
+      );
+    // One after another: in a transaction both would share one connection.
+    const rows = await withListColumns(filtered)
+      .orderBy('o.paidAt', 'desc')
+      .orderBy('o.number', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    const count = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return { rows: rows.map(toRow), total: Number(count?.n ?? 0) };
   },
   /** Order counts per state for a seller's filter tabs. */
   async sellerStateCounts(em: EntityManager, sellerId: string): Promise<Record<string, number>> {
-    const rows = await sql(em, `select state, count(*) as n from orders where seller_id = ? and paid_at is not null group by state`, [sellerId]);
-    return Object.fromEntries(rows.map((r) => [r.state as string, Number(r.n)]));
+    const rows = await db(em)
+      .selectFrom('Order')
+      .select((eb) => ['state', eb.fn.countAll().as('n')])
+      .where('seller', '=', sellerId)
+      .where('paidAt', 'is not', null)
+      .groupBy('state')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   },
   async timeline(em: EntityManager, orderId: string) {
-    const rows = await sql(em, `select id, seq, name, payload, actor_id, occurred_at from outbox_events where stream = ? order by seq`, [`order:${orderId}`]);
+    const rows = await db(em)
+      .selectFrom('OutboxEvent')
+      .select(['id', 'seq', 'name', 'payload', 'actorId', 'occurredAt'])
+      .where('stream', '=', `order:${orderId}`)
+      .orderBy('seq')
+      .execute();
     return rows.map((r) => ({
       id: String(r.id),
       seq: Number(r.seq),
-      name: r.name as string,
-      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
-      actorId: (r.actor_id as string | null) ?? null,
-      occurredAt: new Date(r.occurred_at as string),
+      name: r.name,
+      payload: r.payload as Record<string, unknown>,
+      actorId: r.actorId ?? null,
+      occurredAt: r.occurredAt,
     }));
   },
 };
