@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@marketdesk/db';
 import { canonicalJson } from '@marketdesk/domain';
-import { sql } from './sql.js';
+import { db } from './db.js';
 
 export type Claim = { status: 'new' } | { status: 'replay'; response: unknown } | { status: 'mismatch' } | { status: 'in_progress' };
 
@@ -13,21 +13,28 @@ export function requestHash(body: unknown): string {
 
 export const idempotencyRepository = {
   async claim(em: EntityManager, k: { userId: string; scope: string; key: string; hash: string; now: Date }): Promise<Claim> {
-    const inserted = await sql(
-      em,
-      `insert into idempotency_records (user_id, scope, key, request_hash, created_at) values (?, ?, ?, ?, ?) on conflict do nothing returning key`,
-      [k.userId, k.scope, k.key, k.hash, k.now],
-    );
-    if (inserted.length) return { status: 'new' };
-    const [existing] = await sql(em, `select request_hash, response from idempotency_records where user_id = ? and scope = ? and key = ?`, [k.userId, k.scope, k.key]);
+    const inserted = await db(em)
+      .insertInto('IdempotencyRecord')
+      .values({ userId: k.userId, scope: k.scope, key: k.key, requestHash: k.hash, response: null, createdAt: k.now })
+      .onConflict((oc) => oc.doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) return { status: 'new' };
+    const existing = await db(em)
+      .selectFrom('IdempotencyRecord')
+      .select(['requestHash', 'response'])
+      .where('userId', '=', k.userId)
+      .where('scope', '=', k.scope)
+      .where('key', '=', k.key)
+      .executeTakeFirst();
     if (!existing) return { status: 'in_progress' };
-    if (existing.request_hash !== k.hash) return { status: 'mismatch' };
+    if (existing.requestHash !== k.hash) return { status: 'mismatch' };
     return existing.response == null ? { status: 'in_progress' } : { status: 'replay', response: existing.response };
   },
   async complete(em: EntityManager, k: { userId: string; scope: string; key: string }, response: unknown): Promise<void> {
-    await sql(em, `update idempotency_records set response = ? where user_id = ? and scope = ? and key = ?`, [JSON.stringify(response), k.userId, k.scope, k.key]);
+    await db(em).updateTable('IdempotencyRecord').set({ response }).where('userId', '=', k.userId).where('scope', '=', k.scope).where('key', '=', k.key).execute();
   },
   async forget(em: EntityManager, k: { userId: string; scope: string; key: string }): Promise<void> {
-    await sql(em, `delete from idempotency_records where user_id = ? and scope = ? and key = ?`, [k.userId, k.scope, k.key]);
+    await db(em).deleteFrom('IdempotencyRecord').where('userId', '=', k.userId).where('scope', '=', k.scope).where('key', '=', k.key).execute();
   },
 };
