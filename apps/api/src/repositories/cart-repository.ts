@@ -2,28 +2,35 @@
 // lines were added.
 import type { CartLine } from '@marketdesk/domain';
 import type { EntityManager } from '@marketdesk/db';
-import { sql } from './sql.js';
+import { db } from './db.js';
 
 export const cartRepository = {
   async lines(em: EntityManager, userId: string): Promise<CartLine[]> {
-    const rows = await sql(em, `select listing_id, quantity from cart_lines where user_id = ? order by added_at`, [userId]);
-    return rows.map((r) => ({ listingId: r.listing_id as string, quantity: Number(r.quantity) }));
+    return db(em).selectFrom('CartLine').select(['listing as listingId', 'quantity']).where('user', '=', userId).orderBy('addedAt').execute();
   },
   async removeLine(em: EntityManager, userId: string, listingId: string): Promise<void> {
-    await sql(em, `delete from cart_lines where user_id = ? and listing_id = ?`, [userId, listingId]);
+    await db(em).deleteFrom('CartLine').where('user', '=', userId).where('listing', '=', listingId).execute();
   },
   /** Adds the line, or sets the quantity of the line already there (keeping its place). */
   async setLine(em: EntityManager, userId: string, line: CartLine, now: Date): Promise<void> {
-    await sql(em, `insert into cart_lines (user_id, listing_id, quantity, added_at) values (?, ?, ?, ?) on conflict (user_id, listing_id) do update set quantity = excluded.quantity`, [userId, line.listingId, line.quantity, now]);
+    await db(em)
+      .insertInto('CartLine')
+      .values({ user: userId, listing: line.listingId, quantity: line.quantity, addedAt: now })
+      .onConflict((oc) => oc.columns(['user', 'listing']).doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity') })))
+      .execute();
   },
   async clear(em: EntityManager, userId: string): Promise<void> {
-    await sql(em, `delete from cart_lines where user_id = ?`, [userId]);
+    await db(em).deleteFrom('CartLine').where('user', '=', userId).execute();
   },
   async insertLine(em: EntityManager, userId: string, line: CartLine, addedAt: Date): Promise<void> {
-    await sql(em, `insert into cart_lines (user_id, listing_id, quantity, added_at) values (?, ?, ?, ?)`, [userId, line.listingId, line.quantity, addedAt]);
+    await db(em).insertInto('CartLine').values({ user: userId, listing: line.listingId, quantity: line.quantity, addedAt }).execute();
   },
   /** Takes out of the buyer's cart what this checkout bought (the listings it reserved). */
   async removeCheckedOut(em: EntityManager, buyerId: string, checkoutId: string): Promise<void> {
-    await sql(em, `delete from cart_lines where user_id = ? and listing_id in (select listing_id from stock_reservations where checkout_id = ?)`, [buyerId, checkoutId]);
+    await db(em)
+      .deleteFrom('CartLine')
+      .where('user', '=', buyerId)
+      .where('listing', 'in', (eb) => eb.selectFrom('StockReservation as r').select('r.listing').where('r.checkout', '=', checkoutId))
+      .execute();
   },
 };
