@@ -67,6 +67,25 @@ it('sorts by price and pages with cursors without repeats or gaps', async () => 
   expect((await query(api, 'catalog.search', { q: tag, cursor: 'garbage' })).error?.data.code).toBe('BAD_REQUEST');
 });
 
+it('pages every sort by its keyset: one listing a page gives the one-page answer, in order', async () => {
+  for (const sort of ['relevance', 'newest', 'price_desc'] as const) {
+    const whole = (await search({ q: `beatles ${tag}`, sort, limit: 10 })).items.map((x) => x.id);
+    expect(whole).toHaveLength(2);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 4; i++) {
+      const page = await search({ q: `beatles ${tag}`, sort, limit: 1, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((x) => x.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen, sort).toEqual(whole);
+  }
+  const all = await search({ q: tag });
+  expect(all.facets.inStock).toBe(4);
+  expect(all.facets.seller.map((s) => [s.value, s.count]).sort()).toEqual([[seller.id, 2], [seller2.id, 2]].sort());
+});
+
 it('sends an edited live listing back to review, refuses stale versions, and hides it meanwhile', async () => {
   const created = await mutate(api, 'listings.create', { categoryId: jazz.id, title: `Time Out ${tag}`, priceMinor: 2800, quantity: 2, condition: 'VG' }, { cookie: seller.cookie });
   expect(created.data?.state).toBe('pending_review');

@@ -3,8 +3,10 @@
 // disjunctive facet counts (each facet counted under every filter but its own), and the listing
 // vocabulary (search_words, kept by a trigger on listings) for typo correction.
 import type { EntityManager } from '@marketdesk/db';
-import { listingCardColumns, listingCardFrom, toListingCard, type ListingCard } from '../services/search/listing-card.js';
-import { placeholders, sql } from './sql.js';
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { ListingCard } from '../services/search/listing-card.js';
+import { db, sql, type DB } from './db.js';
+import { listingCards, toCard } from './listing-card-query.js';
 
 export type ListingSearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
 
@@ -50,39 +52,109 @@ export type SearchKey = [key: string, id: string];
 
 type FacetKey = 'category' | 'condition' | 'price' | 'seller' | 'stock';
 
+/** Conditions on the listing `l`, built once and used in the page, the counts' filters and the grouped facets. */
+const lb = expressionBuilder<DB & { l: DB['Listing'] }, 'l'>();
+type Condition = Expression<SqlBool>;
+
 interface Clause {
-  sql: string;
-  params: unknown[];
+  where: Condition;
   facet?: FacetKey;
 }
 
+// The full-text match and rank read the generated search_vector column, which no entity maps
+// (only search reads it), with to_tsquery's prefix query: hand-written fragments.
+const matches = (tsquery: string) =>
+  sql<SqlBool>`l.search_vector @@ to_tsquery('simple', ${tsquery})`;
+const rankOf = (tsquery: string | null) =>
+  sql<string>`round(ts_rank_cd(l.search_vector, to_tsquery('simple', ${tsquery}))::numeric, 6)`;
+
+const inStock = (): Condition => lb.and([lb('l.state', '=', 'active'), lb('l.quantity', '>', 0)]);
+const inRange = (r: PriceRange): Condition =>
+  r.max === null
+    ? lb('l.priceMinor', '>=', r.min)
+    : lb.and([lb('l.priceMinor', '>=', r.min), lb('l.priceMinor', '<', r.max)]);
+const allOf = (conditions: Condition[]): Condition =>
+  conditions.length ? lb.and(conditions) : lb.lit(true);
+
 export const searchRepository = {
   /** The vocabulary's word equal to `word`, else the most similar one with its first letter; null when none is close. */
-  async closestWord(em: EntityManager, word: string): Promise<{ word: string; exact: boolean } | null> {
-    const [best] = await sql(
-      em,
-      `select word, word = ? as exact from search_words
-        where word = ? or (similarity(word, ?) > 0.3 and word like ?)
-        order by (word = ?) desc, similarity(word, ?) desc, word limit 1`,
-      [word, word, word, `${word[0]}%`, word, word],
-    );
-    return best ? { word: best.word as string, exact: Boolean(best.exact) } : null;
+  async closestWord(
+    em: EntityManager,
+    word: string,
+  ): Promise<{ word: string; exact: boolean } | null> {
+    // pg_trgm's similarity() has no builder function: hand-written, called by name.
+    const similarity = sql<number>`similarity(${sql.ref('word')}, ${word})`;
+    const best = await db(em)
+      .selectFrom('SearchWord')
+      .select((eb) => ['word', eb('word', '=', word).as('exact')])
+      .where((eb) =>
+        eb.or([
+          eb('word', '=', word),
+          eb.and([eb(similarity, '>', 0.3), eb('word', 'like', `${word[0]}%`)]),
+        ]),
+      )
+      .orderBy((eb) => eb('word', '=', word), 'desc')
+      .orderBy(similarity, 'desc')
+      .orderBy('word')
+      .limit(1)
+      .executeTakeFirst();
+    return best ? { word: best.word, exact: Boolean(best.exact) } : null;
   },
 
   /** One page of cards in the sort's order, after `after`; `next` is set when more follow. */
-  async page(em: EntityManager, filter: ListingSearchFilter, p: { sort: ListingSearchSort; after: SearchKey | null; limit: number }): Promise<{ items: ListingCard[]; next: { sortKey: Date | string | number; id: string } | null }> {
+  async page(
+    em: EntityManager,
+    filter: ListingSearchFilter,
+    p: { sort: ListingSearchSort; after: SearchKey | null; limit: number },
+  ): Promise<{
+    items: ListingCard[];
+    next: { sortKey: Date | string | number; id: string } | null;
+  }> {
     const tsquery = tsqueryOf(filter.words);
-    const all = whereOf(clausesOf(filter, tsquery));
-    const order = orderFor(p.sort, tsquery);
-    const rows = await sql(
-      em,
-      `select ${listingCardColumns}, ${order.key} as sort_key ${listingCardFrom} where ${all.sql}${p.after ? ` and ${order.after}` : ''}
-        order by ${order.by} limit ?`,
-      [...order.keyParams, ...all.params, ...(p.after ? [...order.keyParams, ...p.after] : []), p.limit + 1],
-    );
+    const rank = rankOf(tsquery);
+    let q = listingCards(em)
+      // The rank is computed only when it orders the page.
+      .select(['l.publishedAt', (p.sort === 'relevance' ? rank : sql<string>`null`).as('rank')])
+      .where(allOf(clausesOf(filter, tsquery).map((c) => c.where)));
+    // The keyset condition is a row comparison, (key, id) < (…), which the builder types only for IN.
+    const after = p.after;
+    switch (p.sort) {
+      case 'relevance':
+        if (after)
+          q = q.where(sql<SqlBool>`(${rank}, l.id) < (${after[0]}::numeric, ${after[1]}::uuid)`);
+        q = q.orderBy('rank', 'desc').orderBy('l.id', 'desc');
+        break;
+      case 'price_asc':
+        if (after)
+          q = q.where(
+            sql<SqlBool>`(${sql.ref('l.priceMinor')}, l.id) > (${after[0]}::int, ${after[1]}::uuid)`,
+          );
+        q = q.orderBy('l.priceMinor', 'asc').orderBy('l.id', 'asc');
+        break;
+      case 'price_desc':
+        if (after)
+          q = q.where(
+            sql<SqlBool>`(${sql.ref('l.priceMinor')}, l.id) < (${after[0]}::int, ${after[1]}::uuid)`,
+          );
+        q = q.orderBy('l.priceMinor', 'desc').orderBy('l.id', 'desc');
+        break;
+      default:
+        // Public listings always have published_at (set when first approved); indexed with id.
+        if (after)
+          q = q.where(
+            sql<SqlBool>`(${sql.ref('l.publishedAt')}, l.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+          );
+        q = q.orderBy('l.publishedAt', 'desc').orderBy('l.id', 'desc');
+    }
+    const rows = await q.limit(p.limit + 1).execute();
     const items = rows.slice(0, p.limit);
     const last = rows.length > p.limit ? items[items.length - 1] : undefined;
-    return { items: items.map(toListingCard), next: last ? { sortKey: last.sort_key as Date | string | number, id: last.id as string } : null };
+    const sortKey = (r: (typeof rows)[number]): Date | string | number =>
+      p.sort === 'relevance' ? r.rank : p.sort === 'newest' ? r.publishedAt! : r.priceMinor;
+    return {
+      items: items.map(toCard),
+      next: last ? { sortKey: sortKey(last), id: last.id } : null,
+    };
   },
 
   /**
@@ -90,77 +162,81 @@ export const searchRepository = {
    * (conditions, price ranges, in stock); two grouped scans for categories and sellers, joined to
    * their names after aggregation.
    */
-  async facets(em: EntityManager, filter: ListingSearchFilter, asked: { grades: readonly string[]; prices: readonly PriceRange[] }): Promise<ListingSearchFacets> {
+  async facets(
+    em: EntityManager,
+    filter: ListingSearchFilter,
+    asked: { grades: readonly string[]; prices: readonly PriceRange[] },
+  ): Promise<ListingSearchFacets> {
     const clauses = clausesOf(filter, tsqueryOf(filter.words));
-    const [counts, categories, sellers] = await Promise.all([
-      fixedCounts(em, clauses, asked),
-      groupedFacet(em, whereOf(clauses, 'category'), 'l.category_id', `select c.slug as value, c.name as label, f.n from f join categories c on c.id = f.key`),
-      groupedFacet(em, whereOf(clauses, 'seller'), 'l.seller_id', `select f.key::text as value, u.display_name as label, f.n from f join users u on u.id = f.key`, 10),
-    ]);
+    // One after another: in a transaction they would share one connection.
+    const counts = await fixedCounts(em, clauses, asked);
+    const categories = await categoryFacet(em, whereOf(clauses, 'category'));
+    const sellers = await sellerFacet(em, whereOf(clauses, 'seller'));
     return { ...counts, categories, sellers };
   },
 };
 
-const tsqueryOf = (words: readonly string[]): string | null => (words.length ? words.map((w) => `${w}:*`).join(' & ') : null);
+const tsqueryOf = (words: readonly string[]): string | null =>
+  words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 
 function clausesOf(f: ListingSearchFilter, tsquery: string | null): Clause[] {
-  const clauses: Clause[] = [{ sql: `l.state in ('active', 'sold_out')`, params: [] }];
-  if (tsquery) clauses.push({ sql: `l.search_vector @@ to_tsquery('simple', ?)`, params: [tsquery] });
-  if (f.categoryIds) clauses.push({ sql: `l.category_id in (${placeholders(f.categoryIds)})`, params: [...f.categoryIds], facet: 'category' });
-  if (f.conditions.length) clauses.push({ sql: `l.condition in (${placeholders(f.conditions)})`, params: [...f.conditions], facet: 'condition' });
-  if (f.price) clauses.push(f.price.max === null ? { sql: `l.price_minor >= ?`, params: [f.price.min], facet: 'price' } : { sql: `l.price_minor >= ? and l.price_minor < ?`, params: [f.price.min, f.price.max], facet: 'price' });
-  if (f.sellerId) clauses.push({ sql: `l.seller_id = ?`, params: [f.sellerId], facet: 'seller' });
-  if (f.inStock) clauses.push({ sql: `l.state = 'active' and l.quantity > 0`, params: [], facet: 'stock' });
+  const clauses: Clause[] = [{ where: lb('l.state', 'in', ['active', 'sold_out']) }];
+  if (tsquery) clauses.push({ where: matches(tsquery) });
+  if (f.categoryIds)
+    clauses.push({
+      where: f.categoryIds.length ? lb('l.category', 'in', [...f.categoryIds]) : lb.lit(false),
+      facet: 'category',
+    });
+  if (f.conditions.length)
+    clauses.push({ where: lb('l.condition', 'in', [...f.conditions]), facet: 'condition' });
+  if (f.price) clauses.push({ where: inRange(f.price), facet: 'price' });
+  if (f.sellerId) clauses.push({ where: lb('l.seller', '=', f.sellerId), facet: 'seller' });
+  if (f.inStock) clauses.push({ where: inStock(), facet: 'stock' });
   return clauses;
 }
 
 /** Every clause but the one of the facet being counted. */
-function whereOf(clauses: Clause[], omit?: FacetKey): { sql: string; params: unknown[] } {
-  const used = clauses.filter((c) => c.facet === undefined || c.facet !== omit);
-  return { sql: used.map((c) => c.sql).join(' and '), params: used.flatMap((c) => c.params) };
-}
-
-function orderFor(sort: ListingSearchSort, tsquery: string | null): { key: string; keyParams: unknown[]; by: string; after: string } {
-  switch (sort) {
-    case 'relevance':
-      return {
-        key: `round(ts_rank_cd(l.search_vector, to_tsquery('simple', ?))::numeric, 6)`,
-        keyParams: [tsquery],
-        by: `sort_key desc, l.id desc`,
-        after: `(round(ts_rank_cd(l.search_vector, to_tsquery('simple', ?))::numeric, 6), l.id) < (?::numeric, ?::uuid)`,
-      };
-    case 'price_asc':
-      return { key: `l.price_minor`, keyParams: [], by: `l.price_minor asc, l.id asc`, after: `(l.price_minor, l.id) > (?::int, ?::uuid)` };
-    case 'price_desc':
-      return { key: `l.price_minor`, keyParams: [], by: `l.price_minor desc, l.id desc`, after: `(l.price_minor, l.id) < (?::int, ?::uuid)` };
-    default:
-      // Public listings always have published_at (set when first approved); indexed with id.
-      return { key: `l.published_at`, keyParams: [], by: `l.published_at desc, l.id desc`, after: `(l.published_at, l.id) < (?::timestamptz, ?::uuid)` };
-  }
+function whereOf(clauses: Clause[], omit?: FacetKey): Condition {
+  return allOf(
+    clauses.filter((c) => c.facet === undefined || c.facet !== omit).map((c) => c.where),
+  );
 }
 
 /** `count(*) filter (where …)` over the listings matching the clauses that are always on. */
-async function fixedCounts(em: EntityManager, clauses: Clause[], asked: { grades: readonly string[]; prices: readonly PriceRange[] }) {
-  const base = clauses.filter((c) => c.facet === undefined);
-  const except = (omit: FacetKey | null) => {
-    const used = clauses.filter((c) => c.facet !== undefined && c.facet !== omit);
-    return { sql: used.length ? used.map((c) => c.sql).join(' and ') : 'true', params: used.flatMap((c) => c.params) };
-  };
-  const aggregates: { alias: string; sql: string; params: unknown[] }[] = [];
-  const add = (alias: string, extra: string, omit: FacetKey | null) => {
-    const w = except(omit);
-    aggregates.push({ alias, sql: `count(*) filter (where ${w.sql} and ${extra})`, params: w.params });
-  };
-  add('total', 'true', null);
-  add('stock', `l.state = 'active' and l.quantity > 0`, 'stock');
-  asked.grades.forEach((g, i) => aggregates.push({ alias: `g${i}`, ...gradeCount(except('condition'), g) }));
-  asked.prices.forEach((b, i) => add(`p${i}`, b.max === null ? `l.price_minor >= ${b.min}` : `l.price_minor >= ${b.min} and l.price_minor < ${b.max}`, 'price'));
-  const [row] = await sql(
-    em,
-    `select ${aggregates.map((a) => `${a.sql} as ${a.alias}`).join(', ')} from listings l where ${base.map((c) => c.sql).join(' and ')}`,
-    [...aggregates.flatMap((a) => a.params), ...base.flatMap((c) => c.params)],
-  );
-  const n = (alias: string) => Number(row?.[alias] ?? 0);
+async function fixedCounts(
+  em: EntityManager,
+  clauses: Clause[],
+  asked: { grades: readonly string[]; prices: readonly PriceRange[] },
+) {
+  const base = clauses.filter((c) => c.facet === undefined).map((c) => c.where);
+  /** The facet clauses but `omit`'s, and `extra`. */
+  const except = (omit: FacetKey | null, extra: Condition | null): Condition =>
+    allOf([
+      ...clauses.filter((c) => c.facet !== undefined && c.facet !== omit).map((c) => c.where),
+      ...(extra ? [extra] : []),
+    ]);
+  const row = await db(em)
+    .selectFrom('Listing as l')
+    .select((eb) => [
+      eb.fn.countAll().filterWhere(except(null, null)).as('total'),
+      eb.fn.countAll().filterWhere(except('stock', inStock())).as('stock'),
+      ...asked.grades.map((g, i) =>
+        eb.fn
+          .countAll()
+          .filterWhere(except('condition', lb('l.condition', '=', g)))
+          .as(`g${i}`),
+      ),
+      ...asked.prices.map((b, i) =>
+        eb.fn
+          .countAll()
+          .filterWhere(except('price', inRange(b)))
+          .as(`p${i}`),
+      ),
+    ])
+    .where(allOf(base))
+    .executeTakeFirst();
+  const counts = (row ?? {}) as Record<string, string | number | bigint | undefined>;
+  const n = (alias: string) => Number(counts[alias] ?? 0);
   return {
     total: n('total'),
     inStock: n('stock'),
@@ -169,11 +245,45 @@ async function fixedCounts(em: EntityManager, clauses: Clause[], asked: { grades
   };
 }
 
-function gradeCount(w: { sql: string; params: unknown[] }, grade: string) {
-  return { sql: `count(*) filter (where ${w.sql} and l.condition = ?)`, params: [...w.params, grade] };
+/** The matches grouped by `key`, the `limit` largest groups (the CTE's columns named like no column: the plugin leaves them alone). */
+const grouped = (
+  em: EntityManager,
+  where: Condition,
+  key: 'l.category' | 'l.seller',
+  limit: number,
+) =>
+  db(em)
+    .selectFrom('Listing as l')
+    .select((eb) => [eb.ref(key).as('facetKey'), eb.fn.countAll().as('hits')])
+    .where(where)
+    .groupBy(key)
+    .orderBy('hits', 'desc')
+    .limit(limit);
+
+async function categoryFacet(em: EntityManager, where: Condition): Promise<FacetValue[]> {
+  const rows = await db(em)
+    .with('f', () => grouped(em, where, 'l.category', 50))
+    .selectFrom('f')
+    .innerJoin('Category as c', 'c.id', 'f.facetKey')
+    .select(['c.slug', 'c.name', 'f.hits'])
+    .orderBy('f.hits', 'desc')
+    .orderBy('c.name')
+    .execute();
+  return rows.map((r) => ({ value: r.slug, label: r.name, count: Number(r.hits) }));
 }
 
-async function groupedFacet(em: EntityManager, where: { sql: string; params: unknown[] }, key: string, named: string, limit = 50): Promise<FacetValue[]> {
-  const rows = await sql(em, `with f as (select ${key} as key, count(*) as n from listings l where ${where.sql} group by 1 order by n desc limit ${limit}) ${named} order by n desc, label`, where.params);
-  return rows.map((r) => ({ value: String(r.value ?? ''), label: String(r.label ?? ''), count: Number(r.n) }));
+async function sellerFacet(em: EntityManager, where: Condition): Promise<FacetValue[]> {
+  const rows = await db(em)
+    .with('f', () => grouped(em, where, 'l.seller', 10))
+    .selectFrom('f')
+    .innerJoin('User as u', 'u.id', 'f.facetKey')
+    .select(['f.facetKey', 'u.displayName', 'f.hits'])
+    .orderBy('f.hits', 'desc')
+    .orderBy('u.displayName')
+    .execute();
+  return rows.map((r) => ({
+    value: String(r.facetKey),
+    label: r.displayName,
+    count: Number(r.hits),
+  }));
 }
