@@ -1,6 +1,6 @@
-// The typed form of services/search/listing-card.ts's card query (listingCardColumns, listingCardFrom)
-// for the repositories that query through db(em): listings with their seller and category, made
-// into a card by toListingCard, the one card mapper, which the repositories still on sql() share.
+// The one card query (search, home rows, carts, wishlists, recommendations), through db(em):
+// listings with their seller and category, made into a card by toListingCard, the one card mapper,
+// which the repositories still on sql() share.
 import type { EntityManager } from '@marketdesk/db';
 import { toListingCard, type ListingCard } from '../services/search/listing-card.js';
 import { db } from './db.js';

@@ -2,12 +2,6 @@
 import type { Row } from '../../repositories/sql.js';
 import { imageUrl } from '../media/image-urls.js';
 
-/** The columns and joins every card query selects (search, home rows, carts): one place to change. */
-export const listingCardColumns = `l.id, l.slug, l.title, l.attributes, l.condition, l.price_minor, l.currency, l.quantity, l.state, l.seller_id, l.published_at,
-  l.shipping_minor, l.delivery_sla_days, u.display_name as seller_name, c.slug as category_slug, c.name as category_name,
-  (select coalesce(i.thumb_key, i.storage_key) from listing_images i where i.listing_id = l.id order by i.position limit 1) as image_key`;
-export const listingCardFrom = `from listings l join users u on u.id = l.seller_id join categories c on c.id = l.category_id`;
-
 export interface ListingCard {
   id: string;
   slug: string;
