@@ -2,36 +2,13 @@
 // on both drivers: the statements the API tests do not reach on their own (an upsert's second
 // write, a sweep) and the values that come back through the entities' types.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database, type EntityManager } from '@marketdesk/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, EntityManager } from '@marketdesk/db';
 import { db } from '../src/repositories/db.js';
 import { auditRepository } from '../src/repositories/audit-repository.js';
 import { discogsCacheRepository } from '../src/repositories/discogs-cache-repository.js';
 import { recommendationRepository } from '../src/repositories/recommendation-repository.js';
-
-interface Mode {
-  name: string;
-  open(): Promise<{ database: Database; cleanup(): void }>;
-}
-
-const modes: Mode[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      return { database: await openDatabase({ databaseUrl: inject('databaseUrl') }), cleanup: () => undefined };
-    },
-  },
-  {
-    name: 'PGlite',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'md-kysely-people-'));
-      return { database: await openDatabase({ pgliteDir: dir, migrate: true, logger: () => undefined }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-];
+import { databaseModes } from './database-modes.js';
 
 const at = new Date('2026-03-04T05:06:07.089Z');
 
@@ -79,7 +56,7 @@ async function insertListings(em: EntityManager, titles: string[], quantity = 1)
   return ids;
 }
 
-describe.each(modes)('batch C repositories on $name', (mode) => {
+describe.each(databaseModes)('batch C repositories on $name', (mode) => {
   let database: Database;
   let cleanup: () => void;
   beforeAll(async () => {

@@ -4,38 +4,15 @@
 // entities' types; a payout read for update holds its row (not its seller's) until commit; and the
 // repositories converted to it answer the same on PGlite, the embedded default, as on PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database, type EntityManager } from '@marketdesk/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, EntityManager } from '@marketdesk/db';
 import { db, sql } from '../src/repositories/db.js';
 import { healthRepository } from '../src/repositories/health-repository.js';
 import { kycRepository } from '../src/repositories/kyc-repository.js';
 import { payoutRepository } from '../src/repositories/payout-repository.js';
 import { reconciliationRepository } from '../src/repositories/reconciliation-repository.js';
 import { submissionRepository } from '../src/repositories/submission-repository.js';
-
-interface Mode {
-  name: string;
-  open(): Promise<{ database: Database; cleanup(): void }>;
-}
-
-const modes: Mode[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      return { database: await openDatabase({ databaseUrl: inject('databaseUrl') }), cleanup: () => undefined };
-    },
-  },
-  {
-    name: 'PGlite',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'md-kysely-'));
-      return { database: await openDatabase({ pgliteDir: dir, migrate: true, logger: () => undefined }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-];
+import { databaseModes } from './database-modes.js';
 
 const at = new Date('2026-03-04T05:06:07.089Z');
 
@@ -50,7 +27,7 @@ async function insertUser(em: EntityManager, displayName = 'Typed SQL') {
 
 const userExists = async (em: EntityManager, id: string) => (await db(em).selectFrom('User').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 
-describe.each(modes)('db(em) on $name', (mode) => {
+describe.each(databaseModes)('db(em) on $name', (mode) => {
   let database: Database;
   let cleanup: () => void;
   beforeAll(async () => {
