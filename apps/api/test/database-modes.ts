@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '@marketdesk/db';
 
 export interface DatabaseMode {
@@ -27,3 +27,16 @@ export const databaseModes: DatabaseMode[] = [
     },
   },
 ];
+
+/** Opens `mode`'s database for the enclosing suite and closes it after; call the result inside tests. */
+export function useDatabase(mode: DatabaseMode): () => Database {
+  let opened: { database: Database; cleanup(): void } | undefined;
+  beforeAll(async () => {
+    opened = await mode.open();
+  });
+  afterAll(async () => {
+    await opened?.database.close();
+    opened?.cleanup();
+  });
+  return () => opened!.database;
+}

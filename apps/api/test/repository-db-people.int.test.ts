@@ -2,13 +2,13 @@
 // on both drivers: the statements the API tests do not reach on their own (an upsert's second
 // write, a sweep) and the values that come back through the entities' types.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, EntityManager } from '@marketdesk/db';
+import { describe, expect, it } from 'vitest';
+import type { EntityManager } from '@marketdesk/db';
 import { db } from '../src/repositories/db.js';
 import { auditRepository } from '../src/repositories/audit-repository.js';
 import { discogsCacheRepository } from '../src/repositories/discogs-cache-repository.js';
 import { recommendationRepository } from '../src/repositories/recommendation-repository.js';
-import { databaseModes } from './database-modes.js';
+import { databaseModes, useDatabase } from './database-modes.js';
 
 const at = new Date('2026-03-04T05:06:07.089Z');
 
@@ -57,18 +57,10 @@ async function insertListings(em: EntityManager, titles: string[], quantity = 1)
 }
 
 describe.each(databaseModes)('batch C repositories on $name', (mode) => {
-  let database: Database;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ database, cleanup } = await mode.open());
-  });
-  afterAll(async () => {
-    await database?.close();
-    cleanup?.();
-  });
+  const opened = useDatabase(mode);
 
   it('appends to the audit log and pages it newest first', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const objectId = randomUUID();
     const row = { actorId: null, actorRoles: ['admin', 'say "hi"'], action: 'test.audited', objectType: 'test', objectId, outcome: 'ok', before: null, after: { n: 2 }, requestId: null, ip: null, userAgent: null };
     await auditRepository.insert(em, { ...row, at });
@@ -82,7 +74,7 @@ describe.each(databaseModes)('batch C repositories on $name', (mode) => {
   });
 
   it('caches Discogs answers: overwritten by key, expired ones unseen and swept', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const key = `test:${randomUUID()}`;
     await discogsCacheRepository.put(em, key, { v: 1 }, at, 60_000);
     await discogsCacheRepository.put(em, key, { v: 2, quote: "it's" }, at, 60_000);
@@ -95,7 +87,7 @@ describe.each(databaseModes)('batch C repositories on $name', (mode) => {
   });
 
   it('recommends buyable neighbours of what a buyer bought, never what they have', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const buyerId = await insertUser(em);
     const [bought, neighbour, alsoBought] = await insertListings(em, ['Seed record', 'Neighbour record', 'Owned record']);
     const [soldOut] = await insertListings(em, ['Sold-out neighbour'], 0);

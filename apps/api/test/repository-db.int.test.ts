@@ -4,15 +4,15 @@
 // entities' types; a payout read for update holds its row (not its seller's) until commit; and the
 // repositories converted to it answer the same on PGlite, the embedded default, as on PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, EntityManager } from '@marketdesk/db';
+import { describe, expect, it } from 'vitest';
+import type { EntityManager } from '@marketdesk/db';
 import { db, sql } from '../src/repositories/db.js';
 import { healthRepository } from '../src/repositories/health-repository.js';
 import { kycRepository } from '../src/repositories/kyc-repository.js';
 import { payoutRepository } from '../src/repositories/payout-repository.js';
 import { reconciliationRepository } from '../src/repositories/reconciliation-repository.js';
 import { submissionRepository } from '../src/repositories/submission-repository.js';
-import { databaseModes } from './database-modes.js';
+import { databaseModes, useDatabase } from './database-modes.js';
 
 const at = new Date('2026-03-04T05:06:07.089Z');
 
@@ -28,18 +28,10 @@ async function insertUser(em: EntityManager, displayName = 'Typed SQL') {
 const userExists = async (em: EntityManager, id: string) => (await db(em).selectFrom('User').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 
 describe.each(databaseModes)('db(em) on $name', (mode) => {
-  let database: Database;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ database, cleanup } = await mode.open());
-  });
-  afterAll(async () => {
-    await database?.close();
-    cleanup?.();
-  });
+  const opened = useDatabase(mode);
 
   it('sends values as bound parameters, not in the statement text', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const tricky = `O'Brien \\ says "?" and $1 -- not a comment`;
     const id = await insertUser(em, tricky);
     // current_query() is the statement as the server received it.
@@ -56,7 +48,7 @@ describe.each(databaseModes)('db(em) on $name', (mode) => {
   });
 
   it('runs in the caller transaction: sees its own writes, and a rollback undoes them', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const kept = await em.transactional(async (tx) => {
       const id = await insertUser(tx);
       expect(await userExists(tx, id)).toBe(true);
@@ -80,7 +72,7 @@ describe.each(databaseModes)('db(em) on $name', (mode) => {
   });
 
   it('reads values back through the entities’ types, by property name', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const id = await insertUser(em);
     const user = await db(em).selectFrom('User').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(user.createdAt).toEqual(at);
@@ -105,7 +97,7 @@ describe.each(databaseModes)('db(em) on $name', (mode) => {
   });
 
   it('locks a payout read for update until the transaction ends, and not its seller', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     const sellerId = await insertUser(em);
     const payoutId = randomUUID();
     await payoutRepository.insert(em, { id: payoutId, sellerId, requestedBy: sellerId, amountMinor: 1500, currency: 'EUR', now: at });
@@ -115,7 +107,7 @@ describe.each(databaseModes)('db(em) on $name', (mode) => {
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const order: string[] = [];
-    const holder = database.orm.em.fork().transactional(async (tx) => {
+    const holder = opened().orm.em.fork().transactional(async (tx) => {
       const payout = await payoutRepository.find(tx, payoutId, { forUpdate: true });
       expect(payout).toMatchObject({ id: payoutId, sellerId, sellerName: 'Typed SQL', amountMinor: 1500, state: 'requested', version: 1, createdAt: at });
       locked();
@@ -127,12 +119,12 @@ describe.each(databaseModes)('db(em) on $name', (mode) => {
     if (mode.name === 'PostgreSQL') {
       // Another connection cannot take the payout's row, but the seller's is free.
       const nowait = (table: 'Payout' | 'User', id: string) =>
-        database.orm.em.fork().transactional((tx) => db(tx).selectFrom(table).select('id').where('id', '=', id).forUpdate().noWait().execute());
+        opened().orm.em.fork().transactional((tx) => db(tx).selectFrom(table).select('id').where('id', '=', id).forUpdate().noWait().execute());
       await expect(nowait('Payout', payoutId)).rejects.toThrow(/could not obtain lock/);
       await expect(nowait('User', sellerId)).resolves.toHaveLength(1);
     }
     // A second locker waits for the first to commit, then reads its write; the stale version no longer matches.
-    const waiter = database.orm.em.fork().transactional(async (tx) => {
+    const waiter = opened().orm.em.fork().transactional(async (tx) => {
       const payout = await payoutRepository.find(tx, payoutId, { forUpdate: true });
       order.push('waiter locked');
       return { payout, staleWrite: await payoutRepository.update(tx, payoutId, 1, { state: 'rejected' }, at) };
@@ -146,7 +138,7 @@ describe.each(databaseModes)('db(em) on $name', (mode) => {
   });
 
   it('answers the converted repositories’ reads and writes', async () => {
-    const em = database.orm.em.fork();
+    const em = opened().orm.em.fork();
     await healthRepository.ping(em);
     const sellerId = await insertUser(em, 'Pilot seller');
 
