@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/fixtures/test-database.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type RunningApi } from './harness.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const password = 'correct horse battery staple';
@@ -65,10 +65,10 @@ describe('npm run admin:create', () => {
     expect(users[0]!.email_verified_at).not.toBeNull();
     expect(await sql(`select action, actor_id, user_agent from audit_log where object_id = ?`, [users[0]!.id])).toEqual([{ action: 'user.created', actor_id: null, user_agent: 'npm run admin:create' }]);
 
-    const login = await mutate(api, 'auth.login', { email: 'boss@example.com', password });
+    const login = await client(api).auth.login.mutate({ email: 'boss@example.com', password });
     expect(login.error).toBeUndefined();
     expect(login.data).toMatchObject({ status: 'signed_in', email: 'boss@example.com', roles: ['admin'], emailVerified: true });
-    const me = await query(api, 'auth.me', undefined, { cookie: login.setCookie });
+    const me = await client(api).auth.me.query(undefined, { cookie: login.setCookie });
     expect(me.data?.roles).toEqual(['admin']);
   }, 120_000);
 

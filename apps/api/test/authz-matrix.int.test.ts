@@ -10,7 +10,7 @@ import { canJoinRoom, defaultGrantTable, hasGrant, permissions, queueNames, role
 import { appRouter } from '../src/routers/_app.js';
 import type { ProcedureMeta } from '../src/trpc/init.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, mutateUnchecked, openSocket, query, queryUnchecked, registerUser, startApi, waitFor, type CallResult, type InputOf, type MutationPath, type ProcedurePath, type QueryPath, type RunningApi } from './harness.js';
+import { client, mutateUnchecked, openSocket, queryUnchecked, registerUser, startApi, waitFor, type CallResult, type InputOf, type MutationPath, type ProcedurePath, type QueryPath, type RunningApi } from './harness.js';
 
 interface ProcedureDef {
   _def: { type: 'query' | 'mutation' | 'subscription'; meta?: ProcedureMeta };
@@ -90,9 +90,9 @@ beforeAll(async () => {
   const categoryId = (await createCategory(api)).id;
   const listing = await createLiveListing(api, as.seller, as.admin, { categoryId, title: `Matrix ${key()}`, priceMinor: 3000, quantity: 2 });
   listingId = listing.id;
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 3000 }] }, { cookie: as.buyer.cookie });
-  await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: as.buyer.cookie });
-  const view = await query(api, 'orders.get', { id: started.data!.orders[0]!.id }, { cookie: as.buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 3000 }] }, { cookie: as.buyer.cookie });
+  await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: as.buyer.cookie });
+  const view = await client(api).orders.get.query({ id: started.data!.orders[0]!.id }, { cookie: as.buyer.cookie });
   order = view.data!;
 });
 
@@ -198,7 +198,7 @@ describe("another user's object", () => {
       }
     }
     expect(wrong).toEqual([]);
-    const after = await query(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie });
+    const after = await client(api).orders.get.query({ id: order.id }, { cookie: as.buyer.cookie });
     expect(after.data).toMatchObject({ state: 'paid', version: order.version });
   });
 
@@ -206,7 +206,7 @@ describe("another user's object", () => {
     const sql = (q: string, p: unknown[]) => api.app.db.orm.em.fork().getConnection().execute(q, p) as Promise<Record<string, unknown>[]>;
     const [before] = await sql('select version, title, state from listings where id = ?', [listingId]);
     const version = Number(before!.version);
-    const added = await mutate(api, 'addresses.add', { address: { ...address, name: 'Matrix Buyer' }, makeDefault: true }, { cookie: as.buyer.cookie });
+    const added = await client(api).addresses.add.mutate({ address: { ...address, name: 'Matrix Buyer' }, makeDefault: true }, { cookie: as.buyer.cookie });
     const addressId = added.data?.id ?? ((await sql('select id from addresses where user_id = ? limit 1', [as.buyer.id]))[0]!.id as string);
     const probes: [Who | 'otherBuyer' | 'otherSeller', Probe][] = [
       ['otherSeller', told('listings.update', { id: listingId, version, title: 'Taken over' })],
@@ -226,15 +226,15 @@ describe("another user's object", () => {
   });
 
   it('shows the shipping address to the parties, masked to admins, and not at all to unassigned agents', async () => {
-    const buyerView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.buyer.cookie })).data!;
-    const sellerView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.seller.cookie })).data!;
-    const adminView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.admin.cookie })).data!;
-    const agentView = (await query(api, 'orders.get', { id: order.id }, { cookie: as.agent.cookie })).data!;
+    const buyerView = (await client(api).orders.get.query({ id: order.id }, { cookie: as.buyer.cookie })).data!;
+    const sellerView = (await client(api).orders.get.query({ id: order.id }, { cookie: as.seller.cookie })).data!;
+    const adminView = (await client(api).orders.get.query({ id: order.id }, { cookie: as.admin.cookie })).data!;
+    const agentView = (await client(api).orders.get.query({ id: order.id }, { cookie: as.agent.cookie })).data!;
     expect(buyerView.address?.line1).toBe(address.line1);
     expect(sellerView.address?.line1).toBe(address.line1);
     expect(adminView).toMatchObject({ address: { line1: '***' }, addressMasked: true });
     expect(agentView.address).toBeNull();
-    const revealed = await mutate(api, 'pii.reveal', { kind: 'order_address', id: order.id }, { cookie: as.admin.cookie });
+    const revealed = await client(api).pii.reveal.mutate({ kind: 'order_address', id: order.id }, { cookie: as.admin.cookie });
     expect(revealed.data).toMatchObject({ value: { line1: address.line1 } });
   });
 });
@@ -304,7 +304,7 @@ describe('holders of a permission at own scope', () => {
     await sql(`insert into payouts (id, seller_id, requested_by, amount_minor, state, created_at, updated_at) values (?, ?, ?, 2000, 'requested', ?, ?)`, [ids.payout, as.seller.id, as.seller.id, now, now]);
     await sql(`insert into disputes (id, order_id, buyer_id, seller_id, state, reason, amount_minor, state_entered_at, created_at, updated_at) values (?, ?, ?, ?, 'open', 'not_as_described', 3000, ?, ?, ?)`, [ids.dispute, order.id, as.buyer.id, as.seller.id, now, now, now]);
     listingVersion = Number((await sql('select version from listings where id = ?', [listingId]))[0]!.version);
-    const thread = await mutate(api, 'chat.startPresale', { listingId }, { cookie: as.otherBuyer.cookie });
+    const thread = await client(api).chat.startPresale.mutate({ listingId }, { cookie: as.otherBuyer.cookie });
     ids.thread = thread.data!.id;
   });
 
@@ -366,7 +366,7 @@ describe('holders of a permission at own scope', () => {
     }
     expect(wrong).toEqual([]);
     expect(await sql('select count(*)::int as n from user_flags where user_id = ?', [as.buyer.id])).toEqual(flagBefore);
-    expect((await query(api, 'risk.review', { orderId: order.id }, { cookie: as.agent.cookie })).error).toBeUndefined();
+    expect((await client(api).risk.review.query({ orderId: order.id }, { cookie: as.agent.cookie })).error).toBeUndefined();
   });
 });
 

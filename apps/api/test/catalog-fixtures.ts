@@ -1,7 +1,7 @@
 // Builds catalog data through the real API: a category, sellers' listings approved by a reviewer.
 import { randomUUID } from 'node:crypto';
 import { Category } from '@marketdesk/db';
-import { mutate, query, type InputOf, type registerUser, type RunningApi } from './harness.js';
+import { client, type InputOf, type registerUser, type RunningApi } from './harness.js';
 
 export async function createCategory(api: RunningApi, name = 'Test records') {
   const em = api.app.db.orm.em.fork();
@@ -18,12 +18,12 @@ export async function createLiveListing(
   reviewer: Person,
   fields: Omit<InputOf<'listings.create'>, 'draft'>,
 ) {
-  const created = await mutate(api, 'listings.create', { condition: 'VG+', shippingMinor: 500, deliverySlaDays: 2, ...fields }, { cookie: seller.cookie });
+  const created = await client(api).listings.create.mutate({ condition: 'VG+', shippingMinor: 500, deliverySlaDays: 2, ...fields }, { cookie: seller.cookie });
   if (!created.data) throw new Error(`create failed: ${JSON.stringify(created.error)}`);
   // The reviewer approves it through the listings queue, on the row their review page shows.
-  const row = (await query(api, 'listings.forReview', { id: created.data.id }, { cookie: reviewer.cookie })).data?.queueItem;
+  const row = (await client(api).listings.forReview.query({ id: created.data.id }, { cookie: reviewer.cookie })).data?.queueItem;
   if (!row) throw new Error(`listing ${created.data.id} is not in the review queue`);
-  const approved = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: reviewer.cookie });
+  const approved = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'accept' }, { cookie: reviewer.cookie });
   if (approved.error) throw new Error(`approve failed: ${JSON.stringify(approved.error)}`);
   return created.data;
 }

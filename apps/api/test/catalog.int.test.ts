@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Category } from '@marketdesk/db';
-import { query, startApi, type RunningApi } from './harness.js';
+import { client, startApi, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ it('returns the category tree to anyone, children nested under parents', async (
   const parent = em.create(Category, { slug: `p-${suffix}`, name: 'Parent', position: 0, parent: null });
   em.create(Category, { slug: `c-${suffix}`, name: 'Child', position: 0, parent });
   await em.flush();
-  const res = await query(api, 'catalog.categories');
+  const res = await client(api).catalog.categories.query();
   const found = res.data?.find((c) => c.slug === `p-${suffix}`);
   expect(found?.children.map((c) => c.slug)).toEqual([`c-${suffix}`]);
   expect(res.data?.some((c) => c.slug === `c-${suffix}`)).toBe(false);

@@ -10,7 +10,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { judgeSequence, maskedEmail, maskedPhone, supportInboxRoom, type AnyLiveEvent } from '@marketdesk/domain';
 import { setStaffReplyCheck } from '../src/services/chat/index.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, until, waitFor, type InputOf, type RunningApi } from './harness.js';
+import { client, allowedOrigin, nextEvent, openSocket, registerUser, startApi, until, waitFor, type InputOf, type RunningApi } from './harness.js';
 
 const secret = 'whsec_chat';
 let stripe: StripeServer;
@@ -42,23 +42,23 @@ const listing = () => createLiveListing(api, seller, admin, { categoryId, title:
 
 async function paidOrder(buyer: Person) {
   const l = await listing();
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 3000 }] }, { cookie: buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 3000 }] }, { cookie: buyer.cookie });
   if (!started.data) throw new Error(`checkout failed: ${JSON.stringify(started.error)}`);
-  await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
-  const order = await query(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: buyer.cookie });
+  await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  const order = await client(api).orders.get.query({ id: started.data.orders[0]!.id }, { cookie: buyer.cookie });
   return order.data!;
 }
 
 async function orderThread(buyer: Person) {
   const order = await paidOrder(buyer);
-  const thread = await mutate(api, 'chat.threadForOrder', { orderId: order.id }, { cookie: buyer.cookie });
+  const thread = await client(api).chat.threadForOrder.mutate({ orderId: order.id }, { cookie: buyer.cookie });
   if (!thread.data) throw new Error(`thread failed: ${JSON.stringify(thread.error)}`);
   return { order, thread: thread.data };
 }
 
 const send = (who: Person, threadId: string, body: string, extra: Partial<InputOf<'chat.send'>> = {}) =>
-  mutate(api, 'chat.send', { threadId, clientId: randomUUID(), body, ...extra }, { cookie: who.cookie });
-const history = (who: Person, threadId: string, extra: Partial<InputOf<'chat.history'>> = {}) => query(api, 'chat.history', { threadId, ...extra }, { cookie: who.cookie });
+  client(api).chat.send.mutate({ threadId, clientId: randomUUID(), body, ...extra }, { cookie: who.cookie });
+const history = (who: Person, threadId: string, extra: Partial<InputOf<'chat.history'>> = {}) => client(api).chat.history.query({ threadId, ...extra }, { cookie: who.cookie });
 
 async function connected(who: Person, rooms: string[] = []): Promise<Socket> {
   const socket = openSocket(api, who.cookie);
@@ -88,7 +88,7 @@ describe('messages', () => {
     const { thread } = await orderThread(buyer);
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
     const delivered = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.created', thread.id));
-    const before = (await query(api, 'chat.unread', undefined, { cookie: seller.cookie })).data!.total;
+    const before = (await client(api).chat.unread.query(undefined, { cookie: seller.cookie })).data!.total;
 
     const sent = await send(buyer, thread.id, 'Hello! Is the sleeve in good shape? <script>alert(1)</script>');
     expect(sent.data?.created).toBe(true);
@@ -98,8 +98,8 @@ describe('messages', () => {
     const event = await delivered;
     expect(event.seq).toBe(sent.data!.message.seq);
     expect(event.payload).toMatchObject({ threadId: thread.id, message: { id: sent.data!.message.id, body: 'Hello! Is the sleeve in good shape? <script>alert(1)</script>', author: { id: buyer.id, role: 'buyer', name: 'Bea Buyer' } } });
-    expect((await query(api, 'chat.unread', undefined, { cookie: seller.cookie })).data!.total).toBe(before + 1);
-    const list = await query(api, 'chat.myThreads', {}, { cookie: seller.cookie });
+    expect((await client(api).chat.unread.query(undefined, { cookie: seller.cookie })).data!.total).toBe(before + 1);
+    const list = await client(api).chat.myThreads.query({}, { cookie: seller.cookie });
     expect(list.data?.find((t) => t.id === thread.id)).toMatchObject({ unread: 1, counterpart: 'Bea Buyer' });
     sellerSocket.close();
   });
@@ -109,10 +109,10 @@ describe('messages', () => {
     const { thread } = await orderThread(buyer);
     const clientId = randomUUID();
     const [a, b] = await Promise.all([
-      mutate(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
-      mutate(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
+      client(api).chat.send.mutate({ threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
+      client(api).chat.send.mutate({ threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie }),
     ]);
-    const c = await mutate(api, 'chat.send', { threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie });
+    const c = await client(api).chat.send.mutate({ threadId: thread.id, clientId, body: 'once' }, { cookie: buyer.cookie });
     const results = [a, b, c].map((r) => r.data ?? r.error);
     expect(new Set([a, b, c].map((r) => r.data?.message.id)).size, JSON.stringify(results)).toBe(1);
     expect([a, b, c].filter((r) => r.data?.created)).toHaveLength(1);
@@ -135,8 +135,8 @@ describe('messages', () => {
 
     // While the seller is away: a new message, an edit of an old one, and a delete.
     const third = await send(buyer, thread.id, 'third');
-    await mutate(api, 'chat.edit', { messageId: first.data!.message.id, body: 'first (edited)' }, { cookie: buyer.cookie });
-    await mutate(api, 'chat.delete', { messageId: second.data!.message.id }, { cookie: buyer.cookie });
+    await client(api).chat.edit.mutate({ messageId: first.data!.message.id, body: 'first (edited)' }, { cookie: buyer.cookie });
+    await client(api).chat.delete.mutate({ messageId: second.data!.message.id }, { cookie: buyer.cookie });
 
     const caughtUp = await history(seller, thread.id, { afterSeq: lastApplied });
     expect(caughtUp.data!.messages.map((m) => [m.id, m.body, m.deletedAtMs !== null])).toEqual([
@@ -155,14 +155,14 @@ describe('messages', () => {
     const buyer = await registerUser(api);
     const { thread } = await orderThread(buyer);
     const sent = await send(buyer, thread.id, 'typo');
-    const bySeller = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'hijack' }, { cookie: seller.cookie });
+    const bySeller = await client(api).chat.edit.mutate({ messageId: sent.data!.message.id, body: 'hijack' }, { cookie: seller.cookie });
     expect(bySeller.error?.data.code).toBe('FORBIDDEN');
-    const edited = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'fixed' }, { cookie: buyer.cookie });
+    const edited = await client(api).chat.edit.mutate({ messageId: sent.data!.message.id, body: 'fixed' }, { cookie: buyer.cookie });
     expect(edited.data).toMatchObject({ body: 'fixed' });
     expect(edited.data?.editedAtMs).not.toBeNull();
 
     await api.app.db.orm.em.fork().getConnection().execute(`update chat_messages set created_at = now() - interval '6 minutes' where id = ?`, [sent.data!.message.id]);
-    const late = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'too late' }, { cookie: buyer.cookie });
+    const late = await client(api).chat.edit.mutate({ messageId: sent.data!.message.id, body: 'too late' }, { cookie: buyer.cookie });
     expect(late.error?.data.code).toBe('CONFLICT');
     expect(late.error?.data.details).toMatchObject({ reason: 'EDIT_WINDOW_CLOSED' });
     expect(late.error?.message).toMatch(/5 minutes/);
@@ -174,7 +174,7 @@ describe('messages', () => {
     const sent = await send(buyer, thread.id, 'my phone is 0171 1234567');
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
     const gone = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.deleted', thread.id));
-    const deleted = await mutate(api, 'chat.delete', { messageId: sent.data!.message.id }, { cookie: buyer.cookie });
+    const deleted = await client(api).chat.delete.mutate({ messageId: sent.data!.message.id }, { cookie: buyer.cookie });
     expect(deleted.data).toMatchObject({ body: '', attachments: [] });
     expect((await gone).payload).toMatchObject({ messageId: sent.data!.message.id });
     const seenBySeller = (await history(seller, thread.id)).data!.messages.find((m) => m.id === sent.data!.message.id);
@@ -183,7 +183,7 @@ describe('messages', () => {
     const row = await api.app.db.orm.em.fork().getConnection().execute<{ body: string; deleted_at: Date | null }[]>('select body, deleted_at from chat_messages where id = ?', [sent.data!.message.id]);
     expect(row[0]).toMatchObject({ body: '' });
     expect(row[0]?.deleted_at).not.toBeNull();
-    const twice = await mutate(api, 'chat.delete', { messageId: sent.data!.message.id }, { cookie: buyer.cookie });
+    const twice = await client(api).chat.delete.mutate({ messageId: sent.data!.message.id }, { cookie: buyer.cookie });
     expect(twice.error?.data.details).toMatchObject({ reason: 'DELETED' });
     sellerSocket.close();
   });
@@ -226,7 +226,7 @@ describe('live signals', () => {
 
     const sent = await send(buyer, thread.id, 'Are you there?');
     const receipt = nextEvent<Event>(buyerSocket, 'event', chatEvent('chat.thread.read', thread.id));
-    const read = await mutate(api, 'chat.markRead', { threadId: thread.id, seq: sent.data!.message.seq + 1000 }, { cookie: seller.cookie });
+    const read = await client(api).chat.markRead.mutate({ threadId: thread.id, seq: sent.data!.message.seq + 1000 }, { cookie: seller.cookie });
     expect(read.data?.lastReadSeq).toBe(sent.data!.message.seq); // capped at the newest message
     expect((await receipt).payload).toEqual({ threadId: thread.id, reader: { id: seller.id, role: 'seller' }, lastReadSeq: sent.data!.message.seq });
 
@@ -261,7 +261,7 @@ describe('live signals', () => {
           }),
       );
       const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => mutate(bulk, 'chat.send', { threadId: thread.id, clientId: randomUUID(), body: `n${i}` }, { cookie: i % 2 ? buyer.cookie : seller.cookie })),
+        Array.from({ length: 100 }, (_, i) => client(bulk).chat.send.mutate({ threadId: thread.id, clientId: randomUUID(), body: `n${i}` }, { cookie: i % 2 ? buyer.cookie : seller.cookie })),
       );
       expect(results.filter((r) => r.error)).toEqual([]);
       await Promise.all(done);
@@ -281,10 +281,10 @@ describe('pre-sale threads', () => {
   it('mask contact details (order threads do not) and keep one thread per buyer and listing', async () => {
     const buyer = await registerUser(api);
     const l = await listing();
-    const thread = (await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
+    const thread = (await client(api).chat.startPresale.mutate({ listingId: l.id }, { cookie: buyer.cookie })).data!;
     expect(thread).toMatchObject({ kind: 'presale', myRole: 'buyer' });
-    expect((await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data?.id).toBe(thread.id);
-    const own = await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: seller.cookie });
+    expect((await client(api).chat.startPresale.mutate({ listingId: l.id }, { cookie: buyer.cookie })).data?.id).toBe(thread.id);
+    const own = await client(api).chat.startPresale.mutate({ listingId: l.id }, { cookie: seller.cookie });
     expect(own.error?.data.code).toBe('BAD_REQUEST');
 
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
@@ -296,7 +296,7 @@ describe('pre-sale threads', () => {
     const row = await api.app.db.orm.em.fork().getConnection().execute<{ body: string }[]>('select body from chat_messages where id = ?', [sent.data!.message.id]);
     expect(row[0]?.body).toBe(expected); // the unmasked text is never stored
 
-    const edited = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'or jane (at) example (dot) com' }, { cookie: buyer.cookie });
+    const edited = await client(api).chat.edit.mutate({ messageId: sent.data!.message.id, body: 'or jane (at) example (dot) com' }, { cookie: buyer.cookie });
     expect(edited.data?.body).toBe(`or ${maskedEmail}`);
 
     const orderBuyer = await registerUser(api);
@@ -304,7 +304,7 @@ describe('pre-sale threads', () => {
     expect((await send(orderBuyer, orderThreadView.id, 'bea@example.com')).data?.message).toMatchObject({ body: 'bea@example.com', masked: false });
 
     // The seller sees it in their Messages with an unread badge.
-    const mine = await query(api, 'chat.myThreads', { kind: 'presale' }, { cookie: seller.cookie });
+    const mine = await client(api).chat.myThreads.query({ kind: 'presale' }, { cookie: seller.cookie });
     expect(mine.data?.find((t) => t.id === thread.id)).toMatchObject({ unread: 1, kind: 'presale' });
     // Support reads pre-sale threads (moderation) but does not write in them.
     const bySupport = await send(agent, thread.id, 'Hello from support');
@@ -315,7 +315,7 @@ describe('pre-sale threads', () => {
   it('mask a phone number followed by a reference, and leave the reference and order numbers as written', async () => {
     const buyer = await registerUser(api);
     const l = await listing();
-    const thread = (await mutate(api, 'chat.startPresale', { listingId: l.id }, { cookie: buyer.cookie })).data!;
+    const thread = (await client(api).chat.startPresale.mutate({ listingId: l.id }, { cookie: buyer.cookie })).data!;
     const sellerSocket = await connected(seller, [`thread:${thread.id}`]);
     const delivered = nextEvent<Event>(sellerSocket, 'event', chatEvent('chat.message.created', thread.id));
     // The walk-through's message: the number went through whole, while a bare reference was masked.
@@ -326,7 +326,7 @@ describe('pre-sale threads', () => {
     const row = await api.app.db.orm.em.fork().getConnection().execute<{ body: string }[]>('select body from chat_messages where id = ?', [sent.data!.message.id]);
     expect(row[0]?.body).toBe(expected);
 
-    const edited = await mutate(api, 'chat.edit', { messageId: sent.data!.message.id, body: 'Order 1207154424 — or ring (415) 555-2671 ext. 12' }, { cookie: buyer.cookie });
+    const edited = await client(api).chat.edit.mutate({ messageId: sent.data!.message.id, body: 'Order 1207154424 — or ring (415) 555-2671 ext. 12' }, { cookie: buyer.cookie });
     expect(edited.data).toMatchObject({ body: `Order 1207154424 — or ring ${maskedPhone}`, masked: true });
     const plain = await send(buyer, thread.id, 'Is order 1207154424 from 1971 still €1,234.56?');
     expect(plain.data?.message).toMatchObject({ body: 'Is order 1207154424 from 1971 still €1,234.56?', masked: false });
@@ -361,7 +361,7 @@ describe('attachments', () => {
     expect((await fetch(url(doc.body.id!), { headers: { cookie: stranger.cookie } })).status).toBe(404);
     expect((await fetch(url(doc.body.id!))).status).toBe(401);
 
-    await mutate(api, 'chat.delete', { messageId: sent.data!.message.id }, { cookie: buyer.cookie });
+    await client(api).chat.delete.mutate({ messageId: sent.data!.message.id }, { cookie: buyer.cookie });
     expect((await fetch(url(doc.body.id!), { headers: { cookie: seller.cookie } })).status).toBe(404);
   });
 });
@@ -376,10 +376,10 @@ describe('access', () => {
     expect(code(await history(stranger, thread.id))).toBe('NOT_FOUND');
     expect(code(await history(stranger, thread.id, { afterSeq: 0 }))).toBe('NOT_FOUND');
     expect(code(await send(stranger, thread.id, 'let me in'))).toBe('NOT_FOUND');
-    expect(code(await mutate(api, 'chat.markRead', { threadId: thread.id, seq: 1 }, { cookie: stranger.cookie }))).toBe('NOT_FOUND');
-    expect(code(await mutate(api, 'chat.threadForOrder', { orderId: order.id }, { cookie: stranger.cookie }))).toBe('NOT_FOUND');
-    expect(code(await mutate(api, 'chat.join', { threadId: thread.id }, { cookie: stranger.cookie }))).toBe('FORBIDDEN');
-    expect(code(await query(api, 'chat.history', { threadId: thread.id }))).toBe('UNAUTHORIZED');
+    expect(code(await client(api).chat.markRead.mutate({ threadId: thread.id, seq: 1 }, { cookie: stranger.cookie }))).toBe('NOT_FOUND');
+    expect(code(await client(api).chat.threadForOrder.mutate({ orderId: order.id }, { cookie: stranger.cookie }))).toBe('NOT_FOUND');
+    expect(code(await client(api).chat.join.mutate({ threadId: thread.id }, { cookie: stranger.cookie }))).toBe('FORBIDDEN');
+    expect(code(await client(api).chat.history.query({ threadId: thread.id }))).toBe('UNAUTHORIZED');
     const socket = await connected(stranger);
     expect(await subscribe(socket, `thread:${thread.id}`)).toEqual({ ok: false, error: 'FORBIDDEN' });
     socket.close();
@@ -394,9 +394,9 @@ describe('support', () => {
     const agentSocket = await connected(agent);
     expect(await subscribe(agentSocket, `thread:${thread.id}`)).toEqual({ ok: true });
 
-    const inbox = await query(api, 'chat.supportInbox', {}, { cookie: agent.cookie });
+    const inbox = await client(api).chat.supportInbox.query({}, { cookie: agent.cookie });
     expect(inbox.error?.data.code ?? null).toBeNull();
-    expect((await query(api, 'chat.supportInbox', {}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await client(api).chat.supportInbox.query({}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
 
     const fromSupport = nextEvent<Event>(buyerSocket, 'event', chatEvent('chat.message.created', thread.id, (e) => e.name === 'chat.message.created' && e.payload.message.kind === 'text'));
     const joinedNote = nextEvent<Event>(buyerSocket, 'event', chatEvent('chat.message.created', thread.id, (e) => e.name === 'chat.message.created' && e.payload.message.kind === 'system'));
@@ -418,19 +418,19 @@ describe('support', () => {
     expect(asAgent.messages.find((m) => m.id === sent.data!.message.id)?.author).toEqual({ id: agent.id, role: 'support', name: 'Support · Alex Agent' });
 
     // Canned replies: rendered on the server with this thread's facts.
-    const canned = await query(api, 'chat.cannedReplies.list', undefined, { cookie: agent.cookie });
+    const canned = await client(api).chat.cannedReplies.list.query(undefined, { cookie: agent.cookie });
     const greeting = canned.data!.replies.find((r) => r.title === 'Greeting')!;
-    const preview = await query(api, 'chat.cannedReplies.preview', { threadId: thread.id, id: greeting.id }, { cookie: agent.cookie });
+    const preview = await client(api).chat.cannedReplies.preview.query({ threadId: thread.id, id: greeting.id }, { cookie: agent.cookie });
     expect(preview.data?.body).toBe(`Hi Carla Customer, this is Marketdesk support. I am looking into order ${order.number} now.`);
     const cannedSent = await send(agent, thread.id, '', { cannedReplyId: greeting.id });
     expect(cannedSent.data?.message.body).toBe(preview.data?.body);
-    expect((await mutate(api, 'chat.cannedReplies.save', { title: 'Bad', body: 'Hi {nickname}' }, { cookie: admin.cookie })).error?.data.details).toMatchObject({ reason: 'UNKNOWN_VARIABLE', unknown: ['nickname'] });
-    expect((await mutate(api, 'chat.cannedReplies.save', { title: 'Nope', body: 'Hi {buyer_name}' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const saved = await mutate(api, 'chat.cannedReplies.save', { title: `Thanks ${key()}`, body: 'Thanks {buyer_name}!' }, { cookie: admin.cookie });
+    expect((await client(api).chat.cannedReplies.save.mutate({ title: 'Bad', body: 'Hi {nickname}' }, { cookie: admin.cookie })).error?.data.details).toMatchObject({ reason: 'UNKNOWN_VARIABLE', unknown: ['nickname'] });
+    expect((await client(api).chat.cannedReplies.save.mutate({ title: 'Nope', body: 'Hi {buyer_name}' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const saved = await client(api).chat.cannedReplies.save.mutate({ title: `Thanks ${key()}`, body: 'Thanks {buyer_name}!' }, { cookie: admin.cookie });
     expect(saved.data?.version).toBe(1);
-    const stale = await mutate(api, 'chat.cannedReplies.save', { id: saved.data!.id, version: 1, title: 'Thanks', body: 'Thanks, {buyer_name}.' }, { cookie: admin.cookie });
+    const stale = await client(api).chat.cannedReplies.save.mutate({ id: saved.data!.id, version: 1, title: 'Thanks', body: 'Thanks, {buyer_name}.' }, { cookie: admin.cookie });
     expect(stale.error).toBeUndefined();
-    expect((await mutate(api, 'chat.cannedReplies.save', { id: saved.data!.id, version: 1, title: 'Thanks', body: 'Again' }, { cookie: admin.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await client(api).chat.cannedReplies.save.mutate({ id: saved.data!.id, version: 1, title: 'Thanks', body: 'Again' }, { cookie: admin.cookie })).error?.data.code).toBe('CONFLICT');
 
     // The pluggable dispute rule: only the assignee replies.
     const restore = setStaffReplyCheck(async (_tx, input) => (input.actor.id === agent.id ? { ok: false, message: 'Sam Support is handling this dispute. Take it over to reply.', details: { assigneeName: 'Sam Support' } } : { ok: true }));
@@ -449,18 +449,18 @@ describe('support', () => {
     const buyer = await registerUser(api);
     const { thread } = await orderThread(buyer);
     const rude = await send(seller, thread.id, 'Something abusive');
-    const reported = await mutate(api, 'chat.report', { messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: buyer.cookie });
+    const reported = await client(api).chat.report.mutate({ messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: buyer.cookie });
     expect(reported.data).toEqual({ reported: true, alreadyReported: false });
-    expect((await mutate(api, 'chat.report', { messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: buyer.cookie })).data).toEqual({ reported: true, alreadyReported: true });
-    expect((await mutate(api, 'chat.report', { messageId: rude.data!.message.id, reason: 'Mine' }, { cookie: seller.cookie })).error?.data.code).toBe('BAD_REQUEST');
-    const reports = await query(api, 'chat.reports', {}, { cookie: agent.cookie });
+    expect((await client(api).chat.report.mutate({ messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: buyer.cookie })).data).toEqual({ reported: true, alreadyReported: true });
+    expect((await client(api).chat.report.mutate({ messageId: rude.data!.message.id, reason: 'Mine' }, { cookie: seller.cookie })).error?.data.code).toBe('BAD_REQUEST');
+    const reports = await client(api).chat.reports.query({}, { cookie: agent.cookie });
     expect(reports.data?.find((r) => r.messageId === rude.data!.message.id)).toMatchObject({ reason: 'Abusive language', messageBody: 'Something abusive' });
-    expect((await query(api, 'chat.reports', {}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await client(api).chat.reports.query({}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
 
     const buyerSocket = await connected(buyer, [`thread:${thread.id}`]);
     const hiddenLive = nextEvent<Event>(buyerSocket, 'event', chatEvent('chat.message.hidden', thread.id));
-    expect((await mutate(api, 'chat.hide', { messageId: rude.data!.message.id, reason: 'Abuse' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const hidden = await mutate(api, 'chat.hide', { messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: agent.cookie });
+    expect((await client(api).chat.hide.mutate({ messageId: rude.data!.message.id, reason: 'Abuse' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const hidden = await client(api).chat.hide.mutate({ messageId: rude.data!.message.id, reason: 'Abusive language' }, { cookie: agent.cookie });
     expect(hidden.data).toMatchObject({ hidden: true, body: 'Something abusive', moderation: { hiddenBy: 'Alex Agent', hiddenReason: 'Abusive language' } });
     expect((await hiddenLive).payload).toEqual({ threadId: thread.id, messageId: rude.data!.message.id, hiddenAtMs: expect.any(Number) });
     expect((await history(buyer, thread.id)).data!.messages.find((m) => m.id === rude.data!.message.id)).toMatchObject({ hidden: true, body: '', moderation: null });
@@ -512,11 +512,11 @@ describe('support inbox, live', () => {
 
     // An agent joins: the inbox hears that support is in, with nothing left unread.
     const joined = nextEvent<Event>(agentSocket, 'event', summaryOf(thread.id, (e) => e.payload.supportJoined));
-    expect((await mutate(api, 'chat.join', { threadId: thread.id }, { cookie: agent.cookie })).error).toBeUndefined();
+    expect((await client(api).chat.join.mutate({ threadId: thread.id }, { cookie: agent.cookie })).error).toBeUndefined();
     expect(((await joined) as Summary).payload).toMatchObject({ preview: 'Support joined the conversation.', unread: 0, supportJoined: true });
 
     // Pre-sale questions stay between buyer and seller: nothing for the inbox.
-    const presale = (await mutate(api, 'chat.startPresale', { listingId: (await listing()).id }, { cookie: buyer.cookie })).data!;
+    const presale = (await client(api).chat.startPresale.mutate({ listingId: (await listing()).id }, { cookie: buyer.cookie })).data!;
     expect((await send(buyer, presale.id, 'Is the sleeve OK?')).data?.created).toBe(true);
     const presaleSummaries = await api.app.db.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from outbox_events where name = 'chat.inbox.updated' and payload->>'threadId' = ?`, [presale.id]);
     expect(presaleSummaries[0]?.n).toBe(0);
@@ -535,7 +535,7 @@ describe('sequence bookkeeping', () => {
     });
     const a = await send(buyer, thread.id, 'a');
     await send(seller, thread.id, 'b');
-    await mutate(api, 'chat.edit', { messageId: a.data!.message.id, body: 'a2' }, { cookie: buyer.cookie });
+    await client(api).chat.edit.mutate({ messageId: a.data!.message.id, body: 'a2' }, { cookie: buyer.cookie });
     await nextEvent<Event>(socket, 'event', chatEvent('chat.message.edited', thread.id));
     let last: number | undefined;
     for (const e of events) {

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { settleCheckoutPayment } from '../src/services/checkout/settle-payment.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type RunningApi } from './harness.js';
 
 let stripe: StripeServer;
 let api: RunningApi;
@@ -34,7 +34,7 @@ const sql = (q: string, p: unknown[] = []) => api.app.db.orm.em.fork().getConnec
 async function startCheckout() {
   const buyer = await registerUser(api);
   const listing = await createLiveListing(api, seller, admin, { categoryId, title: `Race ${key()}`, priceMinor: 2500, quantity: 1 });
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
   const [row] = await sql('select provider_payment_id, total_minor, currency from checkouts where id = ?', [started.data!.checkoutId]);
   return { buyer, checkoutId: started.data!.checkoutId, orderId: started.data!.orders[0]!.id, payment: { providerPaymentId: row!.provider_payment_id as string, amountMinor: Number(row!.total_minor), currency: row!.currency as string } };
 }
@@ -44,7 +44,7 @@ const paidEvents = async (orderId: string) => (await sql(`select count(*)::int a
 describe('paying one checkout twice at once', () => {
   it('answers the losers with a conflict and the checkout state, never a 5xx', async () => {
     const { buyer, checkoutId, orderId } = await startCheckout();
-    const attempts = await Promise.all(Array.from({ length: 4 }, () => mutate(api, 'checkout.payWithTestCard', { checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie })));
+    const attempts = await Promise.all(Array.from({ length: 4 }, () => client(api).checkout.payWithTestCard.mutate({ checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie })));
     expect(attempts.map((a) => a.status).filter((s) => s >= 500)).toEqual([]);
     expect(attempts.filter((a) => a.data?.status === 'paid').length).toBeGreaterThanOrEqual(1);
     for (const lost of attempts.filter((a) => a.error)) {
@@ -52,7 +52,7 @@ describe('paying one checkout twice at once', () => {
       expect(lost.error?.data.code).toBe('CONFLICT');
       expect(lost.error?.data.details).toMatchObject({ reason: 'PAYMENT_IN_PROGRESS', state: expect.stringMatching(/^(awaiting_payment|paid)$/) });
     }
-    const order = await query(api, 'orders.get', { id: orderId }, { cookie: buyer.cookie });
+    const order = await client(api).orders.get.query({ id: orderId }, { cookie: buyer.cookie });
     expect(order.data?.state).toBe('paid');
     expect(await paidEvents(orderId)).toBe(1);
   });

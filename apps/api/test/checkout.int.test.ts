@@ -7,7 +7,7 @@ import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { expireCheckout } from '../src/services/checkout/end-checkout.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, until, type CallResult, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, until, type CallResult, type RunningApi } from './harness.js';
 
 const secret = 'whsec_checkouttest';
 let stripe: StripeServer;
@@ -40,7 +40,7 @@ const checkoutState = async (id: string) => (await one(`select state from checko
 
 
 async function start(buyer: Person, lines: { listingId: string; quantity: number; priceMinor: number }[], idempotencyKey = key()) {
-  return mutate(api, 'checkout.start', { idempotencyKey, address, lines }, { cookie: buyer.cookie });
+  return client(api).checkout.start.mutate({ idempotencyKey, address, lines }, { cookie: buyer.cookie });
 }
 
 describe('checkout', () => {
@@ -51,7 +51,7 @@ describe('checkout', () => {
       buyers.map(async (b) => {
         const started = await start(b, [{ listingId: listing.id, quantity: 1, priceMinor: 2000 }]);
         if (!started.data) return { started };
-        const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: b.cookie });
+        const paid = await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: b.cookie });
         return { started, paid };
       }),
     );
@@ -82,20 +82,20 @@ describe('checkout', () => {
     expect(s.orders).toHaveLength(2);
     // DE tax 19 % on items + shipping: (4500 + 595) × 1.19 + (3800 + 495) × 1.19, rounded per order.
     expect(s.totalMinor).toBe(Math.round(5095 * 1.19) + Math.round(4295 * 1.19));
-    const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    const paid = await client(api).checkout.payWithTestCard.mutate({ checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(paid.data).toEqual({ status: 'paid' });
 
-    const mine = await query(api, 'orders.mine', undefined, { cookie: buyer.cookie });
+    const mine = await client(api).orders.mine.query(undefined, { cookie: buyer.cookie });
     expect(mine.data?.map((o) => o.state)).toEqual(['paid', 'paid']);
-    const sellerView = await query(api, 'orders.selling', undefined, { cookie: seller2.cookie });
+    const sellerView = await client(api).orders.selling.query(undefined, { cookie: seller2.cookie });
     expect(sellerView.data?.orders.map((o) => o.number)).toContain(s.orders.find((o) => o.sellerId === seller2.id)!.number);
     // The stream holds the payment, its two transfers and the placement; the buyer reads one entry.
-    const detail = await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    const detail = await client(api).orders.get.query({ id: s.orders[0]!.id }, { cookie: buyer.cookie });
     expect(detail.data?.timeline.map((e) => e.title)).toEqual(['Order placed and paid']);
     expect(detail.data?.timeline[0]?.money).toEqual({ amountMinor: s.orders[0]!.totalMinor, currency: 'EUR', move: 'paid' });
     expect(detail.data?.streamSeq).toBe(4);
     const stranger = await registerUser(api);
-    expect((await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: stranger.cookie })).error?.data.code).toBe('NOT_FOUND');
+    expect((await client(api).orders.get.query({ id: s.orders[0]!.id }, { cookie: stranger.cookie })).error?.data.code).toBe('NOT_FOUND');
 
     for (const o of s.orders) {
       const capture = await one(`select amount_minor from ledger_postings where transfer_id = ? and account_code = 'platform:escrow'`, [`payment:${s.providerPaymentId}:${o.id}:capture`]);
@@ -119,7 +119,7 @@ describe('checkout', () => {
     const stale = await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 5000 }]);
     expect(stale.error?.data.code).toBe('CONFLICT');
     expect(stale.error?.message).toMatch(/price .* changed/i);
-    const bad = await mutate(api, 'checkout.start', { idempotencyKey: 'x', address: { ...address, country: 'Germany' }, lines: [] }, { cookie: buyer.cookie });
+    const bad = await client(api).checkout.start.mutate({ idempotencyKey: 'x', address: { ...address, country: 'Germany' }, lines: [] }, { cookie: buyer.cookie });
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     expect((bad.error?.data.zodIssues ?? []).length).toBeGreaterThanOrEqual(3);
   });
@@ -132,25 +132,25 @@ describe('checkout', () => {
     const notShipped = 'We do not ship to Japan yet (we ship to France, Germany, Netherlands, United Kingdom and United States)';
     const countryIssue = (error: CallResult['error']) => (error?.data.zodIssues as { path: string[]; message: string }[] | null)?.map((i) => ({ path: i.path.join('.'), message: i.message }));
     for (const [country, message] of [['XX', notIso], ['de', '“de” is not an ISO 3166-1 country code: choose a country such as DE'], ['JP', notShipped]] as const) {
-      const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address: { ...address, country }, lines, saveAddress: true }, { cookie: buyer.cookie });
+      const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address: { ...address, country }, lines, saveAddress: true }, { cookie: buyer.cookie });
       expect(started.status).toBe(400);
       expect(started.error?.data.code).toBe('BAD_REQUEST');
       expect(countryIssue(started.error)).toEqual([{ path: 'address.country', message }]);
       expect(started.error?.message).toBe(`address.country: ${message}`);
     }
-    const added = await mutate(api, 'addresses.add', { address: { ...address, country: 'XX' } }, { cookie: buyer.cookie });
+    const added = await client(api).addresses.add.mutate({ address: { ...address, country: 'XX' } }, { cookie: buyer.cookie });
     expect(added.error?.data.code).toBe('BAD_REQUEST');
     expect(countryIssue(added.error)).toEqual([{ path: 'address.country', message: notIso }]);
-    const addedJp = await mutate(api, 'addresses.add', { address: { ...address, country: 'JP' } }, { cookie: buyer.cookie });
+    const addedJp = await client(api).addresses.add.mutate({ address: { ...address, country: 'JP' } }, { cookie: buyer.cookie });
     expect(countryIssue(addedJp.error)).toEqual([{ path: 'address.country', message: notShipped }]);
-    const priced = await query(api, 'cart.get', { country: 'JP' }, { cookie: buyer.cookie });
+    const priced = await client(api).cart.get.query({ country: 'JP' }, { cookie: buyer.cookie });
     expect(countryIssue(priced.error)).toEqual([{ path: 'country', message: notShipped }]);
 
     // An address saved before the check (straight into the table) is refused by the domain, never taxed at 0 %.
     await rows(`insert into addresses (id, user_id, name, line1, city, postal_code, country, is_default, created_at) values (gen_random_uuid(), ?, 'Old', 'Main St 1', 'Tokyo', '100', 'JP', true, now())`, [buyer.id]);
-    const saved = (await query(api, 'addresses.list', undefined, { cookie: buyer.cookie })).data ?? [];
+    const saved = (await client(api).addresses.list.query(undefined, { cookie: buyer.cookie })).data ?? [];
     expect(saved).toHaveLength(1);
-    const fromSaved = await mutate(api, 'checkout.start', { idempotencyKey: key(), addressId: saved[0]!.id, lines }, { cookie: buyer.cookie });
+    const fromSaved = await client(api).checkout.start.mutate({ idempotencyKey: key(), addressId: saved[0]!.id, lines }, { cookie: buyer.cookie });
     expect(fromSaved.error?.data.code).toBe('BAD_REQUEST');
     expect(fromSaved.error?.message).toBe(notShipped);
     expect(fromSaved.error?.data.details).toMatchObject({ refusal: 'UNSUPPORTED_COUNTRY' });
@@ -168,7 +168,7 @@ describe('checkout', () => {
     const buyer = await registerUser(api);
     const s = (await start(buyer, [{ listingId: l.id, quantity: 1, priceMinor: 6200 }])).data!;
     expect(await stockOf(l.id)).toBe(0);
-    const declined = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'declined', idempotencyKey: key() }, { cookie: buyer.cookie });
+    const declined = await client(api).checkout.payWithTestCard.mutate({ checkoutId: s.checkoutId, card: 'declined', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(declined.data?.status).toBe('declined');
     expect(await stockOf(l.id)).toBe(1);
     expect(await checkoutState(s.checkoutId)).toBe('failed');
@@ -189,7 +189,7 @@ describe('checkout', () => {
     expect(await checkoutState(s.checkoutId)).toBe('expired');
     const order = await one(`select state from orders where id = ?`, [s.orders[0]!.id]);
     expect(order.state).toBe('cancelled');
-    const closed = await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    const closed = await client(api).checkout.payWithTestCard.mutate({ checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(closed.error?.data.code).toBe('CONFLICT');
   });
 
@@ -198,12 +198,12 @@ describe('checkout', () => {
     const [a, b, c] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
     const first = (await start(a, [{ listingId: l.id, quantity: 1, priceMinor: 3300 }])).data!;
     const second = (await start(b, [{ listingId: l.id, quantity: 1, priceMinor: 3300 }])).data!;
-    await mutate(api, 'checkout.payWithTestCard', { checkoutId: first.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: a.cookie });
+    await client(api).checkout.payWithTestCard.mutate({ checkoutId: first.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: a.cookie });
     expect(await listingState(l.id)).toBe('active'); // b's unit may still come back
     await expireCheckout(api.app.db.orm.em.fork(), second.checkoutId, new Date(Date.now() + 16 * 60_000));
     expect(await stockOf(l.id)).toBe(1);
     const third = (await start(c, [{ listingId: l.id, quantity: 1, priceMinor: 3300 }])).data!;
-    await mutate(api, 'checkout.payWithTestCard', { checkoutId: third.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: c.cookie });
+    await client(api).checkout.payWithTestCard.mutate({ checkoutId: third.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: c.cookie });
     expect(await listingState(l.id)).toBe('sold_out');
   });
 
@@ -262,7 +262,7 @@ describe('checkout', () => {
     const b = await createLiveListing(api, seller2, admin, { categoryId, title: 'Sticky Fingers', priceMinor: 2400, quantity: 1 });
     const buyer = await registerUser(api);
     const s = (await start(buyer, [{ listingId: a.id, quantity: 1, priceMinor: 3500 }, { listingId: b.id, quantity: 1, priceMinor: 2400 }])).data!;
-    await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    await client(api).checkout.payWithTestCard.mutate({ checkoutId: s.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     await api.app.gateway!.refund({ providerPaymentId: s.providerPaymentId, amountMinor: 1000, idempotencyKey: key() });
     stripe.openDispute(s.providerPaymentId, 'fraudulent');
     await stripe.flushWebhooks();
@@ -277,9 +277,9 @@ describe('checkout', () => {
     await processWebhookJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), { eventId: event.id });
     expect(await reports()).toHaveLength(4);
     // A refund made at the provider (not through us) is news to the buyer; the chargeback reads as their bank dispute.
-    const detail = await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: buyer.cookie });
+    const detail = await client(api).orders.get.query({ id: s.orders[0]!.id }, { cookie: buyer.cookie });
     expect(detail.data?.timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Order placed and paid', 'Refunded by the payment provider']));
-    const staffDetail = await query(api, 'orders.get', { id: s.orders[0]!.id }, { cookie: admin.cookie });
+    const staffDetail = await client(api).orders.get.query({ id: s.orders[0]!.id }, { cookie: admin.cookie });
     expect(staffDetail.data?.timeline.map((e) => e.title)).toEqual(expect.arrayContaining(['Chargeback reported by the payment provider']));
   });
 

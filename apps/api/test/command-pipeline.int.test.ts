@@ -20,7 +20,7 @@ import { orderAggregate } from '../src/services/orders/order-aggregate.js';
 import { payoutAggregate } from '../src/services/payouts/payout-aggregate.js';
 import { submissionAggregate } from '../src/services/submissions/submission-aggregate.js';
 import { submissionSettingsFrom } from '../src/services/submissions/submission-settings.js';
-import { approveKycDirectly, mutate, registerUser } from './harness.js';
+import { client, approveKycDirectly, registerUser } from './harness.js';
 import { createCategory, createLiveListing, type Person } from './catalog-fixtures.js';
 import { buyWithTestCard, startApiWithPayments } from './payments-harness.js';
 
@@ -95,7 +95,7 @@ describe('a lost version race changes nothing and publishes nothing', () => {
   });
 
   it('submissions (the seller withdraws)', async () => {
-    const created = await mutate(env.api, 'submissions.create', { items: [{ artist: 'Can', title: 'Tago Mago', format: 'lp', grade: 'VG+', askingMinor: 3000 }], note: 'race' }, { cookie: seller.cookie });
+    const created = await client(env.api).submissions.create.mutate({ items: [{ artist: 'Can', title: 'Tago Mago', format: 'lp', grade: 'VG+', askingMinor: 3000 }], note: 'race' }, { cookie: seller.cookie });
     const s = created.data!;
     await loseRace(submissionAggregate, s.id, { type: 'withdraw' }, as(seller, ['seller']), { itemCount: 1, reviewerId: null, settings: submissionSettingsFrom(env.api.app.services.config) });
   });
@@ -117,10 +117,10 @@ describe('a lost version race changes nothing and publishes nothing', () => {
     // Money to pay out: an order the buyer received and confirmed releases escrow to the seller.
     const { order } = await buyWithTestCard(env.api, { buyer, seller, reviewer: admin }, { categoryId, priceMinor: 5000 });
     const version = async () => (await orderAggregate.find(em(), order.id))!.version;
-    await mutate(env.api, 'orders.ship', { id: order.id, version: await version(), carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
-    await mutate(env.api, 'orders.markDelivered', { id: order.id, version: await version() }, { cookie: seller.cookie });
-    await mutate(env.api, 'orders.confirmReceipt', { id: order.id, version: await version() }, { cookie: buyer.cookie });
-    const requested = await mutate(env.api, 'payouts.request', { amountMinor: 1500 }, { cookie: seller.cookie });
+    await client(env.api).orders.ship.mutate({ id: order.id, version: await version(), carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+    await client(env.api).orders.markDelivered.mutate({ id: order.id, version: await version() }, { cookie: seller.cookie });
+    await client(env.api).orders.confirmReceipt.mutate({ id: order.id, version: await version() }, { cookie: buyer.cookie });
+    const requested = await client(env.api).payouts.request.mutate({ amountMinor: 1500 }, { cookie: seller.cookie });
     await loseRace(payoutAggregate, requested.data!.id, { type: 'approve' }, as(admin, ['admin']), undefined);
   });
 

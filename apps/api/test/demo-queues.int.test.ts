@@ -10,7 +10,7 @@ import { seedDemoQueues, type DemoQueuesResult } from '../src/demo/demo-queues.j
 import { hashPassword } from '../src/services/auth/passwords.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { supportSla } from '../src/services/sla/support-calendar.js';
-import { mutate, query, until } from './harness.js';
+import { client, until } from './harness.js';
 import { startApiWithPayments } from './payments-harness.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,14 +31,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const signIn = async (email: string) => (await mutate(stack.api, 'auth.login', { email, password: demoPassword })).setCookie!;
+const signIn = async (email: string) => (await client(stack.api).auth.login.mutate({ email, password: demoPassword })).setCookie!;
 
 describe('the demo', () => {
   it('fills every staff queue', async () => {
     expect(made.skipped).toEqual([]);
     const admin = await signIn('admin@marketdesk.test');
     const overview = await until(
-      async () => (await query(stack.api, 'queues.overview', undefined, { cookie: admin })).data ?? [],
+      async () => (await client(stack.api).queues.overview.query(undefined, { cookie: admin })).data ?? [],
       (rows) => rows.every((r) => r.open > 0),
     );
     expect(overview.map((r) => r.queue).sort()).toEqual([...queueNames].sort());
@@ -52,7 +52,7 @@ describe('the demo', () => {
 
   it('moved the money as the app does: the seller who sold can withdraw, and the books balance', async () => {
     const seller = await signIn('seller2@marketdesk.test');
-    const mine = (await query(stack.api, 'payouts.mine', undefined, { cookie: seller })).data!;
+    const mine = (await client(stack.api).payouts.mine.query(undefined, { cookie: seller })).data!;
     expect(mine.payouts).toMatchObject([{ state: 'requested', amountMinor: 5000 }]);
     expect(mine.balance.reservedMinor).toBe(5000);
     expect((await reconcileLedger(stack.api.app.db.orm.em.fork())).balanced).toBe(true);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscogsCatalog, DiscogsClient, DiscogsError } from '../src/integrations/discogs/index.js';
 import { createEnrichmentService } from '../src/services/enrichment/enrichment-service.js';
 import { startDiscogsReplay, type ReplayServer } from './discogs-replay.js';
-import { query, registerUser, startApi, type RunningApi } from './harness.js';
+import { client as apiClient, registerUser, startApi, type RunningApi } from './harness.js';
 
 let replay: ReplayServer;
 let api: RunningApi;
@@ -114,19 +114,19 @@ describe('enrichment service', () => {
 describe('through the API', () => {
   it('offers look-ups to sellers when a token is configured', async () => {
     const seller = await registerUser(api, { roles: ['seller', 'buyer'] });
-    expect((await query(api, 'enrichment.capabilities', undefined, { cookie: seller.cookie })).data).toEqual({ discogs: true });
-    const found = await query(api, 'enrichment.search', { artist: 'The Beatles', title: 'Abbey Road' }, { cookie: seller.cookie });
+    expect((await apiClient(api).enrichment.capabilities.query(undefined, { cookie: seller.cookie })).data).toEqual({ discogs: true });
+    const found = await apiClient(api).enrichment.search.query({ artist: 'The Beatles', title: 'Abbey Road' }, { cookie: seller.cookie });
     expect(found.data?.[0]?.releaseId).toBe(2393);
     const buyer = await registerUser(api);
-    expect((await query(api, 'enrichment.search', { q: 'x' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await apiClient(api).enrichment.search.query({ q: 'x' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
   });
 
   it('hides the feature without a token instead of failing', async () => {
     const off = await startApi({});
     try {
       const seller = await registerUser(off, { roles: ['seller', 'buyer'] });
-      expect((await query(off, 'enrichment.capabilities', undefined, { cookie: seller.cookie })).data).toEqual({ discogs: false });
-      expect((await query(off, 'enrichment.search', { q: 'abbey road' }, { cookie: seller.cookie })).error?.data.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await apiClient(off).enrichment.capabilities.query(undefined, { cookie: seller.cookie })).data).toEqual({ discogs: false });
+      expect((await apiClient(off).enrichment.search.query({ q: 'abbey road' }, { cookie: seller.cookie })).error?.data.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       await off.close();
     }

@@ -15,7 +15,7 @@ import { deliverNotificationsJob } from '../src/jobs/notifications/deliver-notif
 import { notificationsFor } from '../src/services/notifications/notification-rules.js';
 import pino from 'pino';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, until, type RunningApi } from './harness.js';
+import { client, registerUser, until, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let closeAll: () => Promise<void>;
@@ -35,9 +35,9 @@ afterAll(async () => {
 const exec = (q: string, params: unknown[] = []) => api.app.db.orm.em.fork().getConnection().execute(q, params) as Promise<Record<string, unknown>[]>;
 
 async function buy(buyer: Person, listings: { id: string; priceMinor: number }[]) {
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: listings.map((l) => ({ listingId: l.id, quantity: 1, priceMinor: l.priceMinor })) }, { cookie: buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: listings.map((l) => ({ listingId: l.id, quantity: 1, priceMinor: l.priceMinor })) }, { cookie: buyer.cookie });
   if (!started.data) throw new Error(JSON.stringify(started.error));
-  const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  const paid = await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
   if (paid.error) throw new Error(JSON.stringify(paid.error));
   return started.data.orders.map((o) => o.id);
 }
@@ -74,7 +74,7 @@ describe('bought together', () => {
     expect(await counts()).toEqual(both);
     expect(both[`${a.id}>${b.id}`]).toBe(2);
 
-    const row = (await query(api, 'discovery.boughtTogether', { listingId: a.id, limit: 6 })).data!;
+    const row = (await client(api).discovery.boughtTogether.query({ listingId: a.id, limit: 6 })).data!;
     expect(row).toMatchObject({ source: 'bought_together', title: 'Bought together', fallback: false });
     expect(row.items.map((i) => i.id)).toEqual([b.id, ...[c.id, d.id].sort()]);
     // A buyer's purchases count towards popularity and trending.
@@ -94,28 +94,28 @@ describe('views, trending and personal rows', () => {
     const hot = await listing(`Trending hot ${tag}`);
     const buyer = await registerUser(api);
     const visitors = Array.from({ length: 30 }, () => randomUUID().replace(/-/g, ''));
-    for (const visitorId of visitors) expect((await mutate(api, 'discovery.recordView', { listingId: hot.id, visitorId })).data).toEqual({ recorded: true });
-    expect((await mutate(api, 'discovery.recordView', { listingId: hot.id, visitorId: visitors[0] })).data).toEqual({ recorded: false });
-    await mutate(api, 'discovery.recordView', { listingId: hot.id }, { cookie: buyer.cookie });
+    for (const visitorId of visitors) expect((await client(api).discovery.recordView.mutate({ listingId: hot.id, visitorId })).data).toEqual({ recorded: true });
+    expect((await client(api).discovery.recordView.mutate({ listingId: hot.id, visitorId: visitors[0] })).data).toEqual({ recorded: false });
+    await client(api).discovery.recordView.mutate({ listingId: hot.id }, { cookie: buyer.cookie });
 
     await flushViews(api.app.db.orm.em.fork(), api.app.redis, api.app.services.config.REDIS_PREFIX, new Date());
     expect((await exec(`select views from listing_popularity where listing_id = ?`, [hot.id]))[0]).toMatchObject({ views: 31 });
     expect((await exec(`select views from listing_views where listing_id = ?`, [hot.id]))).toEqual([{ views: 1 }]);
 
-    const trending = (await query(api, 'discovery.trending', { limit: 3 })).data!;
+    const trending = (await client(api).discovery.trending.query({ limit: 3 })).data!;
     expect(trending).toMatchObject({ source: 'trending', fallback: false });
     expect(trending.items[0]!.id).toBe(hot.id);
 
-    const rows = (await query(api, 'discovery.home', { limit: 6 }, { cookie: buyer.cookie })).data!;
+    const rows = (await client(api).discovery.home.query({ limit: 6 }, { cookie: buyer.cookie })).data!;
     expect(rows.map((r) => r.title)).toEqual([`Because you viewed ${hot.title}`, 'Recently viewed', 'Trending now']);
     expect(rows[1]!.items.map((i) => i.id)).toEqual([hot.id]);
-    const anonymous = (await query(api, 'discovery.home', { limit: 6 })).data!;
+    const anonymous = (await client(api).discovery.home.query({ limit: 6 })).data!;
     expect(anonymous.map((r) => r.source)).toEqual(['trending']);
   });
 
   it('flushes buffered views on its own schedule (the repeatable discovery.flushViews job)', async () => {
     const l = await listing(`Scheduled flush ${key().slice(4, 10)}`);
-    await mutate(api, 'discovery.recordView', { listingId: l.id, visitorId: randomUUID().replace(/-/g, '') });
+    await client(api).discovery.recordView.mutate({ listingId: l.id, visitorId: randomUUID().replace(/-/g, '') });
     const views = await until(async () => Number((await exec(`select views from listing_popularity where listing_id = ?`, [l.id]))[0]?.views ?? 0), (n) => n === 1, 25_000);
     expect(views).toBe(1);
   }, 30_000);
@@ -123,7 +123,7 @@ describe('views, trending and personal rows', () => {
   it('shows popular items when a source is empty or too slow, never an empty widget', async () => {
     const lonely = await listing(`Nobody bought this ${key().slice(4, 10)}`, 1_500, { artist: `Unknown ${randomUUID()}` });
     resetPopularCache();
-    const row = (await query(api, 'discovery.boughtTogether', { listingId: lonely.id, limit: 4 })).data!;
+    const row = (await client(api).discovery.boughtTogether.query({ listingId: lonely.id, limit: 4 })).data!;
     expect(row).toMatchObject({ source: 'popular', title: 'Popular right now', fallback: true });
     expect(row.items.length).toBeGreaterThan(0);
     expect(row.items.map((i) => i.id)).not.toContain(lonely.id);
@@ -141,7 +141,7 @@ describe('views, trending and personal rows', () => {
     const artist = `Artist ${randomUUID().slice(0, 8)}`;
     const base = await listing(`${artist} – Blue River`, 2_000, { artist, format: 'LP' });
     const sameArtist = await listing(`${artist} – Golden Night`, 2_000, { artist, format: 'LP' });
-    const row = (await query(api, 'discovery.similar', { listingId: base.id, limit: 4 })).data!;
+    const row = (await client(api).discovery.similar.query({ listingId: base.id, limit: 4 })).data!;
     expect(row).toMatchObject({ source: 'similar', fallback: false });
     expect(row.items[0]!.id).toBe(sameArtist.id);
   });
@@ -151,30 +151,30 @@ describe('wishlist', () => {
   it('saves, lists with changes since saving, and unsaves', async () => {
     const l = await listing(`Wishlisted ${key().slice(4, 10)}`, 3_000);
     const buyer = await registerUser(api);
-    expect((await mutate(api, 'wishlist.save', { listingId: l.id })).error?.data.code).toBe('UNAUTHORIZED');
-    expect((await mutate(api, 'wishlist.save', { listingId: randomUUID() }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
-    await mutate(api, 'wishlist.save', { listingId: l.id }, { cookie: buyer.cookie });
-    expect((await query(api, 'wishlist.ids', undefined, { cookie: buyer.cookie })).data).toEqual([l.id]);
+    expect((await client(api).wishlist.save.mutate({ listingId: l.id })).error?.data.code).toBe('UNAUTHORIZED');
+    expect((await client(api).wishlist.save.mutate({ listingId: randomUUID() }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
+    await client(api).wishlist.save.mutate({ listingId: l.id }, { cookie: buyer.cookie });
+    expect((await client(api).wishlist.ids.query(undefined, { cookie: buyer.cookie })).data).toEqual([l.id]);
 
     // The seller lowers the price: recorded in the price history, shown as a drop on the wishlist.
     const current = (await exec(`select version from listings where id = ?`, [l.id]))[0]!;
-    const edited = await mutate(api, 'listings.update', { id: l.id, version: Number(current.version), priceMinor: 2_500 }, { cookie: seller.cookie });
+    const edited = await client(api).listings.update.mutate({ id: l.id, version: Number(current.version), priceMinor: 2_500 }, { cookie: seller.cookie });
     expect(edited.error).toBeUndefined();
     expect(await exec(`select reason, from_minor, to_minor from listing_price_changes where listing_id = ?`, [l.id])).toEqual([{ reason: 'seller', from_minor: 3_000, to_minor: 2_500 }]);
-    const list = (await query(api, 'wishlist.list', undefined, { cookie: buyer.cookie })).data!;
+    const list = (await client(api).wishlist.list.query(undefined, { cookie: buyer.cookie })).data!;
     expect(list[0]).toMatchObject({ savedPriceMinor: 3_000, priceDropMinor: 500 });
-    const notified = await until(async () => (await query(api, 'notifications.list', { limit: 20 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop'), (n) => n.length > 0);
+    const notified = await until(async () => (await client(api).notifications.list.query({ limit: 20 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop'), (n) => n.length > 0);
     expect(notified).toHaveLength(1);
 
-    await mutate(api, 'wishlist.remove', { listingId: l.id }, { cookie: buyer.cookie });
-    expect((await query(api, 'wishlist.ids', undefined, { cookie: buyer.cookie })).data).toEqual([]);
+    await client(api).wishlist.remove.mutate({ listingId: l.id }, { cookie: buyer.cookie });
+    expect((await client(api).wishlist.ids.query(undefined, { cookie: buyer.cookie })).data).toEqual([]);
   });
 });
 
 describe('wishlist notifications go out only for a listing a buyer can buy', () => {
   const version = async (id: string) => Number((await exec(`select version from listings where id = ?`, [id]))[0]!.version);
   const edit = async (id: string, patch: Record<string, unknown>) => {
-    const res = await mutate(api, 'listings.update', { id, version: await version(id), ...patch }, { cookie: seller.cookie });
+    const res = await client(api).listings.update.mutate({ id, version: await version(id), ...patch }, { cookie: seller.cookie });
     if (!res.data) throw new Error(JSON.stringify(res.error));
     return res.data.state;
   };
@@ -191,12 +191,12 @@ describe('wishlist notifications go out only for a listing a buyer can buy', () 
     const event = await lastEvent(listingId, name);
     await deliverNotificationsJob.handle(createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway), { outboxId: event.id });
   };
-  const wishlistNotes = async (buyer: Person, slug: string) => (await query(api, 'notifications.list', { limit: 50 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind.startsWith('wishlist_') && n.link === `/l/${slug}`);
+  const wishlistNotes = async (buyer: Person, slug: string) => (await client(api).notifications.list.query({ limit: 50 }, { cookie: buyer.cookie })).data!.items.filter((n) => n.kind.startsWith('wishlist_') && n.link === `/l/${slug}`);
   async function savedListing(title: string, quantity = 3) {
     const unique = `${title} ${key().slice(4, 10)}`;
     const l = await createLiveListing(api, seller, admin, { categoryId, title: unique, priceMinor: 3_000, quantity });
     const buyer = await registerUser(api);
-    await mutate(api, 'wishlist.save', { listingId: l.id }, { cookie: buyer.cookie });
+    await client(api).wishlist.save.mutate({ listingId: l.id }, { cookie: buyer.cookie });
     return { ...l, title: unique, buyer };
   }
 
@@ -216,7 +216,7 @@ describe('wishlist notifications go out only for a listing a buyer can buy', () 
 
   it('a price drop on a paused listing tells no one', async () => {
     const l = await savedListing('Paused drop');
-    expect((await mutate(api, 'listings.command', { id: l.id, version: await version(l.id), command: 'pause' }, { cookie: seller.cookie })).error).toBeUndefined();
+    expect((await client(api).listings.command.mutate({ id: l.id, version: await version(l.id), command: 'pause' }, { cookie: seller.cookie })).error).toBeUndefined();
     expect(await edit(l.id, { priceMinor: 2_400 })).toBe('paused');
     await deliver(l.id, 'listing.price_changed');
     expect(await wishlistNotes(l.buyer, l.slug)).toEqual([]);

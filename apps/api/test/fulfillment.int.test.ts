@@ -7,7 +7,7 @@ import { refundsOf, startApiWithPayments } from './payments-harness.js';
 import { fireOrderTimer } from '../src/services/orders/fulfillment.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, openSocket, query, registerUser, waitFor, type RunningApi } from './harness.js';
+import { client, openSocket, registerUser, waitFor, type RunningApi } from './harness.js';
 
 let stripe: StripeServer;
 let api: RunningApi;
@@ -33,12 +33,12 @@ async function storedStream(orderId: string) {
 
 async function paidOrder(buyer: Person, priceMinor = 4000) {
   const l = await createLiveListing(api, seller, admin, { categoryId, title: `Record ${key()}`, priceMinor, quantity: 1 });
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
-  await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: buyer.cookie });
+  await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
   return view(started.data!.orders[0]!.id, buyer);
 }
-const view = async (id: string, who: Person) => (await query(api, 'orders.get', { id }, { cookie: who.cookie })).data!;
-const available = async () => (await query(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data!.find((b) => b.currency === 'EUR') ?? { availableMinor: 0, pendingMinor: 0 };
+const view = async (id: string, who: Person) => (await client(api).orders.get.query({ id }, { cookie: who.cookie })).data!;
+const available = async () => (await client(api).ledger.myBalances.query(undefined, { cookie: seller.cookie })).data!.find((b) => b.currency === 'EUR') ?? { availableMinor: 0, pendingMinor: 0 };
 
 describe('fulfilment', () => {
   it('ships with a validated tracking number and a private proof, then releases escrow on receipt', async () => {
@@ -46,10 +46,10 @@ describe('fulfilment', () => {
     const order = await paidOrder(buyer);
     const before = await available();
 
-    const wrong = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '12345' }, { cookie: seller.cookie });
+    const wrong = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'ups', trackingNumber: '12345' }, { cookie: seller.cookie });
     expect(wrong.error?.data.code).toBe('BAD_REQUEST');
     expect(wrong.error?.message).toMatch(/UPS tracking number/);
-    const byBuyer = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: buyer.cookie });
+    const byBuyer = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: buyer.cookie });
     expect(byBuyer.error?.data.code).toBe('FORBIDDEN');
 
     const form = new FormData();
@@ -58,7 +58,7 @@ describe('fulfilment', () => {
     expect(proof.status).toBe(201);
     const proofId = ((await proof.json()) as { id: string; scan: string }).id;
 
-    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '0123 4567 8901 23', proofId }, { cookie: seller.cookie });
+    const shipped = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '0123 4567 8901 23', proofId }, { cookie: seller.cookie });
     expect(shipped.data?.state).toBe('shipped');
     const seen = await view(order.id, buyer);
     expect(seen.shipment).toMatchObject({ carrier: 'dpd', trackingNumber: '01234567890123', hasProof: true });
@@ -69,12 +69,12 @@ describe('fulfilment', () => {
     const stranger = await registerUser(api);
     expect((await fetch(`${api.baseUrl}/files/orders/${order.id}/shipment-proof`, { headers: { cookie: stranger.cookie } })).status).toBe(404);
 
-    const stale = await mutate(api, 'orders.markDelivered', { id: order.id, version: order.version }, { cookie: seller.cookie });
+    const stale = await client(api).orders.markDelivered.mutate({ id: order.id, version: order.version }, { cookie: seller.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');
-    const delivered = await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: seller.cookie });
+    const delivered = await client(api).orders.markDelivered.mutate({ id: order.id, version: shipped.data!.version }, { cookie: seller.cookie });
     expect(delivered.data?.state).toBe('delivered');
-    expect((await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const completed = await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+    expect((await client(api).orders.confirmReceipt.mutate({ id: order.id, version: delivered.data!.version }, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const completed = await client(api).orders.confirmReceipt.mutate({ id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
     expect(completed.data?.state).toBe('completed');
 
     const after = await available();
@@ -92,31 +92,31 @@ describe('fulfilment', () => {
   it('takes one review per completed order (enforced by the database), a seller reply, edits and moderation', async () => {
     const buyer = await registerUser(api);
     const order = await paidOrder(buyer, 3300);
-    expect((await mutate(api, 'reviews.create', { orderId: order.id, rating: 5, body: 'Too early' }, { cookie: buyer.cookie })).error?.data.code).toBe('CONFLICT');
-    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
-    const delivered = await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
-    await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+    expect((await client(api).reviews.create.mutate({ orderId: order.id, rating: 5, body: 'Too early' }, { cookie: buyer.cookie })).error?.data.code).toBe('CONFLICT');
+    const shipped = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+    const delivered = await client(api).orders.markDelivered.mutate({ id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    await client(api).orders.confirmReceipt.mutate({ id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
 
-    const attempts = await Promise.all(Array.from({ length: 5 }, () => mutate(api, 'reviews.create', { orderId: order.id, rating: 4, body: 'Great copy, fast shipping' }, { cookie: buyer.cookie })));
+    const attempts = await Promise.all(Array.from({ length: 5 }, () => client(api).reviews.create.mutate({ orderId: order.id, rating: 4, body: 'Great copy, fast shipping' }, { cookie: buyer.cookie })));
     expect(attempts.filter((a) => a.data)).toHaveLength(1);
     expect(attempts.filter((a) => a.error?.data.code === 'CONFLICT')).toHaveLength(4);
     const reviewId = attempts.find((a) => a.data)!.data!.id;
     const conn = api.app.db.orm.em.fork().getConnection();
     await expect(conn.execute(`insert into reviews (id, order_id, buyer_id, seller_id, rating, body, hidden, editable_until, created_at, updated_at) select gen_random_uuid(), order_id, buyer_id, seller_id, 1, '', false, now(), now(), now() from reviews where id = ?`, [reviewId])).rejects.toThrow(/reviews_order_buyer_unique/);
-    expect((await mutate(api, 'reviews.create', { orderId: order.id, rating: 9 }, { cookie: buyer.cookie })).error?.data.code).toBe('BAD_REQUEST');
+    expect((await client(api).reviews.create.mutate({ orderId: order.id, rating: 9 }, { cookie: buyer.cookie })).error?.data.code).toBe('BAD_REQUEST');
 
-    expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Thanks!' }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
-    expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Thank you, enjoy it!' }, { cookie: seller.cookie })).data?.sellerReply).toBe('Thank you, enjoy it!');
-    expect((await mutate(api, 'reviews.reply', { id: reviewId, body: 'Again' }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
-    expect((await mutate(api, 'reviews.edit', { id: reviewId, rating: 5, body: 'Even better on a second listen' }, { cookie: buyer.cookie })).data?.rating).toBe(5);
+    expect((await client(api).reviews.reply.mutate({ id: reviewId, body: 'Thanks!' }, { cookie: buyer.cookie })).error?.data.code).toBe('NOT_FOUND');
+    expect((await client(api).reviews.reply.mutate({ id: reviewId, body: 'Thank you, enjoy it!' }, { cookie: seller.cookie })).data?.sellerReply).toBe('Thank you, enjoy it!');
+    expect((await client(api).reviews.reply.mutate({ id: reviewId, body: 'Again' }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await client(api).reviews.edit.mutate({ id: reviewId, rating: 5, body: 'Even better on a second listen' }, { cookie: buyer.cookie })).data?.rating).toBe(5);
 
     const listingId = (await api.app.db.orm.em.fork().getConnection().execute(`select listing_id from order_items where order_id = ?`, [order.id]))[0] as { listing_id: string };
-    const onListing = await query(api, 'reviews.forListing', { listingId: listingId.listing_id });
+    const onListing = await client(api).reviews.forListing.query({ listingId: listingId.listing_id });
     expect(onListing.data?.aggregate).toEqual({ count: 1, average: 5 });
     const agent = await registerUser(api, { roles: ['agent'] });
-    expect((await mutate(api, 'reviews.hide', { id: reviewId, reason: 'Spam' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
-    expect((await mutate(api, 'reviews.hide', { id: reviewId, reason: 'Contains personal data' }, { cookie: agent.cookie })).data?.hidden).toBe(true);
-    expect((await query(api, 'reviews.forListing', { listingId: listingId.listing_id })).data?.aggregate.count).toBe(0);
+    expect((await client(api).reviews.hide.mutate({ id: reviewId, reason: 'Spam' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await client(api).reviews.hide.mutate({ id: reviewId, reason: 'Contains personal data' }, { cookie: agent.cookie })).data?.hidden).toBe(true);
+    expect((await client(api).reviews.forListing.query({ listingId: listingId.listing_id })).data?.aggregate.count).toBe(0);
     const audit = await conn.execute(`select actor_id, payload from outbox_events where name = 'review.hidden' and payload->>'reviewId' = ?`, [reviewId]);
     expect(audit).toHaveLength(1);
     expect((audit[0] as { actor_id: string }).actor_id).toBe(agent.id);
@@ -137,9 +137,9 @@ describe('fulfilment', () => {
     expect(await new Promise((r) => stranger.emit('subscribe', `order:${order.id}`, r))).toEqual({ ok: false, error: 'FORBIDDEN' });
     stranger.disconnect();
 
-    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
-    const delivered = await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
-    await mutate(api, 'orders.confirmReceipt', { id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
+    const shipped = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
+    const delivered = await client(api).orders.markDelivered.mutate({ id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    await client(api).orders.confirmReceipt.mutate({ id: order.id, version: delivered.data!.version }, { cookie: buyer.cookie });
     await api.app.relay.drain();
     const stored = await storedStream(order.id);
     expect((await view(order.id, buyer)).streamSeq).toBe(stored.at(-1)!.seq);
@@ -156,8 +156,8 @@ describe('fulfilment', () => {
   it('auto-completes a delivered order once, however often the timer job runs', async () => {
     const buyer = await registerUser(api);
     const order = await paidOrder(buyer, 2500);
-    const shipped = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
-    await mutate(api, 'orders.markDelivered', { id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
+    const shipped = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, { cookie: seller.cookie });
+    await client(api).orders.markDelivered.mutate({ id: order.id, version: shipped.data!.version }, { cookie: buyer.cookie });
     const job = (await api.app.db.orm.em.fork().getConnection().execute(`select jobs from outbox_events where stream = ? and name = 'order.delivered'`, [`order:${order.id}`]))[0] as { jobs: { name: string; data: { orderId: string; command: string; state: string }; delayMs: number }[] };
     expect(job.jobs).toHaveLength(1);
     expect(job.jobs[0]).toMatchObject({ name: 'orders.timer', data: { command: 'auto_complete', state: 'delivered' }, delayMs: 14 * 86_400_000 });
@@ -173,15 +173,15 @@ describe('fulfilment', () => {
   it('cancels a paid order before shipment: refunds through the provider and voids the hold', async () => {
     const buyer = await registerUser(api);
     const order = await paidOrder(buyer, 3000);
-    const noReason = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: '' }, { cookie: buyer.cookie });
+    const noReason = await client(api).orders.cancel.mutate({ id: order.id, version: order.version, reason: '' }, { cookie: buyer.cookie });
     expect(noReason.error?.data.code).toBe('BAD_REQUEST');
-    const cancelled = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
+    const cancelled = await client(api).orders.cancel.mutate({ id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
     expect(cancelled.data?.state).toBe('cancelled');
     const hold = await api.app.db.orm.em.fork().getConnection().execute(`select status from ledger_transfers where id = ?`, [`order:${order.id}:hold`]);
     expect((hold[0] as { status: string }).status).toBe('voided');
     // The refund is sent by the worker once the cancellation committed.
     expect(await refundsOf(stripe, order.totalMinor)).toHaveLength(1);
-    const again = await mutate(api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Twice' }, { cookie: buyer.cookie });
+    const again = await client(api).orders.cancel.mutate({ id: order.id, version: order.version, reason: 'Twice' }, { cookie: buyer.cookie });
     expect(again.error?.data.code).toBe('CONFLICT');
     expect((await reconcileLedger(api.app.db.orm.em.fork())).balanced).toBe(true);
   });

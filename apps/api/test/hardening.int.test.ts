@@ -2,7 +2,7 @@
 // mutations refused, request size limit, Redis rate limits on public mutations with Retry-After, and
 // auth answers that do not reveal which accounts exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedOrigin, mutate, registerUser, startApi, uniqueEmail, uniqueIp, type RunningApi } from './harness.js';
+import { client, allowedOrigin, registerUser, startApi, uniqueEmail, uniqueIp, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let tight: RunningApi;
@@ -48,7 +48,7 @@ describe('cross-origin requests', () => {
 
   it('refuses a cookie-carrying mutation from an origin outside ALLOWED_ORIGINS', async () => {
     const user = await registerUser(api);
-    const res = await mutate(api, 'auth.logoutEverywhere', undefined, { cookie: user.cookie, origin: 'https://evil.example' });
+    const res = await client(api).auth.logoutEverywhere.mutate(undefined, { cookie: user.cookie, origin: 'https://evil.example' });
     expect(res.status).toBe(403);
   });
 });
@@ -68,42 +68,42 @@ describe('rate limits (Redis)', () => {
   it('auth mutations: a per-IP budget, then 429 TOO_MANY_REQUESTS with Retry-After; another IP is unaffected', async () => {
     const from = ip();
     for (let i = 0; i < 3; i++) {
-      const res = await mutate(tight, 'auth.requestPasswordReset', { email: uniqueEmail('rl') }, { ip: from });
+      const res = await client(tight).auth.requestPasswordReset.mutate({ email: uniqueEmail('rl') }, { ip: from });
       expect(res.status).toBe(200);
     }
-    const res = await mutate(tight, 'auth.requestPasswordReset', { email: uniqueEmail('rl') }, { ip: from });
+    const res = await client(tight).auth.requestPasswordReset.mutate({ email: uniqueEmail('rl') }, { ip: from });
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(res.error?.data.code).toBe('TOO_MANY_REQUESTS');
-    expect((await mutate(tight, 'auth.requestPasswordReset', { email: uniqueEmail('rl') }, { ip: ip() })).status).toBe(200);
+    expect((await client(tight).auth.requestPasswordReset.mutate({ email: uniqueEmail('rl') }, { ip: ip() })).status).toBe(200);
   });
 
   it('every mutation: a per-user, per-procedure budget per minute', async () => {
     // Fresh addresses: the sign-up budget per IP is not what this test is about.
     const a = await registerUser(tight, { ip: ip() });
     const b = await registerUser(tight, { ip: ip() });
-    for (let i = 0; i < 3; i++) expect((await mutate(tight, 'profile.update', { displayName: `Name ${i}` }, { cookie: a.cookie })).status).toBe(200);
-    const refused = await mutate(tight, 'profile.update', { displayName: 'Name 4' }, { cookie: a.cookie });
+    for (let i = 0; i < 3; i++) expect((await client(tight).profile.update.mutate({ displayName: `Name ${i}` }, { cookie: a.cookie })).status).toBe(200);
+    const refused = await client(tight).profile.update.mutate({ displayName: 'Name 4' }, { cookie: a.cookie });
     expect(refused.status).toBe(429);
     expect(refused.error?.data.details?.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await mutate(tight, 'profile.update', { displayName: 'Other' }, { cookie: b.cookie })).status).toBe(200);
+    expect((await client(tight).profile.update.mutate({ displayName: 'Other' }, { cookie: b.cookie })).status).toBe(200);
   });
 });
 
 describe('no user enumeration', () => {
   it('sign-in: an unknown address and a wrong password get the same answer', async () => {
     const user = await registerUser(api);
-    const wrong = await mutate(api, 'auth.login', { email: user.email, password: 'not the password' }, { ip: ip() });
-    const unknown = await mutate(api, 'auth.login', { email: uniqueEmail('nobody'), password: 'not the password' }, { ip: ip() });
+    const wrong = await client(api).auth.login.mutate({ email: user.email, password: 'not the password' }, { ip: ip() });
+    const unknown = await client(api).auth.login.mutate({ email: uniqueEmail('nobody'), password: 'not the password' }, { ip: ip() });
     expect(wrong.status).toBe(unknown.status);
     expect(wrong.error?.message).toBe(unknown.error?.message);
   });
 
   it('registration with a taken address does not say so (the owner is told by mail)', async () => {
     const user = await registerUser(api);
-    const res = await mutate(api, 'auth.register', { email: user.email, password: 'correct horse battery', displayName: 'Copy' });
+    const res = await client(api).auth.register.mutate({ email: user.email, password: 'correct horse battery', displayName: 'Copy' });
     expect(res.error?.message).not.toMatch(/exists|is taken|already (registered|in use)/i);
     await api.app.services.accountMail.drain();
     const rows = await api.app.db.orm.em.fork().getConnection().execute(`select 1 from sent_mails where to_address = ? and template = 'account_exists'`, [user.email]);
@@ -112,8 +112,8 @@ describe('no user enumeration', () => {
 
   it('password reset: the same answer for a known and an unknown address', async () => {
     const user = await registerUser(api);
-    const known = await mutate(api, 'auth.requestPasswordReset', { email: user.email }, { ip: ip() });
-    const unknown = await mutate(api, 'auth.requestPasswordReset', { email: uniqueEmail('nobody') }, { ip: ip() });
+    const known = await client(api).auth.requestPasswordReset.mutate({ email: user.email }, { ip: ip() });
+    const unknown = await client(api).auth.requestPasswordReset.mutate({ email: uniqueEmail('nobody') }, { ip: ip() });
     expect([known.status, known.data]).toEqual([unknown.status, unknown.data]);
   });
 });

@@ -100,6 +100,36 @@ function headers(opts: CallOptions): Record<string, string> {
   return { ...h, ...opts.headers };
 }
 
+type ProcArgs<T extends AnyProcedure> = undefined extends inferProcedureInput<T> ? [input?: inferProcedureInput<T>, opts?: CallOptions] : [input: inferProcedureInput<T>, opts?: CallOptions];
+type ProcResult<T extends AnyProcedure> = Promise<CallResult<inferTransformedProcedureOutput<AppRouter, T>>>;
+
+/** AppRouter as a client: each query has `query`, each mutation `mutate`, plus an unchecked form of each. */
+export type ApiClient<R = AppRouter['_def']['record']> = {
+  [K in keyof R & string]: R[K] extends AnyProcedure
+    ? R[K]['_def']['type'] extends 'query'
+      ? { query(...args: ProcArgs<R[K]>): ProcResult<R[K]>; queryUnchecked(input: unknown, opts?: CallOptions): Promise<CallResult> }
+      : { mutate(...args: ProcArgs<R[K]>): ProcResult<R[K]>; mutateUnchecked(input: unknown, opts?: CallOptions): Promise<CallResult> }
+    : ApiClient<R[K]>;
+};
+
+/**
+ * A client typed by AppRouter over HTTP: `client(api).payouts.request.mutate({ amountMinor }, { cookie })`.
+ * Procedures are reached as properties, so renaming, removing or reshaping one breaks the build; the
+ * answer keeps the harness's shape (status, data, error, setCookie, headers) so tests read refusals.
+ */
+export function client(api: ApiTarget): ApiClient {
+  const at = (path: string[]): unknown =>
+    new Proxy(() => undefined, {
+      get(_target, key: string) {
+        const name = path.join('.');
+        if (key === 'query' || key === 'queryUnchecked') return (input?: unknown, opts?: CallOptions) => send(api, 'query', name as ProcedurePath, input, opts);
+        if (key === 'mutate' || key === 'mutateUnchecked') return (input?: unknown, opts?: CallOptions) => send(api, 'mutation', name as ProcedurePath, input, opts);
+        return at([...path, key]);
+      },
+    });
+  return at([]) as ApiClient;
+}
+
 /** Calls a mutation: the path must be one, the input is its input type, and `data` is its output type. */
 export function mutate<P extends MutationPath>(api: ApiTarget, path: P, ...[input, opts]: ArgsOf<P>): Promise<CallResult<OutputOf<P>>> {
   return send(api, 'mutation', path, input, opts);

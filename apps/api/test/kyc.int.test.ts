@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueItemSnapshot } from '@marketdesk/domain';
 import { lapseKyc } from '../src/services/kyc/decide-kyc.js';
 import { createCategory } from './catalog-fixtures.js';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor, type InputOf, type RunningApi } from './harness.js';
+import { client, allowedOrigin, nextEvent, openSocket, registerUser, startApi, waitFor, type InputOf, type RunningApi } from './harness.js';
 import { decidedOn } from './queue-decisions.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
@@ -34,7 +34,7 @@ async function uploadId(who: Person): Promise<string> {
 const details = { businessType: 'individual', legalName: 'Kim Example', country: 'de', addressLine1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', dateOfBirth: '1990-02-03' } satisfies Omit<InputOf<'kyc.submit'>, 'documents'>;
 
 async function submit(seller: Person) {
-  const res = await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
+  const res = await client(api).kyc.submit.mutate({ ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
   if (!res.data) throw new Error(`kyc.submit failed: ${JSON.stringify(res.error)}`);
   return res.data;
 }
@@ -42,7 +42,7 @@ async function submit(seller: Person) {
 const sellerOf = async (checkId: string) => ((await api.app.db.orm.em.fork().getConnection().execute('select seller_id from kyc_checks where id = ?', [checkId])) as { seller_id: string }[])[0]!.seller_id;
 
 async function rowOf(checkId: string): Promise<QueueItemSnapshot> {
-  const page = await query(api, 'queues.list', { queue: 'kyc', filter: { sellerId: (await sellerOf(checkId)), states: ['submitted', 'in_review', 'needs_info', 'approved', 'rejected'] }, limit: 100 }, { cookie: dana.cookie });
+  const page = await client(api).queues.list.query({ queue: 'kyc', filter: { sellerId: (await sellerOf(checkId)), states: ['submitted', 'in_review', 'needs_info', 'approved', 'rejected'] }, limit: 100 }, { cookie: dana.cookie });
   const row = page.data?.items.find((i) => i.subjectId === checkId);
   if (!row) throw new Error(`no kyc row for ${checkId}: ${JSON.stringify(page.error)}`);
   return row;
@@ -62,17 +62,17 @@ afterAll(async () => {
 describe('verification flow', () => {
   it('takes a seller from unverified to verified through the kyc queue, live, and lifts the gates', async () => {
     const seller = await newSeller();
-    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ state: 'not_started', canSell: false });
+    expect((await client(api).kyc.mine.query(undefined, { cookie: seller.cookie })).data).toMatchObject({ state: 'not_started', canSell: false });
 
     // Gates: no publishing, no payouts before approval.
     const listing = { categoryId, title: 'Gate test LP', description: 'A record to test the KYC gate.', attributes: { artist: 'Gate' }, condition: 'VG+', priceMinor: 1500, quantity: 1, shippingMinor: 400, deliverySlaDays: 2 } satisfies InputOf<'listings.create'>;
-    const blocked = await mutate(api, 'listings.create', listing, { cookie: seller.cookie });
+    const blocked = await client(api).listings.create.mutate(listing, { cookie: seller.cookie });
     expect(blocked.error?.data.code).toBe('FORBIDDEN');
     expect(blocked.error?.message).toMatch(/Verify your identity before you publish listings/);
     expect(blocked.error?.data.details).toMatchObject({ reason: 'KYC_REQUIRED' });
-    const draft = await mutate(api, 'listings.create', { ...listing, draft: true }, { cookie: seller.cookie });
+    const draft = await client(api).listings.create.mutate({ ...listing, draft: true }, { cookie: seller.cookie });
     expect(draft.data?.state).toBe('draft');
-    const payout = await mutate(api, 'payouts.request', { amountMinor: 5000 }, { cookie: seller.cookie });
+    const payout = await client(api).payouts.request.mutate({ amountMinor: 5000 }, { cookie: seller.cookie });
     expect(payout.error?.data.code).toBe('FORBIDDEN');
 
     const staffSocket = openSocket(api, dana.cookie);
@@ -85,29 +85,29 @@ describe('verification flow', () => {
     const check = await submit(seller);
     expect(check).toMatchObject({ state: 'submitted', documents: [{ kind: 'identity' }] });
     expect((await added).payload.item).toMatchObject({ queue: 'kyc', state: 'submitted', title: 'Kim Seller (individual, DE)', waitingOn: 'staff' });
-    expect((await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await client(api).kyc.submit.mutate({ ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie })).error?.data.code).toBe('CONFLICT');
 
     // The agent claims; a decision by the lead on the now-stale version is refused.
     let row = await rowOf(check.id);
-    const claimed = await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie });
+    const claimed = await client(api).queues.claim.mutate({ id: row.id }, { cookie: agent.cookie });
     expect(claimed.data?.claimedByName).toBe('Alex Agent');
-    const stale = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
+    const stale = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');
     expect(stale.error?.message).toMatch(/Alex Agent claimed this/);
-    const held = await mutate(api, 'queues.decide', { id: row.id, version: claimed.data!.version, decision: 'accept' }, { cookie: dana.cookie });
+    const held = await client(api).queues.decide.mutate({ id: row.id, version: claimed.data!.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(held.error?.data.code).toBe('CONFLICT');
     expect(held.error?.message).toMatch(/Alex Agent has it/);
 
     // Ask for more; the seller hears it live and answers with another document.
     const asked = nextEvent<{ name: string; payload: { message: string } }>(sellerSocket, 'event', (e) => e.name === 'kyc.info_requested');
-    const info = await mutate(api, 'queues.decide', { id: row.id, version: claimed.data!.version, decision: 'request_info', message: 'Please add a proof of address.' }, { cookie: agent.cookie });
+    const info = await client(api).queues.decide.mutate({ id: row.id, version: claimed.data!.version, decision: 'request_info', message: 'Please add a proof of address.' }, { cookie: agent.cookie });
     expect(info.data?.item).toMatchObject({ state: 'needs_info', waitingOn: 'seller', claimedBy: null });
     expect((await asked).payload.message).toBe('Please add a proof of address.');
-    const mine = (await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!;
+    const mine = (await client(api).kyc.mine.query(undefined, { cookie: seller.cookie })).data!;
     expect(mine.state).toBe('needs_info');
     expect(mine.check?.infoRequest).toBe('Please add a proof of address.');
     expect(mine.check?.infoDueAt).not.toBeNull();
-    const answered = await mutate(api, 'kyc.provideInfo', { kycId: check.id, version: mine.check!.version, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
+    const answered = await client(api).kyc.provideInfo.mutate({ kycId: check.id, version: mine.check!.version, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(seller) }] }, { cookie: seller.cookie });
     expect(answered.data).toMatchObject({ state: 'submitted' });
     expect(answered.data?.documents.map((d) => d.kind)).toEqual(['identity', 'proof_of_address']);
 
@@ -115,11 +115,11 @@ describe('verification flow', () => {
     row = await rowOf(check.id);
     expect(row).toMatchObject({ state: 'submitted', waitingOn: 'staff', lastAction: { action: 'resubmitted' } });
     const approvedLive = nextEvent(sellerSocket, 'event', (e: { name: string }) => e.name === 'kyc.approved');
-    const approved = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
+    const approved = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'accept' }, { cookie: dana.cookie });
     expect(approved.data?.item).toMatchObject({ state: 'approved', decidedBy: dana.id });
     await approvedLive;
-    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data).toMatchObject({ state: 'approved', canSell: true });
-    const published = await mutate(api, 'listings.create', listing, { cookie: seller.cookie });
+    expect((await client(api).kyc.mine.query(undefined, { cookie: seller.cookie })).data).toMatchObject({ state: 'approved', canSell: true });
+    const published = await client(api).listings.create.mutate(listing, { cookie: seller.cookie });
     expect(published.data?.state).toBe('pending_review');
     staffSocket.close();
     sellerSocket.close();
@@ -129,19 +129,19 @@ describe('verification flow', () => {
     const seller = await newSeller();
     const check = await submit(seller);
     const row = await rowOf(check.id);
-    const bad = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'because' }, { cookie: dana.cookie });
+    const bad = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'reject', reason: 'because' }, { cookie: dana.cookie });
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
-    const noNote = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'other' }, { cookie: dana.cookie });
+    const noNote = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'reject', reason: 'other' }, { cookie: dana.cookie });
     expect(noNote.error?.message).toMatch(/Say why in the note/);
     // A counter-offer is the submissions queue's own: refused here, saying why.
-    const counter = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'counter', items: [{ itemId: check.id, offerMinor: 100 }] }, { cookie: dana.cookie });
+    const counter = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'counter', items: [{ itemId: check.id, offerMinor: 100 }] }, { cookie: dana.cookie });
     expect(counter.error).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/^Only submissions take a counter-offer/) as unknown });
     // The reviewer's page reads the check with its queue row: the decision names that row.
-    const forReview = (await query(api, 'kyc.get', { id: check.id }, { cookie: dana.cookie })).data!;
+    const forReview = (await client(api).kyc.get.query({ id: check.id }, { cookie: dana.cookie })).data!;
     expect(forReview.queueItem).toMatchObject({ id: row.id, version: row.version, state: 'submitted' });
-    const rejected = await mutate(api, 'queues.decide', { id: forReview.queueItem!.id, version: forReview.queueItem!.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
+    const rejected = await client(api).queues.decide.mutate({ id: forReview.queueItem!.id, version: forReview.queueItem!.version, decision: 'reject', reason: 'expired', note: 'Passport expired in 2019.' }, { cookie: dana.cookie });
     expect(decidedOn('kyc', rejected.data)).toMatchObject({ check: { state: 'rejected', rejection: { text: 'The identity document has expired: Passport expired in 2019.' } } });
-    expect((await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data?.state).toBe('rejected');
+    expect((await client(api).kyc.mine.query(undefined, { cookie: seller.cookie })).data?.state).toBe('rejected');
     const again = await submit(seller);
     expect(again.id).not.toBe(check.id);
     expect(again.state).toBe('submitted');
@@ -151,8 +151,8 @@ describe('verification flow', () => {
     const seller = await newSeller();
     const check = await submit(seller);
     const row = await rowOf(check.id);
-    await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'request_info', message: 'Send a clearer scan.' }, { cookie: dana.cookie });
-    const dueAt = (await query(api, 'kyc.mine', undefined, { cookie: seller.cookie })).data!.check!.infoDueAt!;
+    await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'request_info', message: 'Send a clearer scan.' }, { cookie: dana.cookie });
+    const dueAt = (await client(api).kyc.mine.query(undefined, { cookie: seller.cookie })).data!.check!.infoDueAt!;
     const em = () => api.app.db.orm.em.fork();
     expect(await lapseKyc(em(), { kycId: check.id, dueAt: dueAt.toISOString() }, new Date(Date.now()))).toBe('ignored');
     const late = new Date(dueAt.getTime() + 1000);
@@ -178,7 +178,7 @@ describe('documents', () => {
     // An agent sees a seller's identity documents only while holding the check (users.view_pii: assigned).
     expect((await fetch(url, { headers: { cookie: agent.cookie } })).status).toBe(404);
     const row = await rowOf(check.id);
-    expect((await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).error).toBeUndefined();
+    expect((await client(api).queues.claim.mutate({ id: row.id }, { cookie: agent.cookie })).error).toBeUndefined();
     expect((await fetch(url, { headers: { cookie: agent.cookie } })).status).toBe(200);
     // The agent's view is a reveal of personal data, in the audit log; the seller's own views are not.
     const reveals = await api.app.db.orm.em.fork().getConnection().execute(`select actor_id from audit_log where action = 'pii.revealed' and object_type = 'kyc_document' and object_id = ?`, [check.documents[0]!.id]);
@@ -187,14 +187,14 @@ describe('documents', () => {
     expect((await fetch(url, { headers: { cookie: other.cookie } })).status).toBe(404);
     expect((await fetch(url)).status).toBe(401);
     // Someone else's upload cannot be attached to a check.
-    const stolen = await mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: other.cookie });
+    const stolen = await client(api).kyc.submit.mutate({ ...details, documents: [{ kind: 'identity', uploadId: await uploadId(seller) }] }, { cookie: other.cookie });
     expect(stolen.error?.data.code).toBe('BAD_REQUEST');
     expect(stolen.error?.data.details).toMatchObject({ field: 'documents' });
   });
 
   it('refuses bad details with the field that is wrong', async () => {
     const seller = await newSeller();
-    const res = await mutate(api, 'kyc.submit', { ...details, businessType: 'company', dateOfBirth: '2015-01-01', documents: [] }, { cookie: seller.cookie });
+    const res = await client(api).kyc.submit.mutate({ ...details, businessType: 'company', dateOfBirth: '2015-01-01', documents: [] }, { cookie: seller.cookie });
     expect(res.error?.data.code).toBe('BAD_REQUEST');
     const paths = (res.error?.data.zodIssues as { path: string[] }[]).map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['documents', 'registrationNumber', 'dateOfBirth']));

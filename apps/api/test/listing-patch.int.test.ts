@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editNeedsReview } from '@marketdesk/domain';
 import { createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, registerUser, startApi, type InputOf, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type InputOf, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let seller: Person;
@@ -64,7 +64,7 @@ describe('listings.update', () => {
         const before = await row(listing.id);
         expect(before.state).toBe('active');
         const patch = Object.fromEntries(Object.entries(picked).map(([f, value]) => [f, (value as () => unknown)()])) as Patch;
-        const res = await mutate(api, 'listings.update', { id: listing.id, version: before.version, ...patch }, { cookie: seller.cookie });
+        const res = await client(api).listings.update.mutate({ id: listing.id, version: before.version, ...patch }, { cookie: seller.cookie });
         expect(res.error).toBeUndefined();
         const after = await row(listing.id);
         const carried = Object.keys(patch) as Field[];
@@ -83,7 +83,7 @@ describe('listings.update', () => {
   it('keeps a stock-only edit of a live listing on sale with everything else intact', async () => {
     const listing = await createLiveListing(api, seller, admin, { categoryId: categories[0]!, title: `Stock ${key()}`, priceMinor: 3000, quantity: 2, shippingMinor: 450, condition: 'NM', description: 'Sealed.' });
     const before = await row(listing.id);
-    const res = await mutate(api, 'listings.update', { id: listing.id, version: before.version, quantity: 7 }, { cookie: seller.cookie });
+    const res = await client(api).listings.update.mutate({ id: listing.id, version: before.version, quantity: 7 }, { cookie: seller.cookie });
     expect(res.data?.state).toBe('active');
     expect((await row(listing.id)).fields).toEqual({ ...before.fields, quantity: 7 });
   });

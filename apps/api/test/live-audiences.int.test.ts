@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { roleRepository } from '../src/repositories/role-repository.js';
 import { address, createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, openSocket, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
+import { client, openSocket, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 import { startApiWithPayments } from './payments-harness.js';
 
 type Envelope = { name: string; stream: string; payload: Record<string, unknown> } & Record<string, unknown>;
@@ -102,15 +102,15 @@ describe('the room matrix', () => {
     expect((await ask(bothSocket, 'subscribe', `listing:${listing.id}`)).ok).toBe(true);
 
     // A buyer checks out: stock moves on the listing, the checkout starts on the buyer's room.
-    const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
+    const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: listing.id, quantity: 1, priceMinor: 2500 }] }, { cookie: buyer.cookie });
     expect(started.error).toBeUndefined();
     const orderId = started.data!.orders[0]!.id;
     rows['order:{id}'] = { watches: await watchAll(`order:${orderId}`), seen: eventNamed('order.paid') };
-    const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+    const paid = await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
     expect(paid.error).toBeUndefined();
-    const thread = await mutate(api, 'chat.threadForOrder', { orderId }, { cookie: buyer.cookie });
+    const thread = await client(api).chat.threadForOrder.mutate({ orderId }, { cookie: buyer.cookie });
     rows['thread:{id}'] = { watches: await watchAll(`thread:${thread.data!.id}`), seen: eventNamed('chat.message.created') };
-    expect((await mutate(api, 'chat.send', { threadId: thread.data!.id, clientId: randomUUID(), body: 'Is the sleeve sound?' }, { cookie: buyer.cookie })).error).toBeUndefined();
+    expect((await client(api).chat.send.mutate({ threadId: thread.data!.id, clientId: randomUUID(), body: 'Is the sleeve sound?' }, { cookie: buyer.cookie })).error).toBeUndefined();
     await registerUser(api, { displayName: 'Newcomer' });
 
     const observe = (): Record<string, Record<Audience, Seen>> =>
@@ -250,7 +250,7 @@ describe('per-socket limits', () => {
       for (let i = 0; i < 8; i++) expect(await ask(socket, 'subscribe', 'queue:listings')).toEqual({ ok: true });
       expect(readsOf()).toBe(1);
       // A role edit bumps the grants version: the next join reads the person afresh and applies it.
-      expect((await mutate(limited, 'roles.assign', { userId: staffer.id, roles: ['buyer'] }, { cookie: boss.cookie })).error).toBeUndefined();
+      expect((await client(limited).roles.assign.mutate({ userId: staffer.id, roles: ['buyer'] }, { cookie: boss.cookie })).error).toBeUndefined();
       reads.mockClear();
       expect(await ask(socket, 'subscribe', 'queue:kyc')).toEqual({ ok: false, error: 'FORBIDDEN' });
       expect(await ask(socket, 'subscribe', 'queue:submissions')).toEqual({ ok: false, error: 'FORBIDDEN' });

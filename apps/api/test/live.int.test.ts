@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyLiveEvent } from '@marketdesk/domain';
 import { recordEvent } from '../src/services/outbox/record-event.js';
-import { mutate, nextEvent, openSocket, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
+import { client, nextEvent, openSocket, registerUser, startApi, waitFor, type RunningApi } from './harness.js';
 
 let a: RunningApi;
 let b: RunningApi;
@@ -112,7 +112,7 @@ describe('two API processes', () => {
     expect(await seen).toMatchObject({ page: 'dashboard' });
 
     const dropped = waitFor(s2, 'disconnect');
-    await mutate(a, 'auth.logoutEverywhere', undefined, { cookie: alex.cookie });
+    await client(a).auth.logoutEverywhere.mutate(undefined, { cookie: alex.cookie });
     expect(await dropped).toBe('io server disconnect');
     s1.close();
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Permission, Scope } from '@marketdesk/domain';
 import { createCategory, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, type OutputOf, type RunningApi } from './harness.js';
+import { client, registerUser, type OutputOf, type RunningApi } from './harness.js';
 import { buyWithTestCard, startApiWithPayments } from './payments-harness.js';
 
 type Order = OutputOf<'orders.get'>;
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const view = async (id: string, who: Person) => {
-  const res = await query(api, 'orders.get', { id }, { cookie: who.cookie });
+  const res = await client(api).orders.get.query({ id }, { cookie: who.cookie });
   if (!res.data) throw new Error(`orders.get failed: ${JSON.stringify(res.error)}`);
   return res.data;
 };
@@ -39,15 +39,15 @@ function send(command: Command, order: Order, who: Person) {
   const as = { cookie: who.cookie };
   switch (command) {
     case 'ship':
-      return mutate(api, 'orders.ship', { ...target, carrier: 'dpd', trackingNumber: '01234567890123' }, as);
+      return client(api).orders.ship.mutate({ ...target, carrier: 'dpd', trackingNumber: '01234567890123' }, as);
     case 'mark_delivered':
-      return mutate(api, 'orders.markDelivered', target, as);
+      return client(api).orders.markDelivered.mutate(target, as);
     case 'confirm_receipt':
-      return mutate(api, 'orders.confirmReceipt', target, as);
+      return client(api).orders.confirmReceipt.mutate(target, as);
     case 'cancel':
-      return mutate(api, 'orders.cancel', { ...target, reason: 'Checking the rulebook' }, as);
+      return client(api).orders.cancel.mutate({ ...target, reason: 'Checking the rulebook' }, as);
     case 'open_dispute':
-      return mutate(api, 'disputes.open', { orderId: order.id, version: order.version, reason: 'damaged', description: 'The sleeve arrived torn in half.', files: [] }, as);
+      return client(api).disputes.open.mutate({ orderId: order.id, version: order.version, reason: 'damaged', description: 'The sleeve arrived torn in half.', files: [] }, as);
   }
 }
 const commands: Command[] = ['ship', 'mark_delivered', 'confirm_receipt', 'cancel', 'open_dispute'];
@@ -66,11 +66,11 @@ async function orderIn(state: 'paid' | 'shipped' | 'delivered', buyer: Person): 
 
 /** The built-in role's grants from the roles admin, edited and saved on the version seen. */
 async function editGrant(role: string, permission: Permission, scope: Scope | null) {
-  const current = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === role)!;
+  const current = (await client(api).roles.list.query(undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === role)!;
   const grants = { ...(current.grants as Partial<Record<Permission, Scope>>) };
   if (scope) grants[permission] = scope;
   else delete grants[permission];
-  const saved = await mutate(api, 'roles.update', { name: role, version: current.version, grants }, { cookie: admin.cookie });
+  const saved = await client(api).roles.update.mutate({ name: role, version: current.version, grants }, { cookie: admin.cookie });
   expect(saved.error).toBeUndefined();
 }
 
@@ -115,7 +115,7 @@ describe('the order read model offers exactly what the API accepts', () => {
     const buyer = await registerUser(api);
     const order = await orderIn('paid', buyer);
     expect(await view(order.id, seller)).toMatchObject({ state: 'paid', stateLabel: 'Paid', actions: [{ command: 'ship', label: 'Ship' }, { command: 'cancel', label: 'Cancel' }] });
-    const mine = (await query(api, 'orders.mine', undefined, { cookie: buyer.cookie })).data!;
+    const mine = (await client(api).orders.mine.query(undefined, { cookie: buyer.cookie })).data!;
     expect(mine.find((o) => o.id === order.id)?.stateLabel).toBe('Paid');
   });
 });

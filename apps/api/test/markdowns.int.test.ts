@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobContext } from '../src/jobs/job-context.js';
 import { runMarkdownsJob } from '../src/jobs/markdowns/run-markdowns.js';
 import { createCategory, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, until, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let seller: Person;
@@ -29,7 +29,7 @@ const ageListings = (ids: string[], days: number) => exec(`update listings set p
 const ageStock = (ids: string[], days: number) => exec(`update listing_pricing set stocked_at = now() - (? * interval '1 day') where listing_id in (${ids.map(() => '?').join(',')})`, [days, ...ids]);
 
 async function defaultPolicyId() {
-  const policies = await query(api, 'markdowns.policies', undefined, { cookie: admin.cookie });
+  const policies = await client(api).markdowns.policies.query(undefined, { cookie: admin.cookie });
   return policies.data!.find((p) => p.key === 'default')!.id;
 }
 
@@ -44,8 +44,8 @@ describe('bulk pricing policy', () => {
     const policyVersionId = await defaultPolicyId();
     const input = { policyVersionId, filter: { q: tag } };
 
-    expect((await query(api, 'markdowns.preview', input, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const preview = (await query(api, 'markdowns.preview', input, { cookie: admin.cookie })).data!;
+    expect((await client(api).markdowns.preview.query(input, { cookie: seller.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const preview = (await client(api).markdowns.preview.query(input, { cookie: admin.cookie })).data!;
     const byId = Object.fromEntries(preview.rows.map((r) => [r.listingId, r]));
     // −35 % after 90 days: 19.99 → 12.99; 3.99 → 2.59, held at the €2.99 floor; 10 days: unchanged.
     expect(byId[a.id]).toMatchObject({ fromMinor: 1_999, toMinor: 1_299, deltaMinor: -700 });
@@ -55,20 +55,20 @@ describe('bulk pricing policy', () => {
     // A dry run changes nothing.
     expect([await price(a.id), await price(b.id)]).toEqual([1_999, 399]);
 
-    const applied = await mutate(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
+    const applied = await client(api).markdowns.applyPolicy.mutate({ ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
     expect(applied.error).toBeUndefined();
     expect(applied.data!.rows).toEqual(preview.rows);
     expect(applied.data!.summary).toEqual(preview.summary);
     for (const r of preview.rows) expect(await price(r.listingId)).toBe(r.toMinor);
 
-    const history = await query(api, 'markdowns.priceHistory', { listingId: a.id }, { cookie: seller.cookie });
+    const history = await client(api).markdowns.priceHistory.query({ listingId: a.id }, { cookie: seller.cookie });
     expect(history.data!.changes).toEqual([expect.objectContaining({ reason: 'policy', fromMinor: 1_999, toMinor: 1_299, policyVersion: preview.policy.version, policyVersionId: policyVersionId })]);
     expect(history.data!.plan!.map((p) => [p.afterDays, p.priceMinor])).toEqual([[0, 1_999], [30, 1_799], [60, 1_599], [90, 1_299], [180, 999]]);
     const stranger = await registerUser(api);
-    expect((await query(api, 'markdowns.priceHistory', { listingId: a.id }, { cookie: stranger.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await client(api).markdowns.priceHistory.query({ listingId: a.id }, { cookie: stranger.cookie })).error?.data.code).toBe('FORBIDDEN');
 
     // The same token again: the prices moved since, so the preview is stale.
-    const stale = await mutate(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
+    const stale = await client(api).markdowns.applyPolicy.mutate({ ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
     expect(stale.error?.data.code).toBe('CONFLICT');
     expect((await exec(`select count(*)::int as n from listing_price_changes where listing_id in (?, ?, ?)`, [a.id, b.id, c.id]))[0]!.n).toBe(2);
   });
@@ -80,21 +80,21 @@ describe('markdown runs', () => {
     const drop = await createLiveListing(api, seller, admin, { categoryId, title: `Markdown drop ${tag}`, priceMinor: 1_999, quantity: 1 });
     const floor = await createLiveListing(api, seller, admin, { categoryId, title: `Markdown floor ${tag}`, priceMinor: 349, quantity: 1 });
     const [w1, w2, bystander] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
-    for (const w of [w1, w2]) expect((await mutate(api, 'wishlist.save', { listingId: drop.id }, { cookie: w.cookie })).error).toBeUndefined();
-    await mutate(api, 'wishlist.save', { listingId: drop.id }, { cookie: w1.cookie }); // saving twice keeps one entry
+    for (const w of [w1, w2]) expect((await client(api).wishlist.save.mutate({ listingId: drop.id }, { cookie: w.cookie })).error).toBeUndefined();
+    await client(api).wishlist.save.mutate({ listingId: drop.id }, { cookie: w1.cookie }); // saving twice keeps one entry
 
     // Put both on the default policy while new (nothing changes yet), then age their stock.
     const policyVersionId = await defaultPolicyId();
     const input = { policyVersionId, filter: { q: tag } };
-    const preview = (await query(api, 'markdowns.preview', input, { cookie: admin.cookie })).data!;
+    const preview = (await client(api).markdowns.preview.query(input, { cookie: admin.cookie })).data!;
     expect(preview.summary.changed).toBe(0);
-    await mutate(api, 'markdowns.applyPolicy', { ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
+    await client(api).markdowns.applyPolicy.mutate({ ...input, previewToken: preview.previewToken }, { cookie: admin.cookie });
     await ageStock([drop.id, floor.id], 65);
 
     const ctx = createJobContext(api.app.services.config, api.app.db, pino({ level: 'silent' }), api.app.gateway);
     await runMarkdownsJob.handle(ctx, {});
     await runMarkdownsJob.handle(ctx, {});
-    await Promise.all([runMarkdownsJob.handle(ctx, {}), runMarkdownsJob.handle(ctx, {}), mutate(api, 'markdowns.runNow', undefined, { cookie: admin.cookie })]);
+    await Promise.all([runMarkdownsJob.handle(ctx, {}), runMarkdownsJob.handle(ctx, {}), client(api).markdowns.runNow.mutate(undefined, { cookie: admin.cookie })]);
     // −20 % after 60 days: 19.99 → 15.99, once; 3.49 → 2.79 would break the €2.99 floor.
     expect(await price(drop.id)).toBe(1_599);
     expect(await price(floor.id)).toBe(299);
@@ -113,7 +113,7 @@ describe('markdown runs', () => {
     expect([await price(drop.id), await price(floor.id)]).toEqual([999, 299]);
 
     // Each wishlister: exactly one notification per drop (two drops), the bystander none.
-    const drops = async (p: Person) => (await query(api, 'notifications.list', { limit: 100 }, { cookie: p.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop');
+    const drops = async (p: Person) => (await client(api).notifications.list.query({ limit: 100 }, { cookie: p.cookie })).data!.items.filter((n) => n.kind === 'wishlist_price_drop');
     for (const w of [w1, w2]) {
       const got = await until(() => drops(w), (n) => n.length >= 2);
       expect(got.map((n) => n.title).sort()).toEqual([`Price drop: Markdown drop ${tag} is now €15.99`, `Price drop: Markdown drop ${tag} is now €9.99`].sort());
@@ -123,7 +123,7 @@ describe('markdown runs', () => {
     expect(await drops(bystander)).toHaveLength(0);
 
     // The wishlist shows the drop against the price when saved.
-    const wishlist = await query(api, 'wishlist.list', undefined, { cookie: w1.cookie });
+    const wishlist = await client(api).wishlist.list.query(undefined, { cookie: w1.cookie });
     expect(wishlist.data).toEqual([expect.objectContaining({ listing: expect.objectContaining({ id: drop.id, priceMinor: 999 }), savedPriceMinor: 1_999, priceDropMinor: 1_000 })]);
   });
 });
@@ -131,16 +131,16 @@ describe('markdown runs', () => {
 describe('policy versions', () => {
   it('adds a version per edit, checked by the domain, and previews with it', async () => {
     const input = { key: `clearance-${key().slice(4, 10)}`, name: 'Clearance', markdown: [{ afterDays: 14, discountBp: 2_500 }], sellFloorMinor: 199, sellEnding: 'charm' as const };
-    const v1 = await mutate(api, 'markdowns.savePolicy', input, { cookie: admin.cookie });
-    const v2 = await mutate(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 14, discountBp: 2_500 }, { afterDays: 7, discountBp: 1_000 }] }, { cookie: admin.cookie });
+    const v1 = await client(api).markdowns.savePolicy.mutate(input, { cookie: admin.cookie });
+    const v2 = await client(api).markdowns.savePolicy.mutate({ ...input, markdown: [{ afterDays: 14, discountBp: 2_500 }, { afterDays: 7, discountBp: 1_000 }] }, { cookie: admin.cookie });
     expect([v1.data?.version, v2.data?.version]).toEqual([1, 2]);
     expect(v2.data?.policy.markdown).toEqual([{ afterDays: 7, discountBp: 1_000 }, { afterDays: 14, discountBp: 2_500 }]);
-    const bad = await mutate(api, 'markdowns.savePolicy', { ...input, markdown: [{ afterDays: 7, discountBp: 3_000 }, { afterDays: 14, discountBp: 1_000 }] }, { cookie: admin.cookie });
+    const bad = await client(api).markdowns.savePolicy.mutate({ ...input, markdown: [{ afterDays: 7, discountBp: 3_000 }, { afterDays: 14, discountBp: 1_000 }] }, { cookie: admin.cookie });
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
     const tag = key().slice(4, 12);
     const l = await createLiveListing(api, seller, admin, { categoryId, title: `Clearance ${tag}`, priceMinor: 1_000, quantity: 1 });
     await ageListings([l.id], 15);
-    const preview = (await query(api, 'markdowns.preview', { policyVersionId: v2.data!.id, filter: { q: tag } }, { cookie: admin.cookie })).data!;
+    const preview = (await client(api).markdowns.preview.query({ policyVersionId: v2.data!.id, filter: { q: tag } }, { cookie: admin.cookie })).data!;
     expect(preview.rows).toEqual([expect.objectContaining({ listingId: l.id, fromMinor: 1_000, toMinor: 699 })]); // −25 %: 7.50 → 6.99
   });
 });

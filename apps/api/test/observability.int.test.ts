@@ -17,7 +17,7 @@ const { metricsAllowed } = await import('../src/observability/metrics-route.js')
 const { cspHeader, jobDashboardContentSecurityPolicy } = await import('../src/http/security-headers.js');
 const { rootSampler } = await import('../src/observability/tracing-sdk.js');
 const { OutboxEvent } = await import('@marketdesk/db');
-const { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, startApi, waitFor } = await import('./harness.js');
+const { allowedOrigin, client, nextEvent, openSocket, registerUser, startApi, waitFor } = await import('./harness.js');
 type RunningApi = Awaited<ReturnType<typeof startApi>>;
 
 const pgScope = '@opentelemetry/instrumentation-pg';
@@ -43,10 +43,10 @@ afterAll(async () => {
 
 it('serves the named series on /metrics to a loopback scraper', async () => {
   const user = await registerUser(api);
-  await query(api, 'auth.me', undefined, { cookie: user.cookie });
+  await client(api).auth.me.query(undefined, { cookie: user.cookie });
   const socket = openSocket(api, user.cookie);
   await waitFor(socket, 'connect');
-  await mutate(api, 'profile.update', { displayName: 'Metric Person' }, { cookie: user.cookie });
+  await client(api).profile.update.mutate({ displayName: 'Metric Person' }, { cookie: user.cookie });
   await api.app.relay.drain();
   const res = await fetch(`${api.baseUrl}/metrics`);
   expect(res.status).toBe(200);
@@ -136,12 +136,12 @@ it('carries the request id into jobs and their logs', async () => {
 
 it('hands the request id from the request to the live event and to the jobs the relay enqueues', async () => {
   const email = `rid.${Date.now()}@example.test`;
-  const registered = await mutate(api, 'auth.register', { email, password: 'correct horse battery', displayName: 'Rid' }, { headers: { 'x-request-id': 'req-register-1' } });
+  const registered = await client(api).auth.register.mutate({ email, password: 'correct horse battery', displayName: 'Rid' }, { headers: { 'x-request-id': 'req-register-1' } });
   const cookie = registered.setCookie!;
   const socket = openSocket(api, cookie);
   await waitFor(socket, 'connect');
   const live = nextEvent<AnyLiveEvent & { requestId?: string }>(socket, 'event', (e) => e.name === 'user.profile.updated');
-  await mutate(api, 'profile.update', { displayName: 'Rid Renamed' }, { cookie, headers: { 'x-request-id': 'req-rename-1' } });
+  await client(api).profile.update.mutate({ displayName: 'Rid Renamed' }, { cookie, headers: { 'x-request-id': 'req-rename-1' } });
   expect((await live).requestId).toBe('req-rename-1');
   await api.app.relay.drain();
   const jobs = await api.app.queues.queue('mail').getJobs(['waiting', 'delayed', 'active', 'completed']);
@@ -152,7 +152,7 @@ it('hands the request id from the request to the live event and to the jobs the 
 it('traces one request from HTTP through the procedure into SQL', async () => {
   const user = await registerUser(api);
   spans.reset();
-  await query(api, 'auth.me', undefined, { cookie: user.cookie });
+  await client(api).auth.me.query(undefined, { cookie: user.cookie });
   const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
   const traceId = request.spanContext().traceId;
   // The HTTP server span (instrumentation-http) is the root; Fastify's request span is its child.
@@ -172,7 +172,7 @@ it("continues the caller's trace from its traceparent", async () => {
   spans.reset();
   const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
   const callerSpan = '00f067aa0ba902b7';
-  const res = await query(api, 'auth.me', undefined, { headers: { traceparent: `00-${callerTrace}-${callerSpan}-01` } });
+  const res = await client(api).auth.me.query(undefined, { headers: { traceparent: `00-${callerTrace}-${callerSpan}-01` } });
   expect(res.status).toBe(200);
   const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
   expect(request.spanContext().traceId).toBe(callerTrace);
@@ -184,7 +184,7 @@ it('does not trace probes', async () => {
   spans.reset();
   expect((await fetch(`${api.baseUrl}/healthz`)).status).toBe(200);
   expect((await fetch(`${api.baseUrl}/metrics`)).status).toBe(200);
-  await query(api, 'auth.me');
+  await client(api).auth.me.query();
   const request = await eventually(() => named('trpc auth.me')[0], 'the request span');
   await eventually(() => inTrace(request.spanContext().traceId).find((s) => s.kind === SpanKind.SERVER), 'the server span');
   // The request after the probe and the scrape is the only one traced.

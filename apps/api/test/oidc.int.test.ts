@@ -3,7 +3,7 @@
 // mismatch, wrong nonce or audience, unverified email — ends without a session.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedOrigin, mutate, query, registerUser, startApi, uniqueEmail, type RunningApi } from './harness.js';
+import { client, allowedOrigin, registerUser, startApi, uniqueEmail, type RunningApi } from './harness.js';
 import { startOidcProvider, type LocalOidcProvider } from './fixtures/oidc-provider.js';
 import { totpCode } from './fixtures/totp-codes.js';
 
@@ -66,19 +66,19 @@ describe('Google sign-in', () => {
     expect(authorizeUrl.searchParams.get('scope')).toContain('openid');
     expect(done.status).toBe(303);
     expect(location).toBe(`${allowedOrigin}/account`);
-    const me = await query(api, 'auth.me', undefined, { cookie: session });
+    const me = await client(api).auth.me.query(undefined, { cookie: session });
     expect(me.data).toMatchObject({ email, displayName: 'Gia Google', emailVerified: true, roles: ['buyer'] });
     // Returning: the same subject signs into the same account.
     provider.nextIdentity({ sub: `sub-${email}`, email, email_verified: true });
     const again = await signInWithGoogle();
-    expect((await query(api, 'auth.me', undefined, { cookie: again.session })).data?.id).toBe(me.data!.id);
+    expect((await client(api).auth.me.query(undefined, { cookie: again.session })).data?.id).toBe(me.data!.id);
   });
 
   it('links to the existing account with the same verified address', async () => {
     const user = await registerUser(api);
     provider.nextIdentity({ sub: `sub-link-${user.id}`, email: user.email, email_verified: true });
     const { session } = await signInWithGoogle();
-    expect((await query(api, 'auth.me', undefined, { cookie: session })).data?.id).toBe(user.id);
+    expect((await client(api).auth.me.query(undefined, { cookie: session })).data?.id).toBe(user.id);
   });
 
   it('refuses an address Google has not verified (no account taken over, none created)', async () => {
@@ -115,20 +115,20 @@ describe('Google sign-in', () => {
 
   it('still asks for the second factor when the account has TOTP on', async () => {
     const user = await registerUser(api);
-    const begun = await mutate(api, 'auth.beginTwoFactor', undefined, { cookie: user.cookie });
-    await mutate(api, 'auth.confirmTwoFactor', { code: totpCode(begun.data!.secret) }, { cookie: user.cookie });
+    const begun = await client(api).auth.beginTwoFactor.mutate(undefined, { cookie: user.cookie });
+    await client(api).auth.confirmTwoFactor.mutate({ code: totpCode(begun.data!.secret) }, { cookie: user.cookie });
     provider.nextIdentity({ sub: `sub-2fa-${user.id}`, email: user.email, email_verified: true });
     const { session, location } = await signInWithGoogle();
     expect(session).toBeUndefined();
     const challenge = new URL(location!).searchParams.get('challenge');
     expect(challenge).toMatch(/^[a-z2-7]{32}$/);
-    const step2 = await mutate(api, 'auth.loginSecondFactor', { challenge: challenge!, code: totpCode(begun.data!.secret, 1) });
+    const step2 = await client(api).auth.loginSecondFactor.mutate({ challenge: challenge!, code: totpCode(begun.data!.secret, 1) });
     expect(step2.data?.status).toBe('signed_in');
   });
 
   it('is offered only when configured', async () => {
-    expect((await query(api, 'auth.providers')).data).toEqual({ google: true });
-    expect((await query(plain, 'auth.providers')).data).toEqual({ google: false });
+    expect((await client(api).auth.providers.query()).data).toEqual({ google: true });
+    expect((await client(plain).auth.providers.query()).data).toEqual({ google: false });
     expect((await fetch(`${plain.baseUrl}/auth/google/start`, { redirect: 'manual' })).status).toBe(404);
   });
 

@@ -2,7 +2,7 @@
 // through the real checkout (test card): the set-up every payments-facing test starts from.
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { address, createLiveListing, key, type Person } from './catalog-fixtures.js';
-import { mutate, query, startApi, until, type RunningApi } from './harness.js';
+import { client, startApi, until, type RunningApi } from './harness.js';
 
 export async function startApiWithPayments(overrides: Record<string, string> = {}): Promise<{ api: RunningApi; stripe: StripeServer; close(): Promise<void> }> {
   const secret = 'whsec_local_test';
@@ -23,11 +23,11 @@ export async function startApiWithPayments(overrides: Record<string, string> = {
 export async function buyWithTestCard(api: RunningApi, people: { buyer: Person; seller: Person; reviewer: Person }, listing: { categoryId: string; priceMinor?: number; quantity?: number }) {
   const priceMinor = listing.priceMinor ?? 4000;
   const l = await createLiveListing(api, people.seller, people.reviewer, { categoryId: listing.categoryId, title: `Record ${key()}`, priceMinor, quantity: listing.quantity ?? 1 });
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: people.buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor }] }, { cookie: people.buyer.cookie });
   if (!started.data) throw new Error(`checkout.start failed: ${JSON.stringify(started.error)}`);
-  const paid = await mutate(api, 'checkout.payWithTestCard', { checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: people.buyer.cookie });
+  const paid = await client(api).checkout.payWithTestCard.mutate({ checkoutId: started.data.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: people.buyer.cookie });
   if (paid.error) throw new Error(`payWithTestCard failed: ${JSON.stringify(paid.error)}`);
-  const order = (await query(api, 'orders.get', { id: started.data.orders[0]!.id }, { cookie: people.buyer.cookie })).data!;
+  const order = (await client(api).orders.get.query({ id: started.data.orders[0]!.id }, { cookie: people.buyer.cookie })).data!;
   return { order, listingId: l.id, checkoutId: started.data.checkoutId };
 }
 

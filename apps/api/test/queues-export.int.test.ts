@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mutate, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
+import { client, openSocket, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -41,10 +41,10 @@ it('exports 50,000 rows of a filtered view as CSV, streamed, with live progress'
     if (e.name === 'queue.export.progress') progress.push(e.payload);
   });
 
-  const started = await mutate(api, 'queues.export', { queue: 'fraud', filter: {}, sort: { field: 'created_at', direction: 'asc' } }, { cookie: admin.cookie });
+  const started = await client(api).queues.export.mutate({ queue: 'fraud', filter: {}, sort: { field: 'created_at', direction: 'asc' } }, { cookie: admin.cookie });
   expect(started.error).toBeUndefined();
   const status = await until(
-    async () => (await query(api, 'queues.exportStatus', { id: started.data!.exportId }, { cookie: admin.cookie })).data!,
+    async () => (await client(api).queues.exportStatus.query({ id: started.data!.exportId }, { cookie: admin.cookie })).data!,
     (s) => s.state !== 'running',
     60_000,
   );
@@ -64,14 +64,14 @@ it('exports 50,000 rows of a filtered view as CSV, streamed, with live progress'
   const other = await registerUser(api, { roles: ['admin'] });
   expect((await fetch(`${api.baseUrl}${status.downloadUrl}`, { headers: { cookie: other.cookie } })).status).toBe(404);
 
-  const stats = await query(api, 'queues.stats', { queue: 'fraud' }, { cookie: admin.cookie });
+  const stats = await client(api).queues.stats.query({ queue: 'fraud' }, { cookie: admin.cookie });
   expect(stats.data?.countsByState).toMatchObject({ open: 50_000, approved: 5, rejected: 5 });
   expect(stats.data?.acceptanceRate).toBe(0.5);
   expect(stats.data?.throughput).toEqual([{ id: admin.id, name: 'Exporting Admin', decisions: 10 }]);
   expect(stats.data!.medianSecondsToDecision).toBeGreaterThan(80_000);
   const buyer = await registerUser(api);
-  expect((await mutate(api, 'queues.export', { queue: 'fraud' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
-  const staffList = await query(api, 'queues.staff', { queue: 'fraud' }, { cookie: admin.cookie });
+  expect((await client(api).queues.export.mutate({ queue: 'fraud' }, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+  const staffList = await client(api).queues.staff.query({ queue: 'fraud' }, { cookie: admin.cookie });
   expect(staffList.data?.map((p) => p.id)).toContain(admin.id);
   expect(staffList.data?.map((p) => p.id)).not.toContain(seller.id);
 }, 120_000);

@@ -2,7 +2,7 @@
 // with open items, unclaimed ones, the oldest, and SLA risk counted as the domain's queueSlaRisk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueNames, queueSlaRisk, type QueueItemSnapshot } from '@marketdesk/domain';
-import { mutate, query, registerUser, startApi, type OutputOf, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type OutputOf, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 
@@ -12,11 +12,11 @@ let dana: Person;
 let alex: Person;
 
 const exec = (q: string, p: unknown[]) => api.app.db.orm.em.fork().getConnection().execute(q, p) as Promise<Record<string, unknown>[]>;
-const overview = async (who: Person) => (await query(api, 'queues.overview', undefined, { cookie: who.cookie }));
+const overview = async (who: Person) => (await client(api).queues.overview.query(undefined, { cookie: who.cookie }));
 const row = (rows: OutputOf<'queues.overview'> | undefined, queue: string) => rows!.find((r) => r.queue === queue)!;
 
 async function submit(n: number) {
-  const res = await mutate(api, 'submissions.create', { items: [{ artist: `Overview Artist ${n}`, title: `Overview ${n}`, format: 'lp', grade: 'VG+', askingMinor: 2500 }] }, { cookie: seller.cookie });
+  const res = await client(api).submissions.create.mutate({ items: [{ artist: `Overview Artist ${n}`, title: `Overview ${n}`, format: 'lp', grade: 'VG+', askingMinor: 2500 }] }, { cookie: seller.cookie });
   if (!res.data) throw new Error(`submit failed: ${JSON.stringify(res.error)}`);
   return res.data;
 }
@@ -42,7 +42,7 @@ describe('queues.overview', () => {
     // Past its deadline (and the oldest item in any queue); three quarters of the way to it; held by Alex.
     await exec('update queue_items set created_at = ?, sla_due_at = ? where id = ?', [old, new Date(now - 60_000), late.queueItemId]);
     await exec('update queue_items set created_at = ?, sla_due_at = ? where id = ?', [new Date(now - 80 * 60_000), new Date(now + 20 * 60_000), risky.queueItemId]);
-    await mutate(api, 'queues.claim', { id: held.queueItemId }, { cookie: alex.cookie });
+    await client(api).queues.claim.mutate({ id: held.queueItemId }, { cookie: alex.cookie });
 
     const after = (await overview(dana)).data!;
     const [b, a] = [row(before, 'submissions'), row(after, 'submissions')];
@@ -52,7 +52,7 @@ describe('queues.overview', () => {
     const listed: QueueItemSnapshot[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: QueueItemSnapshot[]; nextCursor: string | null } = (await query(api, 'queues.list', { queue: 'submissions', filter: {}, sort: { field: 'created_at', direction: 'asc' }, limit: 200, ...(cursor ? { cursor } : {}) }, { cookie: dana.cookie })).data!;
+      const page: { items: QueueItemSnapshot[]; nextCursor: string | null } = (await client(api).queues.list.query({ queue: 'submissions', filter: {}, sort: { field: 'created_at', direction: 'asc' }, limit: 200, ...(cursor ? { cursor } : {}) }, { cookie: dana.cookie })).data!;
       listed.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

@@ -10,7 +10,7 @@ import { sendRefundJob } from '../src/jobs/payments/send-refund.js';
 import { parseJobPayload } from '../src/jobs/job-types.js';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { createCategory, type Person } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, until } from './harness.js';
+import { client, registerUser, startApi, until } from './harness.js';
 import { buyWithTestCard, providerRefunds, startApiWithPayments } from './payments-harness.js';
 
 let env: Awaited<ReturnType<typeof startApiWithPayments>>;
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const jobContext = () => createJobContext(env.api.app.services.config, env.api.app.db, pino({ level: 'silent' }), env.api.app.gateway);
-const timeline = async (orderId: string, who: Person) => (await query(env.api, 'orders.get', { id: orderId }, { cookie: who.cookie })).data!.timeline;
+const timeline = async (orderId: string, who: Person) => (await client(env.api).orders.get.query({ id: orderId }, { cookie: who.cookie })).data!.timeline;
 const hold = async (orderId: string) =>
   ((await env.api.app.db.orm.em.fork().getConnection().execute(`select status from ledger_transfers where id = ?`, [`order:${orderId}:hold`])) as { status: string }[])[0]!.status;
 
@@ -46,7 +46,7 @@ describe('a refund the provider cannot take right now', () => {
     const { order } = await buyWithTestCard(env.api, { buyer, seller, reviewer: admin }, { categoryId, priceMinor: 3100 });
     env.stripe.failPath('/v1/refunds');
     try {
-      const cancelled = await mutate(env.api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
+      const cancelled = await client(env.api).orders.cancel.mutate({ id: order.id, version: order.version, reason: 'Ordered the wrong pressing' }, { cookie: buyer.cookie });
       expect(cancelled.error).toBeUndefined();
       expect(cancelled.data?.state).toBe('cancelled');
 
@@ -74,7 +74,7 @@ describe('a refund the provider cannot take right now', () => {
     await attemptJob(sendRefundJob, jobContext(), data, { attemptsMade: 1, attempts: 14 });
     await attemptJob(sendRefundJob, jobContext(), data, { attemptsMade: 0, attempts: 14 });
     expect((await providerRefunds(env.stripe)).filter((r) => r.amount === order.totalMinor)).toHaveLength(1);
-    expect((await mutate(env.api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Twice' }, { cookie: buyer.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await client(env.api).orders.cancel.mutate({ id: order.id, version: order.version, reason: 'Twice' }, { cookie: buyer.cookie })).error?.data.code).toBe('CONFLICT');
     expect((await reconcileLedger(env.api.app.db.orm.em.fork())).balanced).toBe(true);
   });
 
@@ -82,7 +82,7 @@ describe('a refund the provider cannot take right now', () => {
     const { order } = await buyWithTestCard(env.api, { buyer, seller, reviewer: admin }, { categoryId, priceMinor: 3300 });
     env.stripe.failPath('/v1/refunds');
     try {
-      await mutate(env.api, 'orders.cancel', { id: order.id, version: order.version, reason: 'Changed my mind' }, { cookie: buyer.cookie });
+      await client(env.api).orders.cancel.mutate({ id: order.id, version: order.version, reason: 'Changed my mind' }, { cookie: buyer.cookie });
       const data = parseJobPayload('payments.refund', (await queuedRefund(order.id))!.data);
       await expect(attemptJob(sendRefundJob, jobContext(), data, { attemptsMade: 13, attempts: 14 })).rejects.toThrow();
     } finally {
@@ -100,10 +100,10 @@ describe('a refund the provider cannot take right now', () => {
     // The same API with payments switched off: the cancellation would promise a refund nobody can send.
     const unpaid = await startApi({ STRIPE_SECRET_KEY: '' });
     try {
-      const refused = await mutate(unpaid, 'orders.cancel', { id: order.id, version: order.version, reason: 'No payments' }, { cookie: buyer.cookie });
+      const refused = await client(unpaid).orders.cancel.mutate({ id: order.id, version: order.version, reason: 'No payments' }, { cookie: buyer.cookie });
       expect(refused.error?.data.code).toBe('SERVICE_UNAVAILABLE');
       expect(refused.error?.message).toBe('Refunds are not possible right now: payments are not configured.');
-      expect((await query(env.api, 'orders.get', { id: order.id }, { cookie: buyer.cookie })).data).toMatchObject({ state: 'paid', version: order.version });
+      expect((await client(env.api).orders.get.query({ id: order.id }, { cookie: buyer.cookie })).data).toMatchObject({ state: 'paid', version: order.version });
     } finally {
       await unpaid.close();
     }

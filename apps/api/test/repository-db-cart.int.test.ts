@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { cartRepository } from '../src/repositories/cart-repository.js';
 import { address, createCategory, createLiveListing, type Person } from './catalog-fixtures.js';
-import { mutate, registerUser, startApi, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 let seller: Person;
@@ -44,7 +44,7 @@ it('keeps lines in the order added, sets a quantity in place, and takes out what
 
   await cartRepository.removeLine(em, buyer.id, c!.id);
   await cartRepository.setLine(em, other.id, { listingId: a!.id, quantity: 1 }, at(0));
-  const started = await mutate(api, 'checkout.start', { idempotencyKey: randomUUID(), address, lines: [{ listingId: a!.id, quantity: 3, priceMinor: 1000 }] }, { cookie: buyer.cookie });
+  const started = await client(api).checkout.start.mutate({ idempotencyKey: randomUUID(), address, lines: [{ listingId: a!.id, quantity: 3, priceMinor: 1000 }] }, { cookie: buyer.cookie });
   expect(started.error).toBeUndefined();
   await cartRepository.removeCheckedOut(em, buyer.id, started.data!.checkoutId);
   expect(await cartRepository.lines(em, buyer.id)).toEqual([{ listingId: b!.id, quantity: 2 }]);

@@ -9,7 +9,7 @@ import { assessCheckout, isPublicIp } from '../src/services/risk/assess-checkout
 import { checkoutRepository } from '../src/repositories/checkout-repository.js';
 import { createCategory, type Person } from './catalog-fixtures.js';
 import { buyWithTestCard, refundsOf, startApiWithPayments } from './payments-harness.js';
-import { mutate, query, registerUser, type RunningApi } from './harness.js';
+import { client, registerUser, type RunningApi } from './harness.js';
 
 let stripe: StripeServer;
 let api: RunningApi;
@@ -30,8 +30,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The rules live in the shared test database: later files get the defaults back.
-  const current = (await query(api, 'risk.rules', undefined, { cookie: lead.cookie })).data!;
-  await mutate(api, 'risk.saveRules', { version: current.version, rules: defaultRiskRules }, { cookie: lead.cookie });
+  const current = (await client(api).risk.rules.query(undefined, { cookie: lead.cookie })).data!;
+  await client(api).risk.saveRules.mutate({ version: current.version, rules: defaultRiskRules }, { cookie: lead.cookie });
   await closeAll();
 });
 
@@ -39,7 +39,7 @@ const buy = (buyer: Person, quantity = 1, priceMinor = 2500) => buyWithTestCard(
 
 async function fraudRow(orderId: string): Promise<QueueItemSnapshot | undefined> {
   // This file's seller only: the shared test database holds other files' fraud rows, oldest first.
-  const page = await query(api, 'queues.list', { queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'], sellerId: seller.id }, limit: 200 }, { cookie: lead.cookie });
+  const page = await client(api).queues.list.query({ queue: 'fraud', filter: { states: ['open', 'approved', 'rejected'], sellerId: seller.id }, limit: 200 }, { cookie: lead.cookie });
   return page.data?.items.find((i) => i.subjectId === orderId);
 }
 
@@ -74,13 +74,13 @@ describe('rules and holds', () => {
   });
 
   it('only a lead edits the rules, on the version they saw', async () => {
-    const current = (await query(api, 'risk.rules', undefined, { cookie: agent.cookie })).data!;
+    const current = (await client(api).risk.rules.query(undefined, { cookie: agent.cookie })).data!;
     const rules = { holdThreshold: 40, maxOrdersPerBuyerPerHour: 2, maxOrdersPerIpPerHour: 100, maxOtherBuyersPerCardPerHour: 50, amountSpikeFactor: 50, newAccountDays: 0, highValueMinor: 10_000_000 };
-    expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const saved = await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie });
+    expect((await client(api).risk.saveRules.mutate({ version: current.version, rules }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const saved = await client(api).risk.saveRules.mutate({ version: current.version, rules }, { cookie: lead.cookie });
     expect(saved.data?.version).toBeGreaterThan(current.version);
-    expect((await mutate(api, 'risk.saveRules', { version: current.version, rules }, { cookie: lead.cookie })).error?.data.code).toBe('CONFLICT');
-    expect((await mutate(api, 'risk.saveRules', { version: saved.data!.version, rules: { ...rules, holdThreshold: 0 } }, { cookie: lead.cookie })).error?.data.code).toBe('BAD_REQUEST');
+    expect((await client(api).risk.saveRules.mutate({ version: current.version, rules }, { cookie: lead.cookie })).error?.data.code).toBe('CONFLICT');
+    expect((await client(api).risk.saveRules.mutate({ version: saved.data!.version, rules: { ...rules, holdThreshold: 0 } }, { cookie: lead.cookie })).error?.data.code).toBe('BAD_REQUEST');
   });
 
   it('holds the third order within an hour; approving lets the seller ship', async () => {
@@ -89,40 +89,40 @@ describe('rules and holds', () => {
     expect((await buy(buyer)).order.state).toBe('paid');
     const { order } = await buy(buyer);
     expect(order.state).toBe('under_review');
-    const ship = await mutate(api, 'orders.ship', { id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+    const ship = await client(api).orders.ship.mutate({ id: order.id, version: order.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
     expect(ship.error?.data.code).toBe('CONFLICT');
     const row = (await fraudRow(order.id))!;
     expect(row).toMatchObject({ state: 'open', waitingOn: 'staff' });
     expect(row.title).toMatch(/risk 40: 3 orders by this buyer within an hour/);
-    const review = (await query(api, 'risk.review', { orderId: order.id }, { cookie: agent.cookie })).data!;
+    const review = (await client(api).risk.review.query({ orderId: order.id }, { cookie: agent.cookie })).data!;
     expect(review.risk).toMatchObject({ score: 40, reasons: [{ code: 'buyer_velocity' }] });
     // Agents claim first; then approve.
-    expect((await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'accept' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    const claimed = (await mutate(api, 'queues.claim', { id: row.id }, { cookie: agent.cookie })).data!;
-    const approved = await mutate(api, 'queues.decide', { id: row.id, version: claimed.version, decision: 'accept' }, { cookie: agent.cookie });
+    expect((await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'accept' }, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    const claimed = (await client(api).queues.claim.mutate({ id: row.id }, { cookie: agent.cookie })).data!;
+    const approved = await client(api).queues.decide.mutate({ id: row.id, version: claimed.version, decision: 'accept' }, { cookie: agent.cookie });
     expect(approved.data).toMatchObject({ order: { state: 'paid' } });
-    const now = (await query(api, 'orders.get', { id: order.id }, { cookie: seller.cookie })).data!;
-    expect((await mutate(api, 'orders.ship', { id: order.id, version: now.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie })).error).toBeUndefined();
+    const now = (await client(api).orders.get.query({ id: order.id }, { cookie: seller.cookie })).data!;
+    expect((await client(api).orders.ship.mutate({ id: order.id, version: now.version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie })).error).toBeUndefined();
   });
 
   it('rejecting refunds once and puts the stock back; a flag raises the next score', async () => {
     const buyer = await registerUser(api);
-    const flagged = await mutate(api, 'risk.flag', { userId: buyer.id, note: 'Chargebacks elsewhere' }, { cookie: agent.cookie });
+    const flagged = await client(api).risk.flag.mutate({ userId: buyer.id, note: 'Chargebacks elsewhere' }, { cookie: agent.cookie });
     expect(flagged.data).toHaveLength(1);
     const { order, listingId } = await buy(buyer, 1, 4200);
     expect(order.state).toBe('under_review');
     const row = (await fraudRow(order.id))!;
     expect(row.title).toMatch(/risk 60: Staff flagged this buyer/);
-    const bad = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'nonsense' }, { cookie: lead.cookie });
+    const bad = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'reject', reason: 'nonsense' }, { cookie: lead.cookie });
     expect(bad.error?.data.code).toBe('BAD_REQUEST');
-    const rejected = await mutate(api, 'queues.decide', { id: row.id, version: row.version, decision: 'reject', reason: 'stolen_card', note: '' }, { cookie: lead.cookie });
+    const rejected = await client(api).queues.decide.mutate({ id: row.id, version: row.version, decision: 'reject', reason: 'stolen_card', note: '' }, { cookie: lead.cookie });
     expect(rejected.data).toMatchObject({ order: { state: 'cancelled' } });
     expect(await refundsOf(stripe, order.totalMinor)).toHaveLength(1);
     const listing = (await api.app.db.orm.em.fork().getConnection().execute('select state, quantity from listings where id = ?', [listingId])) as { state: string; quantity: number }[];
     expect(listing[0]).toMatchObject({ state: 'active', quantity: 1 });
     expect((await fraudRow(order.id))).toMatchObject({ state: 'rejected', decidedBy: lead.id });
     // Clearing the flag: the next checkout is ordinary again.
-    await mutate(api, 'risk.unflag', { flagId: flagged.data![0]!.id }, { cookie: agent.cookie });
+    await client(api).risk.unflag.mutate({ flagId: flagged.data![0]!.id }, { cookie: agent.cookie });
     expect((await buy(buyer)).order.state).toBe('paid');
   });
 });

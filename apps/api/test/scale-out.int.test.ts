@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import { allowedOrigin, mutate, openSocket, registerUser, until, waitFor, type RunningApi } from './harness.js';
+import { client, allowedOrigin, openSocket, registerUser, until, waitFor, type RunningApi } from './harness.js';
 import { killAll, requireHaproxy, startApiProcess, startProxy, startWorkerProcess, waitForProxyServersUp, type ApiProc, type Proc, type ProxyProc } from './processes.js';
 import { readProxyConfig } from './deploy-config.js';
 
@@ -149,7 +149,7 @@ it('delivers every room event once to sockets on either API process', async () =
   sockets.forEach((s, i) => s.on('event', (e: AnyLiveEvent) => e.name === 'user.profile.updated' && received[i]!.push(e.payload.displayName)));
   const names = Array.from({ length: 6 }, (_, i) => `Scaled ${i}`);
   // Round robin: the mutations (and so the relays that publish them) alternate between processes.
-  for (const displayName of names) expect((await mutate(proxied, 'profile.update', { displayName }, { cookie: user.cookie })).status).toBe(200);
+  for (const displayName of names) expect((await client(proxied).profile.update.mutate({ displayName }, { cookie: user.cookie })).status).toBe(200);
   await until(async () => received, (r) => r.every((names_) => names_.length >= names.length), 10_000);
   await new Promise((r) => setTimeout(r, 500)); // a duplicate would arrive by now
   for (const got of received) expect([...got].sort()).toEqual([...names].sort());
@@ -184,7 +184,7 @@ async function socketsOnBothProcesses() {
   const dropped = new Set<Socket>();
   for (const s of sockets) s.on('disconnect', () => dropped.add(s));
   const rename = async (names: string[]) => {
-    for (const displayName of names) expect((await mutate(proxied, 'profile.update', { displayName }, { cookie: user.cookie })).status).toBe(200);
+    for (const displayName of names) expect((await client(proxied).profile.update.mutate({ displayName }, { cookie: user.cookie })).status).toBe(200);
   };
   return { sockets, perProcess, received, dropped, rename };
 }

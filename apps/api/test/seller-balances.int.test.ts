@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { paymentCaptured, payoutRequested, releaseEscrow, type Transfer } from '@marketdesk/domain';
 import { postTransfers } from '../src/services/ledger/post-transfers.js';
-import { query, registerUser, startApi, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const post = (transfers: readonly Transfer[]) => api.app.db.orm.em.fork().transa
 
 it('shows pending, then available, then reserved money, and every posting in the statement', async () => {
   const seller = await registerUser(api, { roles: ['seller', 'buyer'] });
-  const balances = async () => (await query(api, 'ledger.myBalances', undefined, { cookie: seller.cookie })).data;
+  const balances = async () => (await client(api).ledger.myBalances.query(undefined, { cookie: seller.cookie })).data;
   expect(await balances()).toEqual([]);
 
   const captured = paymentCaptured({ orderId: randomUUID(), paymentId: randomUUID(), sellerId: seller.id, currency: 'EUR', grossMinor: 10_000, feeMinor: 1_000 });
@@ -28,11 +28,11 @@ it('shows pending, then available, then reserved money, and every posting in the
   await post(payoutRequested({ payoutId: randomUUID(), sellerId: seller.id, currency: 'EUR', amountMinor: 4_000 }));
   expect(await balances()).toEqual([{ currency: 'EUR', pendingMinor: 0, availableMinor: 5_000, reservedMinor: 4_000, inTransitMinor: 0 }]);
 
-  const statement = await query(api, 'ledger.myStatement', { limit: 10 }, { cookie: seller.cookie });
+  const statement = await client(api).ledger.myStatement.query({ limit: 10 }, { cookie: seller.cookie });
   expect(statement.data?.map((p) => p.reason)).toEqual(['payout_requested', 'payout_requested', 'escrow_release', 'escrow_hold']);
 });
 
 it('is for sellers only', async () => {
   const buyer = await registerUser(api);
-  expect((await query(api, 'ledger.myBalances', undefined, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+  expect((await client(api).ledger.myBalances.query(undefined, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COUNTER_ROUNDS, type QueueDecision } from '@marketdesk/domain';
 import { createCategory } from './catalog-fixtures.js';
-import { allowedOrigin, mutate, query, registerUser, startApi, type InputOf, type OutputOf, type RunningApi } from './harness.js';
+import { client, allowedOrigin, registerUser, startApi, type InputOf, type OutputOf, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 type Submission = OutputOf<'submissions.get'>;
@@ -38,19 +38,19 @@ afterAll(async () => {
 
 describe('submissions: the seller is offered exactly what submissions.respond and provideInfo accept', () => {
   const get = async (id: string, who: Person, on = api): Promise<Submission> => {
-    const res = await query(on, 'submissions.get', { id }, { cookie: who.cookie });
+    const res = await client(on).submissions.get.query({ id }, { cookie: who.cookie });
     if (!res.data) throw new Error(`submissions.get failed: ${JSON.stringify(res.error)}`);
     return res.data;
   };
   async function decide(id: string, decision: QueueDecision, on = api) {
     const row = (await get(id, admin, on)).queueItem!;
-    const res = await mutate(on, 'queues.decide', { ...decision, id: row.id, version: row.version }, { cookie: admin.cookie });
+    const res = await client(on).queues.decide.mutate({ ...decision, id: row.id, version: row.version }, { cookie: admin.cookie });
     if (res.error) throw new Error(`queues.decide failed: ${JSON.stringify(res.error)}`);
   }
   /** The seller asks 1 € more per record than the offer on the table. */
   const sellerCounter = async (s: Submission, on = api) => {
     const items = s.items.filter((i) => !i.declined).map((i) => ({ itemId: i.id, counterMinor: i.offerMinor + 100 }));
-    const res = await mutate(on, 'submissions.respond', { submissionId: s.id, version: s.version, response: 'counter', items }, { cookie: seller.cookie });
+    const res = await client(on).submissions.respond.mutate({ submissionId: s.id, version: s.version, response: 'counter', items }, { cookie: seller.cookie });
     if (res.error) throw new Error(`counter failed: ${JSON.stringify(res.error)}`);
   };
   /** Staff meet the seller halfway: 50 cents more per record, below the counter. */
@@ -74,11 +74,11 @@ describe('submissions: the seller is offered exactly what submissions.respond an
     accepted: async (s: Submission) => {
       await decide(s.id, { decision: 'accept' });
       const quoted = await get(s.id, seller);
-      await mutate(api, 'submissions.respond', { submissionId: s.id, version: quoted.version, response: 'accept' }, { cookie: seller.cookie });
+      await client(api).submissions.respond.mutate({ submissionId: s.id, version: quoted.version, response: 'accept' }, { cookie: seller.cookie });
     },
     rejected: async (s: Submission) => decide(s.id, { decision: 'reject', reason: 'condition', note: '' }),
     withdrawn: async (s: Submission) => {
-      await mutate(api, 'submissions.respond', { submissionId: s.id, version: s.version, response: 'decline' }, { cookie: seller.cookie });
+      await client(api).submissions.respond.mutate({ submissionId: s.id, version: s.version, response: 'decline' }, { cookie: seller.cookie });
     },
   } satisfies Record<string, (s: Submission) => Promise<unknown>>;
 
@@ -107,7 +107,7 @@ describe('submissions: the seller is offered exactly what submissions.respond an
 
   /** A fresh submission of the seller's, moved to `state`, as the seller reads it. */
   async function submissionIn(state: keyof typeof states, on = api): Promise<Submission> {
-    const created = await mutate(on, 'submissions.create', { items: records, note: 'Rulebook' }, { cookie: seller.cookie });
+    const created = await client(on).submissions.create.mutate({ items: records, note: 'Rulebook' }, { cookie: seller.cookie });
     if (!created.data) throw new Error(`submissions.create failed: ${JSON.stringify(created.error)}`);
     await states[state](await get(created.data.id, seller, on));
     return get(created.data.id, seller, on);
@@ -119,13 +119,13 @@ describe('submissions: the seller is offered exactly what submissions.respond an
     const target = { submissionId: s.id, version: s.version };
     switch (command) {
       case 'accept':
-        return mutate(on, 'submissions.respond', { ...target, response: 'accept' }, as);
+        return client(on).submissions.respond.mutate({ ...target, response: 'accept' }, as);
       case 'counter':
-        return mutate(on, 'submissions.respond', { ...target, response: 'counter', items: s.items.filter((i) => !i.declined).map((i) => ({ itemId: i.id, counterMinor: i.offerMinor + 100 })) }, as);
+        return client(on).submissions.respond.mutate({ ...target, response: 'counter', items: s.items.filter((i) => !i.declined).map((i) => ({ itemId: i.id, counterMinor: i.offerMinor + 100 })) }, as);
       case 'withdraw':
-        return mutate(on, 'submissions.respond', { ...target, response: 'decline' }, as);
+        return client(on).submissions.respond.mutate({ ...target, response: 'decline' }, as);
       case 'provide_info':
-        return mutate(on, 'submissions.provideInfo', { submissionId: s.id, message: 'Yes, with the lyrics insert.' }, as);
+        return client(on).submissions.provideInfo.mutate({ submissionId: s.id, message: 'Yes, with the lyrics insert.' }, as);
     }
   }
   const commands: SubmissionCommand[] = ['accept', 'counter', 'withdraw', 'provide_info'];
@@ -136,7 +136,7 @@ describe('submissions: the seller is offered exactly what submissions.respond an
       expect(seen.state).toBe(reached[state]);
       expect(seen.actions.map((a) => a.command)).toEqual(expected[state]);
       // The list shows the same answers as the submission's page.
-      const listed = (await query(api, 'submissions.mine', { limit: 100 }, { cookie: seller.cookie })).data!.find((x) => x.id === seen.id)!;
+      const listed = (await client(api).submissions.mine.query({ limit: 100 }, { cookie: seller.cookie })).data!.find((x) => x.id === seen.id)!;
       expect(listed.actions).toEqual(seen.actions);
       for (const command of commands) {
         // Each command on its own fresh submission in this state: an accepted one moves it on.
@@ -159,7 +159,7 @@ describe('submissions: the seller is offered exactly what submissions.respond an
   });
 
   it('stops offering accept and counter once the offer is past its time, before its timer has run', async () => {
-    const created = await mutate(brief, 'submissions.create', { items: records, note: 'Brief' }, { cookie: seller.cookie });
+    const created = await client(brief).submissions.create.mutate({ items: records, note: 'Brief' }, { cookie: seller.cookie });
     await decide(created.data!.id, { decision: 'accept' }, brief);
     expect((await get(created.data!.id, seller, brief)).actions.map((a) => a.command)).toEqual(['accept', 'counter', 'withdraw']);
     await new Promise((r) => setTimeout(r, 1_500));
@@ -187,13 +187,13 @@ describe('KYC: the seller is offered exactly what kyc.submit and kyc.provideInfo
     return ((await res.json()) as { id: string }).id;
   }
   const details = { businessType: 'individual', legalName: 'Kim Example', country: 'de', addressLine1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', dateOfBirth: '1990-02-03' } satisfies Omit<InputOf<'kyc.submit'>, 'documents'>;
-  const mine = async (who: Person) => (await query(api, 'kyc.mine', undefined, { cookie: who.cookie })).data!;
+  const mine = async (who: Person) => (await client(api).kyc.mine.query(undefined, { cookie: who.cookie })).data!;
   async function decide(who: Person, decision: QueueDecision) {
-    const row = (await query(api, 'kyc.get', { id: (await mine(who)).check!.id }, { cookie: admin.cookie })).data!.queueItem!;
-    const res = await mutate(api, 'queues.decide', { ...decision, id: row.id, version: row.version }, { cookie: admin.cookie });
+    const row = (await client(api).kyc.get.query({ id: (await mine(who)).check!.id }, { cookie: admin.cookie })).data!.queueItem!;
+    const res = await client(api).queues.decide.mutate({ ...decision, id: row.id, version: row.version }, { cookie: admin.cookie });
     if (res.error) throw new Error(`queues.decide failed: ${JSON.stringify(res.error)}`);
   }
-  const submit = async (who: Person) => mutate(api, 'kyc.submit', { ...details, documents: [{ kind: 'identity', uploadId: await uploadId(who) }] }, { cookie: who.cookie });
+  const submit = async (who: Person) => client(api).kyc.submit.mutate({ ...details, documents: [{ kind: 'identity', uploadId: await uploadId(who) }] }, { cookie: who.cookie });
 
   const states = {
     'no check yet': async () => undefined,
@@ -228,7 +228,7 @@ describe('KYC: the seller is offered exactly what kyc.submit and kyc.provideInfo
   async function send(command: KycCommand, who: Person) {
     if (command === 'submit') return submit(who);
     const check = (await mine(who)).check;
-    return mutate(api, 'kyc.provideInfo', { kycId: check?.id ?? '00000000-0000-4000-8000-000000000000', version: check?.version ?? 1, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(who) }] }, { cookie: who.cookie });
+    return client(api).kyc.provideInfo.mutate({ kycId: check?.id ?? '00000000-0000-4000-8000-000000000000', version: check?.version ?? 1, response: 'Attached a utility bill.', documents: [{ kind: 'proof_of_address', uploadId: await uploadId(who) }] }, { cookie: who.cookie });
   }
 
   for (const state of Object.keys(states) as (keyof typeof states)[]) {
@@ -247,7 +247,7 @@ describe('KYC: the seller is offered exactly what kyc.submit and kyc.provideInfo
 
   it('offers reviewers nothing on the check they read: they decide on queues.decide', async () => {
     const who = await sellerIn('submitted');
-    const check = (await query(api, 'kyc.get', { id: (await mine(who)).check!.id }, { cookie: admin.cookie })).data!;
+    const check = (await client(api).kyc.get.query({ id: (await mine(who)).check!.id }, { cookie: admin.cookie })).data!;
     expect(check).toMatchObject({ stateLabel: 'Submitted', actions: [] });
   });
 });

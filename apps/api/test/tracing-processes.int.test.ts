@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { allowedOrigin, mutate } from './harness.js';
+import { allowedOrigin, client } from './harness.js';
 import { buildApiInto, dropRedisPrefixes, freePort, killAll, spawnProc, tsProc, type Proc, waitForUrl } from './processes.js';
 
 
@@ -94,7 +94,7 @@ async function oneTraceAcrossProcesses(start: Start) {
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     await Promise.all([waitForUrl(`${baseUrl}/readyz`, undefined, 60_000, api), waitForUrl(`http://127.0.0.1:${workerPort}/healthz`, undefined, 60_000, worker)]);
     const email = `trace.${randomBytes(4).toString('hex')}@example.test`;
-    const res = await mutate({ baseUrl }, 'auth.register', { email, password: 'correct horse battery', displayName: 'Traced' });
+    const res = await client({ baseUrl }).auth.register.mutate({ email, password: 'correct horse battery', displayName: 'Traced' });
     expect(res.status).toBe(200);
 
     // The welcome mail's run in the worker process, in the trace of the request that registered.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credit, debit } from '@marketdesk/domain';
 import { postTransfers } from '../src/services/ledger/post-transfers.js';
 import { runWithAuditContext } from '../src/services/audit/audit-context.js';
-import { allowedOrigin, approveKycDirectly, mutate, openSocket, query, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
+import { client, allowedOrigin, approveKycDirectly, openSocket, registerUser, startApi, until, waitFor, type RunningApi } from './harness.js';
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 
@@ -53,18 +53,18 @@ describe('audit log', () => {
   });
 
   it('records a staff mutation with procedure, object, outcome, request id and IP — refusals too', async () => {
-    const ok = await mutate(api, 'roles.create', { name: 'auditors', description: 'Read the audit log', grants: { 'audit.view': 'any', 'console.access': 'any' } }, { cookie: admin.cookie, ip: '203.0.113.7' });
+    const ok = await client(api).roles.create.mutate({ name: 'auditors', description: 'Read the audit log', grants: { 'audit.view': 'any', 'console.access': 'any' } }, { cookie: admin.cookie, ip: '203.0.113.7' });
     expect(ok.error).toBeUndefined();
-    const refused = await mutate(api, 'roles.create', { name: 'sneaky', grants: {} }, { cookie: agent.cookie, ip: '203.0.113.8' });
+    const refused = await client(api).roles.create.mutate({ name: 'sneaky', grants: {} }, { cookie: agent.cookie, ip: '203.0.113.8' });
     expect(refused.error?.data.code).toBe('FORBIDDEN');
-    const rows = (await query(api, 'audit.search', { action: 'trpc.roles.create', limit: 10 }, { cookie: admin.cookie })).data!.rows;
+    const rows = (await client(api).audit.search.query({ action: 'trpc.roles.create', limit: 10 }, { cookie: admin.cookie })).data!.rows;
     const mine = rows.find((r) => r.actorId === admin.id)!;
     expect(mine).toMatchObject({ outcome: 'ok', objectType: 'roles', ip: '203.0.113.7' });
     expect(mine.requestId).toBeTruthy();
     expect(mine.actorRoles).toContain('admin');
     expect(rows.find((r) => r.actorId === agent.id)).toMatchObject({ outcome: 'FORBIDDEN', ip: '203.0.113.8' });
     // The change itself is audited with its after-image, in the writer's transaction.
-    const created = (await query(api, 'audit.search', { action: 'role.created', objectId: 'auditors' }, { cookie: admin.cookie })).data!.rows;
+    const created = (await client(api).audit.search.query({ action: 'role.created', objectId: 'auditors' }, { cookie: admin.cookie })).data!.rows;
     expect(created[0]?.after).toMatchObject({ name: 'auditors', grants: { 'audit.view': 'any' } });
   });
 
@@ -88,15 +88,15 @@ describe('audit log', () => {
   });
 
   it('is for admins: searched by actor, action, object and dates, paged by keyset, exported as streamed CSV', async () => {
-    expect((await query(api, 'audit.search', {}, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
-    expect((await query(api, 'audit.search', {}, {})).error?.data.code).toBe('UNAUTHORIZED');
-    for (let i = 0; i < 3; i += 1) await mutate(api, 'roles.update', { name: 'auditors', version: i + 1, description: `v${i + 2}` }, { cookie: admin.cookie });
-    const first = (await query(api, 'audit.search', { actorId: admin.id, action: 'role.*', limit: 2 }, { cookie: admin.cookie })).data!;
+    expect((await client(api).audit.search.query({}, { cookie: agent.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await client(api).audit.search.query({}, {})).error?.data.code).toBe('UNAUTHORIZED');
+    for (let i = 0; i < 3; i += 1) await client(api).roles.update.mutate({ name: 'auditors', version: i + 1, description: `v${i + 2}` }, { cookie: admin.cookie });
+    const first = (await client(api).audit.search.query({ actorId: admin.id, action: 'role.*', limit: 2 }, { cookie: admin.cookie })).data!;
     expect(first.rows).toHaveLength(2);
-    const next = (await query(api, 'audit.search', { actorId: admin.id, action: 'role.*', limit: 2, cursor: first.nextCursor! }, { cookie: admin.cookie })).data!;
+    const next = (await client(api).audit.search.query({ actorId: admin.id, action: 'role.*', limit: 2, cursor: first.nextCursor! }, { cookie: admin.cookie })).data!;
     expect(next.rows.length).toBeGreaterThan(0);
     expect(new Set([...first.rows, ...next.rows].map((r) => r.id)).size).toBe(first.rows.length + next.rows.length);
-    const future = (await query(api, 'audit.search', { from: new Date(Date.now() + 86_400_000) }, { cookie: admin.cookie })).data!;
+    const future = (await client(api).audit.search.query({ from: new Date(Date.now() + 86_400_000) }, { cookie: admin.cookie })).data!;
     expect(future.rows).toEqual([]);
 
     const csv = await fetch(`${api.baseUrl}/files/audit.csv?actorId=${admin.id}&action=role.*`, { headers: { cookie: admin.cookie, origin: allowedOrigin } });
@@ -112,48 +112,48 @@ describe('audit log', () => {
 
 describe('roles as data', () => {
   it('grants what an admin edits, to every API process, and takes it away again', async () => {
-    const list = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!;
+    const list = (await client(api).roles.list.query(undefined, { cookie: admin.cookie })).data!;
     expect(list.roles.filter((r) => r.builtIn).map((r) => r.name).sort()).toEqual(['admin', 'agent', 'buyer', 'seller']);
-    expect((await query(second, 'audit.search', {}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
-    expect((await mutate(api, 'roles.assign', { userId: buyer.id, roles: ['buyer', 'auditors'] }, { cookie: admin.cookie })).error).toBeUndefined();
+    expect((await client(second).audit.search.query({}, { cookie: buyer.cookie })).error?.data.code).toBe('FORBIDDEN');
+    expect((await client(api).roles.assign.mutate({ userId: buyer.id, roles: ['buyer', 'auditors'] }, { cookie: admin.cookie })).error).toBeUndefined();
     // The second process learns of the edit through the shared version counter.
-    const seen = await until(() => query(second, 'audit.search', {}, { cookie: buyer.cookie }), (r) => !r.error, 5000);
+    const seen = await until(() => client(second).audit.search.query({}, { cookie: buyer.cookie }), (r) => !r.error, 5000);
     expect(seen.error).toBeUndefined();
-    const auditors = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
-    expect((await mutate(api, 'roles.update', { name: 'auditors', version: auditors.version, grants: { 'console.access': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
-    const lost = await until(() => query(second, 'audit.search', {}, { cookie: buyer.cookie }), (r) => r.error?.data.code === 'FORBIDDEN', 5000);
+    const auditors = (await client(api).roles.list.query(undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
+    expect((await client(api).roles.update.mutate({ name: 'auditors', version: auditors.version, grants: { 'console.access': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
+    const lost = await until(() => client(second).audit.search.query({}, { cookie: buyer.cookie }), (r) => r.error?.data.code === 'FORBIDDEN', 5000);
     expect(lost.error?.data.code).toBe('FORBIDDEN');
   });
 
   it('renames a custom role for everyone holding it; built-in roles keep their names', async () => {
-    const auditors = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
-    expect((await mutate(api, 'roles.update', { name: 'auditors', version: auditors.version, newName: 'reviewers' }, { cookie: admin.cookie })).error).toBeUndefined();
+    const auditors = (await client(api).roles.list.query(undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'auditors')!;
+    expect((await client(api).roles.update.mutate({ name: 'auditors', version: auditors.version, newName: 'reviewers' }, { cookie: admin.cookie })).error).toBeUndefined();
     expect(await sql('select roles from users where id = ?', [buyer.id])).toEqual([{ roles: ['buyer', 'reviewers'] }]);
-    const adminRole = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
-    const renamed = await mutate(api, 'roles.update', { name: 'admin', version: adminRole.version, newName: 'boss' }, { cookie: admin.cookie });
+    const adminRole = (await client(api).roles.list.query(undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
+    const renamed = await client(api).roles.update.mutate({ name: 'admin', version: adminRole.version, newName: 'boss' }, { cookie: admin.cookie });
     expect(renamed.error?.data.code).toBe('BAD_REQUEST');
   });
 
   it('refuses edits that would lock admins out of the console', async () => {
-    const adminRole = (await query(api, 'roles.list', undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
-    const res = await mutate(api, 'roles.update', { name: 'admin', version: adminRole.version, grants: { 'console.access': 'any' } }, { cookie: admin.cookie });
+    const adminRole = (await client(api).roles.list.query(undefined, { cookie: admin.cookie })).data!.roles.find((r) => r.name === 'admin')!;
+    const res = await client(api).roles.update.mutate({ name: 'admin', version: adminRole.version, grants: { 'console.access': 'any' } }, { cookie: admin.cookie });
     expect(res.error?.data.code).toBe('BAD_REQUEST');
     expect(res.error?.message).toMatch(/admin role must keep/);
     // Still an admin afterwards.
-    expect((await query(api, 'roles.list', undefined, { cookie: admin.cookie })).error).toBeUndefined();
+    expect((await client(api).roles.list.query(undefined, { cookie: admin.cookie })).error).toBeUndefined();
   });
 
   it('lets a role grant queue work to staff it marks as such (isStaff follows the table)', async () => {
-    expect((await mutate(api, 'roles.create', { name: 'leads', staff: true, grants: { 'console.access': 'any', 'disputes.view': 'any', 'disputes.handle': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
+    expect((await client(api).roles.create.mutate({ name: 'leads', staff: true, grants: { 'console.access': 'any', 'disputes.view': 'any', 'disputes.handle': 'any' } }, { cookie: admin.cookie })).error).toBeUndefined();
     const lead = await registerUser(api, { displayName: 'Lee Lead' });
-    const queue = () => query(api, 'queues.list', { queue: 'disputes', limit: 5 }, { cookie: lead.cookie });
+    const queue = () => client(api).queues.list.query({ queue: 'disputes', limit: 5 }, { cookie: lead.cookie });
     expect((await queue()).error?.data.code).toBe('FORBIDDEN');
-    await mutate(api, 'roles.assign', { userId: lead.id, roles: ['leads'] }, { cookie: admin.cookie });
+    await client(api).roles.assign.mutate({ userId: lead.id, roles: ['leads'] }, { cookie: admin.cookie });
     expect((await queue()).error).toBeUndefined();
-    const effective = (await query(api, 'roles.effective', undefined, { cookie: lead.cookie })).data!;
+    const effective = (await client(api).roles.effective.query(undefined, { cookie: lead.cookie })).data!;
     expect(effective.leads?.staff).toBe(true);
     // Leads can pick them when reassigning disputes.
-    const staff = (await query(api, 'queues.staff', { queue: 'disputes' }, { cookie: admin.cookie })).data!;
+    const staff = (await client(api).queues.staff.query({ queue: 'disputes' }, { cookie: admin.cookie })).data!;
     expect(staff.map((p) => p.id)).toContain(lead.id);
   });
 });
@@ -171,7 +171,7 @@ describe('live rooms after a role edit', () => {
     expect(await rooms()).toContain('queue:kyc');
     // Their open console is told to re-read its grants (menus follow at once, not after a cache expires).
     const told = new Promise<void>((resolve) => socket.once('grants:changed', () => resolve()));
-    expect((await mutate(api, 'roles.assign', { userId: demoted.id, roles: ['buyer'] }, { cookie: admin.cookie })).error).toBeUndefined();
+    expect((await client(api).roles.assign.mutate({ userId: demoted.id, roles: ['buyer'] }, { cookie: admin.cookie })).error).toBeUndefined();
     await told;
     expect(await until(rooms, (r) => !r.includes('queue:kyc'), 5000)).not.toContain('queue:kyc');
     expect(await rooms()).toContain(`user:${demoted.id}`);
@@ -183,28 +183,28 @@ describe('live rooms after a role edit', () => {
 
 describe('personal data', () => {
   it('masks people’s emails in the role picker and reveals one to an admin, audited', async () => {
-    const people = (await query(api, 'roles.people', { q: 'Bea Buyer' }, { cookie: admin.cookie })).data!;
+    const people = (await client(api).roles.people.query({ q: 'Bea Buyer' }, { cookie: admin.cookie })).data!;
     const bea = people.find((p) => p.id === buyer.id)!;
     expect(bea.email).not.toBe(buyer.email);
     expect(bea.email).toContain('***');
-    const revealed = await mutate(api, 'pii.reveal', { kind: 'user_email', id: buyer.id }, { cookie: admin.cookie, ip: '192.0.2.44' });
+    const revealed = await client(api).pii.reveal.mutate({ kind: 'user_email', id: buyer.id }, { cookie: admin.cookie, ip: '192.0.2.44' });
     expect(revealed.data?.value).toBe(buyer.email);
     const rows = await sql(`select actor_id, object_id, ip from audit_log where action = 'pii.revealed' and object_id = ?`, [buyer.id]);
     expect(rows).toEqual([{ actor_id: admin.id, object_id: buyer.id, ip: '192.0.2.44' }]);
   });
 
   it('refuses a reveal to an agent not assigned to the person, and to buyers', async () => {
-    expect((await mutate(api, 'pii.reveal', { kind: 'user_email', id: buyer.id }, { cookie: agent.cookie })).error?.data.code).toBe('NOT_FOUND');
-    expect((await mutate(api, 'pii.reveal', { kind: 'user_email', id: seller.id }, { cookie: buyer.cookie })).error?.data.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect((await client(api).pii.reveal.mutate({ kind: 'user_email', id: buyer.id }, { cookie: agent.cookie })).error?.data.code).toBe('NOT_FOUND');
+    expect((await client(api).pii.reveal.mutate({ kind: 'user_email', id: seller.id }, { cookie: buyer.cookie })).error?.data.code).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 
   it('masks a KYC check for an agent who does not hold it; the admin sees it', async () => {
     const kycSeller = await registerUser(api, { roles: ['seller'], verified: false, displayName: 'Kim Seller' });
     await approveKycDirectly(api, kycSeller.id);
     const [check] = (await sql('select id from kyc_checks where seller_id = ?', [kycSeller.id])) as { id: string }[];
-    const asAgent = await query(api, 'kyc.get', { id: check!.id }, { cookie: agent.cookie });
+    const asAgent = await client(api).kyc.get.query({ id: check!.id }, { cookie: agent.cookie });
     expect(asAgent.data).toMatchObject({ piiMasked: true, legalName: 'T. S.', dateOfBirth: '***', address: { line1: '***' } });
-    const asAdmin = await query(api, 'kyc.get', { id: check!.id }, { cookie: admin.cookie });
+    const asAdmin = await client(api).kyc.get.query({ id: check!.id }, { cookie: admin.cookie });
     expect(asAdmin.data).toMatchObject({ piiMasked: false, legalName: 'Test Seller' });
   });
 

@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { startStripeServer, type StripeServer } from '@marketdesk/stripe-local';
 import { reconcileLedger } from '../src/services/ledger/reconcile-ledger.js';
 import { address, createCategory, createLiveListing, key } from './catalog-fixtures.js';
-import { mutate, query, registerUser, startApi, until, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, until, type RunningApi } from './harness.js';
 
 const secret = 'whsec_crash';
 const prefix = `mdcrash_${randomBytes(3).toString('hex')}`;
@@ -45,16 +45,16 @@ afterAll(async () => {
 it('completes a delivered order once when the worker is killed mid-job and restarted', async () => {
   const [seller, admin, buyer] = await Promise.all([registerUser(api, { roles: ['seller'] }), registerUser(api, { roles: ['admin'] }), registerUser(api)]);
   const l = await createLiveListing(api, seller, admin, { categoryId: (await createCategory(api)).id, title: `Crash test ${key()}`, priceMinor: 2000, quantity: 1 });
-  const s = await mutate(api, 'checkout.start', { idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 2000 }] }, { cookie: buyer.cookie });
-  await mutate(api, 'checkout.payWithTestCard', { checkoutId: s.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
+  const s = await client(api).checkout.start.mutate({ idempotencyKey: key(), address, lines: [{ listingId: l.id, quantity: 1, priceMinor: 2000 }] }, { cookie: buyer.cookie });
+  await client(api).checkout.payWithTestCard.mutate({ checkoutId: s.data!.checkoutId, card: 'visa', idempotencyKey: key() }, { cookie: buyer.cookie });
   const orderId = s.data!.orders[0]!.id;
-  const version = async () => (await query(api, 'orders.get', { id: orderId }, { cookie: seller.cookie })).data!;
+  const version = async () => (await client(api).orders.get.query({ id: orderId }, { cookie: seller.cookie })).data!;
 
   // Hold the order row so the job blocks inside its transaction once it starts.
   const lock = new pg.Client({ connectionString: inject('databaseUrl') });
   await lock.connect();
-  const shipped = await mutate(api, 'orders.ship', { id: orderId, version: (await version()).version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
-  await mutate(api, 'orders.markDelivered', { id: orderId, version: shipped.data!.version }, { cookie: buyer.cookie });
+  const shipped = await client(api).orders.ship.mutate({ id: orderId, version: (await version()).version, carrier: 'dpd', trackingNumber: '01234567890123' }, { cookie: seller.cookie });
+  await client(api).orders.markDelivered.mutate({ id: orderId, version: shipped.data!.version }, { cookie: buyer.cookie });
   await lock.query('begin');
   await lock.query('select id from orders where id = $1 for update', [orderId]);
   await api.app.relay.drain(); // the delayed timer job is in Redis now

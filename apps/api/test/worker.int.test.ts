@@ -6,7 +6,7 @@ import { SentMail } from '@marketdesk/db';
 import { welcomeEmailJob } from '../src/jobs/mail/welcome-email.js';
 import { createJobContext } from '../src/jobs/job-context.js';
 import { createMailer } from '../src/integrations/mail/mailer.js';
-import { query, registerUser, startApi, type RunningApi } from './harness.js';
+import { client, registerUser, startApi, type RunningApi } from './harness.js';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -40,6 +40,6 @@ it('sends the welcome email once, as a file, and shows it to admins', async () =
   expect(await mailsFor(user.id)).toHaveLength(1);
 
   const admin = await registerUser(api, { roles: ['admin'] });
-  const listed = await query(api, 'mail.listSent', { limit: 200 }, { cookie: admin.cookie });
+  const listed = await client(api).mail.listSent.query({ limit: 200 }, { cookie: admin.cookie });
   expect(listed.data?.some((m) => m.toAddress === user.email)).toBe(true);
 });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '@marketdesk/db';
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import { allowedOrigin, mutate, nextEvent, openSocket, query, registerUser, until, waitFor, type RunningApi } from '../harness.js';
+import { client, allowedOrigin, nextEvent, openSocket, registerUser, until, waitFor, type RunningApi } from '../harness.js';
 import { killAll, privatePostgres, startApiProcess, type ApiProc } from '../processes.js';
 
 let pgServer: Awaited<ReturnType<typeof privatePostgres>>;
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 it('answers 503 while PostgreSQL is down and recovers without a restart', async () => {
   const user = await registerUser(api);
-  expect((await query(api, 'auth.me', undefined, { cookie: user.cookie })).status).toBe(200);
+  expect((await client(api).auth.me.query(undefined, { cookie: user.cookie })).status).toBe(200);
   const socket = openSocket(api, user.cookie);
   await waitFor(socket, 'connect');
 
@@ -45,8 +45,8 @@ it('answers 503 while PostgreSQL is down and recovers without a restart', async 
   expect(((await ready.json()) as { postgres: string }).postgres).not.toBe('ok');
 
   const started = Date.now();
-  const read = await query(api, 'auth.me', undefined, { cookie: user.cookie });
-  const write = await mutate(api, 'profile.update', { displayName: 'During outage' }, { cookie: user.cookie });
+  const read = await client(api).auth.me.query(undefined, { cookie: user.cookie });
+  const write = await client(api).profile.update.mutate({ displayName: 'During outage' }, { cookie: user.cookie });
   for (const res of [read, write]) {
     expect(res.status).toBe(503);
     expect(res.error?.message).toBe('The database is unavailable right now. Please try again in a moment.');
@@ -57,9 +57,9 @@ it('answers 503 while PostgreSQL is down and recovers without a restart', async 
 
   await pgServer.start();
   expect((await until(() => fetch(`${api.baseUrl}/readyz`), (r) => r.status === 200, 30_000)).status).toBe(200);
-  expect((await until(() => query(api, 'auth.me', undefined, { cookie: user.cookie }), (r) => r.status === 200, 15_000)).data?.id).toBe(user.id);
+  expect((await until(() => client(api).auth.me.query(undefined, { cookie: user.cookie }), (r) => r.status === 200, 15_000)).data?.id).toBe(user.id);
   const live = nextEvent<AnyLiveEvent>(socket, 'event', (e) => e.name === 'user.profile.updated' && e.payload.displayName === 'After outage', 15_000);
-  expect((await mutate(api, 'profile.update', { displayName: 'After outage' }, { cookie: user.cookie })).status).toBe(200);
+  expect((await client(api).profile.update.mutate({ displayName: 'After outage' }, { cookie: user.cookie })).status).toBe(200);
   await live; // the relay (LISTEN connection or poll) works again too
   expect(proc.child.exitCode).toBeNull(); // same process throughout
   socket.close();

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { mutate, openSocket, registerUser, startApi, until, waitFor, type RunningApi } from '../harness.js';
+import { client, openSocket, registerUser, startApi, until, waitFor, type RunningApi } from '../harness.js';
 import { killAll, privateRedis, startWorkerProcess } from '../processes.js';
 import { atFixedRate, committedStream, StreamClient } from './stream-client.js';
 
@@ -45,7 +45,7 @@ it('keeps clients whole and queues running across a Redis restart', async () => 
     await new Promise((r) => setTimeout(r, 300));
     sockets[2]!.io.engine.close(); // and one that drops just after it is back
   })();
-  const results = await atFixedRate(60, 60, (i) => mutate(api, 'profile.update', { displayName: `Redis ${i}` }, { cookie: user.cookie }));
+  const results = await atFixedRate(60, 60, (i) => client(api).profile.update.mutate({ displayName: `Redis ${i}` }, { cookie: user.cookie }));
   await outage;
   // Every call gets a clean answer: done (200), refused as stale by an overlapping rename of the
   // same user (409), or — where a request needs Redis, e.g. a rate limit — a clean 503. Never a 500.
@@ -56,7 +56,7 @@ it('keeps clients whole and queues running across a Redis restart', async () => 
 
   await until(async () => (await db.query(`select count(*)::int as n from outbox_events where stream = $1 and published_at is null`, [stream])).rows[0].n as number, (n) => n === 0, 20_000);
   // A new event after recovery: clients that silently missed some see the gap and catch up.
-  expect((await mutate(api, 'profile.update', { displayName: 'Redis after' }, { cookie: user.cookie })).status).toBe(200);
+  expect((await client(api).profile.update.mutate({ displayName: 'Redis after' }, { cookie: user.cookie })).status).toBe(200);
   const committed = await committedStream(db, stream);
   // Both dropped clients reconnected by themselves (and caught up on connecting).
   expect(clients[1]!.reconnects).toBeGreaterThan(0);

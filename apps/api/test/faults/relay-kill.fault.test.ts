@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { AnyLiveEvent } from '@marketdesk/domain';
-import { allowedOrigin, mutate, openSocket, registerUser, until, waitFor, type RunningApi } from '../harness.js';
+import { client, allowedOrigin, openSocket, registerUser, until, waitFor, type CallResult, type RunningApi } from '../harness.js';
 import { killAll, startApiProcess, type ApiProc } from '../processes.js';
 import { committedStream } from './stream-client.js';
 
@@ -57,12 +57,12 @@ it('loses and duplicates nothing at the client when the relay is killed and rest
   })();
   // One rename at a time (every 40 ms at most): renames of one user that overlap would only be
   // refused as stale, and this test is about the relay, not about write races.
-  const results: PromiseSettledResult<Awaited<ReturnType<typeof mutate>>>[] = [];
+  const results: PromiseSettledResult<CallResult>[] = [];
   const started = Date.now();
   for (let i = 0; i < 50; i++) {
     const wait = started + i * 40 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    results.push(...(await Promise.allSettled([mutate(api, 'profile.update', { displayName: `Relay ${i}` }, { cookie: user.cookie })])));
+    results.push(...(await Promise.allSettled([client(api).profile.update.mutate({ displayName: `Relay ${i}` }, { cookie: user.cookie })])));
   }
   await crash;
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : r.value.status !== 200 ? [`${r.value.status} ${r.value.error?.message}`] : []));
